@@ -1,0 +1,49 @@
+import { EXIT, processIo, type CliIo, type CommandHandler } from './cli/io.js';
+
+interface Command {
+  readonly usage: string;
+  readonly summary: string;
+  /** Loaded on demand so that one command's dependencies do not slow down or break another. */
+  readonly load: () => Promise<CommandHandler>;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  config: {
+    usage: 'config check [FILE]',
+    summary: 'validate the settings file and environment without starting',
+    load: async () => {
+      const { configCheck } = await import('./cli/config-check.js');
+      return async (args, io) => (args[0] === 'check' ? configCheck(args.slice(1), io) : usage(io, 'config check [FILE]'));
+    },
+  },
+};
+
+function usage(io: CliIo, text: string): number {
+  io.stderr.write(`usage: sahel-watch ${text}\n`);
+  return EXIT.usage;
+}
+
+function help(io: CliIo): number {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  io.stdout.write(['usage: sahel-watch <command> [options]', '', 'commands:', ...lines, ''].join('\n'));
+  return EXIT.ok;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') return help(io);
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`unknown command "${name}"; run "sahel-watch help" for the list\n`);
+    return EXIT.usage;
+  }
+  try {
+    return await (await command.load())(rest, io);
+  } catch (cause) {
+    const code = (cause as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return usage(io, `${command.usage}\n${(cause as Error).message}`);
+    io.stderr.write(`sahel-watch ${name} failed: ${(cause as Error).stack ?? String(cause)}\n`);
+    return EXIT.failed;
+  }
+}
