@@ -200,6 +200,11 @@ export interface KeywordRule {
   /** The rule does not fire when one of these terms is present (e.g. "Mali" next to "football"). */
   readonly unless?: readonly string[];
   readonly lang?: Lang;
+  /**
+   * Rules sharing a group stand for one signal and count once, the strongest that fired
+   * (many place rules say "this is about the Sahel" once, not once per town).
+   */
+  readonly group?: string;
   readonly note?: string;
 }
 
