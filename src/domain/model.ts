@@ -252,6 +252,8 @@ export interface SourceRef {
   readonly kind: DocumentKind;
   readonly published?: string;
   readonly firstSeen: string;
+  /** MinHash signature of the source's title and lead, to recognise wire copies (incidents/fingerprint.ts). */
+  readonly fingerprint?: string;
 }
 
 /** A value of an incident slot together with the sources that assert it. */
