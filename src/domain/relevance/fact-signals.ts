@@ -1,0 +1,47 @@
+import type { Document, EventType, Facts } from '../model.js';
+import { GROUP, type Signal } from './signals.js';
+
+/** Countries whose places make an item "about the Sahel" on their own (ISO alpha-2, lower case). */
+export const SCOPE_COUNTRIES: readonly string[] = ['ml', 'bf', 'ne'];
+
+const SECURITY_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
+  'kidnapping', 'attack', 'killing', 'blockade', 'claim', 'release', 'rescue', 'ransom', 'evacuation',
+]);
+
+/**
+ * Facts are weighed a little below the keyword rules of the same group: the rules carry the
+ * disambiguation an admin can tune ("Mali" the country, not the surname), facts do not.
+ */
+export const FACT_WEIGHTS = { place: 1.5, actor: 2.5, event: 1.5 } as const;
+
+function leadOf(doc: Document): (sentence: number) => boolean {
+  const lead = new Set(doc.sentences.filter((s) => s.lead).map((s) => s.index));
+  return (sentence) => lead.has(sentence);
+}
+
+function signal(rule: string, kind: Signal['kind'], group: string, weight: number, matched: string, sentences: number[], isLead: (n: number) => boolean): Signal {
+  return { rule, kind, group, weight, matched, sentences: new Set(sentences), lead: sentences.some(isLead) };
+}
+
+/** Non-background facts that speak for relevance: a place in the Sahel, an armed group, a security event. */
+export function factSignals(doc: Document, facts: Facts | undefined): Signal[] {
+  if (facts === undefined) return [];
+  const isLead = leadOf(doc);
+  const out: Signal[] = [];
+  const places = facts.places.filter((p) => !p.background && SCOPE_COUNTRIES.includes(p.country));
+  if (places.length > 0) {
+    const names = [...new Set(places.map((p) => `${p.name} (${p.country})`))].slice(0, 3).join(', ');
+    out.push(signal('fact.place', 'include', GROUP.place, FACT_WEIGHTS.place, names, places.map((p) => p.evidence.sentence), isLead));
+  }
+  const actors = facts.actors.filter((a) => a.kind === 'armed_group');
+  if (actors.length > 0) {
+    const names = [...new Set(actors.map((a) => a.name))].slice(0, 3).join(', ');
+    out.push(signal('fact.actor', 'include', GROUP.armedGroup, FACT_WEIGHTS.actor, names, actors.map((a) => a.evidence.sentence), isLead));
+  }
+  const events = facts.events.filter((e) => !e.background && SECURITY_EVENTS.has(e.type));
+  if (events.length > 0) {
+    const names = [...new Set(events.map((e) => `${e.type} "${e.trigger}"`))].slice(0, 3).join(', ');
+    out.push(signal('fact.event', 'context', GROUP.security, FACT_WEIGHTS.event, names, events.map((e) => e.evidence.sentence), isLead));
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+import type { Document, Facts, KeywordRule, Relevance, RuleHit, Sentence } from '../model.js';
+import { fold } from '../text/normalize.js';
+import { compileRules, type CompiledRules } from './compile.js';
+import { factSignals } from './fact-signals.js';
+import { foldedWords } from './phrases.js';
+import type { Signal } from './signals.js';
+
+export const DEFAULT_RELEVANCE_THRESHOLD = 3;
+
+/**
+ * Share of a weight that counts when the signal sits only in the body: the title and lead say what an
+ * article is about, the body also recalls, compares and digresses.
+ */
+export const BODY_FACTOR = 0.6;
+
+export interface RelevanceOptions {
+  readonly threshold?: number;
+}
+
+interface Seen {
+  readonly sentences: Set<number>;
+  lead: boolean;
+  matched: string;
+}
+
+interface RuleTrace {
+  term?: Seen;
+  requires: boolean;
+  unless: boolean;
+}
+
+function sentencesOf(doc: Document): readonly Pick<Sentence, 'index' | 'folded' | 'lead'>[] {
+  if (doc.sentences.length > 0) return doc.sentences;
+  return [{ index: 0, folded: fold(`${doc.title}\n${doc.text}`), lead: true }];
+}
+
+function traceRules(doc: Document, compiled: CompiledRules): Map<number, RuleTrace> {
+  const traces = new Map<number, RuleTrace>();
+  for (const sentence of sentencesOf(doc)) {
+    const list = foldedWords(sentence.folded);
+    for (const { phrase, at } of compiled.index.scan(list)) {
+      let trace = traces.get(phrase.tag.rule);
+      if (trace === undefined) {
+        trace = { requires: false, unless: false };
+        traces.set(phrase.tag.rule, trace);
+      }
+      if (phrase.tag.role === 'requires') trace.requires = true;
+      else if (phrase.tag.role === 'unless') trace.unless = true;
+      else {
+        const matched = list.slice(at, at + phrase.words.length).join(' ');
+        if (trace.term === undefined) trace.term = { sentences: new Set(), lead: false, matched };
+        trace.term.sentences.add(sentence.index);
+        if (sentence.lead && !trace.term.lead) {
+          trace.term.lead = true;
+          trace.term.matched = matched;
+        }
+      }
+    }
+  }
+  return traces;
+}
+
+function appliesTo(rule: KeywordRule, doc: Document): boolean {
+  return rule.lang === undefined || rule.lang === 'und' || doc.lang === 'und' || rule.lang === doc.lang;
+}
+
+/** Rules whose terms were found, whose `requires` (if any) was met and whose `unless` was not. */
+function ruleSignals(doc: Document, compiled: CompiledRules): Signal[] {
+  const out: Signal[] = [];
+  for (const [position, trace] of traceRules(doc, compiled)) {
+    const entry = compiled.rules[position];
+    if (entry === undefined || trace.term === undefined || trace.unless) continue;
+    const { rule } = entry;
+    if (rule.requires !== undefined && !trace.requires) continue;
+    if (!appliesTo(rule, doc)) continue;
+    out.push({
+      rule: rule.id, kind: rule.kind, group: entry.group, weight: rule.weight,
+      matched: trace.term.matched, sentences: trace.term.sentences, lead: trace.term.lead,
+    });
+  }
+  return out;
+}
+
+function strongestPerGroup(scored: readonly (readonly [Signal, number])[]): (readonly [Signal, number])[] {
+  const best = new Map<string, readonly [Signal, number]>();
+  for (const entry of scored) {
+    const current = best.get(entry[0].group);
+    if (current === undefined || entry[1] > current[1]) best.set(entry[0].group, entry);
+  }
+  return [...best.values()];
+}
+
+function hit(signal: Signal, contribution: number): RuleHit {
+  const signed = signal.kind === 'exclude' ? -contribution : contribution;
+  return { rule: signal.rule, kind: signal.kind, weight: Math.round(signed * 100) / 100, matched: signal.matched };
+}
+
+/**
+ * include and exclude signals count in full in the title or lead and at BODY_FACTOR elsewhere.
+ * context signals (security vocabulary) only count once an include signal (a Sahel place, an armed
+ * group, travel advice) has fired, in full when they share a sentence with it or both are in the
+ * lead: "kidnapped" means something here only near "Kayes", not three paragraphs away from it.
+ * Within a group only the strongest signal counts.
+ */
+function combine(signals: readonly Signal[]): RuleHit[] {
+  const position = (s: Signal): number => (s.lead ? 1 : BODY_FACTOR);
+  const includes = signals.filter((s) => s.kind === 'include');
+  const excludes = signals.filter((s) => s.kind === 'exclude');
+  const hits: RuleHit[] = [];
+  const counted = strongestPerGroup(includes.map((s) => [s, s.weight * position(s)] as const));
+  hits.push(...counted.map(([s, c]) => hit(s, c)));
+  if (counted.length > 0) {
+    const includeSentences = new Set(includes.flatMap((s) => [...s.sentences]));
+    const includeLead = includes.some((s) => s.lead);
+    const near = (s: Signal): boolean => (s.lead && includeLead) || [...s.sentences].some((n) => includeSentences.has(n));
+    const contexts = signals.filter((s) => s.kind === 'context').map((s) => [s, s.weight * (near(s) ? 1 : BODY_FACTOR)] as const);
+    hits.push(...strongestPerGroup(contexts).map(([s, c]) => hit(s, c)));
+  }
+  hits.push(...strongestPerGroup(excludes.map((s) => [s, s.weight * position(s)] as const)).map(([s, c]) => hit(s, c)));
+  return hits;
+}
+
+/**
+ * How much an item is about security in Mali and the central Sahel, with the rules and facts that
+ * said so. The score is the sum of the hits' weights (exclude hits are negative).
+ */
+export function scoreRelevance(doc: Document, facts: Facts | undefined, rules: readonly KeywordRule[], options: RelevanceOptions = {}): Relevance {
+  const threshold = options.threshold ?? DEFAULT_RELEVANCE_THRESHOLD;
+  const signals = [...ruleSignals(doc, compileRules(rules)), ...factSignals(doc, facts)];
+  const hits = combine(signals);
+  const score = Math.round(hits.reduce((sum, h) => sum + h.weight, 0) * 100) / 100;
+  return { relevant: score >= threshold, score, threshold, hits };
+}

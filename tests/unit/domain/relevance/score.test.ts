@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Facts, KeywordRule } from '../../../../src/domain/model.js';
+import { compileRules } from '../../../../src/domain/relevance/compile.js';
+import { explainRelevance } from '../../../../src/domain/relevance/explain.js';
+import { parseKeywordFile } from '../../../../src/domain/relevance/schema.js';
+import { BODY_FACTOR, scoreRelevance } from '../../../../src/domain/relevance/score.js';
+import { makeDoc } from './doc.js';
+
+const place: KeywordRule = { id: 'place', kind: 'include', group: 'where', terms: ['mali', 'kayes'], weight: 2 };
+const town: KeywordRule = { id: 'town', kind: 'include', group: 'where', terms: ['bamako'], weight: 1.5 };
+const violence: KeywordRule = { id: 'violence', kind: 'context', terms: ['kidnap*', 'attack*'], weight: 1.5 };
+const sport: KeywordRule = { id: 'sport', kind: 'exclude', terms: ['football'], weight: 3, unless: ['jihadist*'] };
+const rules = [place, town, violence, sport];
+
+function shipped(): readonly KeywordRule[] {
+  const parsed = parseKeywordFile(JSON.parse(readFileSync('config/keywords.json', 'utf8')));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.value.rules;
+}
+
+describe('scoreRelevance mechanics', () => {
+  it('adds an include and a context that share the lead', () => {
+    const r = scoreRelevance(makeDoc('Three workers kidnapped in Kayes', 'Gunmen struck at dawn.'), undefined, rules);
+    expect(r).toMatchObject({ relevant: true, score: 3.5, threshold: 3 });
+    expect(r.hits).toEqual([
+      { rule: 'place', kind: 'include', weight: 2, matched: 'kayes' },
+      { rule: 'violence', kind: 'context', weight: 1.5, matched: 'kidnapped' },
+    ]);
+  });
+
+  it('ignores context words when no include fired', () => {
+    const r = scoreRelevance(makeDoc('Workers kidnapped in a raid', 'They were attacked at night.'), undefined, rules);
+    expect(r).toMatchObject({ relevant: false, score: 0, hits: [] });
+  });
+
+  it('counts a group once, with its strongest rule', () => {
+    const r = scoreRelevance(makeDoc('Attack in Bamako, Mali', 'Nothing else.'), undefined, rules);
+    expect(r.hits.filter((h) => h.kind === 'include')).toEqual([{ rule: 'place', kind: 'include', weight: 2, matched: 'mali' }]);
+    expect(r.score).toBe(3.5);
+  });
+
+  it('discounts signals that only appear deep in the body', () => {
+    const body = 'The convoy left at dawn. Drivers waited for hours. Later, near Kayes, men kidnapped two drivers.';
+    const r = scoreRelevance(makeDoc('A long wait on the road', body), undefined, rules);
+    // Both in the same body sentence: the place is discounted, the context word counts in full beside it.
+    expect(r.score).toBeCloseTo(2 * BODY_FACTOR + 1.5, 2);
+  });
+
+  it('discounts a context word that stands apart from the place', () => {
+    const body = 'The convoy was attacked. Officials met. Traders in Mali complained about prices.';
+    const r = scoreRelevance(makeDoc('Traders wait', body), undefined, rules);
+    expect(r.hits.find((h) => h.rule === 'violence')?.weight).toBeCloseTo(1.5 * BODY_FACTOR, 2);
+  });
+
+  it('subtracts excludes, which an unless term can switch off', () => {
+    const match = scoreRelevance(makeDoc('Mali football team attack wins', 'Football fans cheered.'), undefined, rules);
+    expect(match.score).toBe(0.5);
+    expect(match.hits.at(-1)).toEqual({ rule: 'sport', kind: 'exclude', weight: -3, matched: 'football' });
+    const raid = scoreRelevance(makeDoc('Jihadists attack football pitch in Mali', 'Players fled.'), undefined, rules);
+    expect(raid.hits.some((h) => h.rule === 'sport')).toBe(false);
+  });
+
+  it('fires a rule with requires only when a required term is present', () => {
+    const gated: KeywordRule = { ...place, id: 'gated', requires: ['bamako', 'africa'] };
+    const alone = scoreRelevance(makeDoc('Rahul Mali attacked', 'Police said.'), undefined, [gated, violence]);
+    expect(alone.score).toBe(0);
+    const withContext = scoreRelevance(makeDoc('Attack in Mali, West Africa', 'Police said.'), undefined, [gated, violence]);
+    expect(withContext.score).toBe(3.5);
+  });
+
+  it('applies language-tagged rules only to documents in that language or of unknown language', () => {
+    const fr: KeywordRule = { id: 'fr', kind: 'context', terms: ['tue'], weight: 1.5, lang: 'fr' };
+    const en = scoreRelevance(makeDoc('Mali talks on Tue', 'Nothing.', 'en'), undefined, [place, fr]);
+    expect(en.score).toBe(2);
+    const french = scoreRelevance(makeDoc('Un soldat tué au Mali', 'Rien.', 'fr'), undefined, [place, { ...fr, terms: ['tue'] }]);
+    expect(french.score).toBe(3.5);
+    const unknown = scoreRelevance(makeDoc('Un soldat tué au Mali', 'Rien.', 'und'), undefined, [place, fr]);
+    expect(unknown.score).toBe(3.5);
+  });
+
+  it('honours a custom threshold', () => {
+    const r = scoreRelevance(makeDoc('Mali', ''), undefined, rules, { threshold: 2 });
+    expect(r).toMatchObject({ relevant: true, score: 2, threshold: 2 });
+  });
+
+  it('compiles a rule array once', () => {
+    expect(compileRules(rules)).toBe(compileRules(rules));
+    expect(compileRules([...rules])).not.toBe(compileRules(rules));
+  });
+
+  it('scores the sum of its hits and explains them', () => {
+    const r = scoreRelevance(makeDoc('Three workers kidnapped in Kayes', 'Gunmen struck. Police came. Football later.'), undefined, rules);
+    expect(r.score).toBe(Math.round(r.hits.reduce((s, h) => s + h.weight, 0) * 100) / 100);
+    expect(explainRelevance(r)).toBe('not relevant (1.7 < 3): place "kayes" +2, violence "kidnapped" +1.5, sport "football" -1.8');
+  });
+});
+
+describe('facts as evidence', () => {
+  const evidence = (sentence: number) => ({ sentence, text: '' });
+  const facts: Facts = {
+    events: [{ type: 'kidnapping', trigger: 'seized', background: false, evidence: evidence(0) }],
+    dates: [],
+    places: [{ id: 'ml-kobri', name: 'Kobri', kind: 'town', region: 'ml-kayes-region', country: 'ml', background: false, evidence: evidence(1) }],
+    victims: [],
+    sites: [],
+    actors: [],
+    advice: [],
+    figures: [],
+    main: { places: ['ml-kobri'], actors: [], changes: [] },
+  };
+  const doc = makeDoc('Five workers seized', 'The men were taken near Kobri.');
+
+  it('adds a Sahel place and a security event the keywords missed', () => {
+    const r = scoreRelevance(doc, facts, []);
+    expect(r.hits.map((h) => h.rule)).toEqual(['fact.place', 'fact.event']);
+    expect(r.relevant).toBe(true);
+  });
+
+  it('does not let a fact and a keyword of the same group count twice', () => {
+    const r = scoreRelevance(makeDoc('Five workers seized near Kobri, Mali', ''), facts, shipped());
+    const includes = r.hits.filter((h) => h.kind === 'include');
+    expect(includes).toHaveLength(1);
+    expect(includes[0]?.rule).toMatch(/^place\./);
+  });
+
+  it('ignores background places and places outside the Sahel', () => {
+    const outside: Facts = { ...facts, places: [{ ...facts.places[0]!, country: 'ng' }] };
+    expect(scoreRelevance(doc, outside, []).score).toBe(0);
+    const recalled: Facts = { ...facts, places: [{ ...facts.places[0]!, background: true }] };
+    expect(scoreRelevance(doc, recalled, []).score).toBe(0);
+  });
+});
+
+describe('the shipped rules', () => {
+  const rules = shipped();
+  const verdict = (title: string, body: string, lang: 'en' | 'fr' = 'en') => scoreRelevance(makeDoc(title, body, lang), undefined, rules).relevant;
+
+  it.each([
+    ['Five Indians kidnapped in western Mali', 'Gunmen seized the workers near Kobri in the Kayes region on Thursday.', 'en'],
+    ['Cinq Indiens enlevés dans l\'ouest du Mali', 'Des hommes armés ont enlevé les travailleurs près de Kobri.', 'fr'],
+    ['JNIM claims attack on army post in northern Benin', 'The group said it killed soldiers near Park W.', 'en'],
+    ['Jihadists kill soldiers in northern Benin', 'The attack took place near the border with Niger and Burkina Faso.', 'en'],
+    ['UK tells Britons to leave Mali', 'The Foreign Office updated its travel advice for Mali on Tuesday.', 'en'],
+    ['Attaque contre un camp militaire à Boulkessi', 'Des dizaines de soldats ont été tués, selon des sources sécuritaires.', 'fr'],
+  ] as const)('keeps "%s"', (title, body, lang) => {
+    expect(verdict(title, body, lang)).toBe(true);
+  });
+
+  it.each([
+    ['Mali coach names squad for qualifier', 'The Eagles face a tough match in the Africa Cup of Nations qualifiers.', 'en'],
+    ['Rahul Mali arrested after attack on neighbour', 'Police in Pune said the man was held on Sunday.', 'en'],
+    ['Gunmen kidnap students in Niger State', 'The attackers stormed the school in Nigeria before dawn.', 'en'],
+    ['Floods kill dozens in Niger', 'Heavy rains have destroyed homes across the country, officials said.', 'en'],
+    ['Etoile du Sahel fans clash after defeat', 'Supporters attacked buses outside the stadium in Sousse.', 'en'],
+    ['Barrick shares rise as Mali dispute eases', 'Investors welcomed talks with the government in Bamako.', 'en'],
+    ['Bandits kidnap travellers in northern Nigeria', 'The gunmen demanded a ransom for the release of the victims.', 'en'],
+    ['Le Mali en fête pour le festival de Ségou', 'Des musiciens venus de toute l\'Afrique se produisent.', 'fr'],
+  ] as const)('drops "%s"', (title, body, lang) => {
+    expect(verdict(title, body, lang)).toBe(false);
+  });
+});
