@@ -25,7 +25,7 @@ export function neutralizeMentions(text: string): string {
 /** Escapes Discord markdown: emphasis, code, spoilers, masked links, and line-start blocks. */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\*_~`|[\]()]/g, '\\$&')
+    .replace(/[\\*_~`|[\]]/g, '\\$&')
     .replace(/^(\s*)([#>+-]|\d+\.)(?=\s)/gm, '$1\\$2');
 }
 

@@ -45,6 +45,8 @@ function renderLine(line: Line): RenderedLine {
 
 /** As many whole lines as fit in `max`, then "… and N more"; a clipped first line when none fits. */
 export function fitLines(lines: readonly RenderedLine[], max: number, more: (n: number) => string): string {
+  const whole = lines.map((l) => l.markdown).join('\n');
+  if (whole.length <= max) return whole;
   const kept: string[] = [];
   let used = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -56,7 +58,6 @@ export function fitLines(lines: readonly RenderedLine[], max: number, more: (n: 
     kept.push(line);
     used += add;
   }
-  if (kept.length === lines.length) return kept.join('\n');
   if (kept.length === 0) return clip((lines[0] as RenderedLine).plain, max);
   return [...kept, more(lines.length - kept.length)].join('\n');
 }
