@@ -1,0 +1,75 @@
+import type { IncidentRepository } from '../../../app/ports.js';
+import type { Incident } from '../../../domain/model.js';
+import { millis, rowLimit } from './time.js';
+
+/**
+ * Incidents in a map with an inverted index from candidate key to incident ids. Incidents are
+ * immutable values, so they are kept and handed out as they are, without copies.
+ */
+export class MemoryIncidentRepository implements IncidentRepository {
+  private readonly incidents = new Map<string, Incident>();
+  private readonly keysOf = new Map<string, readonly string[]>();
+  private readonly postings = new Map<string, Set<string>>();
+
+  async get(id: string): Promise<Incident | undefined> {
+    return this.incidents.get(id);
+  }
+
+  async save(incident: Incident, keys: readonly string[]): Promise<void> {
+    this.unindex(incident.id);
+    this.incidents.set(incident.id, incident);
+    const unique = [...new Set(keys)];
+    this.keysOf.set(incident.id, unique);
+    for (const key of unique) {
+      let ids = this.postings.get(key);
+      if (ids === undefined) {
+        ids = new Set();
+        this.postings.set(key, ids);
+      }
+      ids.add(incident.id);
+    }
+  }
+
+  async findByKeys(keys: readonly string[], limit: number): Promise<Incident[]> {
+    const max = rowLimit(limit);
+    if (max === 0) return [];
+    const shared = new Map<string, number>();
+    for (const key of new Set(keys)) {
+      const ids = this.postings.get(key);
+      if (ids === undefined) continue;
+      for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+    const ranked: { incident: Incident; count: number; updated: number }[] = [];
+    for (const [id, count] of shared) {
+      const incident = this.incidents.get(id);
+      if (incident !== undefined) ranked.push({ incident, count, updated: millis(incident.updatedAt) });
+    }
+    ranked.sort((a, b) => b.count - a.count || b.updated - a.updated || (a.incident.id < b.incident.id ? -1 : 1));
+    return ranked.slice(0, max).map((r) => r.incident);
+  }
+
+  async listRecent(options: { since?: string; country?: string; limit: number }): Promise<Incident[]> {
+    const max = rowLimit(options.limit);
+    if (max === 0) return [];
+    const since = options.since === undefined ? undefined : millis(options.since);
+    const country = options.country?.toLowerCase();
+    const found = [...this.incidents.values()].filter(
+      (i) => (since === undefined || millis(i.updatedAt) >= since) && (country === undefined || i.country.toLowerCase() === country),
+    );
+    found.sort((a, b) => millis(b.updatedAt) - millis(a.updatedAt) || (a.id < b.id ? -1 : 1));
+    return found.slice(0, max);
+  }
+
+  async count(): Promise<number> {
+    return this.incidents.size;
+  }
+
+  private unindex(id: string): void {
+    for (const key of this.keysOf.get(id) ?? []) {
+      const ids = this.postings.get(key);
+      ids?.delete(id);
+      if (ids?.size === 0) this.postings.delete(key);
+    }
+    this.keysOf.delete(id);
+  }
+}

@@ -1,0 +1,152 @@
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { z } from 'zod';
+import type { DecisionAction, RawInput, Reason } from '../domain/model.js';
+import type { Clock } from '../domain/shared/clock.js';
+import type { Result } from '../domain/shared/result.js';
+import type { ProcessOutcome } from './process-document.js';
+
+/** What `classify` needs of the engine. */
+export interface Classifier {
+  readonly clock: Clock;
+  process(raw: RawInput): Promise<Result<ProcessOutcome>>;
+}
+
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((v) => (v === null || v === undefined || v.trim() === '' ? undefined : v));
+
+/** One input line. Unknown fields are dropped; `published` is an ISO date or date-time, or null. */
+export const classifyItemSchema = z.object({
+  id: z.union([z.string().trim().min(1), z.number().finite()]).transform(String),
+  title: optionalText,
+  url: optionalText,
+  source: optionalText,
+  published: z
+    .union([z.iso.date(), z.iso.datetime({ offset: true, local: true })])
+    .nullish()
+    .transform((v) => v ?? undefined),
+  lang: optionalText,
+  text: z.string(),
+});
+
+export type ClassifyItem = z.infer<typeof classifyItemSchema>;
+
+export type ClassifyAction = DecisionAction | 'invalid';
+
+/** One output line; `reasons` are `{ code, message, weight? }` objects with stable codes. */
+export interface ClassifyOutput {
+  readonly id: string | null;
+  readonly relevant: boolean;
+  /** The relevance score. */
+  readonly score: number;
+  readonly action: ClassifyAction;
+  readonly incident_id: string | null;
+  /** How well the story matched the incident it joined or the closest candidate. */
+  readonly match_score: number;
+  readonly reasons: readonly Reason[];
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+/** Items go through one at a time in input order, so that each one sees the incidents earlier ones opened. */
+export async function* classifyLines(lines: AsyncIterable<string>, engine: Classifier): AsyncIterable<ClassifyOutput> {
+  let number = 0;
+  for await (const line of lines) {
+    number++;
+    yield await classifyLine(line, number, engine);
+  }
+}
+
+export async function classifyLine(line: string, number: number, engine: Classifier): Promise<ClassifyOutput> {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return invalid(null, 'invalid_json', `line ${number} is not JSON`);
+  }
+  const parsed = classifyItemSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'item'}: ${i.message}`).join('; ');
+    return invalid(idOf(json), 'invalid_item', `line ${number}: ${issues}`);
+  }
+  const item = parsed.data;
+  const processed = await engine.process(toRawInput(item, engine.clock.now().toISOString()));
+  if (!processed.ok) return invalid(item.id, processed.error.code, processed.error.message);
+  const { decision } = processed.value;
+  return {
+    id: item.id,
+    relevant: decision.relevance.relevant,
+    score: decision.relevance.score,
+    action: decision.action,
+    incident_id: decision.incidentId,
+    match_score: decision.score,
+    reasons: decision.reasons,
+  };
+}
+
+export function toRawInput(item: ClassifyItem, seenAt: string): RawInput {
+  return {
+    id: item.id,
+    kind: 'news',
+    source: item.source ?? hostOf(item.url) ?? 'unknown',
+    body: item.text,
+    seenAt,
+    ...(item.title !== undefined ? { title: item.title } : {}),
+    ...(item.url !== undefined ? { url: item.url } : {}),
+    ...(item.published !== undefined ? { published: item.published } : {}),
+    ...(item.lang !== undefined ? { lang: item.lang } : {}),
+  };
+}
+
+export interface ClassifySummary {
+  readonly items: number;
+  readonly actions: Readonly<Record<ClassifyAction, number>>;
+}
+
+/** Reads JSON Lines from `input`, writes one JSON line per input line to `output`, and counts the actions. */
+export async function runClassify(io: { input: Readable; output: Writable }, deps: { engine: Classifier }): Promise<ClassifySummary> {
+  const actions: Record<ClassifyAction, number> = { new: 0, update: 0, duplicate: 0, ignored: 0, invalid: 0 };
+  let items = 0;
+  const lines = createInterface({ input: io.input, crlfDelay: Infinity });
+  for await (const result of classifyLines(lines, deps.engine)) {
+    items++;
+    actions[result.action]++;
+    await write(io.output, `${JSON.stringify(result)}\n`);
+  }
+  return { items, actions };
+}
+
+function invalid(id: string | null, code: string, message: string): ClassifyOutput {
+  return {
+    id,
+    relevant: false,
+    score: 0,
+    action: 'invalid',
+    incident_id: null,
+    match_score: 0,
+    reasons: [{ code, message }],
+    error: { code, message },
+  };
+}
+
+function idOf(json: unknown): string | null {
+  if (typeof json !== 'object' || json === null || !('id' in json)) return null;
+  const id = (json as { id: unknown }).id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    return new URL(url).hostname || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Waits for the stream to drain when it asks to, so that a slow consumer does not pile up memory. */
+async function write(output: Writable, chunk: string): Promise<void> {
+  if (!output.write(chunk)) await once(output, 'drain');
+}

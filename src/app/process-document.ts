@@ -1,0 +1,147 @@
+import type { Decision, Document, EventType, Facts, Incident, KeywordRule, RawInput, Relevance } from '../domain/model.js';
+import type { Clock } from '../domain/shared/clock.js';
+import { err, ok, type Result } from '../domain/shared/result.js';
+import { contributionsOf } from '../domain/incidents/contributions.js';
+import { decide, type MatchPolicy, type Verdict } from '../domain/incidents/decide.js';
+import { idCandidate, incidentIdBase } from '../domain/incidents/ids.js';
+import { incidentKeys, probeKeys } from '../domain/incidents/keys.js';
+import { createIncident, type IncidentPolicy, mergeStory, retractSource, type Story } from '../domain/incidents/merge.js';
+import { buildProbe } from '../domain/incidents/probe.js';
+import type { DecisionRepository, IncidentRepository } from './ports.js';
+
+/** The pure stages before matching, injected so that the use case does not depend on how they are configured. */
+export interface DocumentStages {
+  document(raw: RawInput): Result<Document>;
+  facts(doc: Document): Facts;
+  relevance(doc: Document, facts: Facts, rules: readonly KeywordRule[]): Relevance;
+}
+
+export interface ProcessDeps {
+  readonly incidents: IncidentRepository;
+  readonly decisions: DecisionRepository;
+  readonly rules: () => Promise<readonly KeywordRule[]>;
+  readonly stages: DocumentStages;
+  readonly clock: Clock;
+  readonly match: MatchPolicy;
+  readonly policy: IncidentPolicy;
+}
+
+export interface ProcessOptions {
+  /** Seeds must be in a language the extractors read; feed items may be scored anyway. */
+  readonly requireKnownLanguage?: boolean;
+}
+
+export interface ProcessOutcome {
+  readonly document: Document;
+  readonly facts: Facts;
+  readonly decision: Decision;
+  /** The incident as saved (new, updated or corroborated by a duplicate); absent when ignored. */
+  readonly incident?: Incident;
+}
+
+export type ProcessErrorCode = string;
+
+/** Most incidents that list one story as a source, looked up to withdraw what it said before. */
+const SOURCE_LOOKUP = 16;
+
+/**
+ * One story through the whole road: clean, extract, score relevance, find candidates through the
+ * index, decide, then file the incident and log the decision. A story seen before (same id) replaces
+ * what it said the first time instead of counting twice.
+ */
+export async function processDocument(
+  raw: RawInput,
+  deps: ProcessDeps,
+  options: ProcessOptions = {},
+): Promise<Result<ProcessOutcome, ProcessErrorCode>> {
+  const built = deps.stages.document(raw);
+  if (!built.ok) return built;
+  const doc = built.value;
+  if (options.requireKnownLanguage === true && doc.lang === 'und') {
+    return err('unknown_language', `${raw.id}: the language is neither English nor French`);
+  }
+  const facts = deps.stages.facts(doc);
+  const relevance = deps.stages.relevance(doc, facts, await deps.rules());
+  const probe = buildProbe(doc, facts);
+  const story: Story = { doc, probe, contributions: contributionsOf(doc, facts) };
+  const at = deps.clock.now().toISOString();
+  const earlier = await deps.incidents.findByKeys([`src:${doc.id}`], SOURCE_LOOKUP);
+  const candidates = relevance.relevant ? await deps.incidents.findByKeys(probeKeys(probe), deps.match.maxCandidates) : [];
+  const verdict = decide(story, relevance, candidates, deps.match);
+  const target = verdict.action === 'update' || verdict.action === 'duplicate' ? verdict.incident.id : undefined;
+  const vacated = await withdrawElsewhere(earlier, doc.id, target, deps);
+  const incident = await file(verdict, story, at, vacated, deps);
+  const decision: Decision = {
+    documentId: doc.id,
+    action: verdict.action,
+    incidentId: incident?.id ?? null,
+    relevance,
+    score: verdict.score,
+    changes: verdict.action === 'update' ? [...verdict.changes] : [],
+    reasons: [...verdict.reasons],
+  };
+  await deps.decisions.append({ decision, at, title: doc.title, ...(doc.url !== undefined ? { url: doc.url } : {}) });
+  return ok(incident === undefined ? { document: doc, facts, decision } : { document: doc, facts, decision, incident });
+}
+
+async function file(verdict: Verdict, story: Story, at: string, vacated: readonly string[], deps: ProcessDeps): Promise<Incident | undefined> {
+  switch (verdict.action) {
+    case 'ignored':
+      return undefined;
+    case 'new': {
+      const id = vacated[0] ?? (await freeId(verdict.type, story, deps.incidents));
+      const incident = createIncident(story, { id, type: verdict.type, country: verdict.country, at }, deps.policy);
+      await deps.incidents.save(incident, incidentKeys(incident));
+      return incident;
+    }
+    case 'update':
+    case 'duplicate': {
+      const incident = mergeStory(verdict.incident, story, verdict.changes, at, deps.policy);
+      await deps.incidents.save(incident, incidentKeys(incident));
+      return incident;
+    }
+  }
+}
+
+/**
+ * A story processed again (a changed seed) may now belong elsewhere: what it said before is withdrawn
+ * from the incidents it no longer joins. An incident that had no other source is left as it was and its
+ * id returned, so that the story can reopen it under the same id; withdrawing would leave an incident
+ * without any source.
+ */
+async function withdrawElsewhere(
+  earlier: readonly Incident[],
+  documentId: string,
+  target: string | undefined,
+  deps: ProcessDeps,
+): Promise<string[]> {
+  const vacated: string[] = [];
+  for (const incident of earlier) {
+    if (incident.id === target) continue;
+    const rest = retractSource(incident, documentId, deps.policy);
+    if (rest === undefined) vacated.push(incident.id);
+    else if (rest !== incident) await deps.incidents.save(rest, incidentKeys(rest));
+  }
+  return vacated;
+}
+
+/** The readable id of a new incident, with a numeric suffix when another incident holds it. */
+async function freeId(type: EventType, story: Story, incidents: IncidentRepository): Promise<string> {
+  const base = incidentIdBase(type, story.probe.date ?? story.probe.published, placeForId(story));
+  for (let attempt = 1; ; attempt++) {
+    const id = idCandidate(base, attempt);
+    if ((await incidents.get(id)) === undefined) return id;
+  }
+}
+
+const PLACE_RANK = { town: 0, cercle: 1, region: 2, country: 3 } as const;
+
+/** The most precise place of the main event, else its country. */
+function placeForId(story: Story): string {
+  const main = new Set(story.probe.places.map((p) => p.id));
+  const places = story.contributions.places.map((p) => p.value);
+  const local = places.filter((p) => main.has(p.id)).sort((a, b) => PLACE_RANK[a.kind] - PLACE_RANK[b.kind])[0];
+  if (local !== undefined) return local.name;
+  const country = places.find((p) => p.kind === 'country' && p.id === story.probe.country);
+  return country?.name ?? story.probe.country ?? 'unknown';
+}

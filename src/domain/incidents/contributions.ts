@@ -1,0 +1,115 @@
+import type { ActorRole, Document, EventType, Evidence, Facts, PlaceKind, VictimFact, VictimRole } from '../model.js';
+import { fold, foldForMatch } from '../text/normalize.js';
+import { siteKey } from './probe.js';
+
+export interface PlaceValue {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: PlaceKind;
+  readonly region?: string;
+}
+export interface VictimValue {
+  readonly count: number | null;
+  readonly nationality?: string;
+  readonly role: VictimRole;
+}
+export interface SiteValue {
+  readonly name: string;
+  readonly key: string;
+}
+export interface ActorValue {
+  readonly id: string;
+  readonly name: string;
+  readonly role: ActorRole;
+}
+export interface AdviceValue {
+  readonly text: string;
+  readonly by?: string;
+}
+export interface FigureValue {
+  readonly value: number;
+  readonly what: string;
+}
+
+export interface Item<T> {
+  readonly value: T;
+  readonly evidence: Evidence;
+}
+
+/** What one story says about its main event, ready to be attested on an incident. */
+export interface Contributions {
+  readonly places: readonly Item<PlaceValue>[];
+  readonly victims: readonly Item<VictimValue>[];
+  readonly sites: readonly Item<SiteValue>[];
+  readonly actors: readonly Item<ActorValue>[];
+  readonly advice: readonly Item<AdviceValue>[];
+  readonly figures: readonly Item<FigureValue>[];
+  readonly changes: readonly Item<EventType>[];
+}
+
+/** How attested values are told apart. */
+export const valueKey = {
+  place: (v: PlaceValue) => v.id,
+  victims: (v: VictimValue) => `${v.role}|${v.nationality === undefined ? '' : fold(v.nationality)}|${v.count ?? '?'}`,
+  site: (v: SiteValue) => v.key,
+  actor: (v: ActorValue) => `${v.id}|${v.role}`,
+  figure: (v: FigureValue) => `${v.value}|${foldForMatch(v.what)}`,
+  change: (v: EventType) => v,
+};
+
+/** Roles of victims that belong to an event of a given type when the story names no nationality. */
+const ROLES: Partial<Record<EventType, readonly VictimRole[]>> = {
+  kidnapping: ['hostage', 'released', 'missing'],
+  release: ['released', 'hostage'],
+  rescue: ['released', 'hostage'],
+  ransom: ['hostage'],
+  negotiation: ['hostage'],
+};
+
+export function contributionsOf(doc: Document, facts: Facts): Contributions {
+  const main = facts.main;
+  const mainNationality = main.victims?.nationality === undefined ? undefined : fold(main.victims.nationality);
+  const fitsMain = (v: VictimFact) =>
+    mainNationality !== undefined
+      ? v.nationality !== undefined && fold(v.nationality) === mainNationality
+      : main.type === undefined || (ROLES[main.type] ?? [v.role]).includes(v.role);
+  const titleEvidence: Evidence = { sentence: 0, text: doc.title };
+  return {
+    places: facts.places
+      .filter((p) => !p.background)
+      .map((p) => ({ value: withRegion({ id: p.id, name: p.name, kind: p.kind }, p.region), evidence: p.evidence })),
+    victims: facts.victims
+      .filter((v) => !v.background && fitsMain(v))
+      .map((v) => ({ value: victim(v), evidence: v.evidence })),
+    sites: facts.sites
+      .filter((s) => !s.background)
+      .map((s) => ({ value: { name: s.name, key: siteKey(s.key) }, evidence: s.evidence })),
+    actors: facts.actors
+      .filter((a) => a.about === 'main')
+      .map((a) => ({ value: { id: a.id, name: a.name, role: a.role }, evidence: a.evidence })),
+    advice: facts.advice.map((a) => ({ value: a.by === undefined ? { text: a.text } : { text: a.text, by: a.by }, evidence: a.evidence })),
+    figures: facts.figures.map((f) => ({ value: { value: f.value, what: f.what }, evidence: f.evidence })),
+    changes: [...new Set(main.changes)].map((type) => ({
+      value: type,
+      evidence: facts.events.find((e) => e.type === type && !e.background)?.evidence ?? titleEvidence,
+    })),
+  };
+}
+
+function victim(v: VictimFact): VictimValue {
+  return v.nationality === undefined ? { count: v.count, role: v.role } : { count: v.count, nationality: v.nationality, role: v.role };
+}
+
+function withRegion(place: PlaceValue, region: string | undefined): PlaceValue {
+  return region === undefined ? place : { ...place, region };
+}
+
+/** Two pieces of advice are the same when they share most of their words: outlets paraphrase. */
+export function sameAdvice(a: string, b: string): boolean {
+  const x = new Set(foldForMatch(a).split(' '));
+  const y = new Set(foldForMatch(b).split(' '));
+  let shared = 0;
+  for (const word of x) if (y.has(word)) shared++;
+  const union = x.size + y.size - shared;
+  return union > 0 && shared / union >= 0.6;
+}

@@ -1,0 +1,80 @@
+/**
+ * MinHash signatures over word shingles of a story's title and lead. Wire copies carried by several
+ * outlets keep most of their wording, so their signatures agree on most positions; the share of equal
+ * positions estimates the Jaccard similarity of the shingle sets. Bands of the signature serve as index
+ * keys (locality-sensitive hashing), so copies find each other without a scan.
+ */
+
+const HASHES = 24;
+const ROWS_PER_BAND = 3;
+const SHINGLE = 3;
+const HEX = 8;
+
+/** Fixed odd multipliers and offsets, one pair per hash function. */
+const SEEDS: readonly (readonly [number, number])[] = Array.from({ length: HASHES }, (_, i) => [
+  (Math.imul(i + 1, 0x9e3779b1) | 1) >>> 0,
+  Math.imul(i + 7, 0x85ebca6b) >>> 0,
+]);
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** murmur3's finaliser: spreads the bits of a 32-bit value. */
+function mix(value: number): number {
+  let h = value;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function shingles(words: readonly string[]): string[] {
+  if (words.length < SHINGLE) return words.length === 0 ? [] : [words.join(' ')];
+  const out: string[] = [];
+  for (let i = 0; i + SHINGLE <= words.length; i++) out.push(words.slice(i, i + SHINGLE).join(' '));
+  return out;
+}
+
+/** Hex signature of the folded words of a text; empty when there are no words. */
+export function fingerprint(words: readonly string[]): string {
+  const hashes = shingles(words).map(fnv1a);
+  if (hashes.length === 0) return '';
+  const mins = new Array<number>(HASHES).fill(0xffffffff);
+  for (const base of hashes) {
+    for (let i = 0; i < HASHES; i++) {
+      const seed = SEEDS[i] as readonly [number, number];
+      const value = mix((Math.imul(base, seed[0]) + seed[1]) >>> 0);
+      if (value < (mins[i] as number)) mins[i] = value;
+    }
+  }
+  return mins.map((m) => m.toString(16).padStart(HEX, '0')).join('');
+}
+
+/** Estimated Jaccard similarity of the two shingle sets (0 when either signature is missing). */
+export function fingerprintSimilarity(a: string, b: string): number {
+  if (a.length !== HASHES * HEX || b.length !== HASHES * HEX) return 0;
+  let equal = 0;
+  for (let i = 0; i < a.length; i += HEX) {
+    if (a.startsWith(b.slice(i, i + HEX), i)) equal++;
+  }
+  return equal / HASHES;
+}
+
+/** Index keys, one per band: two stories share a band key when a whole band of hashes agrees. */
+export function fingerprintBands(signature: string): string[] {
+  if (signature.length !== HASHES * HEX) return [];
+  const width = ROWS_PER_BAND * HEX;
+  const keys: string[] = [];
+  for (let start = 0, band = 0; start < signature.length; start += width, band++) {
+    keys.push(`mh:${band}:${fnv1a(signature.slice(start, start + width)).toString(16)}`);
+  }
+  return keys;
+}

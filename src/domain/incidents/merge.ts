@@ -1,0 +1,223 @@
+import type { Attested, Document, EventType, Incident, SourceRef } from '../model.js';
+import { fold } from '../text/normalize.js';
+import { attest, corroborate, isAttested, withdraw } from './attested.js';
+import { type AdviceValue, type Contributions, type Item, sameAdvice, valueKey, type VictimValue } from './contributions.js';
+import { isoDay } from './dates.js';
+import type { Probe } from './probe.js';
+import { severityOf } from './severity.js';
+import { mergeTerms } from './terms.js';
+import { incidentTitle } from './title.js';
+
+export interface IncidentPolicy {
+  /** Demonyms the audience cares about most: victims of these nationalities raise severity. */
+  readonly nationalitiesOfInterest: readonly string[];
+}
+
+/** One story as merging sees it. */
+export interface Story {
+  readonly doc: Document;
+  readonly probe: Probe;
+  readonly contributions: Contributions;
+}
+
+type Slots = Pick<Incident, 'places' | 'victims' | 'sites' | 'actors' | 'advice' | 'figures' | 'changes'>;
+
+const EMPTY_SLOTS: Slots = { places: [], victims: [], sites: [], actors: [], advice: [], figures: [], changes: [] };
+
+/** How a new incident is filed: chosen by the decision, not by the story. */
+export interface IncidentHead {
+  readonly id: string;
+  readonly type: EventType;
+  readonly country: string;
+  readonly at: string;
+  /** Mentioned only in passing by a story about another event. */
+  readonly context?: boolean;
+}
+
+/** A new incident from a story whose main event matched none. */
+export function createIncident(story: Story, head: IncidentHead, policy: IncidentPolicy): Incident {
+  const { doc, probe } = story;
+  const { id, at } = head;
+  const eventDate = probe.datePrecision === 'day' ? probe.date : undefined;
+  const slots = addSlots(EMPTY_SLOTS, story);
+  const draft: Incident = {
+    id,
+    title: '',
+    eventType: head.type,
+    ...(eventDate !== undefined ? { eventDate } : {}),
+    country: head.country,
+    ...slots,
+    severity: 1,
+    status: 'open',
+    context: head.context ?? false,
+    baseline: doc.kind === 'seed',
+    sources: [sourceRef(doc, probe)],
+    updates: [],
+    terms: probe.terms,
+    createdAt: at,
+    updatedAt: at,
+  };
+  return finish(draft, policy);
+}
+
+/**
+ * What the story adds to a known incident: state changes and slot values no source asserted yet.
+ * Empty means the story is a duplicate.
+ */
+export function novelty(incident: Incident, story: Story): string[] {
+  const c = story.contributions;
+  const out: string[] = [];
+  const push = (line: string) => {
+    if (!out.includes(line)) out.push(line);
+  };
+  for (const { value } of c.changes) if (!isAttested(incident.changes, valueKey.change, value)) push(`${value}`);
+  for (const { value } of c.actors) {
+    if (!isAttested(incident.actors, valueKey.actor, value)) push(`actor: ${value.name} ${value.role.replace('_', ' ')}`);
+  }
+  for (const { value } of c.victims) {
+    if (!victimKnown(incident.victims, value)) push(`victims: ${describeVictims(value)}`);
+  }
+  for (const { value } of c.sites) if (!isAttested(incident.sites, valueKey.site, value)) push(`site: ${value.name}`);
+  for (const { value } of c.places) {
+    const local = value.kind === 'town' || value.kind === 'cercle';
+    if (local && !isAttested(incident.places, valueKey.place, value)) push(`place: ${value.name}`);
+  }
+  for (const { value } of c.advice) {
+    if (!incident.advice.some((a) => sameAdvice(a.value.text, value.text))) push(`advice: ${value.text}`);
+  }
+  if (incident.eventDate === undefined && story.probe.date !== undefined && story.probe.datePrecision === 'day') {
+    push(`event date: ${story.probe.date}`);
+  }
+  return out;
+}
+
+/**
+ * Files a story under a known incident: every value it asserts gains the story as a source, new values
+ * sit beside the old ones. A story filed before (a re-read seed, a repeated item) first withdraws what
+ * it said then, so that it counts once and says what it says now.
+ */
+export function mergeStory(incident: Incident, story: Story, changes: readonly string[], at: string, policy: IncidentPolicy): Incident {
+  const { doc, probe } = story;
+  const base = incident.sources.some((s) => s.documentId === doc.id) ? withdrawSlots(incident, doc.id) : incident;
+  const eventDate = base.eventDate ?? (probe.datePrecision === 'day' ? probe.date : undefined);
+  const updated: Incident = {
+    ...base,
+    ...addSlots(base, story),
+    ...(eventDate !== undefined ? { eventDate } : {}),
+    sources: [...base.sources.filter((s) => s.documentId !== doc.id), sourceRef(doc, probe)],
+    updates: changes.length > 0 ? [...base.updates, { at, documentId: doc.id, changes: [...changes] }] : base.updates,
+    terms: mergeTerms(base.terms, probe.terms),
+    updatedAt: changes.length > 0 ? at : base.updatedAt,
+  };
+  return finish(updated, policy);
+}
+
+/** The incident without a source's assertions, or undefined when no other source remains. */
+export function retractSource(incident: Incident, documentId: string, policy: IncidentPolicy): Incident | undefined {
+  if (!incident.sources.some((s) => s.documentId === documentId)) return incident;
+  const rest = withdrawSlots(incident, documentId);
+  return rest.sources.length === 0 ? undefined : finish(rest, policy);
+}
+
+function withdrawSlots(incident: Incident, documentId: string): Incident {
+  return {
+    ...incident,
+    places: withdraw(incident.places, documentId),
+    victims: withdraw(incident.victims, documentId),
+    sites: withdraw(incident.sites, documentId),
+    actors: withdraw(incident.actors, documentId),
+    advice: withdraw(incident.advice, documentId),
+    figures: withdraw(incident.figures, documentId),
+    changes: withdraw(incident.changes, documentId),
+    sources: incident.sources.filter((s) => s.documentId !== documentId),
+    updates: incident.updates.filter((u) => u.documentId !== documentId),
+  };
+}
+
+function addSlots(slots: Slots, story: Story): Slots {
+  const source = story.doc.id;
+  const c = story.contributions;
+  const each = <T>(list: readonly Attested<T>[], items: readonly Item<T>[], key: (v: T) => string) =>
+    items.reduce<Attested<T>[]>((acc, item) => attest(acc, key, item.value, source, item.evidence), [...list]);
+  return {
+    places: each(slots.places, c.places, valueKey.place),
+    victims: c.victims.reduce<Attested<VictimValue>[]>((acc, item) => attestVictims(acc, item, source), [...slots.victims]),
+    sites: each(slots.sites, c.sites, valueKey.site),
+    actors: each(slots.actors, c.actors, valueKey.actor),
+    advice: c.advice.reduce<Attested<AdviceValue>[]>((acc, item) => attestAdvice(acc, item, source), [...slots.advice]),
+    figures: each(slots.figures, c.figures, valueKey.figure),
+    changes: each(slots.changes, c.changes, valueKey.change),
+  };
+}
+
+const group = (v: VictimValue) => `${v.role}|${v.nationality === undefined ? '' : fold(v.nationality)}`;
+
+/**
+ * A vague mention ("the abducted Indians") backs the counted group of the same role and nationality;
+ * a count fills a group known only vaguely so far; a different count sits beside the first one.
+ */
+function attestVictims(list: Attested<VictimValue>[], item: Item<VictimValue>, source: string): Attested<VictimValue>[] {
+  const { value, evidence } = item;
+  const sameGroup = list.filter((a) => group(a.value) === group(value));
+  if (value.count === null && sameGroup.length > 0) {
+    const target = sameGroup.reduce((best, a) => (a.sources.length > best.sources.length ? a : best));
+    return replace(list, target, corroborate(target, source, evidence));
+  }
+  const vague = sameGroup.find((a) => a.value.count === null);
+  if (value.count !== null && vague !== undefined && !sameGroup.some((a) => a.value.count === value.count)) {
+    return replace(list, vague, corroborate(vague, source, evidence, value));
+  }
+  return attest(list, valueKey.victims, value, source, evidence);
+}
+
+function attestAdvice(list: Attested<AdviceValue>[], item: Item<AdviceValue>, source: string): Attested<AdviceValue>[] {
+  const same = list.find((a) => sameAdvice(a.value.text, item.value.text));
+  return same === undefined
+    ? [...list, { value: item.value, sources: [source], evidence: [item.evidence] }]
+    : replace(list, same, corroborate(same, source, item.evidence));
+}
+
+function replace<T>(list: readonly T[], old: T, next: T): T[] {
+  return list.map((x) => (x === old ? next : x));
+}
+
+function victimKnown(list: readonly Attested<VictimValue>[], value: VictimValue): boolean {
+  const sameGroup = list.filter((a) => group(a.value) === group(value));
+  return value.count === null ? sameGroup.length > 0 : sameGroup.some((a) => a.value.count === value.count);
+}
+
+function describeVictims(v: VictimValue): string {
+  const who = [v.count === null ? undefined : String(v.count), v.nationality].filter((x) => x !== undefined).join(' ');
+  return `${who === '' ? 'people' : who} (${v.role})`;
+}
+
+function sourceRef(doc: Document, probe: Probe): SourceRef {
+  const published = isoDay(doc.published) === undefined ? undefined : doc.published;
+  return {
+    documentId: doc.id,
+    name: doc.source,
+    ...(doc.url !== undefined ? { url: doc.url } : {}),
+    kind: doc.kind,
+    ...(published !== undefined ? { published } : {}),
+    firstSeen: doc.seenAt,
+    ...(probe.fingerprint !== '' ? { fingerprint: probe.fingerprint } : {}),
+  };
+}
+
+/** Hostages are free once a release or rescue is attested for at least as many as were taken. */
+function statusOf(incident: Incident): Incident['status'] {
+  if (incident.eventType !== 'kidnapping') return incident.status;
+  const freed = incident.changes.some((c) => c.value === 'release' || c.value === 'rescue');
+  if (!freed) return 'open';
+  const most = (role: VictimValue['role']) =>
+    Math.max(0, ...incident.victims.filter((v) => v.value.role === role && v.value.count !== null).map((v) => v.value.count ?? 0));
+  const released = most('released');
+  return released === 0 || released >= most('hostage') ? 'resolved' : 'open';
+}
+
+function finish(incident: Incident, policy: IncidentPolicy): Incident {
+  const status = statusOf(incident);
+  const withStatus = { ...incident, status };
+  return { ...withStatus, title: incidentTitle(withStatus), severity: severityOf(withStatus, policy.nationalitiesOfInterest) };
+}
+

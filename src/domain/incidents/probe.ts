@@ -1,0 +1,115 @@
+import type { Document, EventType, Facts, PlaceKind } from '../model.js';
+import { fold } from '../text/normalize.js';
+import { isoDay } from './dates.js';
+import { fingerprint } from './fingerprint.js';
+import { leadText, salientTerms, words, type TermVector } from './terms.js';
+
+export interface ProbePlace {
+  readonly id: string;
+  readonly kind: PlaceKind | 'unknown';
+  readonly region?: string;
+}
+
+export interface ProbeVictims {
+  readonly count: number | null;
+  /** Folded demonym ("indian"). */
+  readonly nationality?: string;
+}
+
+/** What a story recalls as background: never evidence that the story is about that event. */
+export interface Recalled {
+  readonly sites: readonly string[];
+  readonly dates: readonly string[];
+  readonly victims: readonly ProbeVictims[];
+}
+
+/** The features of one story that matching compares with incidents, computed once per story. */
+export interface Probe {
+  readonly documentId: string;
+  readonly type?: EventType;
+  /** Event date (YYYY-MM-DD) of the main event. */
+  readonly date?: string;
+  readonly datePrecision?: 'day' | 'month' | 'year';
+  /** Publication day, or the day the story was first seen. */
+  readonly published: string;
+  readonly country?: string;
+  /** Main-event places below country level. */
+  readonly places: readonly ProbePlace[];
+  readonly regions: readonly string[];
+  readonly victims?: ProbeVictims;
+  readonly site?: string;
+  readonly actors: readonly string[];
+  readonly changes: readonly EventType[];
+  readonly terms: TermVector;
+  readonly fingerprint: string;
+  readonly recalled: Recalled;
+}
+
+export function buildProbe(doc: Document, facts: Facts): Probe {
+  const main = facts.main;
+  const known = new Map(facts.places.map((p) => [p.id, p]));
+  const places: ProbePlace[] = [];
+  for (const id of new Set(main.places)) {
+    const fact = known.get(id);
+    if (fact?.kind === 'country') continue;
+    places.push(fact === undefined ? { id, kind: 'unknown' } : withRegion({ id, kind: fact.kind }, fact.region));
+  }
+  const regions = new Set<string>();
+  for (const place of places) {
+    if (place.kind === 'region') regions.add(place.id);
+    if (place.region !== undefined) regions.add(place.region);
+  }
+  const date = isoDay(main.date);
+  const country = main.country ?? places.map((p) => known.get(p.id)?.country).find((c) => c !== undefined);
+  const probe: Probe = {
+    documentId: doc.id,
+    published: isoDay(doc.published) ?? isoDay(doc.seenAt) ?? '1970-01-01',
+    places,
+    regions: [...regions],
+    actors: [...new Set(main.actors)],
+    changes: [...new Set(main.changes)],
+    terms: salientTerms(doc),
+    fingerprint: fingerprint(words(leadText(doc), 80)),
+    recalled: recalledFacts(facts),
+  };
+  return {
+    ...probe,
+    ...(main.type !== undefined ? { type: main.type } : {}),
+    ...(date !== undefined ? { date, datePrecision: main.datePrecision ?? 'day' } : {}),
+    ...(country !== undefined ? { country: country.toLowerCase() } : {}),
+    ...(main.victims !== undefined ? { victims: probeVictims(main.victims.count, main.victims.nationality) } : {}),
+    ...(main.site !== undefined ? { site: resolveSite(main.site, facts) } : {}),
+  };
+}
+
+export function siteKey(site: string): string {
+  return fold(site).trim();
+}
+
+/** The main event names its site by name or by key; incidents compare keys. */
+function resolveSite(site: string, facts: Facts): string {
+  const folded = siteKey(site);
+  const fact = facts.sites.find((s) => siteKey(s.key) === folded || siteKey(s.name) === folded);
+  return fact === undefined ? folded : siteKey(fact.key);
+}
+
+export function probeVictims(count: number | null, nationality: string | undefined): ProbeVictims {
+  return nationality === undefined ? { count } : { count, nationality: fold(nationality) };
+}
+
+function withRegion(place: ProbePlace, region: string | undefined): ProbePlace {
+  return region === undefined ? place : { ...place, region };
+}
+
+function recalledFacts(facts: Facts): Recalled {
+  const dates = new Set<string>();
+  for (const d of facts.dates) {
+    const day = isoDay(d.date);
+    if (d.background && d.role === 'event' && d.precision === 'day' && day !== undefined) dates.add(day);
+  }
+  return {
+    sites: [...new Set(facts.sites.filter((s) => s.background).map((s) => siteKey(s.key)))],
+    dates: [...dates],
+    victims: facts.victims.filter((v) => v.background).map((v) => probeVictims(v.count, v.nationality)),
+  };
+}

@@ -1,0 +1,95 @@
+import type { Document } from '../model.js';
+import { foldForMatch } from '../text/normalize.js';
+
+/** Folded term -> weight, L2-normalised so that the dot product of two vectors is their cosine. */
+export type TermVector = Readonly<Record<string, number>>;
+
+/**
+ * Function words of English and French, and words every Sahel security story carries: they say
+ * nothing about which event a story is about, so they would only blur the comparison.
+ */
+const STOP = new Set(
+  (
+    'the and for with that this from have has had was were are been being will would could should ' +
+    'its their they them there then than into onto over under after before about against between ' +
+    'during while also which who whom whose what when where why how all any some more most other ' +
+    'such only own same very can just not nor but our your his her she him out off per via amid ' +
+    'said says say told according reported report reports news update latest new one two ' +
+    'les des une dans pour par sur avec sans sous entre vers chez que qui quoi dont est sont ont ' +
+    'ete etait etaient avait avaient sera leur leurs ces cette ses aux pas plus mais comme selon ' +
+    'apres avant depuis lors elle elles ils nous vous tout tous toute toutes deux trois ' +
+    'mali malian malien malienne maliens sahel country pays'
+  ).split(' '),
+);
+
+const MAX_WORDS = 160;
+const TITLE_BOOST = 2;
+const VECTOR_SIZE = 24;
+
+/** Title and lead: the part of an article that says what it is about. */
+export function leadText(doc: Document): string {
+  const lead = doc.sentences.filter((s) => s.lead);
+  const chosen = lead.length > 0 ? lead : doc.sentences.slice(0, 3);
+  const parts = chosen.map((s) => s.text);
+  if (doc.title !== '' && !chosen.some((s) => s.text === doc.title)) parts.unshift(doc.title);
+  return parts.join(' ');
+}
+
+export function words(text: string, max = MAX_WORDS): string[] {
+  const all = foldForMatch(text).split(' ');
+  return (all.length > max ? all.slice(0, max) : all).filter((w) => w !== '');
+}
+
+function isSalient(word: string): boolean {
+  return word.length >= 3 && !STOP.has(word) && !/^\d/.test(word);
+}
+
+/** Salient words of title and lead, title words weighted up, capped to the strongest few. */
+export function salientTerms(doc: Document): TermVector {
+  const counts = new Map<string, number>();
+  const add = (text: string, weight: number) => {
+    for (const word of words(text)) {
+      const term = word.replace(/'s$/, '').replace(/^[ldjnmcst]'/, '');
+      if (isSalient(term)) counts.set(term, (counts.get(term) ?? 0) + weight);
+    }
+  };
+  add(doc.title, TITLE_BOOST);
+  add(leadText(doc), 1);
+  return normalise(top(counts, VECTOR_SIZE));
+}
+
+export function cosine(a: TermVector, b: TermVector): number {
+  let dot = 0;
+  for (const term in a) {
+    // Own properties only: a term such as "constructor" must not reach Object.prototype.
+    if (Object.hasOwn(b, term)) dot += (a[term] ?? 0) * (b[term] ?? 0);
+  }
+  return Math.min(1, dot);
+}
+
+/** An incident's vector after another story joins it: the sum of both, capped and re-normalised. */
+export function mergeTerms(a: TermVector, b: TermVector, cap = 40): TermVector {
+  const sum = new Map<string, number>(Object.entries(a));
+  for (const [term, weight] of Object.entries(b)) sum.set(term, (sum.get(term) ?? 0) + weight);
+  return normalise(top(sum, cap));
+}
+
+/** The heaviest terms, ties broken alphabetically so that the result does not depend on input order. */
+export function strongestTerms(vector: TermVector, n: number): string[] {
+  return [...top(new Map(Object.entries(vector)), n).keys()];
+}
+
+function top(counts: Map<string, number>, n: number): Map<string, number> {
+  const sorted = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  return new Map(sorted.slice(0, n));
+}
+
+function normalise(counts: Map<string, number>): TermVector {
+  let norm = 0;
+  for (const weight of counts.values()) norm += weight * weight;
+  norm = Math.sqrt(norm);
+  const vector: Record<string, number> = {};
+  if (norm === 0) return vector;
+  for (const [term, weight] of counts) vector[term] = Math.round((weight / norm) * 1e4) / 1e4;
+  return vector;
+}
