@@ -1,0 +1,364 @@
+import type { ActorFact, ActorKind, ActorRole, Document, EventType, Sentence } from '../model.js';
+import { isBackgroundSentence } from './background.js';
+import type { BackgroundTest } from './places.js';
+import { hasStem, isMark, originalToken, PhraseIndex, phraseTokens, tokensOf } from './tokens.js';
+
+/** The actor catalog (config/actors.json, validated in src/config/catalogs.ts). */
+export interface ActorEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: ActorKind;
+  readonly aliases: readonly string[];
+}
+
+export interface ActorCatalog {
+  readonly actors: readonly ActorEntry[];
+}
+
+/** An actor named, or referred to ("the group", "it", "the embassy"), in a sentence. */
+export interface ActorMention {
+  /** Undefined for a reference that has nothing to refer back to. */
+  readonly entry: ActorEntry | undefined;
+  readonly start: number;
+  readonly end: number;
+  readonly reference: boolean;
+}
+
+/** Stands for "nobody" in "no group has claimed responsibility": the claim is absent, not denied by someone. */
+export const NO_GROUP = { id: 'unknown', name: 'no group', kind: 'armed_group' } as const;
+
+type EventClass = 'kidnapping' | 'attack' | 'killing' | 'incident';
+
+interface Alias {
+  readonly entry: ActorEntry;
+  /** Acronyms must be capitalised ("MEA", not "mea"); the shortest must be all capitals. */
+  readonly casing: 'any' | 'capital' | 'upper';
+}
+
+type Reference = 'group' | 'embassy' | 'ministry' | 'it';
+
+const REFERENCES = new PhraseIndex<Reference>([
+  ...['the group', 'the terror group', 'the terrorist group', 'the jihadist group', 'the armed group', 'the militant group',
+    'the outfit', 'the organisation', 'the organization', 'the terrorist organisation', 'the terrorist organization',
+    'le groupe', 'le groupe terroriste', 'le groupe jihadiste', 'le groupe djihadiste', 'le mouvement'].map((p) => [p, 'group'] as const),
+  ...['the embassy', 'the mission', "l'ambassade", 'la mission', 'the indian mission'].map((p) => [p, 'embassy'] as const),
+  ...['the ministry', 'le ministere'].map((p) => [p, 'ministry'] as const),
+  ['it', 'it'] as const,
+]);
+
+const compiled = new WeakMap<ActorCatalog, PhraseIndex<Alias>>();
+
+export function compileActors(catalog: ActorCatalog): PhraseIndex<Alias> {
+  const known = compiled.get(catalog);
+  if (known) return known;
+  const pairs: [string, Alias][] = [];
+  for (const entry of catalog.actors) {
+    for (const alias of [entry.name, ...entry.aliases]) pairs.push([alias, { entry, casing: casingOf(alias) }]);
+  }
+  const index = new PhraseIndex(pairs);
+  compiled.set(catalog, index);
+  return index;
+}
+
+function casingOf(alias: string): Alias['casing'] {
+  if (phraseTokens(alias).length !== 1 || alias.replace(/[^A-Z]/g, '').length < 2) return 'any';
+  return alias.length <= 3 ? 'upper' : 'capital';
+}
+
+/** Actor mentions of every sentence, in document order, with references resolved to the last fitting actor. */
+export function findActorMentions(doc: Document, catalog: ActorCatalog): ActorMention[][] {
+  const aliases = compileActors(catalog);
+  const recent: ActorEntry[] = [];
+  return doc.sentences.map((sentence) => {
+    const words = tokensOf(sentence).words;
+    const mentions: ActorMention[] = [];
+    let i = 0;
+    while (i < words.length) {
+      const alias = aliases.matchAt(words, i);
+      const value = alias?.values[0];
+      if (alias && value && casingFits(sentence, i, value.casing)) {
+        mentions.push({ entry: value.entry, start: alias.start, end: alias.end, reference: false });
+        recent.push(value.entry);
+        i = alias.end;
+        continue;
+      }
+      const reference = REFERENCES.matchAt(words, i);
+      const kind = reference?.values[0];
+      // "the Ministry of External Affairs" is a name, not the reference "the ministry".
+      if (reference && kind && !aliasWithin(aliases, words, reference.start + 1, reference.end)) {
+        mentions.push({ entry: resolveReference(kind, recent), start: reference.start, end: reference.end, reference: true });
+        i = reference.end;
+        continue;
+      }
+      i += 1;
+    }
+    return mentions;
+  });
+}
+
+function aliasWithin(aliases: PhraseIndex<Alias>, words: readonly string[], from: number, to: number): boolean {
+  for (let k = from; k < to; k += 1) if (aliases.matchAt(words, k)) return true;
+  return false;
+}
+
+function casingFits(sentence: Sentence, index: number, casing: Alias['casing']): boolean {
+  if (casing === 'any') return true;
+  const original = originalToken(sentence, index);
+  if (original === undefined) return false;
+  return casing === 'upper' ? original === original.toUpperCase() : original.charAt(0) !== original.charAt(0).toLowerCase();
+}
+
+function resolveReference(kind: Reference, recent: readonly ActorEntry[]): ActorEntry | undefined {
+  for (let k = recent.length - 1; k >= 0; k -= 1) {
+    const entry = recent[k] as ActorEntry;
+    if (kind === 'it') return entry;
+    if (kind === 'group' && entry.kind === 'armed_group') return entry;
+    if (kind === 'embassy' && /embassy|ambassade|mission/i.test(entry.name)) return entry;
+    if (kind === 'ministry' && /ministry|minist/i.test(entry.name)) return entry;
+  }
+  return undefined;
+}
+
+/**
+ * Who did what, sentence by sentence. A cue binds the actor it speaks of: claims, condemnations and
+ * statements their subject before the verb; "according to", "involvement of", "by" the actor after.
+ * `about` is 'main' when the cue concerns the main event (its kind of event words follow the cue, or,
+ * failing that, appear in the sentence), never for a sentence that recalls the past.
+ * Without `mainType`, kidnapping is taken as the main event, the usual subject of this bot's news.
+ */
+export function extractActors(
+  doc: Document,
+  catalog: ActorCatalog,
+  mainType?: EventType,
+  background: BackgroundTest = isBackgroundSentence,
+): ActorFact[] {
+  const mainClasses = classesFor(mainType);
+  const perSentence = findActorMentions(doc, catalog);
+  const facts: ActorFact[] = [];
+  doc.sentences.forEach((sentence, position) => {
+    const mentions = perSentence[position] ?? [];
+    facts.push(...sentenceFacts(sentence, mentions, mainClasses, background(sentence)));
+  });
+  return facts;
+}
+
+interface Binding {
+  readonly entry: ActorEntry | typeof NO_GROUP;
+  readonly role: ActorRole;
+  readonly about: ActorFact['about'];
+}
+
+const ROLE_STRENGTH: Record<ActorRole, number> = { claimed: 5, not_claimed: 5, suspected: 4, condemned: 3, spoke: 2, mentioned: 1 };
+
+function sentenceFacts(sentence: Sentence, mentions: readonly ActorMention[], main: ReadonlySet<EventClass>, isBackground: boolean): ActorFact[] {
+  const words = tokensOf(sentence).words;
+  const bindings: Binding[] = [];
+  const bound = new Set<ActorMention>();
+  const sentenceIsMain = !isBackground && words.some((w) => isMainWord(w, main));
+  for (let i = 0; i < words.length; i += 1) {
+    const cue = cueAt(words, i);
+    if (!cue) continue;
+    const about = isBackground ? 'other' : cue.role === 'spoke' || cue.role === 'condemned' ? (sentenceIsMain ? 'main' : 'other') : objectAbout(words, i, main);
+    const binding = bindCue(words, mentions, cue, i, about);
+    if (!binding) continue;
+    bindings.push(binding.binding);
+    if (binding.mention) bound.add(binding.mention);
+  }
+  for (const mention of mentions) {
+    if (!mention.entry || bound.has(mention)) continue;
+    const attributed = attributionBefore(words, mention.start);
+    if (attributed) {
+      bindings.push({ entry: mention.entry, role: 'suspected', about: isBackground || !main.has(attributed) ? 'other' : 'main' });
+    } else if (!mention.reference) {
+      bindings.push({ entry: mention.entry, role: 'mentioned', about: sentenceIsMain ? 'main' : 'other' });
+    }
+  }
+  return distinct(bindings).map((b) => ({
+    id: b.entry.id,
+    name: b.entry.name,
+    kind: b.entry.kind,
+    role: b.role,
+    about: b.about,
+    evidence: { sentence: sentence.index, text: sentence.text },
+  }));
+}
+
+/** Keeps one fact per actor, role and subject; a statement or a bare mention gives way to a stronger role. */
+function distinct(bindings: readonly Binding[]): Binding[] {
+  const strongest = new Map<string, number>();
+  for (const b of bindings) strongest.set(b.entry.id, Math.max(strongest.get(b.entry.id) ?? 0, ROLE_STRENGTH[b.role]));
+  const seen = new Set<string>();
+  return bindings.filter((b) => {
+    const best = strongest.get(b.entry.id) ?? 0;
+    if (ROLE_STRENGTH[b.role] < best && ROLE_STRENGTH[b.role] <= ROLE_STRENGTH.spoke) return false;
+    const key = `${b.entry.id}|${b.role}|${b.about}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+interface Cue {
+  readonly role: ActorRole;
+  /** Where the actor stands: before the verb (its subject), after ("according to X"), or the nearer. */
+  readonly side: 'before' | 'after' | 'either';
+  /** For a negated claim: whether the subject is "no group" rather than a named actor. */
+  readonly nobody?: boolean;
+}
+
+const CLAIM = new Set([
+  'claimed', 'claims', 'claim', 'claiming', 'revendique', 'revendiquee', 'revendiques', 'revendiquees', 'revendiquer',
+  'revendiquent', 'revendiquait', 'revendication', 'revendications',
+]);
+const TAKE = new Set(['took', 'taken', 'takes', 'take', 'taking', 'accepted', 'assumed', 'assumes', 'assume']);
+const DENY = new Set(['denied', 'denies', 'deny', 'denying', 'dementi', 'dement', 'dementent']);
+const NEGATIONS = new Set(['not', 'no', 'yet', 'never', 'nobody', 'none', 'neither', 'nor', 'pas', 'aucun', 'aucune', 'jamais', 'personne', 'ni', 'n', 'nul']);
+const NOBODY = new Set(['no', 'nobody', 'none', 'aucun', 'aucune', 'personne', 'nul']);
+const PASSIVE = new Set(['been', 'ete', 'being']);
+const SUSPECT = new Set([
+  'suspected', 'suspect', 'suspects', 'alleged', 'allegedly', 'blamed', 'blames', 'blame', 'attributed', 'attribue',
+  'attribuee', 'attribues', 'attribuees', 'impute', 'imputee', 'imputes', 'involvement', 'implication', 'implicated',
+  'behind', 'derriere', 'soupconne', 'soupconnes', 'soupconnee', 'soupconnees', 'presume', 'presumes', 'presumee',
+]);
+const CONDEMN = new Set([
+  'condemned', 'condemns', 'condemn', 'condemning', 'denounced', 'denounces', 'denounce', 'deplored', 'deplores',
+  'condamne', 'condamnent', 'condamnee', 'condamnation', 'denonce', 'denoncent', 'denoncee',
+]);
+const SPOKE = new Set([
+  'said', 'says', 'stated', 'states', 'told', 'added', 'adds', 'announced', 'announces', 'confirmed', 'confirms',
+  'declared', 'declares', 'affirmed', 'affirms', 'reiterated', 'urged', 'urges', 'warned', 'warns', 'advised', 'advises',
+  'posted', 'tweeted', 'wrote', 'noted', 'explained', 'asserted', 'asserts', 'indicated', 'insisted', 'called',
+  'declare', 'indique', 'annonce', 'affirme', 'precise', 'confirme', 'souligne', 'ajoute', 'explique', 'assure',
+  'averti', 'conseille', 'exhorte', 'appele', 'rappele', 'deplore',
+]);
+
+function cueAt(words: readonly string[], i: number): Cue | undefined {
+  const word = words[i] as string;
+  if (CLAIM.has(word)) {
+    if (claimsLives(words, i)) return undefined;
+    return negatedClaim(words, i) ?? { role: 'claimed', side: 'before' };
+  }
+  if (word === 'responsibility' || word === 'responsabilite') {
+    if (!TAKE.has(words[i - 1] ?? '') && !TAKE.has(words[i - 2] ?? '')) return undefined;
+    return negatedClaim(words, i) ?? { role: 'claimed', side: 'before' };
+  }
+  if (DENY.has(word)) return { role: 'not_claimed', side: 'before' };
+  if (SUSPECT.has(word)) return { role: 'suspected', side: 'either' };
+  if (CONDEMN.has(word)) return { role: 'condemned', side: 'before' };
+  if (SPOKE.has(word)) return { role: 'spoke', side: 'before' };
+  if ((word === 'according' && words[i + 1] === 'to') || word === 'selon') return { role: 'spoke', side: 'after' };
+  return undefined;
+}
+
+/** "the attack claimed the lives of twelve soldiers" is no claim of responsibility. */
+function claimsLives(words: readonly string[], i: number): boolean {
+  const next = words[i + 1] === 'the' ? words[i + 2] : words[i + 1];
+  return next === 'lives' || next === 'life';
+}
+
+function negatedClaim(words: readonly string[], i: number): Cue | undefined {
+  let negated = false;
+  let nobody = false;
+  for (let k = i - 1; k >= Math.max(0, i - 5); k -= 1) {
+    const word = words[k] as string;
+    if (isMark(word)) break;
+    if (PASSIVE.has(word)) nobody = true;
+    if (NEGATIONS.has(word)) negated = true;
+    if (NOBODY.has(word)) nobody = true;
+  }
+  if (!negated) return undefined;
+  return { role: 'not_claimed', side: 'before', nobody };
+}
+
+/** How far before a verb its subject may stand ("JNIM, a group aligned with al-Qaeda, claimed ..."). */
+const SUBJECT_WINDOW: Record<ActorRole, number> = { claimed: 12, not_claimed: 12, suspected: 8, condemned: 6, spoke: 6, mentioned: 0 };
+
+function bindCue(
+  words: readonly string[],
+  mentions: readonly ActorMention[],
+  cue: Cue,
+  at: number,
+  about: ActorFact['about'],
+): { binding: Binding; mention?: ActorMention } | undefined {
+  if (cue.nobody) return { binding: { entry: NO_GROUP, role: 'not_claimed', about } };
+  const window = SUBJECT_WINDOW[cue.role];
+  const before = [...mentions].reverse().find((m) => m.end <= at && at - m.end <= window);
+  const afterLimit = cue.side === 'after' ? 8 : 6;
+  const after = mentions.find((m) => m.start > at && m.start - at <= afterLimit && !hasMarkBetween(words, at, m.start));
+  let mention: ActorMention | undefined;
+  if (cue.side === 'before') mention = before ?? (cue.role === 'claimed' && isBy(words, at + 1) ? after : undefined);
+  else if (cue.side === 'after') mention = after;
+  else mention = nearer(before, after, at);
+  if (!mention?.entry) return cue.role === 'not_claimed' ? { binding: { entry: NO_GROUP, role: 'not_claimed', about } } : undefined;
+  const role = cue.role === 'claimed' && mention.entry.kind !== 'armed_group' ? 'spoke' : cue.role;
+  return { binding: { entry: mention.entry, role, about }, mention };
+}
+
+function nearer(before: ActorMention | undefined, after: ActorMention | undefined, at: number): ActorMention | undefined {
+  const db = before ? at - before.end : Infinity;
+  const da = after ? after.start - at : Infinity;
+  return da <= db ? after : before;
+}
+
+function isBy(words: readonly string[], i: number): boolean {
+  return words[i] === 'by' || words[i] === 'par';
+}
+
+function hasMarkBetween(words: readonly string[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k += 1) if (isMark(words[k] as string)) return true;
+  return false;
+}
+
+/** "kidnapped on July 1 by JNIM", "attacks by Al-Qaeda affiliate JNIM": the event the actor is credited with. */
+function attributionBefore(words: readonly string[], start: number): EventClass | undefined {
+  for (let k = start - 1; k >= Math.max(0, start - 4); k -= 1) {
+    const word = words[k] as string;
+    if (isMark(word)) return undefined;
+    if (!isBy(words, k)) continue;
+    for (let j = k - 1; j >= Math.max(0, k - 4); j -= 1) {
+      const event = eventClassOf(words[j] as string);
+      if (event) return event;
+      if (isMark(words[j] as string)) return undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The first event word after the cue says what the claim is about; failing that, the nearest one before it. */
+function objectAbout(words: readonly string[], at: number, main: ReadonlySet<EventClass>): ActorFact['about'] {
+  for (let k = at + 1; k < words.length; k += 1) {
+    const word = words[k] as string;
+    if (word === ';' || CLAIM.has(word)) break;
+    const event = eventClassOf(word);
+    if (event) return main.has(event) ? 'main' : 'other';
+  }
+  for (let k = at - 1; k >= 0; k -= 1) {
+    const event = eventClassOf(words[k] as string);
+    if (event) return main.has(event) ? 'main' : 'other';
+  }
+  return 'other';
+}
+
+const KIDNAP_STEMS = ['kidnap', 'abduct', 'hostage', 'enlev', 'otage', 'sequestr', 'captiv'];
+const ATTACK_STEMS = ['attack', 'assault', 'raid', 'offensive', 'ambush', 'incursion', 'bombing', 'attaqu', 'assaut', 'embuscade', 'attentat'];
+const KILL_WORDS = new Set(['killed', 'killing', 'killings', 'kill', 'kills', 'massacre', 'massacred', 'tue', 'tues', 'tuee', 'tuees', 'executed', 'execution']);
+
+export function eventClassOf(word: string): EventClass | undefined {
+  if (word.length < 3) return undefined;
+  if (hasStem(word, KIDNAP_STEMS) || word === 'rapt') return 'kidnapping';
+  if (hasStem(word, ATTACK_STEMS)) return 'attack';
+  if (KILL_WORDS.has(word)) return 'killing';
+  if (word === 'incident' || word === 'incidents') return 'incident';
+  return undefined;
+}
+
+function classesFor(mainType: EventType | undefined): ReadonlySet<EventClass> {
+  if (mainType === 'attack' || mainType === 'killing') return new Set<EventClass>(['attack', 'killing', 'incident']);
+  return new Set<EventClass>(['kidnapping', 'incident']);
+}
+
+function isMainWord(word: string, main: ReadonlySet<EventClass>): boolean {
+  const event = eventClassOf(word);
+  return event !== undefined && main.has(event);
+}

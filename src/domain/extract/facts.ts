@@ -1,0 +1,226 @@
+import type {
+  ActorFact,
+  AdviceFact,
+  DateFact,
+  Document,
+  EventFact,
+  EventType,
+  Facts,
+  MainEvent,
+  PlaceKind,
+  Sentence,
+  SiteFact,
+  VictimFact,
+  VictimRole,
+} from '../model.js';
+import { extractActors, eventClassOf, NO_GROUP, type ActorCatalog } from './actors.js';
+import { extractAdvice } from './advice.js';
+import { isBackgroundSentence } from './background.js';
+import { documentDate, extractDates } from './dates.js';
+import { extractEvents } from './events.js';
+import { extractFigures } from './figures.js';
+import type { Gazetteer } from './gazetteer.js';
+import { findPlaceMentions, placeFacts, type BackgroundTest, type PlaceMention } from './places.js';
+import { extractSites, isGenericSiteKey } from './sites.js';
+import { tokensOf } from './tokens.js';
+import { extractVictims } from './victims.js';
+
+export interface Catalogs {
+  readonly gazetteer: Gazetteer;
+  readonly actors: ActorCatalog;
+}
+
+/** Event types that say what happened; the others are state changes of something that happened. */
+const PRIMARY: readonly EventType[] = ['kidnapping', 'attack', 'killing', 'blockade', 'evacuation'];
+/** State changes worth reporting as an update of the main event. */
+const CHANGES = new Set<EventType>(['release', 'rescue', 'ransom', 'negotiation', 'statement', 'advisory']);
+const SPECIFICITY: Record<PlaceKind, number> = { town: 0, cercle: 1, region: 2, country: 3 };
+
+/** Every extractor once over the document, then the main event distilled from title and lead. */
+export function extractFacts(doc: Document, catalogs: Catalogs): Facts {
+  const background = oncePerSentence(isBackgroundSentence);
+  const events = extractEvents(doc);
+  const dates = extractDates(doc);
+  const mentions = findPlaceMentions(doc, catalogs.gazetteer, background);
+  const victims = extractVictims(doc, background);
+  const sites = extractSites(doc, background);
+  const type = mainType(doc, events);
+  const actors = extractActors(doc, catalogs.actors, type, background);
+  const advice = extractAdvice(doc, catalogs.actors);
+  const figures = extractFigures(doc);
+  const main = distil({ doc, type, events, dates, mentions, victims, sites, actors, advice, background });
+  return { events, dates, places: placeFacts(mentions), victims, sites, actors, advice, figures, main };
+}
+
+function oncePerSentence(test: BackgroundTest): BackgroundTest {
+  const known = new Map<Sentence, boolean>();
+  return (sentence) => {
+    let value = known.get(sentence);
+    if (value === undefined) {
+      value = test(sentence);
+      known.set(sentence, value);
+    }
+    return value;
+  };
+}
+
+interface Parts {
+  readonly doc: Document;
+  readonly type: EventType | undefined;
+  readonly events: readonly EventFact[];
+  readonly dates: readonly DateFact[];
+  readonly mentions: readonly PlaceMention[];
+  readonly victims: readonly VictimFact[];
+  readonly sites: readonly SiteFact[];
+  readonly actors: readonly ActorFact[];
+  readonly advice: readonly AdviceFact[];
+  readonly background: BackgroundTest;
+}
+
+function distil(parts: Parts): MainEvent {
+  const lead = leadIndexes(parts.doc);
+  const places = mainPlaces(parts.mentions, lead);
+  const date = mainDate(parts.doc, parts.dates, lead);
+  const victims = mainVictims(parts.victims, parts.type, lead);
+  const site = mainSite(parts.sites, lead);
+  const country = places.country ?? mainCountry(parts.mentions, lead);
+  return {
+    ...(parts.type === undefined ? {} : { type: parts.type }),
+    ...(date === undefined ? {} : { date: date.date, datePrecision: date.precision }),
+    ...(country === undefined ? {} : { country }),
+    places: places.ids,
+    ...(victims === undefined ? {} : { victims }),
+    ...(site === undefined ? {} : { site }),
+    actors: mainActors(parts.actors),
+    changes: mainChanges(parts),
+  };
+}
+
+function leadIndexes(doc: Document): ReadonlySet<number> {
+  return new Set(doc.sentences.filter((s) => s.lead).map((s) => s.index));
+}
+
+/** Kidnapping before attack before killing in the lead; a state change only when the lead tells nothing else. */
+function mainType(doc: Document, events: readonly EventFact[]): EventType | undefined {
+  const lead = leadIndexes(doc);
+  const current = events.filter((e) => !e.background);
+  const inLead = current.filter((e) => lead.has(e.evidence.sentence));
+  return (
+    PRIMARY.find((type) => inLead.some((e) => e.type === type)) ??
+    inLead[0]?.type ??
+    PRIMARY.find((type) => current.some((e) => e.type === type)) ??
+    current[0]?.type
+  );
+}
+
+/** The event date told in the lead, else anywhere, else the publication date. */
+function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<number>): Pick<DateFact, 'date' | 'precision'> | undefined {
+  const events = dates.filter((d) => d.role === 'event' && !d.background);
+  const inLead = events.filter((d) => lead.has(d.evidence.sentence));
+  const chosen = inLead.find((d) => d.precision === 'day') ?? inLead[0] ?? events.find((d) => d.precision === 'day') ?? events[0];
+  if (chosen) return { date: chosen.date, precision: chosen.precision };
+  const published = documentDate(doc);
+  return published === undefined ? undefined : { date: published.slice(0, 10), precision: 'day' };
+}
+
+/**
+ * Where the main event happened: places named with a preposition in the lead ("in Kayes", "in western
+ * Mali"), not inside an institution's name ("Embassy of India in Bamako"), most specific first.
+ */
+function mainPlaces(mentions: readonly PlaceMention[], lead: ReadonlySet<number>): { ids: string[]; country?: string } {
+  const usable = mentions.filter((m) => !m.fact.background && !m.institutional);
+  const inLead = usable.filter((m) => lead.has(m.fact.evidence.sentence));
+  const located = inLead.filter((m) => m.locative);
+  const chosen = located.length > 0 ? located : inLead.length > 0 ? inLead : usable.filter((m) => m.locative);
+  const ordered = [...chosen].sort((a, b) => SPECIFICITY[a.fact.kind] - SPECIFICITY[b.fact.kind]);
+  const ids = [...new Set(ordered.map((m) => m.fact.id))];
+  const country = ordered[0]?.fact.country;
+  return country === undefined ? { ids } : { ids, country };
+}
+
+function mainCountry(mentions: readonly PlaceMention[], lead: ReadonlySet<number>): string | undefined {
+  const counts = new Map<string, number>();
+  for (const m of mentions) {
+    if (m.fact.background) continue;
+    counts.set(m.fact.country, (counts.get(m.fact.country) ?? 0) + (lead.has(m.fact.evidence.sentence) ? 3 : 1));
+  }
+  let best: string | undefined;
+  for (const [country, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = country;
+  return best;
+}
+
+function rolesFor(type: EventType | undefined): readonly VictimRole[] {
+  if (type === 'attack' || type === 'killing') return ['killed', 'injured', 'hostage'];
+  return ['hostage', 'killed'];
+}
+
+/** The hostages (or the dead of an attack) counted in the lead, with their nationality if any sentence of the lead gives it. */
+function mainVictims(victims: readonly VictimFact[], type: EventType | undefined, lead: ReadonlySet<number>): MainEvent['victims'] {
+  const current = victims.filter((v) => !v.background);
+  for (const role of rolesFor(type)) {
+    const ofRole = current.filter((v) => v.role === role);
+    const inLead = ofRole.filter((v) => lead.has(v.evidence.sentence));
+    const pool = inLead.length > 0 ? inLead : ofRole;
+    const chosen = pool.find((v) => v.count !== null && v.nationality !== undefined) ?? pool.find((v) => v.count !== null) ?? pool[0];
+    if (!chosen) continue;
+    const nationality = chosen.nationality ?? pool.find((v) => v.nationality !== undefined && (v.count === null || v.count === chosen.count))?.nationality;
+    return nationality === undefined ? { count: chosen.count } : { count: chosen.count, nationality };
+  }
+  return undefined;
+}
+
+/** A named site in the lead, else a named site anywhere, else a generic one in the lead. */
+function mainSite(sites: readonly SiteFact[], lead: ReadonlySet<number>): string | undefined {
+  const current = sites.filter((s) => !s.background);
+  const named = current.filter((s) => !isGenericSiteKey(s.key));
+  const chosen = named.find((s) => lead.has(s.evidence.sentence)) ?? named[0] ?? current.find((s) => lead.has(s.evidence.sentence));
+  return chosen?.key;
+}
+
+function mainActors(actors: readonly ActorFact[]): string[] {
+  const ids = actors
+    .filter((a) => a.about === 'main' && (a.role === 'claimed' || a.role === 'suspected') && a.id !== NO_GROUP.id)
+    .map((a) => a.id);
+  return [...new Set(ids)];
+}
+
+/** Claims, releases, ransom demands, statements and advice that concern the main event, in order of appearance. */
+function mainChanges(parts: Parts): EventType[] {
+  const changes: EventType[] = [];
+  const add = (type: EventType): void => {
+    if (!changes.includes(type)) changes.push(type);
+  };
+  const lead = leadIndexes(parts.doc);
+  const bySentence = new Map(parts.doc.sentences.map((s) => [s.index, s]));
+  const concernsMain = (index: number): boolean => {
+    const sentence = bySentence.get(index);
+    return sentence !== undefined && (lead.has(index) || mentionsMainKind(sentence, parts.type));
+  };
+  const claimed = parts.actors.some((a) => a.role === 'claimed' && a.about === 'main');
+  const ordered = [...parts.events].sort((a, b) => a.evidence.sentence - b.evidence.sentence);
+  for (const event of ordered) {
+    if (event.background || !concernsMain(event.evidence.sentence)) continue;
+    if (CHANGES.has(event.type)) add(event.type);
+    if (event.type === 'killing' && parts.type === 'kidnapping' && mentionsHostages(bySentence.get(event.evidence.sentence))) add('killing');
+  }
+  if (claimed) add('claim');
+  if (parts.advice.some((a) => !isBackgroundAt(parts, a.evidence.sentence))) add('advisory');
+  return changes;
+}
+
+function isBackgroundAt(parts: Parts, index: number): boolean {
+  const sentence = parts.doc.sentences.find((s) => s.index === index);
+  return sentence === undefined || parts.background(sentence);
+}
+
+function mentionsMainKind(sentence: Sentence, type: EventType | undefined): boolean {
+  const wanted = type === 'attack' || type === 'killing' ? ['attack', 'killing'] : ['kidnapping'];
+  return tokensOf(sentence).words.some((w) => {
+    const kind = eventClassOf(w);
+    return kind !== undefined && (kind === 'incident' || wanted.includes(kind));
+  });
+}
+
+function mentionsHostages(sentence: Sentence | undefined): boolean {
+  return sentence !== undefined && tokensOf(sentence).words.some((w) => eventClassOf(w) === 'kidnapping');
+}

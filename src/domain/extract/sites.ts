@@ -1,0 +1,121 @@
+import type { Document, Sentence, SiteFact } from '../model.js';
+import { isBackgroundSentence } from './background.js';
+import type { BackgroundTest } from './places.js';
+import { isCapitalised, isMark, originalSpan, originalToken, PhraseIndex, tokensOf } from './tokens.js';
+
+/**
+ * Employers and sites: named ("Diamond Cement Factory", "Sadiola gold mine", "Diamond Cement") or
+ * generic ("the cement factory", "une usine de ciment"). The key drops words that only say what kind
+ * of place it is, so "Diamond Cement Factory" and "Diamond Cement" share the key "diamond cement";
+ * French generic sites get the English key ("usine de ciment" -> "cement factory").
+ */
+
+const SITE_NOUNS = new Set([
+  'factory', 'plant', 'mine', 'mines', 'quarry', 'refinery', 'mill', 'works', 'site', 'facility', 'company', 'firm',
+  'usine', 'carriere', 'raffinerie', 'chantier', 'entreprise', 'societe', 'cimenterie', 'sucrerie',
+]);
+const COMMODITIES = new Set([
+  'cement', 'gold', 'lithium', 'uranium', 'manganese', 'phosphate', 'bauxite', 'iron', 'sugar', 'cotton', 'textile',
+  'steel', 'oil', 'gas', 'mining', 'construction', 'solar', 'power', 'hydroelectric', 'electricity',
+]);
+/** Words that close a company name ("X Mining", "X SA") and, like site nouns, stay out of the key. */
+const COMPANY_WORDS = new Set(['mining', 'resources', 'industries', 'company', 'corporation', 'ltd', 'limited', 'sa', 'sarl', 'plc', 'inc']);
+const LEADING_STOPWORDS = new Set([
+  'the', 'a', 'an', 'at', 'in', 'of', 'on', 'from', 'by', 'le', 'la', 'les', 'l', 'un', 'une', 'des', 'du', 'de', 'd',
+  'au', 'aux', 'a', 'and', 'et', 'to', 'this', 'that', 'its', 'their',
+]);
+const RUN_LIMIT = 5;
+
+const FRENCH_GENERIC = new PhraseIndex<string>([
+  ['usine de ciment', 'cement factory'], ['cimenterie', 'cement factory'], ["mine d'or", 'gold mine'],
+  ['mine aurifere', 'gold mine'], ["site d'orpaillage", 'gold mining site'], ['site minier', 'mining site'],
+  ['usine de sucre', 'sugar factory'], ['sucrerie', 'sugar factory'], ['mine de lithium', 'lithium mine'],
+  ["mine d'uranium", 'uranium mine'], ['usine textile', 'textile factory'], ['centrale solaire', 'solar plant'],
+]);
+
+export function extractSites(doc: Document, background: BackgroundTest = isBackgroundSentence): SiteFact[] {
+  const facts: SiteFact[] = [];
+  for (const sentence of doc.sentences) {
+    const seen = new Set<string>();
+    let isBackground: boolean | undefined;
+    for (const { name, key } of sentenceSites(sentence)) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      isBackground ??= background(sentence);
+      facts.push({ name, key, background: isBackground, evidence: { sentence: sentence.index, text: sentence.text } });
+    }
+  }
+  return facts;
+}
+
+/** A generic key only says what kind of site it is ("cement factory"), not which one. */
+export function isGenericSiteKey(key: string): boolean {
+  return key.split(' ').every((w) => SITE_NOUNS.has(w) || COMMODITIES.has(w) || COMPANY_WORDS.has(w));
+}
+
+interface Site {
+  readonly name: string;
+  readonly key: string;
+}
+
+function sentenceSites(sentence: Sentence): Site[] {
+  const words = tokensOf(sentence).words;
+  const sites: Site[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const found = namedAt(sentence, words, i) ?? genericAt(sentence, words, i);
+    if (found) {
+      sites.push(found.site);
+      i = found.end;
+    } else {
+      i += 1;
+    }
+  }
+  return sites;
+}
+
+/** "Diamond Cement Factory", "Diamond Cement", "Sadiola gold mine": capitalised words closed by a site word. */
+function namedAt(sentence: Sentence, words: readonly string[], i: number): { site: Site; end: number } | undefined {
+  const first = words[i] as string;
+  if (isMark(first) || LEADING_STOPWORDS.has(first) || isSiteWord(first) || !isCapitalised(sentence, i)) return undefined;
+  let end = i + 1;
+  while (end < words.length && end - i < RUN_LIMIT && !isMark(words[end] as string) && isCapitalised(sentence, end)) end += 1;
+  const capitalisedEnd = end;
+  while (end < words.length && end - capitalisedEnd < 2 && isSiteWord(words[end] as string) && !isCapitalised(sentence, end)) end += 1;
+  const last = words[end - 1] as string;
+  if (!isSiteWord(last) || end - i < 2) return undefined;
+  const nameWords = words.slice(i, end);
+  const keyWords = trimKindWords(nameWords);
+  if (keyWords.length === 0 || keyWords.every((w) => COMMODITIES.has(w))) return undefined;
+  return { site: { name: originalSpan(sentence, i, end) ?? originalWords(sentence, i, end), key: keyWords.join(' ') }, end };
+}
+
+/** "the cement factory", "a gold mine", "une usine de ciment". */
+function genericAt(sentence: Sentence, words: readonly string[], i: number): { site: Site; end: number } | undefined {
+  const french = FRENCH_GENERIC.matchAt(words, i);
+  const key = french?.values[0];
+  if (french && key) return { site: { name: originalSpan(sentence, i, french.end) ?? key, key }, end: french.end };
+  let end = i;
+  while (end < words.length && end - i < 2 && COMMODITIES.has(words[end] as string)) end += 1;
+  if (end === i || !SITE_NOUNS.has(words[end] ?? '')) return undefined;
+  end += 1;
+  const keyWords = words.slice(i, end);
+  return { site: { name: originalSpan(sentence, i, end) ?? keyWords.join(' '), key: keyWords.join(' ') }, end };
+}
+
+function isSiteWord(word: string): boolean {
+  return SITE_NOUNS.has(word) || COMMODITIES.has(word) || COMPANY_WORDS.has(word);
+}
+
+/** Drops trailing words that only say what kind of place it is: "diamond cement factory" -> "diamond cement". */
+function trimKindWords(words: readonly string[]): string[] {
+  const kept = [...words];
+  while (kept.length > 1 && (SITE_NOUNS.has(kept[kept.length - 1] as string) || COMPANY_WORDS.has(kept[kept.length - 1] as string))) kept.pop();
+  return kept;
+}
+
+function originalWords(sentence: Sentence, from: number, to: number): string {
+  const parts: string[] = [];
+  for (let k = from; k < to; k += 1) parts.push(originalToken(sentence, k) ?? (tokensOf(sentence).words[k] as string));
+  return parts.join(' ');
+}

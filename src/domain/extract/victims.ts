@@ -1,0 +1,248 @@
+import type { Document, Sentence, VictimFact, VictimRole } from '../model.js';
+import { isBackgroundSentence } from './background.js';
+import { parseNumberAt } from './numbers.js';
+import type { BackgroundTest } from './places.js';
+import { hasStem, isMark, PhraseIndex, tokensOf } from './tokens.js';
+
+/**
+ * Victims: "three Indian nationals were abducted", "killed at least 30 soldiers", "cinq ressortissants
+ * indiens enlevés", "the abducted Indian nationals" (a group without a number).
+ * Armed men on the other side ("neutralised more than 80 militants") are not victims and are left out;
+ * residents and running totals ("400 Indians reside in Mali", "the total number of Indians kidnapped
+ * this year") are context figures, read by figures.ts.
+ */
+
+const DEMONYMS: readonly (readonly [string, readonly string[]])[] = [
+  ['Indian', ['indian', 'indians', 'indien', 'indiens', 'indienne', 'indiennes']],
+  ['Chinese', ['chinese', 'chinois', 'chinoise', 'chinoises']],
+  ['Malian', ['malian', 'malians', 'malien', 'maliens', 'malienne', 'maliennes']],
+  ['French', ['french', 'francais', 'francaise', 'francaises', 'frenchman', 'frenchmen']],
+  ['Burkinabe', ['burkinabe', 'burkinabes', 'burkina faso']],
+  ['Nigerien', ['nigerien', 'nigeriens', 'nigerienne', 'nigeriennes']],
+  ['Nigerian', ['nigerian', 'nigerians', 'nigeriane', 'nigerianes']],
+  ['Senegalese', ['senegalese', 'senegalais', 'senegalaise', 'senegalaises']],
+  ['Mauritanian', ['mauritanian', 'mauritanians', 'mauritanien', 'mauritaniens', 'mauritanienne', 'mauritaniennes']],
+  ['Algerian', ['algerian', 'algerians', 'algerien', 'algeriens', 'algerienne', 'algeriennes']],
+  ['Ivorian', ['ivorian', 'ivorians', 'ivoirien', 'ivoiriens', 'ivoirienne', 'ivoiriennes']],
+  ['Guinean', ['guinean', 'guineans', 'guineen', 'guineens', 'guineenne', 'guineennes']],
+  ['Beninese', ['beninese', 'beninois', 'beninoise', 'beninoises']],
+  ['Togolese', ['togolese', 'togolais', 'togolaise', 'togolaises']],
+  ['Ghanaian', ['ghanaian', 'ghanaians', 'ghaneen', 'ghaneens', 'ghaneenne', 'ghaneennes']],
+  ['Chadian', ['chadian', 'chadians', 'tchadien', 'tchadiens', 'tchadienne', 'tchadiennes']],
+  ['Moroccan', ['moroccan', 'moroccans', 'marocain', 'marocains', 'marocaine', 'marocaines']],
+  ['Egyptian', ['egyptian', 'egyptians', 'egyptien', 'egyptiens', 'egyptienne', 'egyptiennes']],
+  ['Turkish', ['turkish', 'turk', 'turks', 'turc', 'turcs', 'turque', 'turques']],
+  ['Russian', ['russian', 'russians', 'russe', 'russes']],
+  ['American', ['american', 'americans', 'americain', 'americains', 'americaine', 'americaines']],
+  ['British', ['british', 'briton', 'britons', 'britannique', 'britanniques']],
+  ['German', ['german', 'germans', 'allemand', 'allemands', 'allemande', 'allemandes']],
+  ['Italian', ['italian', 'italians', 'italien', 'italiens', 'italienne', 'italiennes']],
+  ['Spanish', ['spanish', 'spaniard', 'spaniards', 'espagnol', 'espagnols', 'espagnole', 'espagnoles']],
+  ['Swiss', ['swiss', 'suisse', 'suisses']],
+  ['Austrian', ['austrian', 'austrians', 'autrichien', 'autrichiens', 'autrichienne']],
+  ['Canadian', ['canadian', 'canadians', 'canadien', 'canadiens', 'canadienne', 'canadiennes']],
+  ['Romanian', ['romanian', 'romanians', 'roumain', 'roumains', 'roumaine', 'roumaines']],
+  ['Serbian', ['serbian', 'serbians', 'serbe', 'serbes']],
+  ['Lebanese', ['lebanese', 'libanais', 'libanaise', 'libanaises']],
+  ['Pakistani', ['pakistani', 'pakistanis', 'pakistanais', 'pakistanaise']],
+  ['Bangladeshi', ['bangladeshi', 'bangladeshis', 'bangladais', 'bangladaise']],
+  ['Nepali', ['nepali', 'nepalis', 'nepalese', 'nepalais']],
+  ['Emirati', ['emirati', 'emiratis', 'emirien', 'emiriens', 'emirienne']],
+  ['Iranian', ['iranian', 'iranians', 'iranien', 'iraniens', 'iranienne']],
+  ['South African', ['south african', 'south africans', 'sud africain', 'sud africains']],
+];
+
+const NATIONALITIES = new PhraseIndex<string>(DEMONYMS.flatMap(([name, forms]) => forms.map((form) => [form, name] as const)));
+
+/** The nationality written at token k ("indians" -> "Indian", "burkina faso" -> "Burkinabe"). */
+export function nationalityAt(words: readonly string[], k: number): { readonly nationality: string; readonly end: number } | undefined {
+  const match = NATIONALITIES.matchAt(words, k);
+  const nationality = match?.values[0];
+  return match && nationality ? { nationality, end: match.end } : undefined;
+}
+
+export function isPersonNoun(word: string): boolean {
+  return PEOPLE.has(word) || HOSTAGE_NOUNS.has(word);
+}
+
+const PEOPLE = new Set([
+  'people', 'persons', 'person', 'civilians', 'civilian', 'soldiers', 'soldier', 'troops', 'servicemen', 'nationals',
+  'national', 'citizens', 'citizen', 'workers', 'worker', 'employees', 'employee', 'engineers', 'engineer', 'expatriates',
+  'expatriate', 'foreigners', 'foreigner', 'individuals', 'individual', 'men', 'man', 'women', 'woman', 'children',
+  'child', 'villagers', 'policemen', 'policeman', 'police', 'officers', 'officer', 'gendarmes', 'gendarme', 'miners',
+  'miner', 'drivers', 'driver', 'passengers', 'tourists', 'tourist', 'missionaries', 'missionary', 'staff', 'staffers',
+  'members', 'nurses', 'doctors', 'teachers', 'contractors', 'technicians', 'traders', 'herders', 'farmers',
+  'paramilitaries', 'guards', 'personnes', 'personne', 'civils', 'civil', 'soldats', 'soldat', 'militaires', 'militaire',
+  'ressortissants', 'ressortissant', 'ressortissante', 'travailleurs', 'travailleur', 'employes', 'employe', 'hommes',
+  'homme', 'femmes', 'femme', 'enfants', 'enfant', 'villageois', 'expatries', 'expatrie', 'etrangers', 'etranger',
+  'ouvriers', 'ouvrier', 'ingenieurs', 'ingenieur', 'policiers', 'policier', 'membres', 'commercants', 'eleveurs',
+  'agriculteurs', 'passagers', 'touristes', 'chauffeurs', 'techniciens', 'agents',
+]);
+const HOSTAGE_NOUNS = new Set(['hostages', 'hostage', 'captives', 'otages', 'otage']);
+const COMBATANTS = new Set([
+  'militants', 'militant', 'jihadists', 'jihadist', 'djihadistes', 'jihadistes', 'djihadiste', 'jihadiste', 'terrorists',
+  'terrorist', 'terroristes', 'terroriste', 'assailants', 'assailant', 'assaillants', 'assaillant', 'attackers', 'fighters',
+  'insurgents', 'gunmen', 'rebels', 'rebelles', 'combattants', 'extremists', 'kidnappers', 'ravisseurs', 'bandits',
+]);
+const MODIFIERS = new Set([
+  'foreign', 'local', 'other', 'more', 'young', 'innocent', 'unarmed', 'senior', 'additional', 'further', 'autres',
+  'jeunes', 'innocents', 'expatriate',
+]);
+const PARTITIVE = new Set(['of', 'de', 'd', 'des']);
+const PARTITIVE_DETERMINERS = new Set(['the', 'our', 'its', 'their', 'these', 'those', 'his', 'nos', 'ses', 'leurs', 'ces']);
+const FIGURE_BEFORE = new Set(['total', 'number', 'nombre', 'tally']);
+const FIGURE_AFTER = new Set(['reside', 'resides', 'residing', 'resident', 'residents', 'live', 'lives', 'living', 'vivent', 'residant', 'residants', 'installes']);
+/** Words after a bare demonym that show it names people ("five Chinese were", "Indians in Mali"), not a thing. */
+const PERSON_FOLLOWERS = new Set([
+  'were', 'was', 'have', 'has', 'had', 'are', 'is', 'been', 'being', 'who', 'working', 'employed', 'in', 'at', 'from',
+  'ont', 'sont', 'a', 'ete', 'qui', 'travaillant', 'au', 'en', 'dans', 'and', 'et',
+]);
+const CLAUSE_END = new Set([';', 'while', 'but', 'whereas', 'although', 'mais', 'tandis', 'alors']);
+
+const KILLED = new Set([
+  'killed', 'dead', 'died', 'deaths', 'death', 'slain', 'murdered', 'executed', 'massacred', 'perished', 'lives',
+  'tue', 'tues', 'tuee', 'tuees', 'morts', 'mort', 'mortes', 'decede', 'decedes', 'assassines', 'executes',
+]);
+const INJURED = new Set(['injured', 'wounded', 'hurt', 'injuries', 'blesse', 'blesses', 'blessee', 'blessees', 'blessures']);
+const RELEASED = new Set([
+  'released', 'freed', 'liberated', 'rescued', 'libere', 'liberes', 'liberee', 'liberees', 'relache', 'relaches',
+  'relachee', 'relachees', 'delivres',
+]);
+const MISSING = new Set(['missing', 'unaccounted', 'disparu', 'disparus', 'disparue', 'disparues']);
+const HOSTAGE_STEMS = ['kidnap', 'abduct', 'hostage', 'enlev', 'otage', 'sequestr', 'captiv'];
+
+function roleOf(word: string): VictimRole | undefined {
+  if (KILLED.has(word)) return 'killed';
+  if (INJURED.has(word)) return 'injured';
+  if (RELEASED.has(word)) return 'released';
+  if (MISSING.has(word)) return 'missing';
+  if (word === 'rapt' || (word.length > 4 && hasStem(word, HOSTAGE_STEMS) && !word.startsWith('kidnapper'))) return 'hostage';
+  return undefined;
+}
+
+interface Group {
+  readonly count: number | null;
+  readonly nationality: string | undefined;
+  readonly start: number;
+  readonly end: number;
+  readonly hostageNoun: boolean;
+}
+
+export function extractVictims(doc: Document, background: BackgroundTest = isBackgroundSentence): VictimFact[] {
+  const facts: VictimFact[] = [];
+  for (const sentence of doc.sentences) {
+    const seen = new Set<string>();
+    for (const fact of sentenceVictims(sentence, background)) {
+      const key = `${fact.count}|${fact.nationality ?? ''}|${fact.role}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      facts.push(fact);
+    }
+  }
+  return facts;
+}
+
+function sentenceVictims(sentence: Sentence, background: BackgroundTest): VictimFact[] {
+  const words = tokensOf(sentence).words;
+  const facts: VictimFact[] = [];
+  let isBackground: boolean | undefined;
+  let i = 0;
+  while (i < words.length) {
+    const group = groupAt(words, i);
+    if (!group) {
+      i += 1;
+      continue;
+    }
+    i = group.end;
+    if (isFigure(words, group)) continue;
+    const role = roleAfter(words, group.end) ?? roleBefore(words, group.start) ?? (group.hostageNoun ? 'hostage' : undefined);
+    if (!role) continue;
+    isBackground ??= background(sentence);
+    const base = { count: group.count, role, background: isBackground, evidence: { sentence: sentence.index, text: sentence.text } };
+    facts.push(group.nationality === undefined ? base : { ...base, nationality: group.nationality });
+  }
+  return facts;
+}
+
+/** A group of people starting at token i: "three Indian nationals", "une dizaine de soldats", "Indian workers". */
+function groupAt(words: readonly string[], i: number): Group | undefined {
+  const word = words[i] as string;
+  const number = word === 'a' || word === 'an' ? { value: 1, end: i + 1 } : parseNumberAt(words, i);
+  let k = number ? number.end : i;
+  if (number && PARTITIVE.has(words[k] ?? '')) {
+    k += 1;
+    if (PARTITIVE_DETERMINERS.has(words[k] ?? '')) k += 1;
+  }
+  while (number && MODIFIERS.has(words[k] ?? '')) k += 1;
+  let nationality: string | undefined;
+  const demonym = NATIONALITIES.matchAt(words, k);
+  if (demonym) {
+    nationality = demonym.values[0];
+    k = demonym.end;
+  }
+  if (!number && !nationality) return undefined;
+  const noun = words[k];
+  let hostageNoun = false;
+  if (noun !== undefined && COMBATANTS.has(noun)) return undefined;
+  if (noun !== undefined && (PEOPLE.has(noun) || HOSTAGE_NOUNS.has(noun))) {
+    hostageNoun = HOSTAGE_NOUNS.has(noun);
+    k += 1;
+    const after = nationality === undefined ? NATIONALITIES.matchAt(words, k) : undefined;
+    if (after) {
+      nationality = after.values[0];
+      k = after.end;
+    }
+  } else if (!demonym || !standsForPeople(words, demonym.end - 1, number !== undefined)) {
+    return undefined;
+  }
+  return { count: number ? number.value : null, nationality, start: i, end: k, hostageNoun };
+}
+
+/**
+ * A demonym without a noun names people when a verb or a place follows it ("Three Indians kidnapped",
+ * "five Chinese were"); without a number only a plural that cannot be a French adjective counts
+ * ("the abducted Indians", not "le gouvernement chinois").
+ */
+function standsForPeople(words: readonly string[], index: number, counted: boolean): boolean {
+  const word = words[index] as string;
+  if (!counted && (!word.endsWith('s') || word.endsWith('ois') || word.endsWith('ais'))) return false;
+  const next = words[index + 1];
+  return next === undefined || isMark(next) || PERSON_FOLLOWERS.has(next) || roleOf(next) !== undefined;
+}
+
+function isFigure(words: readonly string[], group: Group): boolean {
+  for (let k = group.start - 1; k >= Math.max(0, group.start - 8); k -= 1) {
+    const word = words[k] as string;
+    if (word === ';') break;
+    if (FIGURE_BEFORE.has(word)) return true;
+  }
+  for (let k = group.end; k < Math.min(words.length, group.end + 4); k += 1) {
+    if (FIGURE_AFTER.has(words[k] as string)) return true;
+  }
+  return false;
+}
+
+function roleAfter(words: readonly string[], from: number): VictimRole | undefined {
+  for (let k = from; k < Math.min(words.length, from + 20); k += 1) {
+    const word = words[k] as string;
+    if (CLAUSE_END.has(word) || startsCountedGroup(words, k)) return undefined;
+    const role = roleOf(word);
+    if (role) return role;
+  }
+  return undefined;
+}
+
+function startsCountedGroup(words: readonly string[], k: number): boolean {
+  const group = groupAt(words, k);
+  return group !== undefined && group.count !== null;
+}
+
+function roleBefore(words: readonly string[], start: number): VictimRole | undefined {
+  for (let k = start - 1; k >= Math.max(0, start - 5); k -= 1) {
+    const word = words[k] as string;
+    if (isMark(word)) return undefined;
+    const role = roleOf(word);
+    if (role) return role;
+  }
+  return undefined;
+}
