@@ -96,7 +96,7 @@ describe('evaluateRun', () => {
       predict('c', 'new', 'inc-1b'), // split, and a second NEW for E1
       predict('d', 'update', 'inc-1'), // merged into E1's incident
       predict('e', 'new', 'inc-3'), // false positive
-      { id: 'f', relevant: false, action: 'ignored', incident_id: null },
+      { id: 'f', relevant: false, action: 'ignored', incident_id: null } satisfies Prediction,
     ];
     const report = evaluateRun({ items, predictions, seeds });
     // members: s1 s2 a (E-base) | b c (E1) | d (E2); predicted: s1 s2 | a | b d | c
