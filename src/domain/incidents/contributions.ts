@@ -36,7 +36,10 @@ export interface Item<T> {
   readonly evidence: Evidence;
 }
 
-/** What one story says about its main event, ready to be attested on an incident. */
+/**
+ * What one story says about its main event, ready to be attested on an incident. Actors count when the
+ * role is about the main event and says something (claimed, suspected, denied, condemned, spoke).
+ */
 export interface Contributions {
   readonly places: readonly Item<PlaceValue>[];
   readonly victims: readonly Item<VictimValue>[];
@@ -74,18 +77,22 @@ export function contributionsOf(doc: Document, facts: Facts): Contributions {
       ? v.nationality !== undefined && fold(v.nationality) === mainNationality
       : main.type === undefined || (ROLES[main.type] ?? [v.role]).includes(v.role);
   const titleEvidence: Evidence = { sentence: 0, text: doc.title };
+  // Only the main event's own places and site: an article also names the embassy's city, neighbouring
+  // countries and other attacks, which say nothing about where this incident happened.
+  const mainPlaces = new Set(main.country === undefined ? main.places : [...main.places, main.country]);
+  const mainSite = main.site === undefined ? undefined : siteKey(main.site);
   return {
     places: facts.places
-      .filter((p) => !p.background)
+      .filter((p) => !p.background && mainPlaces.has(p.id))
       .map((p) => ({ value: withRegion({ id: p.id, name: p.name, kind: p.kind }, p.region), evidence: p.evidence })),
     victims: facts.victims
       .filter((v) => !v.background && fitsMain(v))
       .map((v) => ({ value: victim(v), evidence: v.evidence })),
     sites: facts.sites
-      .filter((s) => !s.background)
+      .filter((s) => !s.background && mainSite !== undefined && (siteKey(s.key) === mainSite || siteKey(s.name) === mainSite))
       .map((s) => ({ value: { name: s.name, key: siteKey(s.key) }, evidence: s.evidence })),
     actors: facts.actors
-      .filter((a) => a.about === 'main')
+      .filter((a) => a.about === 'main' && a.role !== 'mentioned')
       .map((a) => ({ value: { id: a.id, name: a.name, role: a.role }, evidence: a.evidence })),
     advice: facts.advice.map((a) => ({ value: a.by === undefined ? { text: a.text } : { text: a.text, by: a.by }, evidence: a.evidence })),
     figures: facts.figures.map((f) => ({ value: { value: f.value, what: f.what }, evidence: f.evidence })),
