@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -165,6 +165,7 @@ export function restoreDatabase(options: RestoreOptions): Result<RestoreInfo, Re
   const staged = `${live}.restore`;
   removeWithSideFiles(staged);
   try {
+    mkdirSync(dirname(live), { recursive: true });
     copyFileSync(from, staged);
     const inspected = inspectAndSeal(staged);
     if (!inspected.ok) {
