@@ -53,19 +53,20 @@ function matches(match: FailureMatch, request: RequestFacts): boolean {
   return true;
 }
 
-/** Sliding one-second window, like Discord's global limit per bot. */
+/** One-second windows opened by the first request after the previous one closed, like a bucket reset. */
 export class GlobalLimiter {
-  private stamps: number[] = [];
+  private windowStart = Number.NEGATIVE_INFINITY;
+  private count = 0;
   constructor(readonly perSecond: number) {}
 
   /** Seconds to wait when the request is over the limit, or 0 when it may pass (and is then counted). */
   admit(now: number): number {
-    this.stamps = this.stamps.filter((at) => now - at < 1000);
-    if (this.stamps.length >= this.perSecond) {
-      const oldest = this.stamps[0] ?? now;
-      return Math.max(0.001, (oldest + 1000 - now) / 1000);
+    if (now - this.windowStart >= 1000) {
+      this.windowStart = now;
+      this.count = 0;
     }
-    this.stamps.push(now);
+    if (this.count >= this.perSecond) return Math.max(0.001, (this.windowStart + 1000 - now) / 1000);
+    this.count += 1;
     return 0;
   }
 }
