@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { decide, DEFAULT_MATCH_POLICY } from '../../../../src/domain/incidents/decide.js';
+import { createIncident, type Story } from '../../../../src/domain/incidents/merge.js';
+import type { Incident } from '../../../../src/domain/model.js';
+import {
+  actor, doc, facts, julyKidnapping, KAYES, MALI, MENAKA, NIAMEY, NOT_RELEVANT, RELEVANT, site, story, victims,
+} from './stories.js';
+
+const policy = { nationalitiesOfInterest: ['Indian'] };
+
+function filed(first: Story, id = 'inc-20250701-kayes-kidnapping'): Incident {
+  return createIncident(first, { id, type: 'kidnapping', country: 'ml', at: '2025-07-03T12:00:00.000Z' }, policy);
+}
+
+const codes = (reasons: readonly { code: string }[]) => reasons.map((r) => r.code);
+
+describe('decide', () => {
+  it('ignores a story that is not relevant, whatever it resembles', () => {
+    const verdict = decide(julyKidnapping('other'), NOT_RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY);
+    expect(verdict.action).toBe('ignored');
+    expect(verdict.reasons[0]?.code).toBe('relevance');
+    expect(verdict.reasons[0]?.message).toContain('not relevant');
+  });
+
+  it('opens a new incident when nothing is known', () => {
+    const verdict = decide(julyKidnapping(), RELEVANT, [], DEFAULT_MATCH_POLICY);
+    expect(verdict).toMatchObject({ action: 'new', type: 'kidnapping', country: 'ml' });
+    expect(codes(verdict.reasons)).toEqual(['relevance', 'new']);
+  });
+
+  it('calls a second report of the same facts a duplicate, with the matching slots and their weights', () => {
+    const verdict = decide(
+      julyKidnapping('paper-2', 'Gunmen seized three Indian workers at the Diamond Cement Factory near Kayes on Tuesday.'),
+      RELEVANT,
+      [filed(julyKidnapping())],
+      DEFAULT_MATCH_POLICY,
+    );
+    expect(verdict.action).toBe('duplicate');
+    if (verdict.action !== 'duplicate') return;
+    expect(verdict.incident.id).toBe('inc-20250701-kayes-kidnapping');
+    expect(codes(verdict.reasons)).toEqual(expect.arrayContaining(['place', 'date', 'type', 'victims', 'site']));
+    expect(verdict.reasons.find((r) => r.code === 'site')?.weight).toBe(0.2);
+  });
+
+  it('calls a claim of responsibility on a known incident an update and names the change', () => {
+    const claimed = story(
+      doc('claim-1', 'JNIM claims abduction of three Indians in Kayes', ['JNIM said it kidnapped the three Indian workers on July 1.']),
+      facts(
+        {
+          type: 'kidnapping',
+          date: '2025-07-01',
+          datePrecision: 'day',
+          country: 'ml',
+          places: ['ml-kayes'],
+          victims: { count: 3, nationality: 'Indian' },
+          actors: ['jnim'],
+          changes: ['claim'],
+        },
+        { places: [KAYES], victims: [victims(3, 'Indian')], actors: [actor('jnim', 'claimed')] },
+      ),
+    );
+    const verdict = decide(claimed, RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY);
+    expect(verdict.action).toBe('update');
+    if (verdict.action !== 'update') return;
+    expect(verdict.changes).toEqual(['claim', 'actor: JNIM claimed']);
+  });
+
+  it('vetoes the same kind of event at the same site months later: a new incident', () => {
+    const later = story(
+      doc('oct-1', 'Gunmen kidnap workers at Diamond Cement Factory in Kayes', ['Three Indian workers were abducted on October 14.']),
+      facts(
+        {
+          type: 'kidnapping',
+          date: '2025-10-14',
+          datePrecision: 'day',
+          country: 'ml',
+          places: ['ml-kayes'],
+          victims: { count: 3, nationality: 'Indian' },
+          site: 'diamond cement',
+        },
+        { places: [KAYES], victims: [victims(3, 'Indian')], sites: [site('Diamond Cement Factory', 'diamond cement')] },
+      ),
+      );
+    const verdict = decide(later, RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY);
+    expect(verdict.action).toBe('new');
+    const veto = verdict.reasons.find((r) => r.code === 'veto:date');
+    expect(veto?.message).toContain('inc-20250701-kayes-kidnapping');
+    expect(veto?.message).toContain('105 day(s) apart');
+  });
+
+  it('vetoes the same facts in another country', () => {
+    const niger = story(
+      doc('ne-1', 'Three Indians kidnapped at cement factory in Niger', ['Three Indian nationals were abducted in Niamey on July 1.']),
+      facts(
+        { type: 'kidnapping', date: '2025-07-01', datePrecision: 'day', country: 'ne', places: ['ne-niamey'], victims: { count: 3, nationality: 'Indian' } },
+        { places: [NIAMEY], victims: [victims(3, 'Indian')] },
+      ),
+    );
+    const verdict = decide(niger, RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY);
+    expect(verdict.action).toBe('new');
+    expect(codes(verdict.reasons)).toContain('veto:country');
+  });
+
+  it('vetoes five hostages against three of the same nationality', () => {
+    const five = story(
+      doc('nov-1', 'Five Indians kidnapped in Mali', ['Five Indian nationals were kidnapped in Mali, the embassy said.'], { published: '2025-07-05' }),
+      facts({ type: 'kidnapping', country: 'ml', places: ['ml'], victims: { count: 5, nationality: 'Indian' } }, { places: [MALI], victims: [victims(5, 'Indian')] }),
+    );
+    const verdict = decide(five, RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY);
+    expect(verdict.action).toBe('new');
+    expect(verdict.reasons.find((r) => r.code === 'veto:victims')?.message).toBe('5 indian hostages against 3 in inc-20250701-kayes-kidnapping');
+  });
+
+  it('does not update an incident that a story only recalls as background', () => {
+    const recall = story(
+      doc('recall-1', 'Attack on army post in Ménaka', ['Gunmen attacked an army post in Ménaka.', 'Earlier this year three Indians were kidnapped at the Diamond Cement Factory.'], {
+        published: '2025-07-20',
+      }),
+      facts(
+        { type: 'attack', country: 'ml', places: ['ml-menaka'] },
+        {
+          places: [MENAKA],
+          sites: [site('Diamond Cement Factory', 'diamond cement', true)],
+          victims: [victims(3, 'Indian', { background: true })],
+        },
+      ),
+    );
+    const verdict = decide(recall, RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY);
+    expect(verdict.action).toBe('new');
+    expect(verdict.reasons.find((r) => r.code === 'veto:recall')?.message).toContain('as background only');
+  });
+
+  it('joins a wire copy from another outlet even when its extracted slots are thin', () => {
+    const first = julyKidnapping();
+    const copy = story(
+      doc('copy-1', 'Three Indians kidnapped at cement factory in western Mali', first.doc.sentences.slice(1).map((s) => s.text)),
+      facts({ type: 'kidnapping', country: 'ml', places: ['ml'] }, { places: [MALI] }),
+    );
+    const verdict = decide(copy, RELEVANT, [filed(first)], DEFAULT_MATCH_POLICY);
+    expect(verdict.action).toBe('duplicate');
+    expect(verdict.reasons.find((r) => r.code === 'wire')?.message).toContain('copy of wire-1');
+  });
+
+  it('ignores a relevant story that names no event and matches nothing', () => {
+    const essay = story(doc('essay', 'Who is JNIM?', ['The group formed in 2017.']), facts({ country: 'ml', places: ['ml'] }, { places: [MALI] }));
+    const verdict = decide(essay, RELEVANT, [], DEFAULT_MATCH_POLICY);
+    expect(verdict.action).toBe('ignored');
+    expect(codes(verdict.reasons)).toContain('no-event');
+  });
+
+  it('explains a weak candidate with its score and slots', () => {
+    const elsewhere = story(
+      doc('menaka-1', 'Kidnapping in Ménaka', ['Two Chinese workers were kidnapped near Ménaka on July 2.']),
+      facts(
+        { type: 'kidnapping', date: '2025-07-02', datePrecision: 'day', country: 'ml', places: ['ml-menaka'], victims: { count: 2, nationality: 'Chinese' } },
+        { places: [MENAKA], victims: [victims(2, 'Chinese')] },
+      ),
+    );
+    const verdict = decide(elsewhere, RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY);
+    expect(verdict.action).toBe('new');
+    const weak = verdict.reasons.find((r) => r.code === 'weak');
+    expect(weak?.message).toMatch(/^inc-20250701-kayes-kidnapping scored [0-9.]+ < 0.45 \(/);
+    expect(weak?.message).toContain('victims:clash -0.15');
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint, fingerprintBands, fingerprintSimilarity } from '../../../../src/domain/incidents/fingerprint.js';
+import { cosine, mergeTerms, salientTerms, words } from '../../../../src/domain/incidents/terms.js';
+import { doc } from './stories.js';
+
+const LEAD =
+  'Three Indian nationals were abducted from a cement factory in Kayes on Tuesday, the same day an al-Qaeda-affiliated group launched coordinated attacks on military installations across several towns.';
+
+describe('salient terms', () => {
+  it('keeps content words of title and lead, drops function words and words every Sahel story has', () => {
+    const terms = salientTerms(doc('a', 'Three Indians kidnapped in Mali', [LEAD]));
+    expect(Object.keys(terms)).toEqual(expect.arrayContaining(['indians', 'kidnapped', 'cement', 'kayes']));
+    expect(Object.keys(terms)).not.toEqual(expect.arrayContaining(['the']));
+    expect(terms['mali']).toBeUndefined();
+    expect(cosine(terms, terms)).toBeCloseTo(1, 3);
+  });
+
+  it('scores unrelated stories near zero and is safe with words that are object properties', () => {
+    const a = salientTerms(doc('a', 'Three Indians kidnapped in Kayes', [LEAD]));
+    const b = salientTerms(doc('b', 'Football: constructor of the new stadium named', ['The toString ceremony took place in Dakar.']));
+    expect(cosine(a, b)).toBe(0);
+    expect(Number.isNaN(cosine(b, {}))).toBe(false);
+  });
+
+  it('merges vectors and keeps them normalised', () => {
+    const a = salientTerms(doc('a', 'Three Indians kidnapped in Kayes', [LEAD]));
+    const b = salientTerms(doc('b', 'JNIM claims kidnapping of Indians', ['JNIM said it holds the workers.']));
+    const merged = mergeTerms(a, b);
+    expect(cosine(merged, merged)).toBeCloseTo(1, 2);
+    expect(cosine(merged, b)).toBeGreaterThan(cosine(a, b));
+  });
+});
+
+describe('fingerprints', () => {
+  it('rates a lightly edited wire copy as near-identical and shares band keys with it', () => {
+    const original = fingerprint(words(LEAD));
+    const copy = fingerprint(words(`${LEAD.replace('Tuesday', 'Tuesday July 1')} Reuters`));
+    expect(fingerprintSimilarity(original, copy)).toBeGreaterThanOrEqual(0.5);
+    const shared = fingerprintBands(original).filter((k) => fingerprintBands(copy).includes(k));
+    expect(shared.length).toBeGreaterThan(0);
+  });
+
+  it('rates different stories as different', () => {
+    const a = fingerprint(words(LEAD));
+    const b = fingerprint(words('Five Indian nationals were kidnapped in Mali on November 6, the Embassy of India in Bamako said on X.'));
+    expect(fingerprintSimilarity(a, b)).toBeLessThan(0.3);
+  });
+
+  it('gives no signature and no keys for an empty text', () => {
+    expect(fingerprint([])).toBe('');
+    expect(fingerprintBands('')).toEqual([]);
+    expect(fingerprintSimilarity('', '')).toBe(0);
+  });
+});
