@@ -1,0 +1,44 @@
+import type { Sentence } from '../model.js';
+
+/**
+ * Phrases by which news recalls earlier events rather than reporting the current one, matched on
+ * folded text. A bare "earlier" is not among them: "Earlier, the military said ..." is the same day.
+ */
+const CUES: readonly string[] = [
+  // English
+  String.raw`earlier (?:this|in the|last) (?:year|month|week)`,
+  String.raw`earlier (?:attacks?|incidents?|kidnappings?|abductions?|raids?|assaults?|killings?|cases?)`,
+  String.raw`(?:last|the previous|the past) (?:year|month)`,
+  String.raw`previous(?:ly)?(?! day)`,
+  String.raw`prior (?:attacks?|incidents?|kidnappings?|abductions?|to this)`,
+  String.raw`in recent (?:years|months)`,
+  String.raw`(?:in|over) the (?:past|last) (?:few |several |two |three |five |ten )?(?:years|months|decades?)`,
+  String.raw`since (?:19|20)\d{2}`,
+  String.raw`(?:formed|founded|created|established|emerged) in (?:19|20)\d{2}`,
+  String.raw`the formation of`,
+  String.raw`had then`,
+  String.raw`a history of`,
+  String.raw`(?:the )?(?:latest|last) in a (?:series|string) of`,
+  // French
+  String.raw`deja`,
+  String.raw`precedente?s?`,
+  String.raw`precedemment`,
+  String.raw`auparavant`,
+  String.raw`par le passe`,
+  String.raw`l'an (?:dernier|passe)`,
+  String.raw`l'annee (?:derniere|passee)`,
+  String.raw`le mois (?:dernier|passe)`,
+  String.raw`plus tot (?:cette annee|ce mois|dans l'annee)`,
+  String.raw`(?:ces|au cours des) dernieres annees`,
+  String.raw`depuis (?:19|20)\d{2}`,
+  String.raw`(?:cree|creee|fonde|fondee|forme|formee|ne|nee) en (?:19|20)\d{2}`,
+  String.raw`pour rappel`,
+  String.raw`(?:avait|avaient) (?:deja|alors)`,
+];
+
+const BACKGROUND = new RegExp(`\\b(?:${CUES.join('|')})\\b`);
+
+/** True when the sentence recalls earlier events ("earlier this year", "previous", "since 2012", "déjà"). */
+export function isBackgroundSentence(sentence: Sentence): boolean {
+  return BACKGROUND.test(sentence.folded);
+}

@@ -1,0 +1,57 @@
+import type { DateFact, Document, Sentence } from '../model.js';
+import { parseDateExpressions, type DateExpression } from '../text/date-expressions.js';
+import { findDateline } from '../text/dateline.js';
+import { isBackgroundSentence } from './background.js';
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
+/** A wire dateline opening the lead: "BAMAKO, July 3 (Reuters) -", "Bamako, le 3 juillet (AFP) —". */
+const WIRE_PREFIX = /^\p{Lu}[\p{L} .'’-]{1,40},\s*(?:le\s+)?$/u;
+const WIRE_SUFFIX = /^\s*(?:\([^()]{1,40}\)\s*)?[-–—:]/;
+
+/** Index in doc.sentences of the document's own date line, and that date. */
+function ownDateline(doc: Document): { readonly index: number; readonly date: string } | undefined {
+  const found = findDateline(doc.sentences.slice(1).map((s) => s.text), doc.seenAt.slice(0, 10));
+  return found === undefined ? undefined : { index: found.index + 1, date: found.date };
+}
+
+function dateOf(doc: Document, dateline: { readonly date: string } | undefined): string | undefined {
+  if (doc.publishedFrom !== 'seen' && doc.published !== undefined && ISO_DAY.test(doc.published)) return doc.published.slice(0, 10);
+  return dateline?.date;
+}
+
+/** The document's own date: metadata, else a date line or byline in the text. */
+export function documentDate(doc: Document): string | undefined {
+  return dateOf(doc, ownDateline(doc));
+}
+
+function isWireDateline(sentence: Sentence, e: DateExpression): boolean {
+  return sentence.lead && WIRE_PREFIX.test(sentence.text.slice(0, e.index)) && WIRE_SUFFIX.test(sentence.text.slice(e.index + e.text.length));
+}
+
+/**
+ * Every date in the document, resolved against the document's own date (or the day it was seen):
+ * "on Tuesday" is the latest Tuesday on or before it, "July 1" takes the year that keeps it so.
+ * The document's own date line is role 'publication'; dates in background sentences are marked.
+ */
+export function extractDates(doc: Document): DateFact[] {
+  const dateline = ownDateline(doc);
+  const reference = dateOf(doc, dateline) ?? doc.seenAt.slice(0, 10);
+  const facts: DateFact[] = [];
+  for (const sentence of doc.sentences) {
+    const expressions = parseDateExpressions(sentence.text, reference, doc.lang, sentence.folded);
+    if (expressions.length === 0) continue;
+    const background = isBackgroundSentence(sentence);
+    for (const e of expressions) {
+      const publication = sentence.index === dateline?.index || isWireDateline(sentence, e);
+      facts.push({
+        date: e.date,
+        precision: e.precision,
+        role: publication ? 'publication' : 'event',
+        background: publication ? false : background,
+        matched: e.text,
+        evidence: { sentence: sentence.index, text: sentence.text },
+      });
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,127 @@
+import type { Document, EventFact, EventType, Lang, Sentence } from '../model.js';
+import { allMatches } from '../text/regex.js';
+import { isBackgroundSentence } from './background.js';
+
+/** Trigger words and phrases per event type, written folded (no accents, lower case). */
+interface Triggers {
+  readonly en: readonly string[];
+  readonly fr: readonly string[];
+}
+
+const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
+  kidnapping: {
+    en: [String.raw`kidnap(?:s|ped|ping|pings|per|pers)?`, String.raw`abduct(?:s|ed|ing|ion|ions|or|ors)?`, String.raw`hostage-taking`,
+      String.raw`(?:taken|took|take|held|holding) (?:\w+ ){0,4}?(?:as )?hostages?`, String.raw`hostages?`],
+    fr: [String.raw`pris(?:es?)? en otages?`, String.raw`prises? d'otages?`, String.raw`enlevements?`, String.raw`enlev(?:e|ee|es|ees|er|ent|aient|ait)`,
+      String.raw`rapts?`, String.raw`otages?`, String.raw`kidnapp(?:e|ee|es|ees|ing)`, String.raw`sequestr(?:e|ee|es|ees)`, String.raw`ravisseurs?`],
+  },
+  claim: {
+    en: [String.raw`claim(?:s|ed|ing)? (?:\w+ ){0,2}?(?:responsibility|credit)`, String.raw`(?:took|taken|take|takes|taking|accepted|assumed) responsibility`,
+      String.raw`claim(?:s|ed|ing)? (?:the |this |these )?(?:attacks?|kidnappings?|abductions?|assaults?|killings?)`],
+    fr: [String.raw`revendiqu(?:e|ee|es|ees|ent|ait|er)`, String.raw`revendication`],
+  },
+  statement: {
+    en: [String.raw`press release`, String.raw`statements?`, String.raw`condemn(?:s|ed|ing|ation)?`, String.raw`denounc(?:e|es|ed|ing)`, String.raw`communique`],
+    fr: [String.raw`communiques?`, String.raw`condamn(?:e|ee|es|ent|ation)`, String.raw`declarations?`, String.raw`denonc(?:e|ent)`],
+  },
+  advisory: {
+    en: [String.raw`advise against all(?: but essential)? travel`, String.raw`reconsider travel`, String.raw`do not travel`, String.raw`travel advi(?:ce|sory|sories)`,
+      String.raw`exercise (?:increased|extreme|utmost) caution`, String.raw`advis(?:e|ed|es|ory|ories)`],
+    fr: [String.raw`conseils? aux voyageurs`, String.raw`(?:formellement )?deconseill(?:e|ee|es|ees|er)`, String.raw`vigilance renforcee`],
+  },
+  evacuation: {
+    en: [String.raw`evacuat(?:e|ed|es|ing|ion|ions)`, String.raw`repatriat(?:e|ed|es|ing|ion)`, String.raw`ordered departure`, String.raw`leave (?:the country|mali)`],
+    fr: [String.raw`evacu(?:ation|ations|e|ee|es|ees|er)`, String.raw`rapatri(?:ement|ements|e|es|er)`, String.raw`quitter (?:le pays|le mali)`],
+  },
+  attack: {
+    en: [String.raw`attack(?:s|ed|ing|er|ers)?`, String.raw`assault(?:s|ed)?`, String.raw`raid(?:s|ed)?`, String.raw`stormed`, String.raw`ambush(?:es|ed)?`,
+      String.raw`offensive`, String.raw`bombings?`],
+    fr: [String.raw`attaqu(?:e|es|ee|ees|er|ent)`, String.raw`assauts?`, String.raw`embuscades?`, String.raw`raids?`, String.raw`offensive`],
+  },
+  killing: {
+    en: [String.raw`killed`, String.raw`killings?`, String.raw`kills?`, String.raw`dead`, String.raw`deaths?`, String.raw`death toll`, String.raw`died`, String.raw`slain`,
+      String.raw`massacred?`, String.raw`massacres`],
+    fr: [String.raw`tu(?:e|ee|es|ees|er|ent)`, String.raw`morts?`, String.raw`deces`, String.raw`massacres?`, String.raw`perdu la vie`],
+  },
+  blockade: {
+    en: [String.raw`blockades?`, String.raw`blockaded`, String.raw`encircle(?:d|ment)`, String.raw`besieged`, String.raw`under siege`, String.raw`siege`],
+    fr: [String.raw`blocus`, String.raw`encercl(?:e|ee|es|ees|ement)`, String.raw`assieg(?:e|ee|es|ees)`],
+  },
+  release: {
+    en: [String.raw`released`, String.raw`releases?`, String.raw`freed`, String.raw`set free`, String.raw`liberated`],
+    fr: [String.raw`liber(?:e|ee|es|ees|er|ation)`, String.raw`relach(?:e|ee|es|ees)`, String.raw`remis en liberte`],
+  },
+  rescue: {
+    en: [String.raw`rescu(?:e|ed|es|ing)`],
+    fr: [String.raw`secouru(?:e|es|s)?`, String.raw`exfiltr(?:e|ee|es|ees|ation)`],
+  },
+  ransom: {
+    en: [String.raw`ransoms?`],
+    fr: [String.raw`rancons?`],
+  },
+  negotiation: {
+    en: [String.raw`negotiat(?:e|ed|es|ing|ion|ions|or|ors)`, String.raw`mediation`, String.raw`mediators?`],
+    fr: [String.raw`negociat(?:ion|ions|eurs?)`, String.raw`negoci(?:er|e|ent)`, String.raw`mediation`, String.raw`pourparlers`],
+  },
+};
+
+const TYPES = Object.keys(TRIGGERS) as EventType[];
+
+/** One regular expression per language, one named group per type, compiled once. */
+function compile(langs: readonly ('en' | 'fr')[]): RegExp {
+  const groups = TYPES.map((type) => `(?<${type}>${langs.flatMap((l) => TRIGGERS[type][l]).join('|')})`);
+  return new RegExp(`\\b(?:${groups.join('|')})\\b`, 'g');
+}
+
+const PATTERNS: Readonly<Record<Lang, RegExp>> = { en: compile(['en']), fr: compile(['fr']), und: compile(['en', 'fr']) };
+
+/** Words that deny what follows within a few words: "has not yet claimed", "no entity has formally claimed", "n'a pas été revendiqué". */
+const NEGATION = /\b(?:not|no|never|nobody|none|neither|nor|without|yet to|denied|denies|deny|pas|aucun|aucune|jamais|personne|sans|ni)\b|n't\b/;
+/** A release that is asked for or hoped for has not happened: "to secure their safe release", "pour la libération". */
+const ASPIRATION = /\b(?:secure|securing|ensure|ensuring|facilitate|facilitating|seek|seeking|sought|demand|demanded|demanding|demands|call|calls|called|calling|urge|urged|urging|push|pushes|pushing|work|working|obtain|obtaining|towards?|for|safe|early|immediate|swift|expeditious|to|pour|obtenir|exiger|exige|reclamer|reclame|appelle|oeuvrer|rapide)\b/;
+/** Clause breaks stop negation from reaching across: "While JNIM has claimed ..., the group has not yet claimed ...". */
+const CLAUSE_BREAK = /[,;:()]|\b(?:but|while|whereas|although|mais|alors que|tandis que)\b/g;
+const NEGATION_WORDS = 4;
+const ASPIRATION_WORDS = 5;
+
+/** The last `count` words of the clause that ends at `end`. */
+function clauseBefore(folded: string, end: number, count: number): string {
+  const before = folded.slice(Math.max(0, end - 80), end);
+  let start = 0;
+  for (const m of allMatches(CLAUSE_BREAK, before)) start = m.index + m[0].length;
+  return before.slice(start).trim().split(/\s+/).slice(-count).join(' ');
+}
+
+function isDenied(type: EventType, folded: string, at: number): boolean {
+  if (NEGATION.test(clauseBefore(folded, at, NEGATION_WORDS))) return true;
+  return type === 'release' || type === 'rescue' ? ASPIRATION.test(clauseBefore(folded, at, ASPIRATION_WORDS)) : false;
+}
+
+function matchedType(groups: Record<string, string | undefined> | undefined): EventType | undefined {
+  if (groups === undefined) return undefined;
+  return TYPES.find((t) => groups[t] !== undefined);
+}
+
+function sentenceEvents(sentence: Sentence, pattern: RegExp): EventFact[] {
+  const found = new Map<EventType, EventFact>();
+  // Offsets on the folded text point into the original only when folding kept the length.
+  const aligned = sentence.folded.length === sentence.text.length;
+  let background: boolean | undefined;
+  for (const m of allMatches(pattern, sentence.folded)) {
+    const type = matchedType(m.groups);
+    if (type === undefined || found.has(type) || isDenied(type, sentence.folded, m.index)) continue;
+    background ??= isBackgroundSentence(sentence);
+    const trigger = aligned ? sentence.text.slice(m.index, m.index + m[0].length) : m[0];
+    found.set(type, { type, trigger, background, evidence: { sentence: sentence.index, text: sentence.text } });
+  }
+  return [...found.values()];
+}
+
+/**
+ * Event types mentioned in each sentence, English and French, at most one fact per type and
+ * sentence. Denied events ("has not yet claimed responsibility") and hoped-for releases are left out.
+ */
+export function extractEvents(doc: Document): EventFact[] {
+  const pattern = PATTERNS[doc.lang];
+  return doc.sentences.flatMap((s) => sentenceEvents(s, pattern));
+}

@@ -1,0 +1,114 @@
+import { isClutterLine } from './clutter.js';
+import { splitGluedDateline } from './dateline.js';
+import { toPlainText, looksLikeHtml } from './html.js';
+
+/** Markup outweighs text several times over: raw HTML gets this much more room before conversion. */
+const HTML_SLACK = 4;
+/** Hard-wrapped lines are only rejoined when the first one is at least this long. */
+const MIN_WRAPPED_LINE = 30;
+
+const SPACES = /[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const LINE_BREAKS = /\r\n?|[\u2028\u2029\u0085]/g;
+const ENDS_SENTENCE = /[.!?:;…"'»”’)\]]$/;
+const STARTS_LOWER = /^\p{Ll}/u;
+/** A place slug on its own line ("Bamako:"), which belongs to the paragraph after it. */
+const PLACE_SLUG = /^\p{Lu}[\p{L}'’.-]*(?: [\p{L}'’.-]+){0,2}:$/u;
+/** Punctuation and spacing that copies of a paragraph may differ in ("Al Qaeda-Linked", "al qaeda linked"). */
+const SEPARATORS = /[\s\-‐-―_.,;:!?'"“”‘’«»()[\]/|•·…]+/g;
+
+interface Line {
+  text: string;
+  /** True when a blank line or removed clutter separates this line from the previous one. */
+  broken: boolean;
+}
+
+/** Cuts at a line break near the limit, so the last paragraph kept is whole. */
+export function capText(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const cut = text.lastIndexOf('\n', maxChars);
+  return cut > maxChars * 0.8 ? text.slice(0, cut) : text.slice(0, maxChars);
+}
+
+function normalise(text: string): string {
+  return text.replace(LINE_BREAKS, '\n').replace(INVISIBLE, '').replace(SPACES, ' ').normalize('NFC');
+}
+
+/** Case and punctuation do not make two paragraphs different. */
+function paragraphKey(text: string): string {
+  return text.toLowerCase().replace(SEPARATORS, ' ').trim();
+}
+
+/** Drops clutter and splits glued date labels; remembers where paragraphs were broken. */
+function contentLines(text: string): Line[] {
+  const kept: Line[] = [];
+  let broken = true;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line.length === 0 || isClutterLine(line)) {
+      broken = true;
+      continue;
+    }
+    const parts = splitGluedDateline(line) ?? [line];
+    parts.forEach((part, i) => kept.push({ text: part, broken: broken || i > 0 }));
+    broken = false;
+  }
+  return kept;
+}
+
+/** Rejoins hard-wrapped sentences and attaches place slugs to their paragraph. */
+function joinLines(lines: readonly Line[]): string[] {
+  const out: string[] = [];
+  let slug: string | undefined;
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    if (slug !== undefined) {
+      out.push(`${slug} ${line.text}`);
+      slug = undefined;
+    } else if (PLACE_SLUG.test(line.text)) {
+      slug = line.text;
+    } else if (prev !== undefined && !line.broken && prev.length >= MIN_WRAPPED_LINE && !ENDS_SENTENCE.test(prev) && STARTS_LOWER.test(line.text)) {
+      out[out.length - 1] = `${prev} ${line.text}`;
+    } else {
+      out.push(line.text);
+    }
+  }
+  if (slug !== undefined) out.push(slug);
+  return out;
+}
+
+/** A lower-case copy of an earlier line, as URL slugs of the headline appear: "three indians kidnapped in mali ...". */
+function isSlugOf(text: string, key: string, earlier: readonly string[]): boolean {
+  if (text !== text.toLowerCase() || ENDS_SENTENCE.test(text) || key.split(' ').length < 4) return false;
+  return earlier.some((e) => e.startsWith(key));
+}
+
+/** Keeps the first of repeated paragraphs (feeds repeat the standfirst) and drops headline slugs. */
+function dedupe(paragraphs: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const keys: string[] = [];
+  const out: string[] = [];
+  for (const p of paragraphs) {
+    const key = paragraphKey(p);
+    if (key.length === 0 || seen.has(key) || isSlugOf(p, key, keys)) continue;
+    seen.add(key);
+    keys.push(key);
+    out.push(p);
+  }
+  return out;
+}
+
+/** One line of clean text from a short field such as a feed title: markup, entities and breaks removed. */
+export function cleanInline(text: string): string {
+  return normalise(toPlainText(text)).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Raw text or HTML in, clean paragraphs out: entities decoded, web clutter and repeated
+ * paragraphs removed. At most about `maxChars` characters of the input are looked at.
+ */
+export function cleanParagraphs(body: string, maxChars: number): string[] {
+  const limit = looksLikeHtml(body.slice(0, 4096)) ? maxChars * HTML_SLACK : maxChars;
+  const plain = capText(toPlainText(capText(body, limit)), maxChars);
+  return dedupe(joinLines(contentLines(normalise(plain))));
+}

@@ -1,0 +1,219 @@
+import * as chrono from 'chrono-node';
+import type { Lang } from '../model.js';
+import { fold } from './normalize.js';
+import { allMatches } from './regex.js';
+
+export type DatePrecision = 'day' | 'month' | 'year';
+
+/** A calendar date found in a piece of text, resolved against a reference day. */
+export interface DateExpression {
+  /** Offset of `text` in the parsed string. */
+  readonly index: number;
+  /** The text as written ("Tuesday, July 1", "1er juillet 2025", "since 2012"). */
+  readonly text: string;
+  /** YYYY-MM-DD; the first day of the period for month or year precision. */
+  readonly date: string;
+  readonly precision: DatePrecision;
+  /** True when the year was written out or follows from a relative phrase, not guessed. */
+  readonly explicitYear: boolean;
+}
+
+/**
+ * Parsers for times of day, numeric slash dates and "within/later" spans are removed: events are
+ * dated to the day, "3/7" is ambiguous between locales, and those parsers cost most of chrono's time.
+ * chrono exposes its parsers only as instances, so they are recognised by class name.
+ */
+const UNWANTED = /Time(?:Expression|UnitWithin|UnitLater)|CasualTime|Slash|EndOf|Timezone|MergeDateTime|MergeDateRange|ForwardDate/;
+
+function lean(base: chrono.Chrono): chrono.Chrono {
+  const copy = base.clone();
+  copy.parsers = copy.parsers.filter((p) => !UNWANTED.test(p.constructor.name));
+  copy.refiners = copy.refiners.filter((r) => !UNWANTED.test(r.constructor.name));
+  return copy;
+}
+
+const parsers: Record<'en' | 'fr', chrono.Chrono> = { en: lean(chrono.en.casual), fr: lean(chrono.fr.casual) };
+
+/**
+ * Where a date may start or end, matched on folded text. chrono runs only on a short window around
+ * each of these: running it over whole sentences would cost more than all other extraction together.
+ */
+const ANCHOR = new RegExp([
+  String.raw`\b(?:january|february|march|april|may|june?|july?|august|sept?(?:ember)?|october|november|december|jan|feb|mar|apr|aug|oct|nov|dec)\b`,
+  String.raw`\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b`,
+  String.raw`\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b`,
+  String.raw`\b\d{4}-\d{2}-\d{2}\b`,
+  String.raw`\b(?:yesterday|today|tonight|ago|(?:last|this|past|next) (?:year|month|week|weekend))\b`,
+  String.raw`\b(?:hier|avant-hier|aujourd'hui|il y a|derniere?|passee?|cette (?:annee|semaine)|ce mois)\b`,
+].join('|'), 'g');
+/** Words of context chrono needs around an anchor: "three days ago", "le 1er juillet 2025", "on Tuesday, July 1, 2025". */
+const WORDS_BEFORE = 2;
+const WORDS_AFTER = 3;
+/** Parsed windows, keyed by language, reference day and text; short windows recur ("on July 1 when"). */
+const cache = new Map<string, readonly DateExpression[]>();
+const CACHE_LIMIT = 5000;
+
+/** Years count only after a word that makes them a time ("since 2012", "en 2017"), never as counts. */
+const YEAR = /\b(?:in|since|during|until|till|from|by|of|before|after|en|depuis|des|jusqu'en|avant|apres)\s+((?:19|20)\d{2})\b(?![.,]\d)(?:\s*(?:,|and|et|or|ou)\s*((?:19|20)\d{2})\b(?![.,]\d))?(?:\s+([a-z]+))?/g;
+/** A lower-case plural after the number makes it a count ("by 2000 soldiers"). */
+const NOT_PLURAL = new Set(['this', 'was', 'has', 'its', 'does', 'across', 'towards', 'versus', 'plus', 'thus', 'unless', 'whereas', 'as', 'is']);
+
+const FRENCH_MONTHS = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'];
+/** chrono's French parsers need a day: "en juin 2025" and "depuis octobre" are read here. */
+const FRENCH_MONTH = /\b(?:en|depuis|debut|fin|mi-|courant|d'ici)\s*(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?:\s+((?:19|20)\d{2}))?\b/g;
+/** chrono reads "l'année dernière" but not "l'an dernier". */
+const FRENCH_LAST_YEAR = /\bl'an (?:dernier|passe)\b/g;
+
+/** Matches that are not calendar dates of an event: "now", "a day before" (relative to another event). */
+const REJECTED = /^(?:now|maintenant|right now|(?:a|an|the|one|un|une)\s+(?:day|week|month|year|jour|semaine|mois|an)s?\s+(?:before|after|later|earlier|avant|apres|plus tard))$/;
+/** In print, English months are capitalised: lower-case "may" and "march" are verbs. */
+const VERB_MONTH = /^(?:may|march)$/;
+
+export function isoDay(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function shiftDays(iso: string, days: number): string {
+  const d = new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000);
+  return isoDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+function precisionOf(c: chrono.ParsedComponents): DatePrecision | undefined {
+  if (c.isCertain('day') || c.isCertain('weekday')) return 'day';
+  if (c.isCertain('month')) return 'month';
+  if (c.isCertain('year')) return 'year';
+  return undefined;
+}
+
+function fromChrono(result: chrono.ParsedResult, reference: string): DateExpression | undefined {
+  const text = result.text.replace(/[\s,.;:]+$/, '');
+  if (VERB_MONTH.test(text) || REJECTED.test(fold(text))) return undefined;
+  const c = result.start;
+  const precision = precisionOf(c);
+  const year = c.get('year');
+  const month = c.get('month');
+  const day = c.get('day');
+  if (precision === undefined || year === null || month === null || day === null) return undefined;
+  const explicitYear = c.isCertain('year');
+  const at = (y: number): string => isoDay(y, precision === 'year' ? 1 : month, precision === 'day' ? day : 1);
+  let date = at(year);
+  // News reports the past: an undated "Tuesday" or "July 1" is the latest one on or before the reference.
+  if (!c.isCertain('day') && c.isCertain('weekday')) {
+    if (date > reference) date = shiftDays(date, -7);
+  } else if (!explicitYear && date > reference) {
+    date = at(year - 1);
+  }
+  return { index: result.index, text, date, precision, explicitYear };
+}
+
+function yearExpression(index: number, text: string, year: string): DateExpression {
+  return { index, text, date: `${year}-01-01`, precision: 'year', explicitYear: true };
+}
+
+function years(text: string, folded: string): DateExpression[] {
+  const found: DateExpression[] = [];
+  for (const m of allMatches(YEAR, folded)) {
+    const [whole, first = '', second, next] = m;
+    if (next !== undefined && next.length > 3 && next.endsWith('s') && !NOT_PLURAL.has(next)) continue;
+    const firstEnd = whole.indexOf(first) + first.length;
+    found.push(yearExpression(m.index, text.slice(m.index, m.index + firstEnd), first));
+    if (second !== undefined) {
+      const at = m.index + whole.indexOf(second, firstEnd);
+      found.push(yearExpression(at, text.slice(at, at + second.length), second));
+    }
+  }
+  return found;
+}
+
+function frenchMonths(text: string, folded: string, reference: string): DateExpression[] {
+  const found: DateExpression[] = [];
+  const refYear = Number(reference.slice(0, 4));
+  for (const m of allMatches(FRENCH_MONTH, folded)) {
+    const month = FRENCH_MONTHS.indexOf(m[1] ?? '') + 1;
+    const written = m[2];
+    let date = isoDay(written === undefined ? refYear : Number(written), month, 1);
+    if (written === undefined && date > reference) date = isoDay(refYear - 1, month, 1);
+    found.push({ index: m.index, text: text.slice(m.index, m.index + m[0].length), date, precision: 'month', explicitYear: written !== undefined });
+  }
+  for (const m of allMatches(FRENCH_LAST_YEAR, folded)) {
+    found.push(yearExpression(m.index, text.slice(m.index, m.index + m[0].length), String(refYear - 1)));
+  }
+  return found;
+}
+
+/** Start of the word `count` words before `from`. */
+function wordsBack(text: string, from: number, count: number): number {
+  let i = from;
+  for (let n = 0; n < count && i > 0; n++) {
+    while (i > 0 && text.charCodeAt(i - 1) <= 32) i--;
+    while (i > 0 && text.charCodeAt(i - 1) > 32) i--;
+  }
+  return i;
+}
+
+/** End of the word `count` words after `from`. */
+function wordsForward(text: string, from: number, count: number): number {
+  let i = from;
+  for (let n = 0; n < count && i < text.length; n++) {
+    while (i < text.length && text.charCodeAt(i) <= 32) i++;
+    while (i < text.length && text.charCodeAt(i) > 32) i++;
+  }
+  return i;
+}
+
+/** Merged [start, end) windows of a few words around the anchors. */
+function windows(folded: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of allMatches(ANCHOR, folded)) {
+    const start = wordsBack(folded, m.index, WORDS_BEFORE);
+    const end = wordsForward(folded, m.index + m[0].length, WORDS_AFTER);
+    const last = spans[spans.length - 1];
+    if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end);
+    else spans.push([start, end]);
+  }
+  return spans;
+}
+
+function overlaps(a: DateExpression, b: DateExpression): boolean {
+  return a.index < b.index + b.text.length && b.index < a.index + a.text.length;
+}
+
+/** chrono's reading of one window, offsets relative to the window; memoised. */
+function parseWindow(window: string, reference: string, langs: readonly ('en' | 'fr')[]): readonly DateExpression[] {
+  const key = `${langs.join('+')}|${reference}|${window}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const instant = new Date(`${reference}T12:00:00Z`);
+  const parsed: DateExpression[] = [];
+  for (const l of langs) {
+    for (const r of parsers[l].parse(window, { instant, timezone: 0 })) {
+      const e = fromChrono(r, reference);
+      if (e !== undefined) parsed.push(e);
+    }
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, parsed);
+  return parsed;
+}
+
+/**
+ * Every calendar date in `text`, resolved against `reference` (YYYY-MM-DD, the document's date).
+ * `folded` is fold(text), which the caller usually has already; 'und' texts are read as English and French.
+ */
+export function parseDateExpressions(text: string, reference: string, lang: Lang, folded: string = fold(text)): DateExpression[] {
+  // Offsets found on the folded text index the original only when folding kept every character in place.
+  const aligned = folded.length === text.length;
+  const langs: readonly ('en' | 'fr')[] = lang === 'und' ? ['en', 'fr'] : [lang];
+  const found: DateExpression[] = [];
+  const add = (candidate: DateExpression): void => {
+    if (!found.some((f) => overlaps(f, candidate))) found.push(candidate);
+  };
+  for (const [start, end] of aligned ? windows(folded) : [[0, text.length] as [number, number]]) {
+    for (const e of parseWindow(text.slice(start, end), reference, langs)) add({ ...e, index: e.index + start });
+  }
+  if (aligned) {
+    if (lang !== 'en') for (const e of frenchMonths(text, folded, reference)) add(e);
+    for (const e of years(text, folded)) add(e);
+  }
+  return found.sort((a, b) => a.index - b.index);
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import type { Document, Lang, RawInput, Sentence } from '../model.js';
+import { err, ok, type Result } from '../shared/result.js';
+import { looksBinary } from './binary.js';
+import { cleanInline, cleanParagraphs } from './clean.js';
+import { findDateline } from './dateline.js';
+import { headlineFromSentence, isHeadlineLike, splitGluedHeadline, stripSourceSuffix } from './headline.js';
+import { detectLanguage } from './language.js';
+import { fold, foldForMatch } from './normalize.js';
+import { splitSentences } from './sentences.js';
+
+export type DocumentErrorCode = 'empty' | 'binary' | 'unknown_language' | 'too_large';
+
+/** About fifty long articles: more than any real article, little enough to stay fast. */
+export const DEFAULT_MAX_CHARS = 200_000;
+/** A body this many times over the cap is a dump or an archive, not an article: it is refused, not cut. */
+const REFUSE_FACTOR = 50;
+/** Body sentences after the title that form the lead. */
+const LEAD_SENTENCES = 3;
+/** Language is told from the title and the start of the body. */
+const LANGUAGE_SAMPLE = 1500;
+
+const optionsSchema = z.object({ maxChars: z.number().int().min(1000).optional() }).strict().optional();
+const seenAtSchema = z.iso.datetime({ offset: true });
+const isoPublished = z.union([z.iso.datetime({ offset: true }), z.iso.datetime({ local: true }), z.iso.date()]);
+
+/** The publication date from metadata as ISO; RSS gives RFC 822 dates ("Thu, 03 Jul 2025 10:00:00 GMT"). */
+function metadataDate(published: string | undefined): string | undefined {
+  if (published === undefined) return undefined;
+  const trimmed = published.trim();
+  if (isoPublished.safeParse(trimmed).success) return trimmed;
+  const t = Date.parse(trimmed);
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}
+
+interface Titled {
+  readonly title: string;
+  readonly paragraphs: readonly string[];
+}
+
+function isDatelineParagraph(paragraph: string, reference: string): boolean {
+  return findDateline([paragraph], reference) !== undefined;
+}
+
+/** The headline: the feed's title, else a headline line at the top, else the first sentence cut short. */
+function chooseTitle(paragraphs: readonly string[], raw: RawInput, reference: string): Titled | undefined {
+  let first = 0;
+  while (first < paragraphs.length && isDatelineParagraph(paragraphs[first] ?? '', reference)) first++;
+  const head = paragraphs[first];
+  const without = (i: number, replacement?: string): string[] =>
+    [...paragraphs.slice(0, i), ...(replacement === undefined ? [] : [replacement]), ...paragraphs.slice(i + 1)];
+  const given = raw.title === undefined ? '' : stripSourceSuffix(cleanInline(raw.title), raw.source);
+  if (given.length > 0) {
+    const repeated = head !== undefined && foldForMatch(head) === foldForMatch(given);
+    return { title: given, paragraphs: repeated ? without(first) : paragraphs };
+  }
+  if (head === undefined) return undefined;
+  if (isHeadlineLike(head)) return { title: head, paragraphs: without(first) };
+  const glued = splitGluedHeadline(head, first > 0);
+  if (glued !== undefined) return { title: glued[0], paragraphs: without(first, glued[1]) };
+  return { title: headlineFromSentence(splitSentences(head)[0] ?? head), paragraphs };
+}
+
+/** Sentence 0 is the title; the lead is the title and the first body sentences, the dateline excepted. */
+function toSentences(title: string, body: readonly string[], datelineIndex: number | undefined): Sentence[] {
+  const sentences: Sentence[] = [{ index: 0, text: title, folded: fold(title), lead: true }];
+  let leadLeft = LEAD_SENTENCES;
+  body.forEach((text, i) => {
+    const lead = leadLeft > 0 && i !== datelineIndex;
+    if (lead) leadLeft--;
+    sentences.push({ index: i + 1, text, folded: fold(text), lead });
+  });
+  return sentences;
+}
+
+/** The start of the text, as written and folded, for language detection. */
+function languageSample(sentences: readonly Sentence[]): [string, string] {
+  const text: string[] = [];
+  const folded: string[] = [];
+  let length = 0;
+  for (const s of sentences) {
+    if (length >= LANGUAGE_SAMPLE) break;
+    text.push(s.text);
+    folded.push(s.folded);
+    length += s.text.length + 1;
+  }
+  return [text.join('\n'), folded.join('\n')];
+}
+
+/**
+ * Raw text or HTML to a Document: clean text, title, sentences (0 is the title), language and
+ * publication date. Only the first `maxChars` characters (default 200,000) are processed.
+ * `seenAt` must be an ISO date-time: it is set by the caller's clock, so a bad one is a bug and throws.
+ */
+export function buildDocument(raw: RawInput, options?: { maxChars?: number }): Result<Document, DocumentErrorCode> {
+  const maxChars = optionsSchema.parse(options)?.maxChars ?? DEFAULT_MAX_CHARS;
+  const seenAt = seenAtSchema.parse(raw.seenAt);
+  const reference = seenAt.slice(0, 10);
+  if (raw.body.length > maxChars * REFUSE_FACTOR) {
+    return err('too_large', `The body has ${raw.body.length} characters; at most ${maxChars * REFUSE_FACTOR} are accepted.`);
+  }
+  if (looksBinary(raw.body)) return err('binary', 'The body is binary data, not text.');
+  const titled = chooseTitle(cleanParagraphs(raw.body, maxChars), raw, reference);
+  if (titled === undefined) return err('empty', 'Nothing but whitespace or page clutter is left after cleaning.');
+  const { title, paragraphs } = titled;
+
+  const body = paragraphs.flatMap(splitSentences);
+  const dateline = findDateline(body, reference);
+  const sentences = toSentences(title, body, dateline?.index);
+
+  const [sample, foldedSample] = languageSample(sentences);
+  const lang = detectLanguage(sample, raw.lang, foldedSample);
+  if (!lang.ok) return lang;
+
+  const fromMetadata = metadataDate(raw.published);
+  const published = fromMetadata ?? dateline?.date ?? seenAt;
+  const publishedFrom = fromMetadata !== undefined ? 'metadata' : dateline !== undefined ? 'text' : 'seen';
+  const language: Lang = lang.value;
+  return ok({
+    id: raw.id,
+    kind: raw.kind,
+    source: raw.source,
+    ...(raw.url === undefined ? {} : { url: raw.url }),
+    title,
+    text: paragraphs.join('\n\n'),
+    sentences,
+    lang: language,
+    published,
+    publishedFrom,
+    seenAt,
+  });
+}
