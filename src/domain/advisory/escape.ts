@@ -26,7 +26,8 @@ export function neutralizeMentions(text: string): string {
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\*_~`|[\]]/g, '\\$&')
-    .replace(/^(\s*)([#>+-]|\d+\.)(?=\s)/gm, '$1\\$2');
+    .replace(/^(\s*)([#>+-])(?=\s)/gm, '$1\\$2')
+    .replace(/^(\s*)(\d+)\.(?=\s)/gm, '$1$2\\.');
 }
 
 /** Untrusted text made safe for a Discord message or embed. */
