@@ -58,10 +58,12 @@ function haystack(advisory: Advisory): string {
   return ` ${parts.map(foldForMatch).join(' | ')} `;
 }
 
-/** Whole words only; a trailing plural "s" is tolerated ("Indian" finds "Indians"). */
+/** Whole words only; a plural "s" is tolerated either way ("Indian" finds "Indians" and back). */
 function containsTerm(text: string, term: string): boolean {
   const t = foldForMatch(term);
-  return t !== '' && (text.includes(` ${t} `) || text.includes(` ${t}s `));
+  if (t.length < 2) return false;
+  const forms = t.endsWith('s') ? [t, t.slice(0, -1)] : [t, `${t}s`];
+  return forms.some((f) => text.includes(` ${f} `));
 }
 
 function watchTerms(advisory: Advisory, sub: Subscription): FilterCheck {
