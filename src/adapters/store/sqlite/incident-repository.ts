@@ -2,6 +2,7 @@ import type { IncidentRepository } from '../../../app/ports.js';
 import type { Incident } from '../../../domain/model.js';
 import { fromJson, instant, rowLimit, toJson } from './codec.js';
 import type { Db } from './connection.js';
+import { StatementCache, where } from './statements.js';
 
 interface BodyRow {
   readonly body: string;
@@ -18,7 +19,7 @@ export class SqliteIncidentRepository implements IncidentRepository {
   private readonly insertKeyStmt;
   private readonly findByKeysStmt;
   private readonly countStmt;
-  private readonly recentStmts;
+  private readonly cache;
   private readonly saveTx;
 
   constructor(db: Db) {
@@ -31,7 +32,7 @@ export class SqliteIncidentRepository implements IncidentRepository {
          updated_at = excluded.updated_at, body = excluded.body`,
     );
     this.deleteKeysStmt = db.prepare('DELETE FROM incident_keys WHERE incident_id = ?');
-    this.insertKeyStmt = db.prepare('INSERT OR IGNORE INTO incident_keys (key, incident_id) VALUES (?, ?)');
+    this.insertKeyStmt = db.prepare('INSERT INTO incident_keys (key, incident_id) VALUES (?, ?) ON CONFLICT (key, incident_id) DO NOTHING');
     // One statement for any number of keys: the keys travel as a JSON array.
     this.findByKeysStmt = db.prepare<[string, number], BodyRow>(
       `SELECT i.body AS body
@@ -42,17 +43,7 @@ export class SqliteIncidentRepository implements IncidentRepository {
        LIMIT ?`,
     );
     this.countStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM incidents');
-    const recent = (where: string) =>
-      db.prepare<Record<string, string | number>, BodyRow>(
-        `SELECT body FROM incidents ${where} ORDER BY updated_at DESC, id LIMIT @limit`,
-      );
-    // A statement per filter combination keeps each one able to use its index.
-    this.recentStmts = {
-      none: recent(''),
-      since: recent('WHERE updated_at >= @since'),
-      country: recent('WHERE country = @country'),
-      both: recent('WHERE country = @country AND updated_at >= @since'),
-    };
+    this.cache = new StatementCache(db);
     this.saveTx = db.transaction((incident: Incident, keys: readonly string[]) => {
       this.upsertStmt.run({
         id: incident.id,
@@ -87,14 +78,13 @@ export class SqliteIncidentRepository implements IncidentRepository {
     const params: Record<string, string | number> = { limit };
     if (options.since !== undefined) params['since'] = instant(options.since);
     if (options.country !== undefined) params['country'] = options.country.toLowerCase();
-    const stmt =
-      options.since !== undefined && options.country !== undefined
-        ? this.recentStmts.both
-        : options.since !== undefined
-          ? this.recentStmts.since
-          : options.country !== undefined
-            ? this.recentStmts.country
-            : this.recentStmts.none;
+    const filter = where([
+      options.since !== undefined && 'updated_at >= @since',
+      options.country !== undefined && 'country = @country',
+    ]);
+    const stmt = this.cache.get<[Record<string, string | number>], BodyRow>(
+      `SELECT body FROM incidents ${filter} ORDER BY updated_at DESC, id LIMIT @limit`,
+    );
     return stmt.all(params).map((row) => fromJson<Incident>(row.body));
   }
 

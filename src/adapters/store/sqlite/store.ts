@@ -1,16 +1,28 @@
 import { mkdirSync, statSync } from 'node:fs';
+import type {
+  AdvisoryRepository,
+  DigestRepository,
+  MessageRefRepository,
+  OutboxRepository,
+  SubscriptionRepository,
+} from '../../../app/delivery/ports.js';
+import type { FeedHealthRepository, FeedRepository, SeenItemRepository } from '../../../app/feeds/ports.js';
 import type { DecisionRepository, IncidentRepository, KeywordRepository, SeedRepository } from '../../../app/ports.js';
 import { systemClock, type Clock } from '../../../domain/shared/clock.js';
 import type { Result } from '../../../domain/shared/result.js';
 import { backupDatabase, type BackupErrorCode, type BackupInfo } from './backup.js';
 import { openConnection, type Db } from './connection.js';
 import { SqliteDecisionRepository } from './decision-repository.js';
+import { SqliteAdvisoryRepository, SqliteDigestRepository, SqliteMessageRefRepository } from './delivery-repositories.js';
 import { StoreOpenError, sqliteCode } from './errors.js';
+import { SqliteFeedHealthRepository, SqliteFeedRepository, SqliteSeenItemRepository } from './feed-repositories.js';
 import { SqliteIncidentRepository } from './incident-repository.js';
 import { SqliteKeywordRepository } from './keyword-repository.js';
 import { databaseFile, MEMORY, type SqliteLocation } from './location.js';
 import { migrate, schemaVersion } from './migrations.js';
+import { SqliteOutboxRepository } from './outbox-repository.js';
 import { SqliteSeedRepository } from './seed-repository.js';
+import { SqliteSubscriptionRepository } from './subscription-repository.js';
 
 export type SqliteStoreOptions = SqliteLocation & { readonly clock?: Clock };
 
@@ -28,6 +40,14 @@ export interface SqliteStore {
   readonly seeds: SeedRepository;
   readonly decisions: DecisionRepository;
   readonly keywords: KeywordRepository;
+  readonly feeds: FeedRepository;
+  readonly feedHealth: FeedHealthRepository;
+  readonly seenItems: SeenItemRepository;
+  readonly subscriptions: SubscriptionRepository;
+  readonly outbox: OutboxRepository;
+  readonly messageRefs: MessageRefRepository;
+  readonly advisories: AdvisoryRepository;
+  readonly digests: DigestRepository;
   /** Schema version after the migrations that ran at open. */
   readonly schemaVersion: number;
   /** Versions migrated at open: empty when the database was already up to date. */
@@ -98,6 +118,14 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     seeds: new SqliteSeedRepository(db),
     decisions: new SqliteDecisionRepository(db),
     keywords: new SqliteKeywordRepository(db),
+    feeds: new SqliteFeedRepository(db),
+    feedHealth: new SqliteFeedHealthRepository(db),
+    seenItems: new SqliteSeenItemRepository(db),
+    subscriptions: new SqliteSubscriptionRepository(db),
+    outbox: new SqliteOutboxRepository(db),
+    messageRefs: new SqliteMessageRefRepository(db),
+    advisories: new SqliteAdvisoryRepository(db),
+    digests: new SqliteDigestRepository(db),
     schemaVersion: schemaVersion(db),
     migrated,
     sizeBytes: async () => sizeBytes(),
