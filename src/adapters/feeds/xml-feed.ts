@@ -7,6 +7,7 @@ import {
   ensureChannel,
   escapeLooseAmpersands,
   extractEmbeddedAtom,
+  flattenXhtml,
   removeDoctype,
   renameAtomDates,
   rootAttribute,
@@ -74,7 +75,7 @@ function formatOf(text: string, prolog: Prolog): FeedFormat {
 function prepare(text: string, prolog: Prolog, format: FeedFormat): string {
   const body = escapeLooseAmpersands(removeDoctype(text, prolog));
   const reproved = scanProlog(body) ?? prolog;
-  return format === 'atom' ? renameAtomDates(body) : ensureChannel(body, reproved);
+  return format === 'atom' ? renameAtomDates(flattenXhtml(body)) : ensureChannel(body, reproved);
 }
 
 async function tryParse(xml: string): Promise<Result<Parser.Output<Loose>, FeedErrorCode>> {

@@ -94,6 +94,17 @@ export function renameAtomDates(text: string): string {
 }
 
 /**
+ * Atom text constructs of type "xhtml" hold markup, which the XML parser would split into child
+ * elements and reorder; as escaped HTML they stay one string, in order.
+ */
+export function flattenXhtml(text: string): string {
+  return text.replace(/<(title|subtitle|summary|content)(\s[^>]*?type\s*=\s*["']xhtml["'][^>]*)>([\s\S]*?)<\/\1>/g, (_m, name: string, _attrs, inner: string) => {
+    const escaped = inner.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return `<${name} type="html">${escaped}</${name}>`;
+  });
+}
+
+/**
  * rss-parser needs a <channel>: one is added around the items of an RSS root without one, and an
  * empty one next to the items of an RDF root.
  */
