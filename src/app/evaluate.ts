@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { DecisionAction } from '../domain/model.js';
+import type { ManualClock } from '../domain/shared/clock.js';
 import { err, ok, type Result } from '../domain/shared/result.js';
+import { type Classifier, classifyLines } from './classify.js';
 
 /**
  * Scoring a run of the pipeline over a labelled corpus: relevance as a binary classifier, incident
@@ -133,7 +135,8 @@ export interface Prediction {
   readonly id: string;
   readonly relevant: boolean;
   readonly score?: number;
-  readonly action: DecisionAction;
+  /** 'invalid' when the item could not be processed at all. */
+  readonly action: DecisionAction | 'invalid';
   readonly incident_id: string | null;
 }
 
@@ -259,6 +262,42 @@ export function evaluateRun(input: {
     novelty: { newDecisions, distinctEvents, ratio: ratio(newDecisions, distinctEvents) },
     errors,
   };
+}
+
+/** The item as a feed would carry it: everything but the label. */
+function unlabelled(item: LabelledItem): string {
+  const { label: _label, ...rest } = item;
+  return JSON.stringify(rest);
+}
+
+async function* linesOf(items: readonly LabelledItem[], replay: ManualClock | undefined): AsyncIterable<string> {
+  for (const item of items) {
+    if (replay !== undefined && item.published !== undefined && !Number.isNaN(Date.parse(item.published))) replay.set(item.published);
+    yield unlabelled(item);
+  }
+}
+
+/**
+ * Streams the items, in order and without their labels, through an engine that already holds the
+ * baseline, then scores what it said. `baseline` gives the incident each seed was filed under.
+ * With `replay` (the engine's clock), the clock is set to each item's publication time before the
+ * engine reads it, so that the run sees the stream as a live bot would have.
+ */
+export async function runEvaluation(input: {
+  readonly engine: Classifier;
+  readonly items: readonly LabelledItem[];
+  readonly seedLabels: Readonly<Record<string, string>>;
+  readonly baseline: readonly { readonly name: string; readonly incidentId?: string | null }[];
+  readonly replay?: ManualClock;
+}): Promise<EvalReport> {
+  const predictions: Prediction[] = [];
+  for await (const output of classifyLines(linesOf(input.items, input.replay), input.engine)) {
+    const { id, relevant, score, action, incident_id } = output;
+    if (id !== null) predictions.push({ id, relevant, score, action, incident_id });
+  }
+  const filed = new Map(input.baseline.map((s) => [s.name, s.incidentId ?? null]));
+  const seeds = Object.entries(input.seedLabels).map(([name, event]) => ({ name, event, incidentId: filed.get(name) ?? null }));
+  return evaluateRun({ items: input.items, predictions, seeds });
 }
 
 const fixed = (value: number): string => value.toFixed(3);

@@ -4,6 +4,18 @@ import { GROUP, type Signal } from './signals.js';
 /** Countries whose places make an item "about the Sahel" on their own (ISO alpha-2, lower case). */
 export const SCOPE_COUNTRIES: readonly string[] = ['ml', 'bf', 'ne'];
 
+/**
+ * Actor ids (config/actors.json) of the Sahel's armed groups. Other armed groups in the catalog, such
+ * as those of the Lake Chad basin, do not make an item about the Sahel, and neither does the
+ * placeholder for "no group has claimed it".
+ */
+export const SAHEL_ARMED_GROUPS: readonly string[] = ['jnim', 'is-sahel', 'aqim', 'ansar-dine', 'katiba-macina', 'al-mourabitoune', 'fla'];
+
+export interface FactScope {
+  readonly countries?: readonly string[];
+  readonly armedGroups?: readonly string[];
+}
+
 const SECURITY_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
   'kidnapping', 'attack', 'killing', 'blockade', 'claim', 'release', 'rescue', 'ransom', 'evacuation',
 ]);
@@ -24,16 +36,20 @@ function signal(rule: string, kind: Signal['kind'], group: string, weight: numbe
 }
 
 /** Non-background facts that speak for relevance: a place in the Sahel, an armed group, a security event. */
-export function factSignals(doc: Document, facts: Facts | undefined): Signal[] {
+export function factSignals(doc: Document, facts: Facts | undefined, scope: FactScope = {}): Signal[] {
   if (facts === undefined) return [];
+  const countries = scope.countries ?? SCOPE_COUNTRIES;
+  const groups = scope.armedGroups ?? SAHEL_ARMED_GROUPS;
   const isLead = leadOf(doc);
   const out: Signal[] = [];
-  const places = facts.places.filter((p) => !p.background && SCOPE_COUNTRIES.includes(p.country));
+  // A bare country name is left to the keyword rules, which can tell Mali the country from Mali the
+  // surname; a town or region from the gazetteer is specific enough on its own.
+  const places = facts.places.filter((p) => !p.background && p.kind !== 'country' && countries.includes(p.country));
   if (places.length > 0) {
     const names = [...new Set(places.map((p) => `${p.name} (${p.country})`))].slice(0, 3).join(', ');
     out.push(signal('fact.place', 'include', GROUP.place, FACT_WEIGHTS.place, names, places.map((p) => p.evidence.sentence), isLead));
   }
-  const actors = facts.actors.filter((a) => a.kind === 'armed_group');
+  const actors = facts.actors.filter((a) => a.kind === 'armed_group' && groups.includes(a.id));
   if (actors.length > 0) {
     const names = [...new Set(actors.map((a) => a.name))].slice(0, 3).join(', ');
     out.push(signal('fact.actor', 'include', GROUP.armedGroup, FACT_WEIGHTS.actor, names, actors.map((a) => a.evidence.sentence), isLead));

@@ -1,7 +1,7 @@
 import type { Document, Facts, KeywordRule, Relevance, RuleHit, Sentence } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { compileRules, type CompiledRules } from './compile.js';
-import { factSignals } from './fact-signals.js';
+import { factSignals, type FactScope } from './fact-signals.js';
 import { foldedWords } from './phrases.js';
 import type { Signal } from './signals.js';
 
@@ -15,6 +15,8 @@ export const BODY_FACTOR = 0.6;
 
 export interface RelevanceOptions {
   readonly threshold?: number;
+  /** Which fact places and actors count as Sahel evidence; defaults to Mali, Burkina Faso, Niger and their armed groups. */
+  readonly facts?: FactScope;
 }
 
 interface Seen {
@@ -126,7 +128,7 @@ function combine(signals: readonly Signal[]): RuleHit[] {
  */
 export function scoreRelevance(doc: Document, facts: Facts | undefined, rules: readonly KeywordRule[], options: RelevanceOptions = {}): Relevance {
   const threshold = options.threshold ?? DEFAULT_RELEVANCE_THRESHOLD;
-  const signals = [...ruleSignals(doc, compileRules(rules)), ...factSignals(doc, facts)];
+  const signals = [...ruleSignals(doc, compileRules(rules)), ...factSignals(doc, facts, options.facts)];
   const hits = combine(signals);
   const score = Math.round(hits.reduce((sum, h) => sum + h.weight, 0) * 100) / 100;
   return { relevant: score >= threshold, score, threshold, hits };
