@@ -71,7 +71,9 @@ export class PhraseIndex<T> {
     if (bucket === undefined) return;
     for (const phrase of bucket) {
       if (at + phrase.words.length > list.length) continue;
-      if (phrase.words.every((pattern, offset) => wordMatches(pattern, list[at + offset] as string))) found.push({ phrase, at });
+      let offset = 0;
+      while (offset < phrase.words.length && wordMatches(phrase.words[offset] as WordPattern, list[at + offset] as string)) offset += 1;
+      if (offset === phrase.words.length) found.push({ phrase, at });
     }
   }
 }

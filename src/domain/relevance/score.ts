@@ -49,13 +49,13 @@ function traceRules(doc: Document, compiled: CompiledRules): Map<number, RuleTra
       if (phrase.tag.role === 'requires') trace.requires = true;
       else if (phrase.tag.role === 'unless') trace.unless = true;
       else {
-        const matched = list.slice(at, at + phrase.words.length).join(' ');
-        if (trace.term === undefined) trace.term = { sentences: new Set(), lead: false, matched };
-        trace.term.sentences.add(sentence.index);
-        if (sentence.lead && !trace.term.lead) {
+        const surface = (): string => list.slice(at, at + phrase.words.length).join(' ');
+        if (trace.term === undefined) trace.term = { sentences: new Set(), lead: sentence.lead, matched: surface() };
+        else if (sentence.lead && !trace.term.lead) {
           trace.term.lead = true;
-          trace.term.matched = matched;
+          trace.term.matched = surface();
         }
+        trace.term.sentences.add(sentence.index);
       }
     }
   }
