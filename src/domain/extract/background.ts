@@ -36,7 +36,10 @@ const CUES: readonly string[] = [
   String.raw`(?:avait|avaient) (?:deja|alors)`,
 ];
 
-const BACKGROUND = new RegExp(`\\b(?:${CUES.join('|')})\\b`);
+/** A sentence that opens on a year ("In 2019, twin attacks ...") looks back. */
+const OPENS_ON_YEAR = String.raw`^(?:in|en) (?:19|20)\d{2},`;
+
+const BACKGROUND = new RegExp(`${OPENS_ON_YEAR}|\\b(?:${CUES.join('|')})\\b`);
 
 /** True when the sentence recalls earlier events ("earlier this year", "previous", "since 2012", "déjà"). */
 export function isBackgroundSentence(sentence: Sentence): boolean {

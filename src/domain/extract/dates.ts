@@ -4,6 +4,9 @@ import { findDateline } from '../text/dateline.js';
 import { isBackgroundSentence } from './background.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
+/** A date this long before the document's own date recalls the past, whatever the sentence says. */
+const BACKGROUND_DAYS = 365;
+const DAY_MS = 86_400_000;
 /** A wire dateline opening the lead: "BAMAKO, July 3 (Reuters) -", "Bamako, le 3 juillet (AFP) —". */
 const WIRE_PREFIX = /^\p{Lu}[\p{L} .'’-]{1,40},\s*(?:le\s+)?$/u;
 const WIRE_SUFFIX = /^\s*(?:\([^()]{1,40}\)\s*)?[-–—:]/;
@@ -31,11 +34,17 @@ function isWireDateline(sentence: Sentence, e: DateExpression): boolean {
 /**
  * Every date in the document, resolved against the document's own date (or the day it was seen):
  * "on Tuesday" is the latest Tuesday on or before it, "July 1" takes the year that keeps it so.
- * The document's own date line is role 'publication'; dates in background sentences are marked.
+ * The document's own date line is role 'publication'. Dates in background sentences, and dates more
+ * than a year before the document's own date, are background.
  */
+function longBefore(date: string, reference: string): boolean {
+  return Date.parse(reference) - Date.parse(date) > BACKGROUND_DAYS * DAY_MS;
+}
+
 export function extractDates(doc: Document): DateFact[] {
   const dateline = ownDateline(doc);
-  const reference = dateOf(doc, dateline) ?? doc.seenAt.slice(0, 10);
+  const own = dateOf(doc, dateline);
+  const reference = own ?? doc.seenAt.slice(0, 10);
   const facts: DateFact[] = [];
   for (const sentence of doc.sentences) {
     const expressions = parseDateExpressions(sentence.text, reference, doc.lang, sentence.folded);
@@ -47,7 +56,7 @@ export function extractDates(doc: Document): DateFact[] {
         date: e.date,
         precision: e.precision,
         role: publication ? 'publication' : 'event',
-        background: publication ? false : background,
+        background: publication ? false : background || (own !== undefined && longBefore(e.date, own)),
         matched: e.text,
         evidence: { sentence: sentence.index, text: sentence.text },
       });

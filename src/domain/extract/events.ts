@@ -30,8 +30,8 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
     fr: [String.raw`conseils? aux voyageurs`, String.raw`(?:formellement )?deconseill(?:e|ee|es|ees|er)`, String.raw`vigilance renforcee`],
   },
   evacuation: {
-    en: [String.raw`evacuat(?:e|ed|es|ing|ion|ions)`, String.raw`repatriat(?:e|ed|es|ing|ion)`, String.raw`ordered departure`, String.raw`leave (?:the country|mali)`],
-    fr: [String.raw`evacu(?:ation|ations|e|ee|es|ees|er)`, String.raw`rapatri(?:ement|ements|e|es|er)`, String.raw`quitter (?:le pays|le mali)`],
+    en: [String.raw`evacuat(?:e|ed|es|ing|ion|ions)`, String.raw`repatriat(?:e|ed|es|ing|ion)`, String.raw`ordered departure`, String.raw`leave (?:\w+ )?(?:the country|mali)`],
+    fr: [String.raw`evacu(?:ation|ations|e|ee|es|ees|er)`, String.raw`rapatri(?:ement|ements|e|es|er)`, String.raw`quitter (?:\w+ )?(?:le pays|le mali)`],
   },
   attack: {
     en: [String.raw`attack(?:s|ed|ing|er|ers)?`, String.raw`assault(?:s|ed)?`, String.raw`raid(?:s|ed)?`, String.raw`stormed`, String.raw`ambush(?:es|ed)?`,
@@ -78,9 +78,11 @@ const PATTERNS: Readonly<Record<Lang, RegExp>> = { en: compile(['en']), fr: comp
 /** Words that deny what follows within a few words: "has not yet claimed", "no entity has formally claimed", "n'a pas été revendiqué". */
 const NEGATION = /\b(?:not|no|never|nobody|none|neither|nor|without|yet to|denied|denies|deny|pas|aucun|aucune|jamais|personne|sans|ni)\b|n't\b/;
 /** A release that is asked for or hoped for has not happened: "to secure their safe release", "pour la libération". */
-const ASPIRATION = /\b(?:secure|securing|ensure|ensuring|facilitate|facilitating|seek|seeking|sought|demand|demanded|demanding|demands|call|calls|called|calling|urge|urged|urging|push|pushes|pushing|work|working|obtain|obtaining|towards?|for|safe|early|immediate|swift|expeditious|to|pour|obtenir|exiger|exige|reclamer|reclame|appelle|oeuvrer|rapide)\b/;
+const ASPIRATION = /\b(?:secure|securing|ensure|ensuring|facilitate|facilitating|seek|seeking|sought|demand|demanded|demanding|demands|call|calls|called|calling|urge|urged|urging|push|pushes|pushing|work|working|obtain|obtaining|towards?|for|safe|early|immediate|swift|expeditious|to|pour|obtenir|exiger|exige|reclamer|reclame|reclament|appelle|appellent|appele|appeler|demande|demandent|demander|exigent|souhaite|espere|travailler|oeuvrer|rapide)\b/;
 /** Clause breaks stop negation from reaching across: "While JNIM has claimed ..., the group has not yet claimed ...". */
 const CLAUSE_BREAK = /[,;:()]|\b(?:but|while|whereas|although|mais|alors que|tandis que)\b/g;
+/** "Images released by the group", "have not released a toll": things, not people, were released. */
+const RELEASED_THING = /\b(?:images?|videos?|footage|statements?|photos?|pictures?|recordings?|audio|messages?|figures|data|reports?|toll|communiques?|details|information|names|documents?|results|funds|budget|album|film)\b/;
 const NEGATION_WORDS = 4;
 const ASPIRATION_WORDS = 5;
 
@@ -92,8 +94,14 @@ function clauseBefore(folded: string, end: number, count: number): string {
   return before.slice(start).trim().split(/\s+/).slice(-count).join(' ');
 }
 
-function isDenied(type: EventType, folded: string, at: number): boolean {
+/** The `count` words after `from`. */
+function wordsAfter(folded: string, from: number, count: number): string {
+  return folded.slice(from, from + 60).trim().split(/\s+/).slice(0, count).join(' ');
+}
+
+function isDenied(type: EventType, folded: string, at: number, end: number): boolean {
   if (NEGATION.test(clauseBefore(folded, at, NEGATION_WORDS))) return true;
+  if (type === 'release' && RELEASED_THING.test(`${clauseBefore(folded, at, 2)} ${wordsAfter(folded, end, 3)}`)) return true;
   return type === 'release' || type === 'rescue' ? ASPIRATION.test(clauseBefore(folded, at, ASPIRATION_WORDS)) : false;
 }
 
@@ -109,7 +117,7 @@ function sentenceEvents(sentence: Sentence, pattern: RegExp): EventFact[] {
   let background: boolean | undefined;
   for (const m of allMatches(pattern, sentence.folded)) {
     const type = matchedType(m.groups);
-    if (type === undefined || found.has(type) || isDenied(type, sentence.folded, m.index)) continue;
+    if (type === undefined || found.has(type) || isDenied(type, sentence.folded, m.index, m.index + m[0].length)) continue;
     background ??= isBackgroundSentence(sentence);
     const trigger = aligned ? sentence.text.slice(m.index, m.index + m[0].length) : m[0];
     found.set(type, { type, trigger, background, evidence: { sentence: sentence.index, text: sentence.text } });

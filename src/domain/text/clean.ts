@@ -10,7 +10,7 @@ const MIN_WRAPPED_LINE = 30;
 const SPACES = /[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const LINE_BREAKS = /\r\n?|[\u2028\u2029\u0085]/g;
-const ENDS_SENTENCE = /[.!?:;…"'»”’)\]]$/;
+const SENTENCE_END = new Set([...'.!?:;…"\'»”’)]']);
 const STARTS_LOWER = /^\p{Ll}/u;
 /** A place slug on its own line ("Bamako:"), which belongs to the paragraph after it. */
 const PLACE_SLUG = /^\p{Lu}[\p{L}'’.-]*(?: [\p{L}'’.-]+){0,2}:$/u;
@@ -21,6 +21,11 @@ interface Line {
   text: string;
   /** True when a blank line or removed clutter separates this line from the previous one. */
   broken: boolean;
+}
+
+/** Checks the last character only: an end-anchored pattern rescans the whole of a growing paragraph. */
+function endsSentence(text: string): boolean {
+  return SENTENCE_END.has(text[text.length - 1] ?? '');
 }
 
 /** Cuts at a line break near the limit, so the last paragraph kept is whole. */
@@ -58,29 +63,35 @@ function contentLines(text: string): Line[] {
 
 /** Rejoins hard-wrapped sentences and attaches place slugs to their paragraph. */
 function joinLines(lines: readonly Line[]): string[] {
-  const out: string[] = [];
+  // Paragraphs are collected as lists of lines and joined once: growing strings line by line is quadratic.
+  const paragraphs: string[][] = [];
+  let last = '';
   let slug: string | undefined;
   for (const line of lines) {
-    const prev = out[out.length - 1];
+    const current = paragraphs[paragraphs.length - 1];
     if (slug !== undefined) {
-      out.push(`${slug} ${line.text}`);
+      paragraphs.push([slug, line.text]);
       slug = undefined;
     } else if (PLACE_SLUG.test(line.text)) {
       slug = line.text;
-    } else if (prev !== undefined && !line.broken && prev.length >= MIN_WRAPPED_LINE && !ENDS_SENTENCE.test(prev) && STARTS_LOWER.test(line.text)) {
-      out[out.length - 1] = `${prev} ${line.text}`;
+    } else if (current !== undefined && !line.broken && last.length >= MIN_WRAPPED_LINE && !endsSentence(last) && STARTS_LOWER.test(line.text)) {
+      current.push(line.text);
     } else {
-      out.push(line.text);
+      paragraphs.push([line.text]);
     }
+    last = line.text;
   }
-  if (slug !== undefined) out.push(slug);
-  return out;
+  if (slug !== undefined) paragraphs.push([slug]);
+  return paragraphs.map((p) => p.join(' '));
 }
 
-/** A lower-case copy of an earlier line, as URL slugs of the headline appear: "three indians kidnapped in mali ...". */
+/** Slugs of the headline sit near the top of the page. */
+const SLUG_SCOPE = 5;
+
+/** A lower-case copy of a line near the top, as URL slugs of the headline appear: "three indians kidnapped in mali ...". */
 function isSlugOf(text: string, key: string, earlier: readonly string[]): boolean {
-  if (text !== text.toLowerCase() || ENDS_SENTENCE.test(text) || key.split(' ').length < 4) return false;
-  return earlier.some((e) => e.startsWith(key));
+  if (text !== text.toLowerCase() || endsSentence(text) || key.split(' ').length < 4) return false;
+  return earlier.slice(0, SLUG_SCOPE).some((e) => e.startsWith(key));
 }
 
 /** Keeps the first of repeated paragraphs (feeds repeat the standfirst) and drops headline slugs. */

@@ -49,6 +49,8 @@ const ANCHOR = new RegExp([
 /** Words of context chrono needs around an anchor: "three days ago", "le 1er juillet 2025", "on Tuesday, July 1, 2025". */
 const WORDS_BEFORE = 2;
 const WORDS_AFTER = 3;
+/** Bounds a window when "words" are long runs without spaces. */
+const MAX_REACH = 60;
 /** Parsed windows, keyed by language, reference day and text; short windows recur ("on July 1 when"). */
 const cache = new Map<string, readonly DateExpression[]>();
 const CACHE_LIMIT = 5000;
@@ -165,8 +167,8 @@ function wordsForward(text: string, from: number, count: number): number {
 function windows(folded: string): [number, number][] {
   const spans: [number, number][] = [];
   for (const m of allMatches(ANCHOR, folded)) {
-    const start = wordsBack(folded, m.index, WORDS_BEFORE);
-    const end = wordsForward(folded, m.index + m[0].length, WORDS_AFTER);
+    const start = Math.max(m.index - MAX_REACH, wordsBack(folded, m.index, WORDS_BEFORE));
+    const end = Math.min(m.index + m[0].length + MAX_REACH, wordsForward(folded, m.index + m[0].length, WORDS_AFTER));
     const last = spans[spans.length - 1];
     if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end);
     else spans.push([start, end]);

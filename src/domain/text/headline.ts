@@ -9,7 +9,7 @@ const MIN_HEADLINE_WORDS = 3;
 
 const SPLIT_POINT = /(?<![\p{L}'’-])(\p{Ll}[\p{L}'’-]*) (\p{Lu}[\p{L}'’-]*)/gu;
 const ENDS_LIKE_PROSE = /[.,;:]$/;
-const TRAILING_PUNCTUATION = /[\s,;:.\-–—]+$/;
+const TRAILING = new Set([' ', ',', ';', ':', '.', '-', '–', '—', '\n', '\t']);
 /** Words a headline cut short should not end on. */
 const DANGLING = new Set([
   'a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'by', 'for', 'from', 'with', 'and', 'or', 'but', 'as', 'that', 'which', 'who', 'near',
@@ -68,14 +68,21 @@ export function splitGluedHeadline(paragraph: string, glued: boolean): [string, 
   return words(body).length >= 5 ? [headline, body] : undefined;
 }
 
+/** Trims trailing spaces and punctuation; a loop, because a `[...]+$` pattern backtracks on long runs. */
+function trimTrailing(text: string): string {
+  let end = text.length;
+  while (end > 0 && TRAILING.has(text[end - 1] ?? '')) end--;
+  return text.slice(0, end);
+}
+
 /** A headline made from a first sentence: the sentence itself when short, else cut at a word. */
 export function headlineFromSentence(sentence: string): string {
-  const plain = sentence.replace(TRAILING_PUNCTUATION, '');
+  const plain = trimTrailing(sentence);
   if (plain.length <= MAX_HEADLINE) return plain;
   const kept = words(plain.slice(0, MAX_HEADLINE + 1));
   kept.pop();
   while (kept.length > MIN_HEADLINE_WORDS && DANGLING.has(fold(kept[kept.length - 1] ?? '').replace(/[^\p{L}]/gu, ''))) kept.pop();
-  return `${kept.join(' ').replace(TRAILING_PUNCTUATION, '')}…`;
+  return `${trimTrailing(kept.join(' '))}…`;
 }
 
 /** Feed titles often end with the outlet's name: "Five Indians kidnapped in Mali - The Hindu". */

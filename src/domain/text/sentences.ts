@@ -6,7 +6,8 @@ import { allMatches } from './regex.js';
  * digit or opening quote; a period after a known abbreviation or an initial is not a boundary.
  */
 
-const BOUNDARY = /([.!?…]+)(?:\s?["'”’»)\]])*(?=\s+(?:[«"“‘'([]\s?)?[\p{Lu}\p{N}])/gu;
+// The look-behind makes a run of dots one candidate, not one per dot: no quadratic backtracking.
+const BOUNDARY = /(?<![.!?…])([.!?…]+)(?:\s?["'”’»)\]])*(?=\s+(?:[«"“‘'([]\s?)?[\p{Lu}\p{N}])/gu;
 const WORD_BEFORE = /([\p{L}.]+)\.$/u;
 /** Single letters and dotted acronyms: "J.", "U.S.", "U.N.", "e.g.". */
 const INITIALS = /^(?:\p{L}\.)*\p{L}$/u;
