@@ -2,17 +2,40 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemoryStore } from '../../src/adapters/store/memory/memory-store.js';
-import { openSqliteStore } from '../../src/adapters/store/sqlite/store.js';
+import { openSqliteStore, type SqliteStore } from '../../src/adapters/store/sqlite/store.js';
+import {
+  MemoryAdvisoryRepository,
+  MemoryDigestRepository,
+  MemoryMessageRefRepository,
+  MemoryOutboxRepository,
+  MemorySubscriptionRepository,
+} from '../../src/app/delivery/memory.js';
+import { InMemoryFeedHealthRepository, InMemoryFeedRepository, InMemorySeenItemRepository } from '../../src/app/feeds/memory.js';
 import { ManualClock } from '../../src/domain/shared/clock.js';
-import { describeStoreContract } from '../support/store-contract.js';
+import {
+  describeDeliveryStoreContract,
+  describeFeedStoreContract,
+  describeStoreContract,
+  type StoreFactory,
+} from '../support/store-contract.js';
 
 const clock = () => new ManualClock('2025-07-02T08:00:00.000Z');
 
-describeStoreContract('memory', () => createMemoryStore());
+const memory = () => ({
+  ...createMemoryStore(),
+  feeds: new InMemoryFeedRepository(),
+  feedHealth: new InMemoryFeedHealthRepository(),
+  seenItems: new InMemorySeenItemRepository(),
+  subscriptions: new MemorySubscriptionRepository(),
+  outbox: new MemoryOutboxRepository(),
+  messageRefs: new MemoryMessageRefRepository(),
+  advisories: new MemoryAdvisoryRepository(),
+  digests: new MemoryDigestRepository(),
+});
 
-describeStoreContract('sqlite :memory:', () => openSqliteStore({ file: ':memory:', clock: clock() }));
+const sqliteInMemory = () => openSqliteStore({ file: ':memory:', clock: clock() });
 
-describeStoreContract('sqlite file', () => {
+const sqliteFile = (): SqliteStore => {
   const dir = mkdtempSync(join(tmpdir(), 'sahel-store-'));
   const store = openSqliteStore({ dataDir: dir, clock: clock() });
   return {
@@ -22,4 +45,16 @@ describeStoreContract('sqlite file', () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+};
+
+const implementations: ReadonlyArray<readonly [string, StoreFactory<ReturnType<typeof memory> | SqliteStore>]> = [
+  ['memory', memory],
+  ['sqlite :memory:', sqliteInMemory],
+  ['sqlite file', sqliteFile],
+];
+
+for (const [name, open] of implementations) {
+  describeStoreContract(name, open);
+  describeFeedStoreContract(name, open);
+  describeDeliveryStoreContract(name, open);
+}

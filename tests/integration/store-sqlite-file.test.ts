@@ -8,7 +8,7 @@ import { restoreDatabase } from '../../src/adapters/store/sqlite/backup.js';
 import { MIGRATIONS } from '../../src/adapters/store/sqlite/schema.js';
 import { openSqliteStore } from '../../src/adapters/store/sqlite/store.js';
 import { ManualClock } from '../../src/domain/shared/clock.js';
-import { incidentFixture } from '../support/store-contract.js';
+import { incidentFixture } from '../support/store-fixtures.js';
 
 const KEYS_PER_INCIDENT = 3;
 const keysOf = (id: string): string[] => Array.from({ length: KEYS_PER_INCIDENT }, (_, i) => `${id}:k${i}`);

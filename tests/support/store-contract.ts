@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
+  AdvisoryRepository,
+  DigestRepository,
+  MessageRefRepository,
+  OutboxRepository,
+  SubscriptionRepository,
+} from '../../src/app/delivery/ports.js';
+import type { FeedHealthRepository, FeedRepository, SeenItemRepository } from '../../src/app/feeds/ports.js';
+import type {
   DecisionRecord,
   DecisionRepository,
   IncidentRepository,
@@ -7,50 +15,59 @@ import type {
   SeedRepository,
 } from '../../src/app/ports.js';
 import type { Decision, Incident, KeywordRule } from '../../src/domain/model.js';
+import {
+  digestEntry,
+  feedFixture,
+  healthFixture,
+  incidentFixture,
+  outboxEntry,
+  snapshotFixture,
+  subscriptionFixture,
+} from './store-fixtures.js';
 
-/** What every store offers, whatever holds the data. */
-export interface StoreUnderTest {
+export { incidentFixture } from './store-fixtures.js';
+
+interface Closable {
+  close?(): void | Promise<void>;
+}
+
+/** The repositories of matching, which every store offers. */
+export interface StoreUnderTest extends Closable {
   readonly incidents: IncidentRepository;
   readonly seeds: SeedRepository;
   readonly decisions: DecisionRepository;
   readonly keywords: KeywordRepository;
-  close?(): void | Promise<void>;
 }
 
-export type StoreFactory = () => StoreUnderTest | Promise<StoreUnderTest>;
+export interface FeedStoreUnderTest extends Closable {
+  readonly feeds: FeedRepository;
+  readonly feedHealth: FeedHealthRepository;
+  readonly seenItems: SeenItemRepository;
+}
 
-export function incidentFixture(overrides: Partial<Incident> & Pick<Incident, 'id'>): Incident {
-  return {
-    title: `Incident ${overrides.id}`,
-    eventType: 'kidnapping',
-    eventDate: '2025-07-01',
-    country: 'ml',
-    places: [
-      {
-        value: { id: 'ml-kayes-town', name: 'Kayes', kind: 'town', region: 'ml-kayes-region' },
-        sources: ['doc-1'],
-        evidence: [{ sentence: 1, text: 'Gunmen stormed the factory near Kayes.' }],
-      },
-    ],
-    victims: [{ value: { count: 3, nationality: 'Indian', role: 'hostage' }, sources: ['doc-1'], evidence: [] }],
-    sites: [{ value: { name: 'Diamond Cement Factory', key: 'diamond cement' }, sources: ['doc-1'], evidence: [] }],
-    actors: [
-      { value: { id: 'jnim', name: 'JNIM', role: 'claimed' }, sources: ['doc-1'], evidence: [] },
-      { value: { id: 'jnim', name: 'JNIM', role: 'not_claimed' }, sources: ['doc-2'], evidence: [] },
-    ],
-    advice: [],
-    figures: [{ value: { value: 400, what: 'Indians living in Mali' }, sources: ['doc-2'], evidence: [] }],
-    changes: [],
-    severity: 3,
-    status: 'open',
-    context: false,
-    baseline: true,
-    sources: [{ documentId: 'doc-1', name: 'The Wire', kind: 'seed', firstSeen: '2025-07-02T08:00:00.000Z' }],
-    updates: [],
-    terms: { kayes: 2.5, 'diamond cement': 1.75 },
-    createdAt: '2025-07-02T08:00:00.000Z',
-    updatedAt: '2025-07-02T08:00:00.000Z',
-    ...overrides,
+export interface DeliveryStoreUnderTest extends Closable {
+  readonly subscriptions: SubscriptionRepository;
+  readonly outbox: OutboxRepository;
+  readonly messageRefs: MessageRefRepository;
+  readonly advisories: AdvisoryRepository;
+  readonly digests: DigestRepository;
+}
+
+export type StoreFactory<S extends object = StoreUnderTest> = () => S | Promise<S>;
+
+/** A fresh store before each test, closed after it; the getter reads the current one. */
+function eachTest<S extends object>(open: StoreFactory<S>): () => S {
+  let current: S | undefined;
+  beforeEach(async () => {
+    current = await open();
+  });
+  afterEach(async () => {
+    await (current as Closable | undefined)?.close?.();
+    current = undefined;
+  });
+  return () => {
+    if (current === undefined) throw new Error('the store is only open inside a test');
+    return current;
   };
 }
 
@@ -78,17 +95,13 @@ function rule(id: string, overrides: Partial<KeywordRule> = {}): KeywordRule {
 const ids = (incidents: readonly Incident[]): string[] => incidents.map((i) => i.id);
 const byId = <T extends { id: string }>(items: readonly T[]): T[] => [...items].sort((a, b) => a.id.localeCompare(b.id));
 
-/** Registers the behaviour every store must have; run it once per implementation. */
+/** Registers the behaviour every store must have for matching; run it once per implementation. */
 export function describeStoreContract(name: string, open: StoreFactory): void {
   describe(`${name}: store contract`, () => {
+    const current = eachTest(open);
     let store: StoreUnderTest;
-
-    beforeEach(async () => {
-      store = await open();
-    });
-
-    afterEach(async () => {
-      await store.close?.();
+    beforeEach(() => {
+      store = current();
     });
 
     describe('incidents', () => {
@@ -242,5 +255,317 @@ export function describeStoreContract(name: string, open: StoreFactory): void {
         expect((await store.keywords.list()).map((r) => r.id).sort()).toEqual(['b', 'c']);
       });
     });
+  });
+}
+
+/** Registers the behaviour of the feed repositories; run it once per implementation. */
+export function describeFeedStoreContract(name: string, open: StoreFactory<FeedStoreUnderTest>): void {
+  describe(`${name}: feed store contract`, () => {
+    const current = eachTest(open);
+    let store: FeedStoreUnderTest;
+    beforeEach(() => {
+      store = current();
+    });
+
+    describe('feeds', () => {
+      const uk = 'https://www.gov.uk/foreign-travel-advice/mali.atom';
+      const us = 'https://travel.state.gov/_res/rss/TAsTWs.xml';
+
+      it('puts, replaces, lists and removes feeds by URL', async () => {
+        expect(await store.feeds.get(uk)).toBeUndefined();
+        await store.feeds.put(feedFixture(uk, { kind: 'official', lang: 'en' }));
+        await store.feeds.put(feedFixture(us, { kind: 'official', lang: 'en' }));
+        await store.feeds.put(feedFixture(uk, { kind: 'official', lang: 'en', enabled: false }));
+        expect(await store.feeds.get(uk)).toEqual(feedFixture(uk, { kind: 'official', lang: 'en', enabled: false }));
+        expect((await store.feeds.list()).map((f) => f.url).sort()).toEqual([us, uk].sort());
+        expect(await store.feeds.remove(uk)).toBe(true);
+        expect(await store.feeds.remove(uk)).toBe(false);
+        expect((await store.feeds.list()).map((f) => f.url)).toEqual([us]);
+      });
+
+      it('seeds the configured feeds once, never after the store has held feeds', async () => {
+        const defaults = [feedFixture(uk), feedFixture(us)];
+        expect(await store.feeds.seedIfEmpty(defaults)).toBe(2);
+        expect(await store.feeds.seedIfEmpty(defaults)).toBe(0);
+        await store.feeds.remove(uk);
+        await store.feeds.remove(us);
+        expect(await store.feeds.seedIfEmpty(defaults)).toBe(0);
+        expect(await store.feeds.list()).toEqual([]);
+      });
+
+      it('does not seed over feeds an admin added first', async () => {
+        await store.feeds.put(feedFixture('https://news.example.org/sahel.xml'));
+        expect(await store.feeds.seedIfEmpty([feedFixture(uk)])).toBe(0);
+        expect((await store.feeds.list()).map((f) => f.url)).toEqual(['https://news.example.org/sahel.xml']);
+      });
+
+      it('keeps feed health and validators per URL', async () => {
+        const failing = healthFixture(uk, {
+          lastPollAt: '2025-07-02T08:00:00.000Z',
+          lastStatus: 503,
+          lastError: { code: 'http_5xx', message: 'Service Unavailable', at: '2025-07-02T08:00:00.000Z' },
+          failingSince: '2025-07-02T07:00:00.000Z',
+          consecutiveFailures: 2,
+          etag: 'W/"abc"',
+          lastModified: 'Wed, 02 Jul 2025 07:00:00 GMT',
+        });
+        await store.feedHealth.put(healthFixture(us, { primed: true, itemsSeen: 12 }));
+        await store.feedHealth.put(failing);
+        expect(await store.feedHealth.get(uk)).toEqual(failing);
+        const healthy = await store.feedHealth.get(us);
+        expect(healthy).toEqual(healthFixture(us, { primed: true, itemsSeen: 12 }));
+        expect(healthy !== undefined && 'etag' in healthy).toBe(false);
+        await store.feedHealth.put(healthFixture(uk, { primed: true }));
+        expect((await store.feedHealth.get(uk))?.lastError).toBeUndefined();
+        expect((await store.feedHealth.list()).map((h) => h.url).sort()).toEqual([us, uk].sort());
+        expect(await store.feedHealth.remove(uk)).toBe(true);
+        expect(await store.feedHealth.remove(uk)).toBe(false);
+        expect(await store.feedHealth.get(uk)).toBeUndefined();
+      });
+
+      it('remembers item ids per feed and story keys across feeds', async () => {
+        await store.seenItems.record(
+          uk,
+          [
+            { itemId: 'a', storyKeys: ['story:kayes'] },
+            { itemId: 'b', storyKeys: [] },
+          ],
+          '2025-07-02T08:00:00.000Z',
+        );
+        await store.seenItems.record(uk, [{ itemId: 'a', storyKeys: ['story:kayes'] }], '2025-07-02T09:00:00.000Z');
+        expect(await store.seenItems.knownIds(uk, ['a', 'b', 'c'])).toEqual(new Set(['a', 'b']));
+        expect(await store.seenItems.knownIds(us, ['a', 'b'])).toEqual(new Set());
+        expect(await store.seenItems.knownIds(uk, [])).toEqual(new Set());
+        expect(await store.seenItems.knownStories(['story:kayes', 'story:gao'])).toEqual(new Set(['story:kayes']));
+        expect(await store.seenItems.knownStories([])).toEqual(new Set());
+      });
+
+      it('forgets seen entries recorded before the cut-off', async () => {
+        await store.seenItems.record(uk, [{ itemId: 'old', storyKeys: ['story:old'] }], '2025-03-01T00:00:00.000Z');
+        await store.seenItems.record(us, [{ itemId: 'old-us', storyKeys: [] }], '2025-03-02T00:00:00.000Z');
+        await store.seenItems.record(uk, [{ itemId: 'new', storyKeys: ['story:new'] }], '2025-07-01T00:00:00.000Z');
+        expect(await store.seenItems.pruneBefore('2025-06-01T00:00:00.000Z')).toBe(2);
+        expect(await store.seenItems.knownIds(uk, ['old', 'new'])).toEqual(new Set(['new']));
+        expect(await store.seenItems.knownIds(us, ['old-us'])).toEqual(new Set());
+        expect(await store.seenItems.knownStories(['story:old', 'story:new'])).toEqual(new Set(['story:new']));
+        expect(await store.seenItems.pruneBefore('2025-06-01T00:00:00.000Z')).toBe(0);
+      });
+    });
+
+  });
+}
+
+/** Registers the behaviour of the delivery repositories; run it once per implementation. */
+export function describeDeliveryStoreContract(name: string, open: StoreFactory<DeliveryStoreUnderTest>): void {
+  describe(`${name}: delivery store contract`, () => {
+    const current = eachTest(open);
+    let store: DeliveryStoreUnderTest;
+    beforeEach(() => {
+      store = current();
+    });
+
+    describe('subscriptions', () => {
+      it('puts, replaces, lists oldest first and removes', async () => {
+        expect(await store.subscriptions.get('sub-a')).toBeUndefined();
+        const later = subscriptionFixture('sub-a', { createdAt: '2025-07-03T00:00:00.000Z' });
+        const earlier = subscriptionFixture('sub-b', {
+          createdAt: '2025-07-01T00:00:00.000Z',
+          mode: { kind: 'digest', cron: '0 7 * * *', timezone: 'Africa/Bamako' },
+          filters: { minSeverity: 3 },
+        });
+        await store.subscriptions.put(later);
+        await store.subscriptions.put(earlier);
+        expect(await store.subscriptions.get('sub-b')).toEqual(earlier);
+        expect((await store.subscriptions.list()).map((s) => s.id)).toEqual(['sub-b', 'sub-a']);
+        await store.subscriptions.put({ ...later, lang: 'fr' });
+        expect((await store.subscriptions.get('sub-a'))?.lang).toBe('fr');
+        expect(await store.subscriptions.remove('sub-a')).toBe(true);
+        expect(await store.subscriptions.remove('sub-a')).toBe(false);
+        expect((await store.subscriptions.list()).map((s) => s.id)).toEqual(['sub-b']);
+      });
+
+      it('filters by guild and by enabled, and disables with a reason', async () => {
+        await store.subscriptions.put(subscriptionFixture('sub-1', { createdAt: '2025-07-01T00:00:00.000Z' }));
+        await store.subscriptions.put(
+          subscriptionFixture('sub-2', {
+            createdAt: '2025-07-02T00:00:00.000Z',
+            target: { kind: 'discord', guildId: '100000000000000002', channelId: '200000000000000002' },
+          }),
+        );
+        await store.subscriptions.put(subscriptionFixture('sub-3', { createdAt: '2025-07-03T00:00:00.000Z', target: { kind: 'console' } }));
+        expect((await store.subscriptions.list({ guildId: '100000000000000001' })).map((s) => s.id)).toEqual(['sub-1']);
+        const disabled = await store.subscriptions.disable('sub-1', 'channel not found (404)', '2025-07-04T00:00:00.000Z');
+        expect(disabled).toEqual({ ...subscriptionFixture('sub-1'), enabled: false, disabledReason: 'channel not found (404)' });
+        expect(await store.subscriptions.get('sub-1')).toEqual(disabled);
+        expect((await store.subscriptions.list({ enabledOnly: true })).map((s) => s.id)).toEqual(['sub-2', 'sub-3']);
+        expect(await store.subscriptions.list({ guildId: '100000000000000001', enabledOnly: true })).toEqual([]);
+        expect(await store.subscriptions.disable('sub-unknown', 'gone', '2025-07-04T00:00:00.000Z')).toBeUndefined();
+      });
+    });
+
+    describe('outbox', () => {
+      const T0 = '2025-07-02T08:00:00.000Z';
+      const T1 = '2025-07-02T08:01:00.000Z';
+      const T2 = '2025-07-02T08:02:00.000Z';
+      const T5 = '2025-07-02T08:05:00.000Z';
+      const error = { code: 'server_error', message: 'HTTP 502 from Discord' };
+
+      it('enqueues once per key, pending and due at its creation', async () => {
+        const entry = outboxEntry('inc-1:1:sub-1', T0);
+        expect(await store.outbox.enqueue(entry)).toBe(true);
+        expect(await store.outbox.enqueue({ ...entry, createdAt: T1 })).toBe(false);
+        expect(await store.outbox.get('inc-1:1:sub-1')).toEqual({ ...entry, state: 'pending', attempts: 0, nextAttemptAt: T0 });
+        expect(await store.outbox.get('unknown')).toBeUndefined();
+        expect(await store.outbox.counts()).toEqual({ pending: 1, sent: 0, failed: 0 });
+        expect(await store.outbox.nextDueAt()).toBe(T0);
+      });
+
+      it('claims due items oldest first under a lease, within the limit', async () => {
+        await store.outbox.enqueue(outboxEntry('b', T1, { incidentId: 'inc-b' }));
+        await store.outbox.enqueue(outboxEntry('a', T0, { incidentId: 'inc-a' }));
+        await store.outbox.enqueue(outboxEntry('later', T5, { incidentId: 'inc-c' }));
+        await store.outbox.enqueue(outboxEntry('digest:sub-1:x', T0, { incidentId: null }));
+        const claimed = await store.outbox.claimDue(T2, T5, 2);
+        expect(claimed.map((i) => i.key)).toEqual(['a', 'digest:sub-1:x']);
+        expect(claimed.every((i) => i.leaseUntil === T5 && i.state === 'pending')).toBe(true);
+        expect((await store.outbox.claimDue(T2, T5, 10)).map((i) => i.key)).toEqual(['b']);
+        expect(await store.outbox.claimDue(T2, T5, 10)).toEqual([]);
+        expect(await store.outbox.claimDue(T2, T5, 0)).toEqual([]);
+        expect((await store.outbox.get('a'))?.leaseUntil).toBe(T5);
+        expect(await store.outbox.nextDueAt()).toBe(T5);
+      });
+
+      it('makes an item due again when its lease runs out', async () => {
+        await store.outbox.enqueue(outboxEntry('a', T0));
+        await store.outbox.claimDue(T0, T1, 10);
+        expect(await store.outbox.claimDue(T0, T2, 10)).toEqual([]);
+        expect((await store.outbox.claimDue(T1, T5, 10)).map((i) => i.key)).toEqual(['a']);
+      });
+
+      it('keeps the messages about one incident to one subscription in order', async () => {
+        await store.outbox.enqueue(outboxEntry('inc-1:1:sub-1', T0));
+        await store.outbox.enqueue(outboxEntry('inc-1:2:sub-1', T1));
+        await store.outbox.enqueue(outboxEntry('inc-1:1:sub-2', T1, { subscriptionId: 'sub-2' }));
+        const later = '2025-07-02T10:00:00.000Z';
+        expect((await store.outbox.claimDue(T2, later, 10)).map((i) => i.key)).toEqual(['inc-1:1:sub-1', 'inc-1:1:sub-2']);
+        await store.outbox.markRetry('inc-1:1:sub-1', T5, error, true);
+        expect(await store.outbox.claimDue(T2, T5, 10)).toEqual([]);
+        expect((await store.outbox.claimDue(T5, later, 10)).map((i) => i.key)).toEqual(['inc-1:1:sub-1']);
+        await store.outbox.markSent('inc-1:1:sub-1', 'msg-1', T5);
+        expect((await store.outbox.claimDue(T5, later, 10)).map((i) => i.key)).toEqual(['inc-1:2:sub-1']);
+      });
+
+      it('records a sent message and never claims it again', async () => {
+        await store.outbox.enqueue(outboxEntry('a', T0));
+        await store.outbox.claimDue(T0, T1, 10);
+        await store.outbox.markSent('a', '1234567890', T1);
+        const sent = await store.outbox.get('a');
+        expect(sent).toMatchObject({ state: 'sent', messageId: '1234567890', sentAt: T1, attempts: 0 });
+        expect(sent !== undefined && 'leaseUntil' in sent).toBe(false);
+        expect(await store.outbox.claimDue(T5, T5, 10)).toEqual([]);
+        expect(await store.outbox.nextDueAt()).toBeUndefined();
+        await store.outbox.markRetry('a', T5, error, true);
+        await store.outbox.markFailed('a', error, T5);
+        expect(await store.outbox.get('a')).toEqual(sent);
+      });
+
+      it('schedules retries, counting only the attempts asked for', async () => {
+        await store.outbox.enqueue(outboxEntry('a', T0));
+        await store.outbox.claimDue(T0, T1, 10);
+        await store.outbox.markRetry('a', T2, { code: 'rate_limited', message: 'retry after 60 s' }, false);
+        expect(await store.outbox.get('a')).toMatchObject({
+          state: 'pending',
+          attempts: 0,
+          nextAttemptAt: T2,
+          lastError: { code: 'rate_limited', message: 'retry after 60 s' },
+        });
+        expect(await store.outbox.claimDue(T1, T5, 10)).toEqual([]);
+        await store.outbox.claimDue(T2, T5, 10);
+        await store.outbox.markRetry('a', T5, error, true);
+        const retried = await store.outbox.get('a');
+        expect(retried).toMatchObject({ attempts: 1, nextAttemptAt: T5, lastError: error });
+        expect(retried !== undefined && 'leaseUntil' in retried).toBe(false);
+      });
+
+      it('fails items one by one or all pending items of a subscription', async () => {
+        await store.outbox.enqueue(outboxEntry('a', T0));
+        await store.outbox.enqueue(outboxEntry('b', T1, { incidentId: 'inc-2' }));
+        await store.outbox.enqueue(outboxEntry('c', T1, { subscriptionId: 'sub-2' }));
+        await store.outbox.enqueue(outboxEntry('d', T2, { incidentId: 'inc-3' }));
+        await store.outbox.markSent('d', 'm-d', T2);
+        await store.outbox.markFailed('a', { code: 'bad_request', message: 'embed too long' }, T2);
+        expect(await store.outbox.get('a')).toMatchObject({ state: 'failed', failedAt: T2, lastError: { code: 'bad_request' } });
+        const forbidden = { code: 'forbidden', message: 'missing access to the channel' };
+        expect(await store.outbox.failPending('sub-1', forbidden, T5)).toBe(1);
+        expect(await store.outbox.get('b')).toMatchObject({ state: 'failed', failedAt: T5, lastError: forbidden });
+        expect((await store.outbox.get('d'))?.state).toBe('sent');
+        expect((await store.outbox.get('c'))?.state).toBe('pending');
+        expect(await store.outbox.counts()).toEqual({ pending: 1, sent: 1, failed: 2 });
+      });
+
+      it('refuses to change an item it does not hold', async () => {
+        await expect(store.outbox.markSent('ghost', 'm', T0)).rejects.toThrow();
+        await expect(store.outbox.markRetry('ghost', T1, error, true)).rejects.toThrow();
+        await expect(store.outbox.markFailed('ghost', error, T0)).rejects.toThrow();
+      });
+
+      it('lists items oldest first by state and subscription', async () => {
+        await store.outbox.enqueue(outboxEntry('c', T2, { incidentId: 'inc-3' }));
+        await store.outbox.enqueue(outboxEntry('a', T0, { incidentId: 'inc-1' }));
+        await store.outbox.enqueue(outboxEntry('b', T1, { incidentId: 'inc-2', subscriptionId: 'sub-2' }));
+        await store.outbox.markSent('c', 'm-c', T5);
+        expect((await store.outbox.list({ limit: 10 })).map((i) => i.key)).toEqual(['a', 'b', 'c']);
+        expect((await store.outbox.list({ limit: 2 })).map((i) => i.key)).toEqual(['a', 'b']);
+        expect((await store.outbox.list({ state: 'pending', limit: 10 })).map((i) => i.key)).toEqual(['a', 'b']);
+        expect((await store.outbox.list({ subscriptionId: 'sub-1', limit: 10 })).map((i) => i.key)).toEqual(['a', 'c']);
+        expect((await store.outbox.list({ state: 'sent', subscriptionId: 'sub-1', limit: 10 })).map((i) => i.key)).toEqual(['c']);
+      });
+    });
+
+    describe('message references, advisories and digests', () => {
+      it('keeps the first message posted about an incident in each place', async () => {
+        expect(await store.messageRefs.get('discord:200000000000000001', 'inc-1')).toBeUndefined();
+        await store.messageRefs.putIfAbsent('discord:200000000000000001', 'inc-1', 'm-first', '2025-07-02T08:00:00.000Z');
+        await store.messageRefs.putIfAbsent('discord:200000000000000001', 'inc-1', 'm-second', '2025-07-02T09:00:00.000Z');
+        await store.messageRefs.putIfAbsent('console', 'inc-1', 'c-1', '2025-07-02T08:00:00.000Z');
+        expect(await store.messageRefs.get('discord:200000000000000001', 'inc-1')).toBe('m-first');
+        expect(await store.messageRefs.get('console', 'inc-1')).toBe('c-1');
+        expect(await store.messageRefs.get('console', 'inc-2')).toBeUndefined();
+      });
+
+      it('keeps the latest advisory snapshot per incident', async () => {
+        expect(await store.advisories.latest('inc-1')).toBeUndefined();
+        await store.advisories.save(snapshotFixture('inc-1', 1));
+        await store.advisories.save(snapshotFixture('inc-2', 1));
+        await store.advisories.save(snapshotFixture('inc-1', 2));
+        expect(await store.advisories.latest('inc-1')).toEqual(snapshotFixture('inc-1', 2));
+        expect(await store.advisories.latest('inc-2')).toEqual(snapshotFixture('inc-2', 1));
+      });
+
+      it('collects digest entries per subscription until they are sent', async () => {
+        const first = digestEntry('inc-1:1:sub-1', 'sub-1', '2025-07-02T08:00:00.000Z');
+        const second = digestEntry('inc-2:1:sub-1', 'sub-1', '2025-07-02T10:00:00.000Z');
+        const late = digestEntry('inc-3:1:sub-1', 'sub-1', '2025-07-02T12:00:00.000Z');
+        expect(await store.digests.add(second)).toBe(true);
+        expect(await store.digests.add(first)).toBe(true);
+        expect(await store.digests.add(late)).toBe(true);
+        expect(await store.digests.add(first)).toBe(false);
+        await store.digests.add(digestEntry('inc-1:1:sub-2', 'sub-2', '2025-07-02T08:00:00.000Z'));
+        expect(await store.digests.pending('sub-1', '2025-07-02T10:00:00.000Z')).toEqual([first, second]);
+        await store.digests.remove([first.key, second.key]);
+        expect(await store.digests.pending('sub-1', '2025-07-02T12:00:00.000Z')).toEqual([late]);
+        expect((await store.digests.pending('sub-2', '2025-07-02T12:00:00.000Z')).map((e) => e.key)).toEqual(['inc-1:1:sub-2']);
+        await store.digests.remove([]);
+      });
+
+      it('remembers the last digest run per subscription', async () => {
+        expect(await store.digests.lastRun('sub-1')).toBeUndefined();
+        await store.digests.setLastRun('sub-1', '2025-07-02T07:00:00.000Z');
+        await store.digests.setLastRun('sub-1', '2025-07-03T07:00:00.000Z');
+        expect(await store.digests.lastRun('sub-1')).toBe('2025-07-03T07:00:00.000Z');
+        expect(await store.digests.lastRun('sub-2')).toBeUndefined();
+      });
+    });
+
   });
 }

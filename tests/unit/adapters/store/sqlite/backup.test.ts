@@ -9,7 +9,7 @@ import { DATABASE_FILE_NAME } from '../../../../../src/adapters/store/sqlite/loc
 import { LATEST_SCHEMA_VERSION } from '../../../../../src/adapters/store/sqlite/migrations.js';
 import { openSqliteStore } from '../../../../../src/adapters/store/sqlite/store.js';
 import { ManualClock } from '../../../../../src/domain/shared/clock.js';
-import { incidentFixture } from '../../../../support/store-contract.js';
+import { incidentFixture } from '../../../../support/store-fixtures.js';
 
 const clock = new ManualClock('2025-07-02T08:00:00.000Z');
 

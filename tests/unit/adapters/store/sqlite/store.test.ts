@@ -10,7 +10,7 @@ import { LATEST_SCHEMA_VERSION, migrate } from '../../../../../src/adapters/stor
 import { MIGRATIONS } from '../../../../../src/adapters/store/sqlite/schema.js';
 import { openSqliteStore, type SqliteStore } from '../../../../../src/adapters/store/sqlite/store.js';
 import { ManualClock } from '../../../../../src/domain/shared/clock.js';
-import { incidentFixture } from '../../../../support/store-contract.js';
+import { incidentFixture } from '../../../../support/store-fixtures.js';
 
 const clock = new ManualClock('2025-07-02T08:00:00.000Z');
 
