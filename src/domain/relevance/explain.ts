@@ -1,4 +1,4 @@
-import type { Reason, Relevance, RuleHit } from '../model.js';
+import type { Relevance, RuleHit } from '../model.js';
 
 function formatHit(hit: RuleHit): string {
   const sign = hit.weight < 0 ? '-' : '+';
@@ -12,9 +12,4 @@ export function explainRelevance(relevance: Relevance): string {
   const head = `${verdict} (${relevance.score} ${comparison} ${relevance.threshold})`;
   if (relevance.hits.length === 0) return `${head}: no rule fired`;
   return `${head}: ${relevance.hits.map(formatHit).join(', ')}`;
-}
-
-/** The relevance verdict as a decision reason (code "relevance"). */
-export function relevanceReason(relevance: Relevance): Reason {
-  return { code: 'relevance', weight: relevance.score, message: explainRelevance(relevance) };
 }
