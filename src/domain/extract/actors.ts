@@ -37,14 +37,25 @@ interface Alias {
 
 type Reference = 'group' | 'embassy' | 'ministry' | 'it';
 
-const REFERENCES = new PhraseIndex<Reference>([
-  ...['the group', 'the terror group', 'the terrorist group', 'the jihadist group', 'the armed group', 'the militant group',
-    'the outfit', 'the organisation', 'the organization', 'the terrorist organisation', 'the terrorist organization',
-    'le groupe', 'le groupe terroriste', 'le groupe jihadiste', 'le groupe djihadiste', 'le mouvement'].map((p) => [p, 'group'] as const),
-  ...['the embassy', 'the mission', "l'ambassade", 'la mission', 'the indian mission'].map((p) => [p, 'embassy'] as const),
-  ...['the ministry', 'le ministere'].map((p) => [p, 'ministry'] as const),
-  ['it', 'it'] as const,
+/**
+ * References are found by their head noun ("group", "embassy"), rarer than the article before it:
+ * "the group", "the terror group", "le groupe", "l'ambassade"; and "it" on its own.
+ */
+const REFERENCE_HEADS = new Map<string, Reference>([
+  ['group', 'group'], ['groupe', 'group'], ['outfit', 'group'], ['organisation', 'group'], ['organization', 'group'],
+  ['mouvement', 'group'], ['embassy', 'embassy'], ['ambassade', 'embassy'], ['mission', 'embassy'],
+  ['ministry', 'ministry'], ['ministere', 'ministry'], ['it', 'it'],
 ]);
+const REFERENCE_ARTICLES = new Set(['the', 'le', 'la', 'l']);
+const REFERENCE_ADJECTIVES = new Set(['terror', 'terrorist', 'jihadist', 'armed', 'militant', 'indian']);
+
+/** The start of a reference whose head noun is at `head`, or -1 when the word is no reference there. */
+function referenceStart(words: readonly string[], head: number, kind: Reference): number {
+  if (kind === 'it') return head;
+  if (REFERENCE_ARTICLES.has(words[head - 1] ?? '')) return head - 1;
+  if (REFERENCE_ADJECTIVES.has(words[head - 1] ?? '') && REFERENCE_ARTICLES.has(words[head - 2] ?? '')) return head - 2;
+  return -1;
+}
 
 const compiled = new WeakMap<ActorCatalog, PhraseIndex<Alias>>();
 
@@ -65,8 +76,21 @@ function casingOf(alias: string): Alias['casing'] {
   return alias.length <= 3 ? 'upper' : 'capital';
 }
 
-/** Actor mentions of every sentence, in document order, with references resolved to the last fitting actor. */
-export function findActorMentions(doc: Document, catalog: ActorCatalog): ActorMention[][] {
+const mentionCache = new WeakMap<Document, { readonly catalog: ActorCatalog; readonly mentions: ActorMention[][] }>();
+
+/**
+ * Actor mentions of every sentence, in document order, with references resolved to the last fitting
+ * actor. Kept per document, since actors and advice both need them.
+ */
+export function findActorMentions(doc: Document, catalog: ActorCatalog): readonly (readonly ActorMention[])[] {
+  const known = mentionCache.get(doc);
+  if (known?.catalog === catalog) return known.mentions;
+  const mentions = scanMentions(doc, catalog);
+  mentionCache.set(doc, { catalog, mentions });
+  return mentions;
+}
+
+function scanMentions(doc: Document, catalog: ActorCatalog): ActorMention[][] {
   const aliases = compileActors(catalog);
   const recent: ActorEntry[] = [];
   return doc.sentences.map((sentence) => {
@@ -82,23 +106,16 @@ export function findActorMentions(doc: Document, catalog: ActorCatalog): ActorMe
         i = alias.end;
         continue;
       }
-      const reference = REFERENCES.matchAt(words, i);
-      const kind = reference?.values[0];
-      // "the Ministry of External Affairs" is a name, not the reference "the ministry".
-      if (reference && kind && !aliasWithin(aliases, words, reference.start + 1, reference.end)) {
-        mentions.push({ entry: resolveReference(kind, recent), start: reference.start, end: reference.end, reference: true });
-        i = reference.end;
-        continue;
+      // Names were tried first: "the Ministry of External Affairs" is a name, not the reference "the ministry".
+      const kind = REFERENCE_HEADS.get(words[i] as string);
+      const start = kind === undefined ? -1 : referenceStart(words, i, kind);
+      if (kind !== undefined && start >= 0) {
+        mentions.push({ entry: resolveReference(kind, recent), start, end: i + 1, reference: true });
       }
       i += 1;
     }
     return mentions;
   });
-}
-
-function aliasWithin(aliases: PhraseIndex<Alias>, words: readonly string[], from: number, to: number): boolean {
-  for (let k = from; k < to; k += 1) if (aliases.matchAt(words, k)) return true;
-  return false;
 }
 
 function casingFits(sentence: Sentence, index: number, casing: Alias['casing']): boolean {
@@ -154,11 +171,13 @@ function sentenceFacts(sentence: Sentence, mentions: readonly ActorMention[], ma
   const words = tokensOf(sentence).words;
   const bindings: Binding[] = [];
   const bound = new Set<ActorMention>();
-  const sentenceIsMain = !isBackground && words.some((w) => isMainWord(w, main));
+  if (mentions.length === 0 && !words.some(isClaimWord)) return [];
+  let mainInSentence: boolean | undefined;
+  const sentenceIsMain = (): boolean => (mainInSentence ??= !isBackground && words.some((w) => isMainWord(w, main)));
   for (let i = 0; i < words.length; i += 1) {
     const cue = cueAt(words, i);
     if (!cue) continue;
-    const about = isBackground ? 'other' : cue.role === 'spoke' || cue.role === 'condemned' ? (sentenceIsMain ? 'main' : 'other') : objectAbout(words, i, main);
+    const about = isBackground ? 'other' : cue.role === 'spoke' || cue.role === 'condemned' ? (sentenceIsMain() ? 'main' : 'other') : objectAbout(words, i, main);
     const binding = bindCue(words, mentions, cue, i, about);
     if (!binding) continue;
     bindings.push(binding.binding);
@@ -170,7 +189,7 @@ function sentenceFacts(sentence: Sentence, mentions: readonly ActorMention[], ma
     if (attributed) {
       bindings.push({ entry: mention.entry, role: 'suspected', about: isBackground || !main.has(attributed) ? 'other' : 'main' });
     } else if (!mention.reference) {
-      bindings.push({ entry: mention.entry, role: 'mentioned', about: sentenceIsMain ? 'main' : 'other' });
+      bindings.push({ entry: mention.entry, role: 'mentioned', about: sentenceIsMain() ? 'main' : 'other' });
     }
   }
   return distinct(bindings).map((b) => ({
@@ -232,28 +251,52 @@ const SPOKE = new Set([
   'averti', 'conseille', 'exhorte', 'appele', 'rappele', 'deplore',
 ]);
 
+type CueWord = 'claim' | 'responsibility' | 'deny' | 'suspect' | 'condemn' | 'spoke' | 'according';
+
+/** One lookup per word: most words are no cue at all. */
+const CUE_WORDS = new Map<string, CueWord>([
+  ...[...CLAIM].map((w) => [w, 'claim'] as const),
+  ['responsibility', 'responsibility'], ['responsabilite', 'responsibility'],
+  ...[...DENY].map((w) => [w, 'deny'] as const),
+  ...[...SUSPECT].map((w) => [w, 'suspect'] as const),
+  ...[...CONDEMN].map((w) => [w, 'condemn'] as const),
+  ...[...SPOKE].map((w) => [w, 'spoke'] as const),
+  ['according', 'according'], ['selon', 'according'],
+]);
+
 function cueAt(words: readonly string[], i: number): Cue | undefined {
-  const word = words[i] as string;
-  if (CLAIM.has(word)) {
-    if (claimsLives(words, i)) return undefined;
-    return negatedClaim(words, i) ?? { role: 'claimed', side: 'before' };
+  const kind = CUE_WORDS.get(words[i] as string);
+  switch (kind) {
+    case undefined:
+      return undefined;
+    case 'claim':
+      return claimsLives(words, i) ? undefined : (negatedClaim(words, i) ?? { role: 'claimed', side: 'before' });
+    case 'responsibility':
+      if (!TAKE.has(words[i - 1] ?? '') && !TAKE.has(words[i - 2] ?? '')) return undefined;
+      return negatedClaim(words, i) ?? { role: 'claimed', side: 'before' };
+    case 'deny':
+      return { role: 'not_claimed', side: 'before' };
+    case 'suspect':
+      return { role: 'suspected', side: 'either' };
+    case 'condemn':
+      return { role: 'condemned', side: 'before' };
+    case 'spoke':
+      return { role: 'spoke', side: 'before' };
+    case 'according':
+      return words[i] === 'selon' || words[i + 1] === 'to' ? { role: 'spoke', side: 'after' } : undefined;
   }
-  if (word === 'responsibility' || word === 'responsabilite') {
-    if (!TAKE.has(words[i - 1] ?? '') && !TAKE.has(words[i - 2] ?? '')) return undefined;
-    return negatedClaim(words, i) ?? { role: 'claimed', side: 'before' };
-  }
-  if (DENY.has(word)) return { role: 'not_claimed', side: 'before' };
-  if (SUSPECT.has(word)) return { role: 'suspected', side: 'either' };
-  if (CONDEMN.has(word)) return { role: 'condemned', side: 'before' };
-  if (SPOKE.has(word)) return { role: 'spoke', side: 'before' };
-  if ((word === 'according' && words[i + 1] === 'to') || word === 'selon') return { role: 'spoke', side: 'after' };
-  return undefined;
 }
 
 /** "the attack claimed the lives of twelve soldiers" is no claim of responsibility. */
 function claimsLives(words: readonly string[], i: number): boolean {
   const next = words[i + 1] === 'the' ? words[i + 2] : words[i + 1];
   return next === 'lives' || next === 'life';
+}
+
+/** Without an actor named, only a claim cue can say something ("no group has claimed"). */
+function isClaimWord(word: string): boolean {
+  const kind = CUE_WORDS.get(word);
+  return kind === 'claim' || kind === 'responsibility';
 }
 
 function negatedClaim(words: readonly string[], i: number): Cue | undefined {
@@ -344,7 +387,20 @@ const KIDNAP_STEMS = ['kidnap', 'abduct', 'hostage', 'enlev', 'otage', 'sequestr
 const ATTACK_STEMS = ['attack', 'assault', 'raid', 'offensive', 'ambush', 'incursion', 'bombing', 'attaqu', 'assaut', 'embuscade', 'attentat'];
 const KILL_WORDS = new Set(['killed', 'killing', 'killings', 'kill', 'kills', 'massacre', 'massacred', 'tue', 'tues', 'tuee', 'tuees', 'executed', 'execution']);
 
+/** Known words and their class; bounded, since feeds bring new words for ever. */
+const classCache = new Map<string, EventClass | null>();
+const CLASS_CACHE_LIMIT = 50_000;
+
 export function eventClassOf(word: string): EventClass | undefined {
+  const known = classCache.get(word);
+  if (known !== undefined) return known ?? undefined;
+  const found = classify(word);
+  if (classCache.size >= CLASS_CACHE_LIMIT) classCache.clear();
+  classCache.set(word, found ?? null);
+  return found;
+}
+
+function classify(word: string): EventClass | undefined {
   if (word.length < 3) return undefined;
   if (hasStem(word, KIDNAP_STEMS) || word === 'rapt') return 'kidnapping';
   if (hasStem(word, ATTACK_STEMS)) return 'attack';

@@ -32,7 +32,7 @@ const ADVICE_PHRASES = new PhraseIndex<true>([
 ].map((phrase) => [phrase, true] as const));
 
 export function extractAdvice(doc: Document, catalog: ActorCatalog): AdviceFact[] {
-  let mentions: ActorMention[][] | undefined;
+  let mentions: readonly (readonly ActorMention[])[] | undefined;
   const facts: AdviceFact[] = [];
   doc.sentences.forEach((sentence, position) => {
     const found = adviceIn(sentence);

@@ -192,9 +192,15 @@ function mainChanges(parts: Parts): EventType[] {
   };
   const lead = leadIndexes(parts.doc);
   const bySentence = new Map(parts.doc.sentences.map((s) => [s.index, s]));
+  const known = new Map<number, boolean>();
   const concernsMain = (index: number): boolean => {
-    const sentence = bySentence.get(index);
-    return sentence !== undefined && (lead.has(index) || mentionsMainKind(sentence, parts.type));
+    let value = known.get(index);
+    if (value === undefined) {
+      const sentence = bySentence.get(index);
+      value = sentence !== undefined && (lead.has(index) || mentionsMainKind(sentence, parts.type));
+      known.set(index, value);
+    }
+    return value;
   };
   const claimed = parts.actors.some((a) => a.role === 'claimed' && a.about === 'main');
   const ordered = [...parts.events].sort((a, b) => a.evidence.sentence - b.evidence.sentence);

@@ -35,12 +35,14 @@ interface Figure {
 /** "<number> <people> reside in <Place>", with the residence verb at token i. */
 function residentsAt(sentence: Sentence, words: readonly string[], i: number): Figure | undefined {
   if (!RESIDE.has(words[i] as string)) return undefined;
-  for (let k = i - 1; k >= Math.max(0, i - LOOK_BACK); k -= 1) {
-    if (isMark(words[k] as string)) return undefined;
+  let from = Math.max(0, i - LOOK_BACK);
+  for (let k = i - 1; k >= from; k -= 1) if (isMark(words[k] as string)) from = k + 1;
+  // Left to right, so that "quatre cents" is read whole rather than as "cents".
+  for (let k = from; k < i; k += 1) {
     const number = parseNumberAt(words, k);
     if (!number || number.value === null || number.end >= i) continue;
     const people = peopleWords(sentence, words, number.end, i);
-    if (!people) return undefined;
+    if (!people) continue;
     const place = placeAfter(sentence, words, i + 1);
     return { value: number.value, what: place ? `${people} living in ${place}` : `${people} living there` };
   }

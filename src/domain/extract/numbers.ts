@@ -34,13 +34,24 @@ const VAGUE = new Set([
   'dozens', 'scores', 'hundreds', 'thousands', 'dizaines', 'douzaines', 'vingtaines', 'centaines', 'milliers',
 ]);
 
+const NUMBER_WORDS = new Set([...SMALL.keys(), ...VAGUE, ...HUNDRED, ...THOUSAND, 'a']);
+
 const DIGITS = /^\d{1,3}(?:[,.\u00a0\u202f]\d{3})+$|^\d+$/;
+
+/** Whether a word can begin a number: checked first, since almost no word does. */
+export function mayStartNumber(word: string): boolean {
+  const first = word.charCodeAt(0);
+  return (first >= 48 && first <= 57) || NUMBER_WORDS.has(word);
+}
 
 /** Reads a number starting at token `start`; undefined when there is none. */
 export function parseNumberAt(words: readonly string[], start: number): NumberMatch | undefined {
   const word = words[start];
-  if (word === undefined) return undefined;
-  if (DIGITS.test(word)) return { value: Number(word.replace(/\D/g, '')), end: start + 1 };
+  if (word === undefined || !mayStartNumber(word)) return undefined;
+  const first = word.charCodeAt(0);
+  if (first >= 48 && first <= 57) {
+    return DIGITS.test(word) ? { value: Number(word.replace(/\D/g, '')), end: start + 1 } : undefined;
+  }
   if (VAGUE.has(word)) return { value: null, end: start + 1 };
   const next = words[start + 1];
   if ((word === 'une' || word === 'a') && next !== undefined) {

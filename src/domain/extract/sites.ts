@@ -33,6 +33,9 @@ const FRENCH_GENERIC = new PhraseIndex<string>([
   ["mine d'uranium", 'uranium mine'], ['usine textile', 'textile factory'], ['centrale solaire', 'solar plant'],
 ]);
 
+const FRENCH_FIRST_WORDS = new Set(['usine', 'cimenterie', 'mine', 'site', 'sucrerie', 'centrale']);
+const SITE_WORDS = new Set([...SITE_NOUNS, ...COMMODITIES, ...COMPANY_WORDS]);
+
 export function extractSites(doc: Document, background: BackgroundTest = isBackgroundSentence): SiteFact[] {
   const facts: SiteFact[] = [];
   for (const sentence of doc.sentences) {
@@ -60,6 +63,8 @@ interface Site {
 
 function sentenceSites(sentence: Sentence): Site[] {
   const words = tokensOf(sentence).words;
+  // Every site, named or generic, has a site word or a French generic in it: most sentences have none.
+  if (!words.some((w) => SITE_WORDS.has(w) || FRENCH_FIRST_WORDS.has(w))) return [];
   const sites: Site[] = [];
   let i = 0;
   while (i < words.length) {
@@ -104,7 +109,7 @@ function genericAt(sentence: Sentence, words: readonly string[], i: number): { s
 }
 
 function isSiteWord(word: string): boolean {
-  return SITE_NOUNS.has(word) || COMMODITIES.has(word) || COMPANY_WORDS.has(word);
+  return SITE_WORDS.has(word);
 }
 
 /** Drops trailing words that only say what kind of place it is: "diamond cement factory" -> "diamond cement". */

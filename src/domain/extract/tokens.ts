@@ -14,8 +14,8 @@ export interface Tokens {
   readonly starts: readonly number[];
 }
 
-const TOKEN = /\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?!\d)|[\p{L}\p{N}]+|[,;:()?]/gu;
 const ORIGINAL_TOKEN = /\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?!\d)|[\p{L}\p{M}\p{N}]+|[,;:()?]/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 const cache = new WeakMap<Sentence, Tokens>();
 const originals = new WeakMap<Sentence, readonly string[]>();
@@ -23,24 +23,83 @@ const originals = new WeakMap<Sentence, readonly string[]>();
 export function tokensOf(sentence: Sentence): Tokens {
   const known = cache.get(sentence);
   if (known) return known;
-  const words: string[] = [];
-  const starts: number[] = [];
-  for (const match of sentence.folded.matchAll(TOKEN)) {
-    words.push(match[0]);
-    starts.push(match.index);
-  }
-  const tokens = { words, starts };
+  const tokens = scan(sentence.folded);
   cache.set(sentence, tokens);
   return tokens;
 }
 
+/**
+ * A hand-written scanner rather than a Unicode regex: it runs over every sentence of every document,
+ * and on folded text nearly every character is ASCII.
+ */
+function scan(text: string): Tokens {
+  const words: string[] = [];
+  const starts: number[] = [];
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    if (isWordCode(text, i, code)) {
+      const start = i;
+      const end = isDigit(code) ? groupedNumberEnd(text, i) : -1;
+      i = end > 0 ? end : wordEnd(text, i + 1);
+      words.push(text.slice(start, i));
+      starts.push(start);
+    } else {
+      if (isMarkCode(code)) {
+        words.push(text.charAt(i));
+        starts.push(i);
+      }
+      i += 1;
+    }
+  }
+  return { words, starts };
+}
+
+/** , ; : ( ) ? */
+function isMarkCode(code: number): boolean {
+  return code === 44 || code === 59 || code === 58 || code === 40 || code === 41 || code === 63;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isWordCode(text: string, i: number, code: number): boolean {
+  if (code < 128) return isDigit(code) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return WORD_CHAR.test(text.charAt(i));
+}
+
+function wordEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isWordCode(text, i, text.charCodeAt(i))) i += 1;
+  return i;
+}
+
+/** "5,800" and "12.000" are one number; returns -1 when there is no thousands group. */
+function groupedNumberEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && i - from < 4 && isDigit(text.charCodeAt(i))) i += 1;
+  if (i - from > 3) return -1;
+  let grouped = false;
+  for (;;) {
+    const sep = text.charCodeAt(i);
+    const isSep = sep === 44 || sep === 46 || sep === 0xa0 || sep === 0x202f;
+    if (!isSep || !isDigit(text.charCodeAt(i + 1)) || !isDigit(text.charCodeAt(i + 2)) || !isDigit(text.charCodeAt(i + 3))) break;
+    if (isDigit(text.charCodeAt(i + 4))) break;
+    i += 4;
+    grouped = true;
+  }
+  return grouped ? i : -1;
+}
+
 /** Tokenises a phrase from a catalog (folding it first) the same way sentences are tokenised. */
 export function phraseTokens(phrase: string): string[] {
-  return Array.from(fold(phrase).matchAll(TOKEN), (m) => m[0]).filter((w) => !isMark(w));
+  return scan(fold(phrase)).words.filter((w) => !isMark(w));
 }
 
 export function isMark(word: string): boolean {
-  return word.length === 1 && ',;:()?'.includes(word);
+  return word.length === 1 && isMarkCode(word.charCodeAt(0));
 }
 
 /** The token as written in the original text (case and accents kept), or undefined when unknown. */

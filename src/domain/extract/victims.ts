@@ -1,6 +1,6 @@
 import type { Document, Sentence, VictimFact, VictimRole } from '../model.js';
 import { isBackgroundSentence } from './background.js';
-import { parseNumberAt } from './numbers.js';
+import { mayStartNumber, parseNumberAt } from './numbers.js';
 import type { BackgroundTest } from './places.js';
 import { hasStem, isMark, PhraseIndex, tokensOf } from './tokens.js';
 
@@ -53,6 +53,8 @@ const DEMONYMS: readonly (readonly [string, readonly string[]])[] = [
 ];
 
 const NATIONALITIES = new PhraseIndex<string>(DEMONYMS.flatMap(([name, forms]) => forms.map((form) => [form, name] as const)));
+/** Words other than numbers that can open a group: "an", and the first word of each demonym. */
+const GROUP_STARTS = new Set(['an', ...DEMONYMS.flatMap(([, forms]) => forms.map((form) => form.split(' ')[0] as string))]);
 
 /** The nationality written at token k ("indians" -> "Indian", "burkina faso" -> "Burkinabe"). */
 export function nationalityAt(words: readonly string[], k: number): { readonly nationality: string; readonly end: number } | undefined {
@@ -97,6 +99,7 @@ const PERSON_FOLLOWERS = new Set([
   'were', 'was', 'have', 'has', 'had', 'are', 'is', 'been', 'being', 'who', 'working', 'employed', 'in', 'at', 'from',
   'ont', 'sont', 'a', 'ete', 'qui', 'travaillant', 'au', 'en', 'dans', 'and', 'et',
 ]);
+const ARTICLES = new Set(['the', 'les', 'des']);
 const CLAUSE_END = new Set([';', 'while', 'but', 'whereas', 'although', 'mais', 'tandis', 'alors']);
 
 const KILLED = new Set([
@@ -167,6 +170,7 @@ function sentenceVictims(sentence: Sentence, background: BackgroundTest): Victim
 /** A group of people starting at token i: "three Indian nationals", "une dizaine de soldats", "Indian workers". */
 function groupAt(words: readonly string[], i: number): Group | undefined {
   const word = words[i] as string;
+  if (!GROUP_STARTS.has(word) && !mayStartNumber(word)) return undefined;
   const number = word === 'a' || word === 'an' ? { value: 1, end: i + 1 } : parseNumberAt(words, i);
   let k = number ? number.end : i;
   if (number && PARTITIVE.has(words[k] ?? '')) {
@@ -199,13 +203,15 @@ function groupAt(words: readonly string[], i: number): Group | undefined {
 }
 
 /**
- * A demonym without a noun names people when a verb or a place follows it ("Three Indians kidnapped",
- * "five Chinese were"); without a number only a plural that cannot be a French adjective counts
- * ("the abducted Indians", not "le gouvernement chinois").
+ * A demonym without a noun names people after a role word or an article, or before a verb or a place
+ * ("the abducted Indians", "Three Indians kidnapped", "five Chinese were"); without a number only a
+ * plural that cannot be a French adjective counts (not "le gouvernement chinois").
  */
 function standsForPeople(words: readonly string[], index: number, counted: boolean): boolean {
   const word = words[index] as string;
   if (!counted && (!word.endsWith('s') || word.endsWith('ois') || word.endsWith('ais'))) return false;
+  const previous = words[index - 1];
+  if (!counted && previous !== undefined && (ARTICLES.has(previous) || roleOf(previous) !== undefined)) return true;
   const next = words[index + 1];
   return next === undefined || isMark(next) || PERSON_FOLLOWERS.has(next) || roleOf(next) !== undefined;
 }

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../../../src/domain/extract/facts.js';
+import type { Document, Facts } from '../../../../src/domain/model.js';
+import { buildDocument } from '../../../../src/domain/text/document.js';
+import { makeDocument, projectCatalogs } from './make-document.js';
+
+const catalogs = projectCatalogs();
+
+function seed(prefix: string): { doc: Document; facts: Facts } {
+  const names = ['000_d4e0ef1cefdd2423', '001_3555185c32d66887', '002_0a1bbdf9d2019882', '003_70a82910eb186e36', '004_a568f1b4803a3c77'];
+  const name = names.find((n) => n.startsWith(prefix)) as string;
+  const body = readFileSync(new URL(`../../../../seeds/${name}.txt`, import.meta.url), 'utf8');
+  const built = buildDocument({ id: name, kind: 'seed', source: name, body, seenAt: '2025-11-20T09:00:00Z' });
+  if (!built.ok) throw new Error(built.error.message);
+  return { doc: built.value, facts: extractFacts(built.value, catalogs) };
+}
+
+const actor = (facts: Facts, id: string, role: string, about: string) =>
+  facts.actors.filter((a) => a.id === id && a.role === role && a.about === about);
+
+describe('extractFacts on the seeds', () => {
+  it('000: three Indians kidnapped at the Diamond Cement Factory in Kayes on July 1; JNIM claimed other attacks', () => {
+    const { facts } = seed('000');
+    expect(facts.main).toMatchObject({
+      type: 'kidnapping',
+      date: '2025-07-01',
+      datePrecision: 'day',
+      country: 'ml',
+      victims: { count: 3, nationality: 'Indian' },
+      site: 'diamond cement',
+      actors: [],
+    });
+    expect(facts.main.places[0]).toBe('ml-kayes');
+    expect(facts.main.places).toContain('ml');
+    expect(facts.places.find((p) => p.id === 'ml-kayes')).toMatchObject({ kind: 'town', region: 'ml-r-kayes', country: 'ml' });
+    const claims = actor(facts, 'jnim', 'claimed', 'other');
+    expect(claims.length).toBeGreaterThan(0);
+    expect(claims[0]?.evidence.text).toContain('claimed responsibility for the coordinated attacks');
+    expect(actor(facts, 'jnim', 'claimed', 'main')).toEqual([]);
+    expect(facts.victims.some((v) => v.count === 80)).toBe(false);
+    expect(facts.advice[0]?.text).toMatch(/^exercise utmost caution, remain vigilant, and stay in close contact with the Embassy of India in Bamako/);
+  });
+
+  it('001: the abduction is not claimed, the broader attacks are; 400 Indians live in Mali', () => {
+    const { facts } = seed('001');
+    expect(facts.main).toMatchObject({ type: 'kidnapping', date: '2025-07-01', victims: { count: 3, nationality: 'Indian' }, actors: [] });
+    expect(actor(facts, 'jnim', 'not_claimed', 'main')[0]?.evidence.text).toContain('has not yet claimed responsibility for the abduction');
+    expect(actor(facts, 'jnim', 'claimed', 'other')).toHaveLength(1);
+    expect(facts.figures).toEqual([
+      expect.objectContaining({ value: 400, what: 'Indians living in Mali', evidence: expect.objectContaining({ text: expect.stringContaining('approximately 400 Indians reside in Mali') }) }),
+    ]);
+    expect(facts.advice[0]).toMatchObject({ by: 'in-gov' });
+  });
+
+  it('002: no group claimed the kidnapping, JNIM is suspected', () => {
+    const { facts } = seed('002');
+    expect(facts.main).toMatchObject({ type: 'kidnapping', date: '2025-07-01', country: 'ml', site: 'diamond cement', actors: ['jnim'] });
+    expect(actor(facts, 'unknown', 'not_claimed', 'main')[0]?.evidence.text).toContain('no entity has formally claimed responsibility');
+    expect(actor(facts, 'jnim', 'suspected', 'main').length).toBeGreaterThan(0);
+    expect(actor(facts, 'jnim', 'claimed', 'main')).toEqual([]);
+    expect(facts.advice[0]).toMatchObject({ by: 'in-mea', text: 'maintain caution and remain in close contact with the embassy' });
+  });
+
+  it('003: five Indians kidnapped on November 6 in Mali; the July kidnapping in Kayes is background', () => {
+    const { facts } = seed('003');
+    expect(facts.main).toMatchObject({ type: 'kidnapping', date: '2025-11-06', country: 'ml', places: ['ml'], victims: { count: 5, nationality: 'Indian' } });
+    expect(facts.main.site).toBeUndefined();
+    const kayes = facts.places.filter((p) => p.id === 'ml-kayes');
+    expect(kayes.length).toBeGreaterThan(0);
+    expect(kayes.every((p) => p.background && p.evidence.text.startsWith('Earlier this year'))).toBe(true);
+    expect(facts.victims.find((v) => v.count === 3)).toMatchObject({ nationality: 'Indian', role: 'hostage', background: true });
+    expect(facts.figures).toEqual([
+      expect.objectContaining({ value: 8, what: 'Indians kidnapped in Mali this year', evidence: expect.objectContaining({ text: expect.stringContaining('to eight') }) }),
+    ]);
+    expect(facts.advice[0]?.text).toBe('leave Mali owing to the volatile security situation');
+  });
+
+  it('004: JNIM claimed the kidnapping and demands a ransom', () => {
+    const { facts } = seed('004');
+    expect(facts.main).toMatchObject({ type: 'kidnapping', date: '2025-07-01', country: 'ml', victims: { count: 3, nationality: 'Indian' }, site: 'diamond cement' });
+    expect(facts.main.places[0]).toBe('ml-kayes');
+    expect(facts.main.actors).toContain('jnim');
+    expect(actor(facts, 'jnim', 'claimed', 'main')[0]?.evidence.text).toContain('took responsibility for the kidnapping');
+    expect(facts.main.changes).toEqual(expect.arrayContaining(['claim', 'ransom']));
+  });
+
+  it('keeps the seeds’ disagreement on who claimed the July kidnapping', () => {
+    const claimedMain = ['000', '001', '002', '004'].filter((p) => actor(seed(p).facts, 'jnim', 'claimed', 'main').length > 0);
+    expect(claimedMain).toEqual(['004']);
+  });
+});
+
+describe('extractFacts on small documents', () => {
+  it('prefers the kidnapping to the attack it came with', () => {
+    const doc = makeDocument('Gunmen attack a gold mine near Kéniéba and kidnap two Chinese workers', 'The attack took place on Monday');
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ type: 'kidnapping', places: ['ml-kenieba'], victims: { count: 2, nationality: 'Chinese' } });
+  });
+
+  it('counts the dead of an attack', () => {
+    const doc = makeDocument('Twelve soldiers killed in an attack on the army camp in Boulkessi', 'The army said the attackers fled');
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ type: 'attack', victims: { count: 12 }, places: ['ml-boulkessi'], country: 'ml' });
+  });
+
+  it('falls back to the publication date only when the text gives none', () => {
+    const doc = makeDocument('Three Chinese nationals kidnapped in Kayes', '', { published: '2025-08-04T10:00:00Z' });
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-08-04', datePrecision: 'day' });
+  });
+
+  it('returns an empty main event for a text about nothing it knows', () => {
+    const doc = makeDocument('Weather in Lisbon', 'It was sunny');
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ places: [], actors: [], changes: [] });
+    expect(extractFacts(doc, catalogs).main.type).toBeUndefined();
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { extractPlaces, findPlaceMentions } from '../../../../src/domain/extract/places.js';
+import { allBackground, makeDocument, notBackground, projectCatalogs, sentenceDocument } from './make-document.js';
+
+const { gazetteer } = projectCatalogs();
+
+function ids(text: string): string[] {
+  return extractPlaces(sentenceDocument(text), gazetteer, notBackground).map((p) => p.id);
+}
+
+describe('extractPlaces', () => {
+  it('finds a town with its region and country', () => {
+    const [kayes] = extractPlaces(sentenceDocument('Armed men attacked a factory in Kayes.'), gazetteer, notBackground);
+    expect(kayes).toMatchObject({ id: 'ml-kayes', kind: 'town', region: 'ml-r-kayes', country: 'ml', background: false });
+    expect(kayes?.evidence).toEqual({ sentence: 0, text: 'Armed men attacked a factory in Kayes.' });
+  });
+
+  it('tells the Kayes region from the town of Kayes', () => {
+    expect(ids('Attacks spread across the Kayes region.')).toEqual(['ml-r-kayes']);
+    expect(ids('Des attaques ont visé la région de Kayes.')).toEqual(['ml-r-kayes']);
+    expect(ids('Fighting was reported in the Kayes area.')).toEqual(['ml-r-kayes']);
+    expect(ids('The factory in Kayes was attacked.')).toEqual(['ml-kayes']);
+    expect(ids('Le préfet du cercle de Kati a confirmé.')).toEqual(['ml-c-kati']);
+  });
+
+  it('matches names with or without accents, in French or English', () => {
+    expect(ids('Gunmen struck near Segou.')).toEqual(['ml-segou']);
+    expect(ids('Des hommes armés ont frappé près de Ségou.')).toEqual(['ml-segou']);
+    expect(ids('The airport of Timbuktu was shelled.')).toEqual(['ml-tombouctou']);
+    expect(ids("L'aéroport de Tombouctou a été visé.")).toEqual(['ml-tombouctou']);
+    expect(ids('Nioro du Sahel and Diboli were hit.')).toEqual(['ml-nioro', 'ml-diboli']);
+    expect(ids('Militants entered Fada N’Gourma.')).toEqual(['bf-fada-ngourma']);
+  });
+
+  it('does not find Mali inside other words, but reads "Malian" as Mali', () => {
+    expect(ids('Pirates operate off Somalia.')).toEqual([]);
+    expect(ids('The Malian army said it repelled the attack.')).toEqual(['ml']);
+  });
+
+  it('needs context for names that are also common words or personal names', () => {
+    expect(ids('Mr San said the word san means three.')).toEqual([]);
+    expect(ids('Fighting was reported in San.')).toEqual(['ml-san']);
+    expect(ids('Flights to San Francisco were cancelled.')).toEqual([]);
+    expect(ids('Former president Boni Yayi spoke.')).toEqual([]);
+    expect(ids('Soldiers were ambushed near Boni.')).toEqual(['ml-boni']);
+    expect(ids('Analyst Gao Feng said so.')).toEqual([]);
+    expect(ids('the gao of the story')).toEqual([]);
+    expect(ids('Gao was shelled overnight.')).toEqual(['ml-gao']);
+    expect(ids('Nara is a city in Japan famous for deer.')).toEqual([]);
+    expect(ids('Attacks hit Kayes, Diboli and Nara.')).toEqual(['ml-kayes', 'ml-diboli', 'ml-nara']);
+  });
+
+  it('leaves out names inside longer names that mean something else', () => {
+    expect(ids('Boats sank on the Niger River.')).toEqual([]);
+    expect(ids('Soldiers from Niger crossed the border.')).toEqual(['ne']);
+    expect(ids('Piracy in the Gulf of Guinea rose.')).toEqual([]);
+    expect(ids('Guinea-Bissau held elections.')).toEqual([]);
+    expect(ids('Katiba Macina fighters attacked.')).toEqual([]);
+  });
+
+  it('reads "the West African country" as the country last named', () => {
+    expect(ids('Attacks hit several towns in Mali, and the West African country declared mourning.')).toEqual(['ml']);
+    const doc = makeDocument('Three Indians kidnapped in Mali', 'Attacks hit several towns in the West African country.');
+    expect(extractPlaces(doc, gazetteer, notBackground).map((p) => [p.id, p.evidence.sentence])).toEqual([['ml', 0], ['ml', 1]]);
+    expect(ids('Attacks hit several towns in the West African country.')).toEqual([]);
+  });
+
+  it('flags places in sentences that recall the past', () => {
+    const doc = sentenceDocument('Earlier this year, three Indian nationals were kidnapped in Kayes.');
+    expect(extractPlaces(doc, gazetteer, allBackground)[0]?.background).toBe(true);
+    expect(extractPlaces(doc, gazetteer)[0]?.background).toBe(true);
+  });
+
+  it('keeps one fact per place and sentence', () => {
+    expect(ids('Kayes and again Kayes, then Kayes.')).toEqual(['ml-kayes']);
+  });
+});
+
+describe('findPlaceMentions', () => {
+  it('says whether a place is named with a preposition or inside an institution', () => {
+    const doc = sentenceDocument('The Embassy of India in Bamako said the attack in Kayes spread, isolating Gao.');
+    const mentions = findPlaceMentions(doc, gazetteer, notBackground);
+    expect(mentions.map((m) => [m.fact.id, m.locative, m.institutional])).toEqual([
+      ['ml-bamako', true, true],
+      ['ml-kayes', true, false],
+      ['ml-gao', false, false],
+    ]);
+  });
+});

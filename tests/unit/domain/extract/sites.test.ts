@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { extractSites, isGenericSiteKey } from '../../../../src/domain/extract/sites.js';
+import { allBackground, notBackground, sentenceDocument } from './make-document.js';
+
+function sites(text: string): string[] {
+  return extractSites(sentenceDocument(text), notBackground).map((s) => `${s.name}=${s.key}`);
+}
+
+describe('extractSites', () => {
+  it('gives "Diamond Cement Factory" and "Diamond Cement" the same key', () => {
+    expect(sites('Armed assailants attacked the Diamond Cement Factory in Kayes.')).toEqual(['Diamond Cement Factory=diamond cement']);
+    expect(sites('The embassy is in contact with the management of Diamond Cement.')).toEqual(['Diamond Cement=diamond cement']);
+  });
+
+  it('reads named mines with their commodity', () => {
+    expect(sites('Gunmen raided the Sadiola gold mine.')).toEqual(['Sadiola gold mine=sadiola gold']);
+  });
+
+  it('reads generic sites in English and French, with English keys', () => {
+    expect(sites('They were abducted from a cement factory in Mali.')).toEqual(['cement factory=cement factory']);
+    expect(sites('Attackers stormed a gold mine near Kéniéba.')).toEqual(['gold mine=gold mine']);
+    expect(sites("Trois ouvriers d'une usine de ciment ont été enlevés.")).toEqual(['usine de ciment=cement factory']);
+    expect(sites("Des hommes armés ont attaqué une mine d'or.")).toEqual(["mine d'or=gold mine"]);
+  });
+
+  it('leaves out words that only look like sites', () => {
+    expect(sites('Factory workers went on strike.')).toEqual([]);
+    expect(sites('Indians work in retail, mining, and the steel and cement industries.')).toEqual([]);
+    expect(sites('The terror group attacked the premises of the factory.')).toEqual([]);
+  });
+
+  it('flags sites in sentences that recall the past', () => {
+    const doc = sentenceDocument('Earlier this year, three workers from the Diamond Cement Factory were kidnapped.');
+    expect(extractSites(doc, allBackground)[0]).toMatchObject({ key: 'diamond cement', background: true });
+  });
+});
+
+describe('isGenericSiteKey', () => {
+  it('tells a kind of site from a named one', () => {
+    expect(isGenericSiteKey('cement factory')).toBe(true);
+    expect(isGenericSiteKey('gold mine')).toBe(true);
+    expect(isGenericSiteKey('diamond cement')).toBe(false);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { extractVictims } from '../../../../src/domain/extract/victims.js';
+import { allBackground, notBackground, sentenceDocument } from './make-document.js';
+
+function victims(text: string): string[] {
+  return extractVictims(sentenceDocument(text), notBackground).map((v) => `${v.count}|${v.nationality ?? '-'}|${v.role}`);
+}
+
+describe('extractVictims', () => {
+  it('reads hostages with their count and nationality', () => {
+    expect(victims('Three Indian nationals were abducted from a cement factory in Mali.')).toEqual(['3|Indian|hostage']);
+    expect(victims('Three Indians Kidnapped in Mali Amid Coordinated Attacks')).toEqual(['3|Indian|hostage']);
+    expect(victims('The three Indians, employed at the factory, were taken hostage during the raid.')).toEqual(['3|Indian|hostage']);
+    expect(victims('Gunmen forcibly took three Indian nationals as hostages.')).toEqual(['3|Indian|hostage']);
+    expect(victims('The embassy is aware of the kidnapping of five of our nationals in Mali.')).toEqual(['5|-|hostage']);
+    expect(
+      victims('Three Indian nationals who were employed at the Diamond Cement Factory in Kayes, Republic of Mali, were kidnapped on July 1.'),
+    ).toEqual(['3|Indian|hostage']);
+  });
+
+  it('keeps a group without a number', () => {
+    expect(victims('Delhi called for the release of the abducted Indian nationals.')).toEqual(['null|Indian|hostage']);
+    expect(victims('Families of the abducted Indians spoke to reporters.')).toEqual(['null|Indian|hostage']);
+  });
+
+  it('reads French counts, nationalities and roles', () => {
+    expect(victims('Cinq ressortissants indiens ont été enlevés au Mali.')).toEqual(['5|Indian|hostage']);
+    expect(victims('Trois Chinois enlevés près de Kayes.')).toEqual(['3|Chinese|hostage']);
+    expect(victims('Une dizaine de soldats ont été tués.')).toEqual(['10|-|killed']);
+    expect(victims('Deux otages chinois ont été libérés.')).toEqual(['2|Chinese|released']);
+    expect(victims("L'enlèvement de quatre travailleurs turcs inquiète.")).toEqual(['4|Turkish|hostage']);
+  });
+
+  it('reads the dead, the wounded and the missing', () => {
+    expect(victims('A separate raid killed at least 30 soldiers in central Mali.')).toEqual(['30|-|killed']);
+    expect(victims('Twenty-one civilians were killed and four were wounded.')).toEqual(['21|-|killed']);
+    expect(victims('It killed 200 Burkina Faso soldiers in June.')).toEqual(['200|Burkinabe|killed']);
+    expect(victims('Seven miners are still missing.')).toEqual(['7|-|missing']);
+    expect(victims('Twelve villagers were injured.')).toEqual(['12|-|injured']);
+  });
+
+  it('does not count attackers, residents, totals or things as victims', () => {
+    expect(victims('The army claimed to have neutralised more than 80 militants.')).toEqual([]);
+    expect(victims('It is estimated that approximately 400 Indians reside in Mali.')).toEqual([]);
+    expect(victims('JNIM said it had taken control of three army barracks.')).toEqual([]);
+    expect(victims('The latest abduction takes the total number of Indians kidnapped in Mali this year to eight.')).toEqual([]);
+    expect(victims('The Chinese government condemned the kidnapping.')).toEqual([]);
+    expect(victims('Estimates place its strength between 5,000 and 6,000 fighters.')).toEqual([]);
+  });
+
+  it('flags victims in sentences that recall the past', () => {
+    const doc = sentenceDocument('Earlier this year, three Indian nationals were also kidnapped.');
+    expect(extractVictims(doc, allBackground)[0]).toMatchObject({ count: 3, nationality: 'Indian', role: 'hostage', background: true });
+  });
+});
