@@ -13,7 +13,7 @@ export interface DigestDeps {
 }
 
 export interface DigestReport {
-  /** Digest messages written to the outbox. */
+  /** Digest messages written to the outbox (one a crashed run already wrote is not counted again). */
   readonly enqueued: number;
   /** Periods that ended with nothing to report (no message is sent for them). */
   readonly empty: number;
@@ -44,9 +44,10 @@ async function runOne(deps: DigestDeps, sub: Subscription, mode: DigestMode, now
   if (due.value === undefined) return 'idle';
   const to = due.value.toISOString();
   const entries = await deps.digests.pending(sub.id, to);
+  let written = false;
   if (entries.length > 0) {
     const key = digestKey(sub.id, to);
-    await deps.outbox.enqueue({
+    written = await deps.outbox.enqueue({
       key,
       idempotencyKey: idempotencyKey(key),
       subscriptionId: sub.id,
@@ -58,7 +59,8 @@ async function runOne(deps: DigestDeps, sub: Subscription, mode: DigestMode, now
   }
   // Last: a crash before this line repeats the period, and the outbox key makes that harmless.
   await deps.digests.setLastRun(sub.id, to);
-  return entries.length > 0 ? 'enqueued' : 'empty';
+  if (entries.length === 0) return 'empty';
+  return written ? 'enqueued' : 'idle';
 }
 
 /** For every digest subscription whose period has ended, one summary message into the outbox. */

@@ -41,7 +41,7 @@ function monster(): Incident {
     places: ids.slice(0, 80).map((_, i) => attested({ id: `p${i}`, name: long(400), kind: 'town' as const, region: 'ml-kayes-region' }, i, [ids[i] as string])),
     victims: ids.slice(0, 60).map((_, i) => attested({ count: i, nationality: long(50), role: 'hostage' as const }, i, [ids[i] as string])),
     sites: ids.slice(0, 40).map((_, i) => attested({ name: long(300), key: `k${i}` }, i, [ids[i] as string])),
-    actors: ids.slice(0, 100).map((_, i) => attested({ id: `a${i % 7}`, name: long(100), role: (['claimed', 'not_claimed', 'suspected'] as const)[i % 3] }, i, [ids[i] as string])),
+    actors: ids.slice(0, 100).map((_, i) => attested({ id: `a${i % 7}`, name: long(100), role: (['claimed', 'not_claimed', 'suspected'] as const)[i % 3] ?? 'claimed' }, i, [ids[i] as string])),
     advice: ids.slice(0, 50).map((_, i) => attested({ text: long(1000), by: 'a1' }, i, [ids[i] as string])),
     changes: ids.slice(0, 30).map((_, i) => attested('release' as const, i, [ids[i] as string])),
     sources: ids.map((id, i) => source(id, long(80), `2025-07-0${1 + (i % 9)}T00:00:00.000Z`, i % 4 === 0 ? 'javascript:alert(1)' : `https://news.test/${'p'.repeat(i * 10)}/${i}`)),
