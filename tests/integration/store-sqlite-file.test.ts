@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -11,6 +14,25 @@ import { ManualClock } from '../../src/domain/shared/clock.js';
 import { incidentFixture } from '../support/store-fixtures.js';
 
 const KEYS_PER_INCIDENT = 3;
+const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
+
+/** Another process holding the database open, as a running bot does, until its stdin closes. */
+async function holdOpen(file: string) {
+  const script = `
+    const Database = require(process.argv[1]);
+    const db = new Database(process.argv[2]);
+    db.prepare('SELECT COUNT(*) FROM incidents').get();
+    process.stdout.write('ready\\n');
+    process.stdin.on('end', () => { db.close(); process.exit(0); });
+    process.stdin.resume();`;
+  const child = spawn(process.execPath, ['-e', script, driverPath, file], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+  expect(chunk.toString()).toBe('ready\n');
+  return async () => {
+    child.stdin.end();
+    await once(child, 'exit');
+  };
+}
 const keysOf = (id: string): string[] => Array.from({ length: KEYS_PER_INCIDENT }, (_, i) => `${id}:k${i}`);
 
 describe('SQLite store on disk', () => {
@@ -102,5 +124,20 @@ describe('SQLite store on disk', () => {
     expect(await reopened.incidents.count()).toBe(incidents);
     expect(reopened.migrated).toEqual([]);
     reopened.close();
+  });
+
+  it('refuses to restore while another process has the store open', async () => {
+    const clock = new ManualClock('2025-07-02T08:00:00.000Z');
+    const store = openSqliteStore({ dataDir, clock });
+    await store.incidents.save(incidentFixture({ id: 'inc-live' }), ['k']);
+    const backup = await store.backup(join(dir, 'b.sqlite'));
+    store.close();
+    expect(backup.ok).toBe(true);
+
+    const release = await holdOpen(join(dataDir, 'sahel-watch.sqlite'));
+    const refused = restoreDatabase({ dataDir, from: join(dir, 'b.sqlite'), clock });
+    await release();
+    expect(refused).toMatchObject({ ok: false, error: { code: 'restore.in_use' } });
+    expect(restoreDatabase({ dataDir, from: join(dir, 'b.sqlite'), clock }).ok).toBe(true);
   });
 });

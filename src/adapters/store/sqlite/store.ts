@@ -96,7 +96,7 @@ function openMigrated(file: string, clock: Clock): { db: Db; migrated: number[] 
     db?.close();
     const code = sqliteCode(error);
     if (code === 'SQLITE_NOTADB') throw new StoreOpenError('store.not_a_database', `${file} is not an SQLite database`);
-    if (code === 'SQLITE_CORRUPT') throw new StoreOpenError('store.corrupt', `${file} is damaged: restore a backup`);
+    if (code?.startsWith('SQLITE_CORRUPT')) throw new StoreOpenError('store.corrupt', `${file} is damaged: restore a backup`);
     throw error;
   }
 }
@@ -132,7 +132,10 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     stats: async () => ({ file, schemaVersion: schemaVersion(db), sizeBytes: sizeBytes(), rows: rowCounts(db) }),
     backup: (target) => backupDatabase(db, target, { clock }),
     close: () => {
-      if (db.open) db.close();
+      if (!db.open) return;
+      // Recommended before closing a long-lived connection: refreshes the planner's statistics.
+      db.pragma('optimize');
+      db.close();
     },
   };
 }
