@@ -86,14 +86,13 @@ function sameFile(a: string, b: string): boolean {
 export async function backupDatabase(
   db: Db,
   target: string,
-  options: { readonly clock?: Clock; readonly pagesPerStep?: number } = {},
+  options: { readonly clock?: Clock } = {},
 ): Promise<Result<BackupInfo, BackupErrorCode>> {
   if (sameFile(db.name, target)) return err('backup.same_file', 'a backup cannot overwrite the live database');
   if (!existsSync(dirname(resolve(target)))) {
     return err('backup.directory_missing', `the directory of ${target} does not exist`);
   }
   const clock = options.clock ?? systemClock;
-  const perStep = Math.max(1, Math.floor(options.pagesPerStep ?? PAGES_PER_STEP));
   const partial = `${target}.partial`;
   removeWithSideFiles(partial);
   let steps = 0;
@@ -101,9 +100,9 @@ export async function backupDatabase(
   try {
     await db.backup(partial, {
       progress: ({ totalPages }) => {
-        budget = Math.min(budget, 2 * Math.ceil(totalPages / perStep) + 2);
+        budget = Math.min(budget, 2 * Math.ceil(totalPages / PAGES_PER_STEP) + 2);
         steps += 1;
-        return steps > budget ? ALL_PAGES : perStep;
+        return steps > budget ? ALL_PAGES : PAGES_PER_STEP;
       },
     });
     const sealed = inspectAndSeal(partial);

@@ -1,4 +1,5 @@
 import { mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type {
   AdvisoryRepository,
   DigestRepository,
@@ -108,7 +109,7 @@ function openMigrated(file: string, clock: Clock): { db: Db; migrated: number[] 
 export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const clock = options.clock ?? systemClock;
   const file = databaseFile(options);
-  if ('dataDir' in options) mkdirSync(options.dataDir, { recursive: true });
+  if (file !== MEMORY) mkdirSync(dirname(file), { recursive: true });
   const { db, migrated } = openMigrated(file, clock);
   const inMemory = file === MEMORY;
   const sizeBytes = (): number => (inMemory ? pageBytes(db) : fileBytes(file) + fileBytes(`${file}-wal`));
