@@ -1,5 +1,5 @@
-import { renderAdvisory } from '../../domain/advisory/rendered.js';
-import type { Advisory } from '../../domain/advisory/types.js';
+import { renderAdvisory, type RenderedMessage } from '../../domain/advisory/rendered.js';
+import type { Advisory, RenderLang } from '../../domain/advisory/types.js';
 import type { Clock } from '../../domain/shared/clock.js';
 import { matchesSubscription } from '../../domain/subscriptions/match.js';
 import { deliveryKey, idempotencyKey } from './keys.js';
@@ -29,6 +29,13 @@ export interface FanOutReport {
  */
 export async function fanOutAdvisory(deps: FanOutDeps, advisory: Advisory): Promise<FanOutReport> {
   const at = deps.clock.now().toISOString();
+  // Rendering is the costly part and depends only on the language.
+  const rendered = new Map<RenderLang, RenderedMessage>();
+  const render = (lang: RenderLang): RenderedMessage => {
+    const message = rendered.get(lang) ?? renderAdvisory(advisory, lang);
+    rendered.set(lang, message);
+    return message;
+  };
   let enqueued = 0;
   let digested = 0;
   let duplicates = 0;
@@ -47,7 +54,7 @@ export async function fanOutAdvisory(deps: FanOutDeps, advisory: Advisory): Prom
         subscriptionId: sub.id,
         target: sub.target,
         incidentId: advisory.incidentId,
-        message: renderAdvisory(advisory, sub.lang),
+        message: render(sub.lang),
         createdAt: at,
       });
     if (!written) duplicates += 1;
