@@ -34,8 +34,9 @@ function repairMojibake(text: string): string {
   });
 }
 
+/** Bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are noise in text: dropped. */
 function repair(text: string): string {
-  return restoreC1(repairMojibake(text));
+  return restoreC1(repairMojibake(text)).replace(/[\u0080-\u009f]/g, '');
 }
 
 /** One line of clean text (titles). */

@@ -14,14 +14,8 @@ export function normalizeFeed(raw: RawFeed, context: ParseContext, warnings: rea
   const feedLang = langCode(raw.lang) ?? langCode(context.lang);
   const title = raw.title ? cleanLine(raw.title) : '';
   const source = context.sourceName?.trim() || title || hostOf(context.url);
-  const seen = new Set<string>();
-  const items: FeedItem[] = [];
-  for (const rawItem of raw.items.slice(0, MAX_ITEMS)) {
-    const item = normalizeItem(rawItem, { base, source, ...(feedLang !== undefined && { lang: feedLang }) });
-    if (seen.has(item.id)) continue;
-    seen.add(item.id);
-    items.push(item);
-  }
+  const itemContext: ItemContext = { base, source, ...(feedLang !== undefined && { lang: feedLang }) };
+  const items = distinctIds(raw.items.slice(0, MAX_ITEMS).map((rawItem) => normalizeItem(rawItem, itemContext)));
   const link = canonicalLink(raw.link, base);
   const allWarnings = [...warnings, ...raw.warnings, ...(raw.items.length > MAX_ITEMS ? [`items_capped:${raw.items.length}`] : [])];
   return {
@@ -32,6 +26,25 @@ export function normalizeFeed(raw: RawFeed, context: ParseContext, warnings: rea
     items,
     warnings: allWarnings,
   };
+}
+
+/**
+ * Some feeds give every item the same guid. Repeated entries are dropped; different items sharing an
+ * id get a suffix from their own content, the same whatever their order in the document.
+ */
+function distinctIds(items: readonly FeedItem[]): FeedItem[] {
+  const fingerprint = (item: FeedItem): string => digest(`${item.title}\n${item.published ?? ''}\n${item.summary}`).slice(0, 12);
+  const variants = new Map<string, Set<string>>();
+  for (const item of items) variants.set(item.id, (variants.get(item.id) ?? new Set()).add(fingerprint(item)));
+  const kept = new Set<string>();
+  const out: FeedItem[] = [];
+  for (const item of items) {
+    const id = (variants.get(item.id)?.size ?? 0) > 1 ? `${item.id}#${fingerprint(item)}` : item.id;
+    if (kept.has(id)) continue;
+    kept.add(id);
+    out.push(id === item.id ? item : { ...item, id });
+  }
+  return out;
 }
 
 interface ItemContext {
@@ -77,7 +90,11 @@ function withoutOutletSuffix(title: string, outlet: string): string {
 }
 
 function syntheticId(title: string, date: string, body: string): string {
-  return `sha256:${createHash('sha256').update(`${title}\n${date}\n${body}`).digest('hex').slice(0, 32)}`;
+  return `sha256:${digest(`${title}\n${date}\n${body}`).slice(0, 32)}`;
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 function resolveBase(base: string | undefined, url: string): string {

@@ -168,4 +168,16 @@ describe('parseFeed on hostile or broken input', () => {
     expect(feed.items[2]).toMatchObject({ id: 'https://not-a-permalink.example/1' });
     expect(feed.items[2]?.link).toBeUndefined();
   });
+
+  it('keeps different items that share one guid apart, with ids that do not depend on their order', async () => {
+    const entries = ['Kayes: workers freed', 'Gao: market reopens'].map(
+      (title) => `<item><title>${title}</title><guid isPermaLink="false">https://a.example/spotlight/</guid></item>`,
+    );
+    const forward = await parsed(`<rss version="2.0"><channel><title>t</title>${entries.join('')}</channel></rss>`);
+    const backward = await parsed(`<rss version="2.0"><channel><title>t</title>${[...entries].reverse().join('')}</channel></rss>`);
+    expect(forward.items).toHaveLength(2);
+    expect(new Set(forward.items.map((i) => i.id)).size).toBe(2);
+    expect(forward.items[0]?.id).toMatch(/^https:\/\/a\.example\/spotlight\/#[0-9a-f]{12}$/);
+    expect(new Set(backward.items.map((i) => i.id))).toEqual(new Set(forward.items.map((i) => i.id)));
+  });
 });
