@@ -73,7 +73,11 @@ export async function classifyLine(line: string, number: number, engine: Classif
   }
   const item = parsed.data;
   const processed = await engine.process(toRawInput(item, engine.clock.now().toISOString()));
-  if (!processed.ok) return invalid(item.id, processed.error.code, processed.error.message);
+  if (!processed.ok) {
+    const { code, message } = processed.error;
+    // Readable input in a language the extractors do not know is out of scope, not broken.
+    return code === 'unknown_language' ? unreadable(item.id, code, message) : invalid(item.id, code, message);
+  }
   const { decision } = processed.value;
   return {
     id: item.id,
@@ -129,6 +133,10 @@ function invalid(id: string | null, code: string, message: string): ClassifyOutp
     reasons: [{ code, message }],
     error: { code, message },
   };
+}
+
+function unreadable(id: string, code: string, message: string): ClassifyOutput {
+  return { id, relevant: false, score: 0, action: 'ignored', incident_id: null, match_score: 0, reasons: [{ code, message }] };
 }
 
 function idOf(json: unknown): string | null {

@@ -15,6 +15,7 @@ export const WEIGHTS = {
   place: 0.2,
   region: 0.12,
   country: 0.03,
+  countryOnly: 0.08,
   placeClash: -0.1,
   date: 0.2,
   dateMonth: 0.1,
@@ -114,7 +115,11 @@ function placeScore(probe: Probe, incident: Incident): Reason | undefined {
     };
   }
   if (probe.country === incident.country) {
-    return { code: 'country', weight: WEIGHTS.country, message: `same country: ${incident.country.toUpperCase()}` };
+    // A side that names no place within the country cannot disagree on the place.
+    const vague = probe.places.length === 0 || (ids.size === 0 && regions.size === 0);
+    return vague
+      ? { code: 'country', weight: WEIGHTS.countryOnly, message: `same country (${incident.country.toUpperCase()}), no place within it to compare` }
+      : { code: 'country', weight: WEIGHTS.country, message: `same country: ${incident.country.toUpperCase()}` };
   }
   return undefined;
 }

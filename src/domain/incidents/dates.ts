@@ -36,3 +36,8 @@ export function monthsBetween(a: string, b: string): number {
   const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
   return Math.abs(index(a) - index(b));
 }
+
+/** The ISO day `delta` days from `day`. */
+export function shiftDay(day: string, delta: number): string {
+  return new Date((dayNumber(day) + delta) * DAY_MS).toISOString().slice(0, 10);
+}

@@ -1,13 +1,13 @@
 import type { Incident } from '../model.js';
 import { fold } from '../text/normalize.js';
-import { isoDay, monthOf, shiftMonth } from './dates.js';
+import { isoDay, monthOf, shiftDay, shiftMonth } from './dates.js';
 import { fingerprintBands } from './fingerprint.js';
 import type { Probe } from './probe.js';
 import { strongestTerms } from './terms.js';
 
 /**
  * Candidate keys of the inverted index. Frequent facets (place, region, nationality, actor, type,
- * term) are bucketed by month, so that a posting list holds the incidents of one month rather than
+ * term) are bucketed by month, the country by day, so that a posting list holds the incidents of one month rather than
  * of all time and a lookup stays cheap however large the store grows; a story looks in its month and
  * the neighbouring ones. Specific facets (site, hostages of a nationality, wire fingerprint bands,
  * source documents) are not bucketed, so that a later story about the same site or the same hostages
@@ -15,6 +15,8 @@ import { strongestTerms } from './terms.js';
  */
 
 const TERM_KEYS = 3;
+/** Days either side of a story's event date in which incidents of the same country are looked up. */
+const DAY_WINDOW = 2;
 const FINGERPRINTED_SOURCES = 8;
 
 export function incidentKeys(incident: Incident): string[] {
@@ -22,6 +24,7 @@ export function incidentKeys(incident: Incident): string[] {
   const keys = new Set<string>();
   const facet = (name: string) => keys.add(`${name}@${month}`);
   facet(`type:${incident.eventType}:${incident.country}`);
+  if (incident.eventDate !== undefined) keys.add(`day:${incident.country}:${incident.eventDate}`);
   for (const { value } of incident.places) {
     if (value.kind === 'country') continue;
     facet(value.kind === 'region' ? `region:${value.id}` : `place:${value.id}`);
@@ -51,6 +54,9 @@ export function probeKeys(probe: Probe): string[] {
     for (const month of months) keys.add(`${name}@${month}`);
   };
   if (probe.type !== undefined && probe.country !== undefined) facet(`type:${probe.type}:${probe.country}`);
+  if (probe.date !== undefined && probe.datePrecision === 'day' && probe.country !== undefined) {
+    for (let shift = -DAY_WINDOW; shift <= DAY_WINDOW; shift++) keys.add(`day:${probe.country}:${shiftDay(probe.date, shift)}`);
+  }
   for (const place of probe.places) {
     facet(place.kind === 'region' ? `region:${place.id}` : `place:${place.id}`);
   }
@@ -77,7 +83,7 @@ export function incidentAnchorDay(incident: Incident): string {
 
 /** An event happens before it is reported: around its own date when known, else up to two months before publication. */
 function probeMonths(probe: Probe): string[] {
-  if (probe.date !== undefined) {
+  if (probe.date !== undefined && probe.datePrecision !== 'year') {
     const month = monthOf(probe.date);
     return [shiftMonth(month, -1), month, shiftMonth(month, 1)];
   }

@@ -1,4 +1,4 @@
-import type { Attested, Document, EventType, Incident, SourceRef } from '../model.js';
+import type { ActorRole, Attested, Document, EventType, Incident, PlaceKind, SourceRef } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { attest, corroborate, isAttested, withdraw } from './attested.js';
 import { type AdviceValue, type Contributions, type Item, sameAdvice, valueKey, type VictimValue } from './contributions.js';
@@ -60,6 +60,11 @@ export function createIncident(story: Story, head: IncidentHead, policy: Inciden
   return finish(draft, policy);
 }
 
+/** Roles that change who is held responsible; statements are news through the `statement` change instead. */
+const ATTRIBUTION: ReadonlySet<ActorRole> = new Set(['claimed', 'suspected', 'not_claimed']);
+
+const isLocal = (kind: PlaceKind) => kind === 'town' || kind === 'cercle';
+
 /**
  * What the story adds to a known incident: state changes and slot values no source asserted yet.
  * Empty means the story is a duplicate.
@@ -72,18 +77,21 @@ export function novelty(incident: Incident, story: Story): string[] {
   };
   for (const { value } of c.changes) if (!isAttested(incident.changes, valueKey.change, value)) push(`${value}`);
   for (const { value } of c.actors) {
-    if (!isAttested(incident.actors, valueKey.actor, value)) push(`actor: ${value.name} ${value.role.replace('_', ' ')}`);
+    if (ATTRIBUTION.has(value.role) && !isAttested(incident.actors, valueKey.actor, value)) {
+      push(`actor: ${value.name} ${value.role.replace('_', ' ')}`);
+    }
   }
   for (const { value } of c.victims) {
     if (!victimKnown(incident.victims, value)) push(`victims: ${describeVictims(value)}`);
   }
   for (const { value } of c.sites) if (!isAttested(incident.sites, valueKey.site, value)) push(`site: ${value.name}`);
+  // A first precise place refines the incident; more places after that are mostly cities named in passing.
+  const located = incident.places.some((p) => isLocal(p.value.kind));
   for (const { value } of c.places) {
-    const local = value.kind === 'town' || value.kind === 'cercle';
-    if (local && !isAttested(incident.places, valueKey.place, value)) push(`place: ${value.name}`);
+    if (!located && isLocal(value.kind) && !isAttested(incident.places, valueKey.place, value)) push(`place: ${value.name}`);
   }
   for (const { value } of c.advice) {
-    if (!incident.advice.some((a) => sameAdvice(a.value.text, value.text))) push(`advice: ${value.text}`);
+    if (!adviceKnown(incident.advice, value)) push(`advice: ${value.text}`);
   }
   if (incident.eventDate === undefined && story.probe.date !== undefined && story.probe.datePrecision === 'day') {
     push(`event date: ${story.probe.date}`);
@@ -158,6 +166,8 @@ const group = (v: VictimValue) => `${v.role}|${v.nationality === undefined ? '' 
  */
 function attestVictims(list: Attested<VictimValue>[], item: Item<VictimValue>, source: string): Attested<VictimValue>[] {
   const { value, evidence } = item;
+  const backed = value.nationality === undefined ? unnamedMatch(list, value) : undefined;
+  if (backed !== undefined) return replace(list, backed, corroborate(backed, source, evidence));
   const sameGroup = list.filter((a) => group(a.value) === group(value));
   if (value.count === null && sameGroup.length > 0) {
     const target = sameGroup.reduce((best, a) => (a.sources.length > best.sources.length ? a : best));
@@ -181,9 +191,20 @@ function replace<T>(list: readonly T[], old: T, next: T): T[] {
   return list.map((x) => (x === old ? next : x));
 }
 
+/** A story that does not say the victims' nationality ("three workers") backs a known group of that size and role. */
+function unnamedMatch(list: readonly Attested<VictimValue>[], value: VictimValue): Attested<VictimValue> | undefined {
+  return list.find((a) => a.value.role === value.role && (value.count === null || a.value.count === value.count));
+}
+
 function victimKnown(list: readonly Attested<VictimValue>[], value: VictimValue): boolean {
+  if (value.nationality === undefined && unnamedMatch(list, value) !== undefined) return true;
   const sameGroup = list.filter((a) => group(a.value) === group(value));
   return value.count === null ? sameGroup.length > 0 : sameGroup.some((a) => a.value.count === value.count);
+}
+
+/** Advice is known when a source gave the same words, or the same issuer already advised (reworded or translated). */
+function adviceKnown(list: readonly Attested<AdviceValue>[], value: AdviceValue): boolean {
+  return list.some((a) => sameAdvice(a.value.text, value.text) || (value.by !== undefined && a.value.by === value.by));
 }
 
 function describeVictims(v: VictimValue): string {

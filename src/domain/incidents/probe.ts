@@ -1,3 +1,4 @@
+import { NO_GROUP } from '../extract/actors.js';
 import type { Document, EventType, Facts, PlaceKind } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { isoDay } from './dates.js';
@@ -68,7 +69,7 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     regions: [...regions],
     actors: [...new Set(main.actors)],
     changes: [...new Set(main.changes)],
-    terms: salientTerms(doc),
+    terms: salientTerms(doc, entitiesOf(facts)),
     fingerprint: fingerprint(words(leadText(doc), 80)),
     recalled: recalledFacts(facts),
   };
@@ -112,4 +113,14 @@ function recalledFacts(facts: Facts): Recalled {
     dates: [...dates],
     victims: facts.victims.filter((v) => v.background).map((v) => probeVictims(v.count, v.nationality)),
   };
+}
+
+/** Entities a story names outside its background, for the term vector: below country level, named actors, sizeable tolls. */
+function entitiesOf(facts: Facts): string[] {
+  const out = new Set<string>();
+  for (const p of facts.places) if (!p.background && p.kind !== 'country') out.add(p.id);
+  for (const a of facts.actors) if (a.id !== NO_GROUP.id) out.add(a.id);
+  for (const s of facts.sites) if (!s.background) out.add(siteKey(s.key));
+  for (const v of facts.victims) if (!v.background && v.count !== null && v.count >= 2) out.add(`n${v.count}`);
+  return [...out];
 }

@@ -24,7 +24,9 @@ const STOP = new Set(
 
 const MAX_WORDS = 160;
 const TITLE_BOOST = 2;
-const VECTOR_SIZE = 24;
+const VECTOR_SIZE = 32;
+const ENTITY_WEIGHT = 2;
+const MAX_ENTITIES = 12;
 
 /** Title and lead: the part of an article that says what it is about. */
 export function leadText(doc: Document): string {
@@ -44,9 +46,14 @@ function isSalient(word: string): boolean {
   return word.length >= 3 && !STOP.has(word) && !/^\d/.test(word);
 }
 
-/** Salient words of title and lead, title words weighted up, capped to the strongest few. */
-export function salientTerms(doc: Document): TermVector {
+/**
+ * Salient words of title and lead, title words weighted up, capped to the strongest few, plus the
+ * story's entities (places, actors, numbers of victims, sites) as language-independent terms ("@ml-kayes",
+ * "@jnim", "@n44"): they let an English report and its French rewrite look alike.
+ */
+export function salientTerms(doc: Document, entities: readonly string[] = []): TermVector {
   const counts = new Map<string, number>();
+  for (const entity of entities.slice(0, MAX_ENTITIES)) counts.set(`@${entity}`, ENTITY_WEIGHT);
   const add = (text: string, weight: number) => {
     for (const word of words(text)) {
       const term = word.replace(/'s$/, '').replace(/^[ldjnmcst]'/, '');
