@@ -47,11 +47,14 @@ const REFERENCE_HEADS = new Map<string, Reference>([
   ['ministry', 'ministry'], ['ministere', 'ministry'], ['it', 'it'],
 ]);
 const REFERENCE_ARTICLES = new Set(['the', 'le', 'la', 'l']);
+const SPECIFIERS = new Set(['of', 'de', 'du', 'des', 'd']);
 const REFERENCE_ADJECTIVES = new Set(['terror', 'terrorist', 'jihadist', 'armed', 'militant', 'indian']);
 
 /** The start of a reference whose head noun is at `head`, or -1 when the word is no reference there. */
 function referenceStart(words: readonly string[], head: number, kind: Reference): number {
   if (kind === 'it') return head;
+  // "the embassy of China", "l'ambassade de Chine": another actor, named after the noun.
+  if (SPECIFIERS.has(words[head + 1] ?? '')) return -1;
   if (REFERENCE_ARTICLES.has(words[head - 1] ?? '')) return head - 1;
   if (REFERENCE_ADJECTIVES.has(words[head - 1] ?? '') && REFERENCE_ARTICLES.has(words[head - 2] ?? '')) return head - 2;
   return -1;

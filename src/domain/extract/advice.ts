@@ -14,7 +14,7 @@ const ADVISING = new Set([
   'advised', 'advises', 'advise', 'advising', 'urged', 'urges', 'urging', 'urge', 'recommended', 'recommends',
   'encouraged', 'encourages', 'asked', 'asks', 'told', 'instructed', 'warned', 'warns', 'invited', 'called',
   'conseille', 'conseillent', 'recommande', 'recommandent', 'invite', 'invitent', 'invites', 'exhorte', 'appelle',
-  'demande', 'deconseille',
+  'appele', 'appellent', 'demande', 'deconseille',
 ]);
 const INFINITIVE_MARKS = new Set(['to', 'a', 'de', 'd']);
 /** Advice given to a government ("calls upon the Government of Mali to take all necessary measures") is a demand, not advice. */

@@ -22,6 +22,7 @@ import { extractFigures } from './figures.js';
 import type { Gazetteer } from './gazetteer.js';
 import { findPlaceMentions, placeFacts, type BackgroundTest, type PlaceMention } from './places.js';
 import { extractSites, isGenericSiteKey } from './sites.js';
+import { fold } from '../text/normalize.js';
 import { tokensOf } from './tokens.js';
 import { extractVictims } from './victims.js';
 
@@ -113,14 +114,26 @@ function mainType(doc: Document, events: readonly EventFact[]): EventType | unde
   );
 }
 
-/** The event date told in the lead, else anywhere, else the publication date. */
+/**
+ * The event date told in the lead, else anywhere, else the publication date. A date right after a
+ * verb of saying ("officials said on Saturday") dates the statement, so it comes last.
+ */
 function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<number>): Pick<DateFact, 'date' | 'precision'> | undefined {
   const events = dates.filter((d) => d.role === 'event' && !d.background);
-  const inLead = events.filter((d) => lead.has(d.evidence.sentence));
-  const chosen = inLead.find((d) => d.precision === 'day') ?? inLead[0] ?? events.find((d) => d.precision === 'day') ?? events[0];
+  const ranked = [...events].sort((a, b) => rank(a, lead) - rank(b, lead));
+  const chosen = ranked[0];
   if (chosen) return { date: chosen.date, precision: chosen.precision };
   const published = documentDate(doc);
   return published === undefined ? undefined : { date: published.slice(0, 10), precision: 'day' };
+}
+
+const SAID_BEFORE = /\b(?:said|says|told|confirmed|announced|added|stated|reported|declared|declare|indique|annonce|affirme|precise|confirme|ajoute)(?: on| le)?\s*$/;
+
+/** Lower is better: lead before body, day before month and year, event before statement; ties keep text order. */
+function rank(date: DateFact, lead: ReadonlySet<number>): number {
+  const at = date.evidence.text.indexOf(date.matched);
+  const said = at > 0 && SAID_BEFORE.test(fold(date.evidence.text.slice(Math.max(0, at - 30), at)));
+  return (said ? 4 : 0) + (lead.has(date.evidence.sentence) ? 0 : 2) + (date.precision === 'day' ? 0 : 1);
 }
 
 /**

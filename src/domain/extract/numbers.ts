@@ -34,12 +34,13 @@ const VAGUE = new Set([
   'dozens', 'scores', 'hundreds', 'thousands', 'dizaines', 'douzaines', 'vingtaines', 'centaines', 'milliers',
 ]);
 
-const NUMBER_WORDS = new Set([...SMALL.keys(), ...VAGUE, ...HUNDRED, ...THOUSAND, 'a']);
+/** Words that can begin a number. */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set([...SMALL.keys(), ...VAGUE, ...HUNDRED, ...THOUSAND, 'a']);
 
 const DIGITS = /^\d{1,3}(?:[,.\u00a0\u202f]\d{3})+$|^\d+$/;
 
 /** Whether a word can begin a number: checked first, since almost no word does. */
-export function mayStartNumber(word: string): boolean {
+function mayStartNumber(word: string): boolean {
   const first = word.charCodeAt(0);
   return (first >= 48 && first <= 57) || NUMBER_WORDS.has(word);
 }

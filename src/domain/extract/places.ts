@@ -33,6 +33,10 @@ const PLACE_NOUNS = new Set([
   'ville', 'localite', 'localites', 'province', 'area', 'zone', 'capital', 'capitale', 'outskirts', 'environs',
   'nord', 'sud', 'est', 'ouest', 'centre', 'north', 'south', 'east', 'west', 'border', 'frontiere', 'part', 'parts',
 ]);
+/** Words that make a following "de"/"of" a place preposition: "près de Kéniéba", "north of Gao". */
+const NEAR_WORDS = new Set(['pres', 'proche', 'autour', 'loin', 'hors', 'sortie', 'entree', 'large', 'outside', 'short']);
+/** Nouns that announce a list of places after a colon: "sept localités de l'ouest du pays : Niono, Molodo". */
+const LIST_NOUNS = new Set(['localites', 'localities', 'towns', 'cities', 'villes', 'villages', 'locations', 'places', 'sites', 'positions']);
 const REGION_BEFORE = new Set(['region', 'regions', 'province']);
 const REGION_AFTER = new Set(['region', 'regions', 'area', 'province']);
 const CERCLE_WORDS = new Set(['cercle', 'circle', 'cercles', 'prefecture']);
@@ -86,6 +90,9 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
       const entry = reference ? lastCountry : resolve(compiled, sentence, words, match.start, match.end, match.values as readonly GazetteerEntry[], lastEnd);
       i = match.end;
       if (!entry) continue;
+      const previous = mentions[mentions.length - 1];
+      const inList = previous !== undefined && previous.fact.evidence.sentence === sentence.index && followsPlaceList(words, match.start, lastEnd);
+      const locative = isLocative(words, match.start) || opensPlaceList(words, match.start) || (inList && previous.locative);
       lastEnd = match.end;
       const country = compiled.byId.get(entry.country);
       if (country) lastCountry = country;
@@ -93,7 +100,7 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
         fact: toFact(entry, sentence, isBackground),
         start: match.start,
         end: match.end,
-        locative: isLocative(words, match.start),
+        locative,
         institutional: isInstitutional(words, match.start),
       });
     }
@@ -134,6 +141,8 @@ function cueFor(words: readonly string[], start: number, end: number): Gazetteer
     if (CERCLE_WORDS.has(before2)) return 'cercle';
   }
   if (after !== undefined && REGION_AFTER.has(after)) return 'region';
+  // "the Kayes and Koulikoro regions"
+  if (after !== undefined && LIST_GLUE.has(after) && (words[end + 2] === 'regions' || words[end + 3] === 'regions')) return 'region';
   if (after !== undefined && CERCLE_WORDS.has(after)) return 'cercle';
   return undefined;
 }
@@ -163,7 +172,7 @@ function passesStrictness(
   if (!isCapitalised(sentence, start)) return false;
   if (startsLongerName(sentence, words, end)) return false;
   if (entry.strict === 'capital' || cued) return true;
-  return isLocative(words, start) || followsPlaceList(words, start, lastEnd);
+  return isLocative(words, start) || opensPlaceList(words, start) || followsPlaceList(words, start, lastEnd);
 }
 
 /** "San Pedro", "Boni Yayi", "Gao Feng": a capitalised word right after the name makes it part of another name. */
@@ -180,7 +189,14 @@ function isLocative(words: readonly string[], start: number): boolean {
   if (before === undefined || !LOCATIVE.has(before)) return false;
   if (!WEAK_LOCATIVE.has(before)) return true;
   const noun = words[k - 1];
-  return noun !== undefined && PLACE_NOUNS.has(noun);
+  return noun !== undefined && (PLACE_NOUNS.has(noun) || NEAR_WORDS.has(noun));
+}
+
+/** "... seven towns: Niono, Molodo": a colon after a noun for places opens a list of places. */
+function opensPlaceList(words: readonly string[], start: number): boolean {
+  if (words[start - 1] !== ':') return false;
+  for (let k = start - 2; k >= Math.max(0, start - 9); k -= 1) if (LIST_NOUNS.has(words[k] as string)) return true;
+  return false;
 }
 
 /** "Kayes, Diboli, Sandaré and Nara": a strict name inside a list of places is a place. */

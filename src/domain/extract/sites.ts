@@ -22,7 +22,7 @@ const COMMODITIES = new Set([
 const COMPANY_WORDS = new Set(['mining', 'resources', 'industries', 'company', 'corporation', 'ltd', 'limited', 'sa', 'sarl', 'plc', 'inc']);
 const LEADING_STOPWORDS = new Set([
   'the', 'a', 'an', 'at', 'in', 'of', 'on', 'from', 'by', 'le', 'la', 'les', 'l', 'un', 'une', 'des', 'du', 'de', 'd',
-  'au', 'aux', 'a', 'and', 'et', 'to', 'this', 'that', 'its', 'their',
+  'au', 'aux', 'and', 'et', 'to', 'this', 'that', 'its', 'their',
 ]);
 const RUN_LIMIT = 5;
 

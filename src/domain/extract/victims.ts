@@ -1,6 +1,6 @@
 import type { Document, Sentence, VictimFact, VictimRole } from '../model.js';
 import { isBackgroundSentence } from './background.js';
-import { mayStartNumber, parseNumberAt } from './numbers.js';
+import { NUMBER_WORDS, parseNumberAt } from './numbers.js';
 import type { BackgroundTest } from './places.js';
 import { hasStem, isMark, PhraseIndex, tokensOf } from './tokens.js';
 
@@ -53,8 +53,13 @@ const DEMONYMS: readonly (readonly [string, readonly string[]])[] = [
 ];
 
 const NATIONALITIES = new PhraseIndex<string>(DEMONYMS.flatMap(([name, forms]) => forms.map((form) => [form, name] as const)));
-/** Words other than numbers that can open a group: "an", and the first word of each demonym. */
-const GROUP_STARTS = new Set(['an', ...DEMONYMS.flatMap(([, forms]) => forms.map((form) => form.split(' ')[0] as string))]);
+/** Words that can open a group: numbers, "a" and "an", and the first word of each demonym. */
+const GROUP_STARTS = new Set([...NUMBER_WORDS, 'an', ...DEMONYMS.flatMap(([, forms]) => forms.map((form) => form.split(' ')[0] as string))]);
+
+function mayStartGroup(word: string): boolean {
+  const first = word.charCodeAt(0);
+  return (first >= 48 && first <= 57) || GROUP_STARTS.has(word);
+}
 
 /** The nationality written at token k ("indians" -> "Indian", "burkina faso" -> "Burkinabe"). */
 export function nationalityAt(words: readonly string[], k: number): { readonly nationality: string; readonly end: number } | undefined {
@@ -170,7 +175,7 @@ function sentenceVictims(sentence: Sentence, background: BackgroundTest): Victim
 /** A group of people starting at token i: "three Indian nationals", "une dizaine de soldats", "Indian workers". */
 function groupAt(words: readonly string[], i: number): Group | undefined {
   const word = words[i] as string;
-  if (!GROUP_STARTS.has(word) && !mayStartNumber(word)) return undefined;
+  if (!mayStartGroup(word)) return undefined;
   const number = word === 'a' || word === 'an' ? { value: 1, end: i + 1 } : parseNumberAt(words, i);
   let k = number ? number.end : i;
   if (number && PARTITIVE.has(words[k] ?? '')) {

@@ -91,6 +91,11 @@ describe('extractActors', () => {
     ]);
   });
 
+  it('does not take "the embassy of China" for the embassy named before', () => {
+    const doc = makeDocument('Statement', "The Indian Embassy in Bamako is aware of the kidnapping. L'ambassade de Chine a confirmé l'enlèvement");
+    expect(summary(extractActors(doc, catalog, undefined, notBackground))).toEqual(['in-embassy-bamako:mentioned:main']);
+  });
+
   it('takes the main event type into account', () => {
     expect(roles('JNIM claimed responsibility for the attack on the Kati camp.', 'attack')).toEqual(['jnim:claimed:main']);
     expect(roles('JNIM claimed responsibility for the attack on the Kati camp.', 'kidnapping')).toEqual(['jnim:claimed:other']);

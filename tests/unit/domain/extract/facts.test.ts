@@ -102,6 +102,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ type: 'attack', victims: { count: 12 }, places: ['ml-boulkessi'], country: 'ml' });
   });
 
+  it('dates the event, not the statement about it', () => {
+    const doc = makeDocument(
+      'Five Indians kidnapped in Mali',
+      'Five Indian nationals were kidnapped near Kayes, officials said on Saturday. Armed men kidnapped the Indians on Thursday',
+      { published: '2025-11-08T12:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-11-06', datePrecision: 'day' });
+  });
+
   it('falls back to the publication date only when the text gives none', () => {
     const doc = makeDocument('Three Chinese nationals kidnapped in Kayes', '', { published: '2025-08-04T10:00:00Z' });
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-08-04', datePrecision: 'day' });

@@ -19,6 +19,7 @@ describe('extractPlaces', () => {
     expect(ids('Attacks spread across the Kayes region.')).toEqual(['ml-r-kayes']);
     expect(ids('Des attaques ont visé la région de Kayes.')).toEqual(['ml-r-kayes']);
     expect(ids('Fighting was reported in the Kayes area.')).toEqual(['ml-r-kayes']);
+    expect(ids('Curfews were imposed in the Kayes and Koulikoro regions.')).toEqual(['ml-r-kayes', 'ml-r-koulikoro']);
     expect(ids('The factory in Kayes was attacked.')).toEqual(['ml-kayes']);
     expect(ids('Le préfet du cercle de Kati a confirmé.')).toEqual(['ml-c-kati']);
   });
@@ -77,6 +78,16 @@ describe('extractPlaces', () => {
 });
 
 describe('findPlaceMentions', () => {
+  it('carries the preposition along a list of places', () => {
+    const doc = sentenceDocument("Des attaques ont visé sept localités de l'ouest du pays : Niono, Molodo et Kayes, près de Kéniéba.", 'fr');
+    expect(findPlaceMentions(doc, gazetteer, notBackground).map((m) => [m.fact.id, m.locative])).toEqual([
+      ['ml-niono', true],
+      ['ml-molodo', true],
+      ['ml-kayes', true],
+      ['ml-kenieba', true],
+    ]);
+  });
+
   it('says whether a place is named with a preposition or inside an institution', () => {
     const doc = sentenceDocument('The Embassy of India in Bamako said the attack in Kayes spread, isolating Gao.');
     const mentions = findPlaceMentions(doc, gazetteer, notBackground);
