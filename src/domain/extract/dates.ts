@@ -1,20 +1,17 @@
-import type { DateFact, Document, Sentence } from '../model.js';
-import { parseDateExpressions, type DateExpression } from '../text/date-expressions.js';
-import { findDateline } from '../text/dateline.js';
+import type { DateFact, Document } from '../model.js';
+import { parseDateExpressions } from '../text/date-expressions.js';
+import { findDateline, type Dateline } from '../text/dateline.js';
 import { isBackgroundSentence } from './background.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
 /** A date this long before the document's own date recalls the past, whatever the sentence says. */
 const BACKGROUND_DAYS = 365;
 const DAY_MS = 86_400_000;
-/** A wire dateline opening the lead: "BAMAKO, July 3 (Reuters) -", "Bamako, le 3 juillet (AFP) —". */
-const WIRE_PREFIX = /^\p{Lu}[\p{L} .'’-]{1,40},\s*(?:le\s+)?$/u;
-const WIRE_SUFFIX = /^\s*(?:\([^()]{1,40}\)\s*)?[-–—:]/;
 
-/** Index in doc.sentences of the document's own date line, and that date. */
-function ownDateline(doc: Document): { readonly index: number; readonly date: string } | undefined {
+/** The document's own date line, with `index` counted in doc.sentences. */
+function ownDateline(doc: Document): (Dateline & { readonly index: number }) | undefined {
   const found = findDateline(doc.sentences.slice(1).map((s) => s.text), doc.seenAt.slice(0, 10));
-  return found === undefined ? undefined : { index: found.index + 1, date: found.date };
+  return found === undefined ? undefined : { ...found, index: found.index + 1 };
 }
 
 function dateOf(doc: Document, dateline: { readonly date: string } | undefined): string | undefined {
@@ -25,10 +22,6 @@ function dateOf(doc: Document, dateline: { readonly date: string } | undefined):
 /** The document's own date: metadata, else a date line or byline in the text. */
 export function documentDate(doc: Document): string | undefined {
   return dateOf(doc, ownDateline(doc));
-}
-
-function isWireDateline(sentence: Sentence, e: DateExpression): boolean {
-  return sentence.lead && WIRE_PREFIX.test(sentence.text.slice(0, e.index)) && WIRE_SUFFIX.test(sentence.text.slice(e.index + e.text.length));
 }
 
 /**
@@ -51,7 +44,7 @@ export function extractDates(doc: Document): DateFact[] {
     if (expressions.length === 0) continue;
     const background = isBackgroundSentence(sentence);
     for (const e of expressions) {
-      const publication = sentence.index === dateline?.index || isWireDateline(sentence, e);
+      const publication = sentence.index === dateline?.index && e.index === dateline.offset;
       facts.push({
         date: e.date,
         precision: e.precision,

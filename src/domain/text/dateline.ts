@@ -1,39 +1,62 @@
 import { parseDateExpressions } from './date-expressions.js';
 import { fold } from './normalize.js';
 
-/** The document's own date as printed on a line of its own ("Jul 03 2025", "date 2025-11-10"). */
+/**
+ * The document's own date as printed in its text: on a line of its own ("Jul 03 2025",
+ * "date 2025-11-10") or as a wire dateline opening the lead ("BAMAKO, July 3 (Reuters) - ...").
+ */
 export interface Dateline {
   /** YYYY-MM-DD */
   readonly date: string;
   /** The date as written. */
   readonly matched: string;
+  /** Where `matched` starts in the trimmed line. */
+  readonly offset: number;
 }
 
 /** Datelines sit near the top of a page. */
 const SCAN_LINES = 15;
 /** Datelines are short; anything longer is a sentence that happens to hold a date. */
 const MAX_LENGTH = 80;
+const HAS_DIGIT = /\d/;
 const LABEL = /^(?:date|dated|published|publie|posted|updated|last updated|mis a jour|modifie|le)(?:\s+(?:on|le))?\s*[:|-]?\s*/;
 /** What may follow the date on its line: a time and a zone ("14:22 IST", "à 10h30 GMT"). */
 const TRAILER = /^[\s,|:-]*(?:(?:at|a)\s+)?(?:\d{1,2}(?:[:h.]\d{2})?\s*(?:am|pm)?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*$/;
+/** A wire dateline: place, date, optional agency, then a dash ("BAMAKO, July 3 (Reuters) -"). */
+const WIRE_PLACE = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}(?:, \p{Lu}[\p{L}'’.-]*)?,\s*(?:le\s+)?/u;
+const WIRE_SUFFIX = /^\s*(?:\([^()]{1,40}\)\s*)?[-–—:]/;
 /** A date label glued in front of the headline, as some scrapers leave it: " date 2025-11-10 Five Indians ...". */
 const GLUED = /^(?:date|published|updated|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\s+(?=\S)/i;
 
-/**
- * Reads a line that is nothing but a full date (day, month and written year), optionally labelled
- * and followed by a time. `reference` only matters for formats chrono resolves relative to a day.
- */
-export function parseDateline(line: string, reference: string): Dateline | undefined {
-  const trimmed = line.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_LENGTH || !/\d/.test(trimmed)) return undefined;
+/** A line that is nothing but a full date with a written year, optionally labelled and followed by a time. */
+function standalone(trimmed: string, reference: string): Dateline | undefined {
+  if (trimmed.length > MAX_LENGTH) return undefined;
   const folded = fold(trimmed);
   const label = LABEL.exec(folded);
   const offset = label === null ? 0 : label[0].length;
-  const body = trimmed.slice(offset);
-  const [first] = parseDateExpressions(body, reference, 'und', folded.slice(offset));
+  const [first] = parseDateExpressions(trimmed.slice(offset), reference, 'und', folded.slice(offset));
   if (first === undefined || first.index !== 0 || first.precision !== 'day' || !first.explicitYear) return undefined;
-  const rest = folded.slice(offset + first.text.length);
-  return TRAILER.test(rest) ? { date: first.date, matched: first.text } : undefined;
+  return TRAILER.test(folded.slice(offset + first.text.length)) ? { date: first.date, matched: first.text, offset } : undefined;
+}
+
+/** A sentence opening with a wire dateline; the year may be left out, as wires do. */
+function wire(trimmed: string, reference: string): Dateline | undefined {
+  const place = WIRE_PLACE.exec(trimmed);
+  if (place === null) return undefined;
+  const head = trimmed.slice(0, place[0].length + MAX_LENGTH);
+  const first = parseDateExpressions(head, reference, 'und')[0];
+  if (first === undefined || first.index !== place[0].length || first.precision !== 'day') return undefined;
+  return WIRE_SUFFIX.test(head.slice(first.index + first.text.length)) ? { date: first.date, matched: first.text, offset: first.index } : undefined;
+}
+
+/**
+ * Reads the document's own date from a line: a date line, or a wire dateline opening a sentence.
+ * `reference` (YYYY-MM-DD) places dates written without a year.
+ */
+export function parseDateline(line: string, reference: string): Dateline | undefined {
+  const trimmed = line.trim();
+  if (trimmed.length === 0 || !HAS_DIGIT.test(trimmed.slice(0, MAX_LENGTH + 40))) return undefined;
+  return standalone(trimmed, reference) ?? wire(trimmed, reference);
 }
 
 /** Splits a glued date label off the front of a line: [" date 2025-11-10", "Five Indians ..."]. */

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Sentence } from '../../../../src/domain/model.js';
+import { isBackgroundSentence } from '../../../../src/domain/extract/background.js';
+import { fold } from '../../../../src/domain/text/normalize.js';
+
+function sentence(text: string): Sentence {
+  return { index: 1, text, folded: fold(text), lead: false };
+}
+
+describe('isBackgroundSentence', () => {
+  it.each([
+    'Earlier this year, three Indian nationals from the Diamond Cement Factory in Kayes were also kidnapped.',
+    'JNIM has also claimed responsibility for two significant earlier attacks.',
+    'Togo recorded more terrorist attacks in 2024 than in any previous year.',
+    'Previous Indian abductions add to unease',
+    'The country is also dealing with unresolved kidnappings of foreign nationals in recent years.',
+    'Mali has faced a deteriorating security environment since 2012.',
+    'Formed in 2017, the group has built networked influence across Mali.',
+    'JNIM, which emerged in 2017 through the unification of four Islamist factions, grew fast.',
+    'Iyad Ag Ghali announced the formation of the group on March 2, 2017.',
+    'The Ministry of External Affairs had then underscored that safety was a priority.',
+    'Last year, gunmen kidnapped two Chinese workers in the same area.',
+    'In 2019, twin attacks on Boulkessi and Mondoro killed dozens of soldiers.',
+    'Trois autres Indiens avaient déjà été enlevés à Kayes.',
+    'Une attaque précédente avait fait dix morts.',
+    "L'an dernier, deux Chinois avaient été enlevés près de Kayes.",
+    "L'année dernière, le camp avait été attaqué.",
+    'Plus tôt cette année, le JNIM avait revendiqué une embuscade.',
+    'Le Mali est en crise depuis 2012.',
+    'Fondé en 2017, le groupe contrôle de vastes zones.',
+  ])('%s looks back', (text) => {
+    expect(isBackgroundSentence(sentence(text))).toBe(true);
+  });
+
+  it.each([
+    'Earlier, the military said assaults had occurred in at least seven towns and cities.',
+    'The kidnapping took place on July 1 when armed assailants attacked the Diamond Cement Factory.',
+    'Three Indian nationals were abducted from a cement factory in Mali on Tuesday, July 1.',
+    'On the previous day, gunmen had surrounded the factory.',
+    'The latest abduction takes the total number of Indians kidnapped in Mali this year to eight.',
+    'Cinq ressortissants indiens ont été enlevés jeudi près de Kobri.',
+    'The army said it was established in the area.',
+  ])('%s reports the current event', (text) => {
+    expect(isBackgroundSentence(sentence(text))).toBe(false);
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { DateFact, Document } from '../../../../src/domain/model.js';
+import { documentDate, extractDates } from '../../../../src/domain/extract/dates.js';
+import { documentOf, seedDocument } from '../text/seed-documents.js';
+
+function summary(facts: readonly DateFact[]): [string, string, string, boolean, string][] {
+  return facts.map((f) => [f.matched, f.date, f.precision, f.background, f.role]);
+}
+
+/** A document published on `day` (metadata), so relative dates resolve against it. */
+function dated(body: string, day: string, lang?: string): Document {
+  return documentOf(body, { title: 'Report', published: day, ...(lang === undefined ? {} : { lang }) });
+}
+
+function bodyDates(doc: Document): [string, string, string, boolean, string][] {
+  return summary(extractDates(doc).filter((f) => f.evidence.sentence > 0));
+}
+
+describe('seed 000', () => {
+  const doc = seedDocument('000');
+  const facts = extractDates(doc);
+
+  it('takes the date under the byline as the publication date, not an event date', () => {
+    const publication = facts.filter((f) => f.role === 'publication');
+    expect(summary(publication)).toEqual([['Jul 03 2025', '2025-07-03', 'day', false, 'publication']]);
+    expect(publication[0]?.evidence.text).toBe('Jul 03 2025');
+    expect(facts.filter((f) => f.role === 'event' && f.date === '2025-07-03')).toEqual([]);
+  });
+
+  it('reads "Tuesday, July 1" in a document dated July 3, 2025 as 2025-07-01', () => {
+    expect(facts.find((f) => f.matched === 'on Tuesday, July 1')).toMatchObject({ date: '2025-07-01', precision: 'day', role: 'event', background: false });
+  });
+
+  it('dates the earlier attacks it recalls', () => {
+    expect(facts.find((f) => f.matched === 'June 2')).toMatchObject({ date: '2025-06-02', role: 'event' });
+  });
+
+  it('has the date line as the document date', () => {
+    expect(documentDate(doc)).toBe('2025-07-03');
+  });
+});
+
+describe('seed 003', () => {
+  const doc = seedDocument('003');
+  const facts = extractDates(doc);
+
+  it('takes the glued date as publication and the kidnapping as November 6', () => {
+    expect(summary(facts.filter((f) => f.role === 'publication'))).toEqual([['2025-11-10', '2025-11-10', 'day', false, 'publication']]);
+    expect(facts.find((f) => f.matched === 'November 6')).toMatchObject({ date: '2025-11-06', role: 'event', background: false });
+    expect(facts.find((f) => f.matched === 'on 6 Nov 2025')).toMatchObject({ date: '2025-11-06', role: 'event' });
+  });
+
+  it('marks "Formed in 2017" and "Earlier this year" as background', () => {
+    expect(facts.find((f) => f.matched === 'in 2017')).toMatchObject({ date: '2017-01-01', precision: 'year', background: true });
+    expect(facts.find((f) => f.evidence.text.startsWith('Earlier this year'))).toMatchObject({ date: '2025-01-01', precision: 'year', background: true });
+  });
+});
+
+describe('documentDate', () => {
+  it('prefers metadata, then a date line, and is undefined otherwise', () => {
+    expect(documentDate(dated('Jul 03 2025\n\nGunmen attacked Kayes.', '2025-07-05T09:00:00Z'))).toBe('2025-07-05');
+    expect(documentDate(documentOf('Gunmen attacked Kayes.\n\nPublished: July 4, 2025'))).toBe('2025-07-04');
+    expect(documentDate(seedDocument('001'))).toBeUndefined();
+  });
+});
+
+describe('relative and partial dates', () => {
+  it('resolves a weekday to the latest one on or before the document date', () => {
+    expect(bodyDates(dated('Gunmen struck the convoy on Tuesday.', '2025-07-03'))).toEqual([['on Tuesday', '2025-07-01', 'day', false, 'event']]);
+    expect(bodyDates(dated('Gunmen struck the convoy on Tuesday.', '2025-07-07'))).toEqual([['on Tuesday', '2025-07-01', 'day', false, 'event']]);
+  });
+
+  it('gives "earlier this year" year precision and marks it background', () => {
+    expect(bodyDates(dated('Earlier this year, two workers were kidnapped.', '2025-11-10'))).toEqual([['this year', '2025-01-01', 'year', true, 'event']]);
+  });
+
+  it('gives "in June 2025" month precision', () => {
+    expect(bodyDates(dated('It killed 200 soldiers in June 2025.', '2025-07-03'))).toEqual([['June 2025', '2025-06-01', 'month', false, 'event']]);
+  });
+
+  it('puts a date without a year on or before the document date', () => {
+    expect(bodyDates(dated('Five Indians were kidnapped on November 6.', '2025-03-10'))).toEqual([['November 6', '2024-11-06', 'day', false, 'event']]);
+  });
+
+  it('takes a date more than a year before the document date as background', () => {
+    expect(bodyDates(dated('In 2019, twin attacks on Boulkessi and Mondoro killed dozens of soldiers.', '2025-06-03'))).toEqual([['In 2019', '2019-01-01', 'year', true, 'event']]);
+    expect(bodyDates(dated('Attacks grew in 2024 across the region.', '2025-06-03'))).toEqual([['in 2024', '2024-01-01', 'year', true, 'event']]);
+  });
+
+  it('ignores counts, amounts and times', () => {
+    const doc = dated('About 400 Indians live in Mali. The army neutralised more than 80 militants and 2000 soldiers came. JNIM killed over 5,800 civilians at 10:30.', '2025-07-03');
+    expect(bodyDates(doc)).toEqual([]);
+  });
+
+  it('reads a wire dateline as the publication date', () => {
+    const doc = documentOf('BAMAKO, July 3 (Reuters) - Gunmen kidnapped three workers on Tuesday, officials said.', { title: 'Report' });
+    expect(bodyDates(doc)).toEqual([
+      ['July 3', '2025-07-03', 'day', false, 'publication'],
+      ['on Tuesday', '2025-07-01', 'day', false, 'event'],
+    ]);
+  });
+});
+
+describe('French dates', () => {
+  const article = `Cinq ressortissants indiens ont été enlevés jeudi 6 novembre près de Kobri, dans l'ouest du Mali. Trois autres Indiens avaient déjà été enlevés le 1er juillet 2025 à Kayes. Il y a trois jours, le JNIM a revendiqué une embuscade. Le blocus imposé en septembre se poursuit.`;
+
+  it('reads absolute, weekday, relative and month dates against the document date', () => {
+    expect(bodyDates(dated(article, '2025-11-10', 'fr'))).toEqual([
+      ['jeudi 6 novembre', '2025-11-06', 'day', false, 'event'],
+      ['1er juillet 2025', '2025-07-01', 'day', true, 'event'],
+      ['Il y a trois jours', '2025-11-07', 'day', false, 'event'],
+      ['en septembre', '2025-09-01', 'month', false, 'event'],
+    ]);
+  });
+
+  it('takes a French date line as the publication date', () => {
+    const doc = documentOf(`Publié le 8 novembre 2025 à 10h30\n\n${article}`, { title: 'Mali : cinq Indiens enlevés' });
+    expect(doc.lang).toBe('fr');
+    expect(extractDates(doc).filter((f) => f.role === 'publication').map((f) => f.date)).toEqual(['2025-11-08']);
+    expect(extractDates(doc).find((f) => f.matched === 'Il y a trois jours')?.date).toBe('2025-11-05');
+  });
+});
+
+describe('evidence', () => {
+  it('points at the sentence the date came from', () => {
+    const doc = seedDocument('004');
+    for (const f of extractDates(doc)) {
+      expect(doc.sentences[f.evidence.sentence]?.text).toBe(f.evidence.text);
+      expect(f.evidence.text).toContain(f.matched);
+    }
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import type { EventFact, EventType, Lang } from '../../../../src/domain/model.js';
+import { extractEvents } from '../../../../src/domain/extract/events.js';
+import { documentOf, seedDocument } from '../text/seed-documents.js';
+
+/** Events of a one-paragraph document, sentence 0 (the title) left out. */
+function events(body: string, lang: Lang = 'en'): EventFact[] {
+  const doc = documentOf(body, { title: 'Report', lang: lang === 'und' ? 'xx' : lang });
+  return extractEvents({ ...doc, lang }).filter((e) => e.evidence.sentence > 0);
+}
+
+function types(body: string, lang: Lang = 'en'): EventType[] {
+  return events(body, lang).map((e) => e.type).sort();
+}
+
+describe('English triggers', () => {
+  it.each([
+    ['Three Indian nationals were kidnapped at the factory.', ['kidnapping']],
+    ['Gunmen abducted two workers.', ['kidnapping']],
+    ['The workers were taken hostage during the raid.', ['attack', 'kidnapping']],
+    ['The group forcibly took three Indian nationals as hostages.', ['kidnapping']],
+    ['Armed assailants attacked the Diamond Cement Factory.', ['attack']],
+    ['Fighters stormed Djibo in an assault at dawn.', ['attack']],
+    ['A separate raid killed at least 30 soldiers.', ['attack', 'killing']],
+    ['The deaths of over 30 soldiers were confirmed; ten more died later.', ['killing']],
+    ['JNIM imposed a blockade on the roads and encircled the town.', ['blockade']],
+    ['JNIM claimed responsibility for the coordinated attacks.', ['attack', 'claim']],
+    ['The terror group took responsibility for the kidnapping.', ['claim', 'kidnapping']],
+    ['The hostages were released on Friday and freed workers flew home.', ['kidnapping', 'release']],
+    ['Soldiers rescued the two workers.', ['rescue']],
+    ['JNIM is demanding ransom.', ['ransom']],
+    ['Negotiations with the group are under way.', ['negotiation']],
+    ['The Government of India unequivocally condemns this act, the MEA said in a statement.', ['statement']],
+    ['According to a press release from the ministry, nothing changed.', ['statement']],
+    ['All Indian citizens have been advised to exercise utmost caution.', ['advisory']],
+    ['The UK advises against all travel to Mali; the US says Do Not Travel.', ['advisory']],
+    ['Staff were evacuated to Bamako.', ['evacuation']],
+  ] as const)('%s', (body, expected) => {
+    expect(types(body)).toEqual([...expected]);
+  });
+
+  it('matches whole words only', () => {
+    expect(types('The deadline passed; skilled raiders stayed at the hostel in Paradise Street.')).toEqual([]);
+  });
+});
+
+describe('French triggers', () => {
+  it.each([
+    ['Cinq ressortissants indiens ont été enlevés jeudi.', ['kidnapping']],
+    ["L'enlèvement a eu lieu à Kobri.", ['kidnapping']],
+    ['Deux travailleurs ont été pris en otage.', ['kidnapping']],
+    ['Le rapt a été confirmé par les otages libérés.', ['kidnapping', 'release']],
+    ['Des hommes armés ont attaqué le camp lors d’un assaut nocturne.', ['attack']],
+    ['Douze soldats ont été tués et trois autres sont morts.', ['killing']],
+    ['Le JNIM impose un blocus sur Kayes.', ['blockade']],
+    ["Le JNIM a revendiqué l'attaque.", ['attack', 'claim']],
+    ['Les ravisseurs réclament une rançon.', ['kidnapping', 'ransom']],
+    ['Des négociations sont en cours.', ['negotiation']],
+    ['Le ministère a publié un communiqué.', ['statement']],
+    ['Consultez les conseils aux voyageurs.', ['advisory']],
+    ['Les ressortissants ont été évacués vers Dakar.', ['evacuation']],
+  ] as const)('%s', (body, expected) => {
+    expect(types(body, 'fr')).toEqual([...expected]);
+  });
+
+  it('reports the trigger as written, accents included', () => {
+    expect(events('Cinq ressortissants indiens ont été enlevés jeudi.', 'fr')[0]?.trigger).toBe('enlevés');
+  });
+
+  it('reads both languages when the language is undetermined', () => {
+    expect(types('Gunmen kidnapped two workers; deux autres ont été enlevés.', 'und')).toEqual(['kidnapping']);
+    expect(types('Attaque à Kayes, raid in Gao.', 'und')).toEqual(['attack']);
+  });
+});
+
+describe('denied and hoped-for events', () => {
+  it.each([
+    'The group has not yet claimed responsibility for the abduction.',
+    'While no entity has formally claimed responsibility for the kidnapping, JNIM is suspected.',
+    'JNIM has yet to claim responsibility.',
+    "L'enlèvement n'a pas encore été revendiqué.",
+    'Aucun groupe n’a revendiqué l’attaque.',
+  ])('%s is not a claim', (body) => {
+    expect(types(body, body.includes('revendiqu') ? 'fr' : 'en')).not.toContain('claim');
+  });
+
+  it('keeps the claim a sentence affirms before denying another', () => {
+    const found = events('While JNIM has claimed responsibility for the broader attacks, the group has not yet claimed responsibility for the abduction.');
+    expect(found.filter((e) => e.type === 'claim').map((e) => e.trigger)).toEqual(['claimed responsibility']);
+  });
+
+  it.each([
+    'India calls upon Mali to take all measures to secure the safe and expeditious release of the abducted nationals.',
+    'Officials remain engaged to facilitate safe and early release of Indian nationals.',
+    'The embassy urged authorities to secure the immediate release of the hostages.',
+    'Images released by the group showed burned buildings.',
+    'The authorities have not released a toll.',
+    'Le ministère a appelé à leur libération rapide.',
+    'Efforts to rescue the workers continue.',
+  ])('%s is not a release or rescue', (body) => {
+    const found = types(body, body.startsWith('Le ') ? 'fr' : 'en');
+    expect(found).not.toContain('release');
+    expect(found).not.toContain('rescue');
+  });
+
+  it('does not take a denied kidnapping for one', () => {
+    expect(types('The Indian workers are not being kidnapped because of their nationality.')).toEqual([]);
+  });
+});
+
+describe('facts', () => {
+  it('gives one fact per type and sentence, with evidence and the background flag', () => {
+    const found = events('Earlier this year, three Indian nationals were kidnapped and later abducted again.');
+    expect(found).toEqual([{
+      type: 'kidnapping',
+      trigger: 'kidnapped',
+      background: true,
+      evidence: { sentence: 1, text: 'Earlier this year, three Indian nationals were kidnapped and later abducted again.' },
+    }]);
+  });
+
+  it('finds the events of seed 000 in the title and lead', () => {
+    const doc = seedDocument('000');
+    const lead = extractEvents(doc).filter((e) => doc.sentences[e.evidence.sentence]?.lead);
+    expect(new Set(lead.map((e) => e.type))).toEqual(new Set(['kidnapping', 'attack']));
+    expect(lead.every((e) => !e.background)).toBe(true);
+  });
+
+  it('finds the claim of seed 004 and no claim in the denial of seed 002', () => {
+    const claims004 = extractEvents(seedDocument('004')).filter((e) => e.type === 'claim');
+    expect(claims004.map((e) => e.trigger)).toEqual(['took responsibility']);
+    const doc002 = seedDocument('002');
+    const denial = doc002.sentences.find((s) => s.text.startsWith('While no entity has formally claimed'));
+    expect(denial).toBeDefined();
+    const atDenial = extractEvents(doc002).filter((e) => e.evidence.sentence === denial?.index);
+    expect(atDenial.map((e) => e.type)).toEqual(['kidnapping']);
+  });
+
+  it('marks the recalled kidnapping of seed 003 as background', () => {
+    const recalled = extractEvents(seedDocument('003')).filter((e) => e.evidence.text.startsWith('Earlier this year'));
+    expect(recalled).toMatchObject([{ type: 'kidnapping', trigger: 'kidnapped', background: true }]);
+  });
+
+  it('finds no release in the seeds, which only ask for one', () => {
+    for (const prefix of ['000', '001', '002', '003', '004']) {
+      expect(extractEvents(seedDocument(prefix)).filter((e) => e.type === 'release')).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseDateExpressions } from '../../../../src/domain/text/date-expressions.js';
+
+function dates(text: string, reference: string, lang: 'en' | 'fr' | 'und' = 'en'): [string, string, string][] {
+  return parseDateExpressions(text, reference, lang).map((e) => [e.text, e.date, e.precision]);
+}
+
+describe('parseDateExpressions', () => {
+  it('reads absolute English and French dates', () => {
+    expect(dates('It occurred on July 1, 2025 and again on 6 Nov 2025.', '2025-12-01')).toEqual([
+      ['July 1, 2025', '2025-07-01', 'day'],
+      ['on 6 Nov 2025', '2025-11-06', 'day'],
+    ]);
+    expect(dates('Le 1er juillet 2025, trois Indiens ont été enlevés.', '2025-12-01', 'fr')).toEqual([['1er juillet 2025', '2025-07-01', 'day']]);
+  });
+
+  it('puts a date without a year on or before the reference day', () => {
+    expect(dates('Five were kidnapped on November 6.', '2025-11-10')).toEqual([['November 6', '2025-11-06', 'day']]);
+    expect(dates('Five were kidnapped on November 6.', '2025-03-10')).toEqual([['November 6', '2024-11-06', 'day']]);
+    expect(dates('Cinq Indiens enlevés jeudi 6 novembre.', '2025-03-10', 'fr')).toEqual([['jeudi 6 novembre', '2024-11-06', 'day']]);
+  });
+
+  it('takes the latest weekday on or before the reference day', () => {
+    expect(dates('Gunmen struck on Tuesday.', '2025-07-03')).toEqual([['on Tuesday', '2025-07-01', 'day']]);
+    expect(dates('Gunmen struck on Tuesday.', '2025-07-08')).toEqual([['on Tuesday', '2025-07-08', 'day']]);
+    expect(dates('Gunmen struck on Tuesday.', '2025-07-07')).toEqual([['on Tuesday', '2025-07-01', 'day']]);
+  });
+
+  it('gives months and years their precision', () => {
+    expect(dates('It killed 200 soldiers in June 2025.', '2025-07-03')).toEqual([['June 2025', '2025-06-01', 'month']]);
+    expect(dates('Ils ont attaqué en juin 2025.', '2025-07-03', 'fr')).toEqual([['en juin 2025', '2025-06-01', 'month']]);
+    expect(dates('He spoke in an interview in October.', '2025-07-03')).toEqual([['October', '2024-10-01', 'month']]);
+    expect(dates('Earlier this year, three were kidnapped.', '2025-11-10')).toEqual([['this year', '2025-01-01', 'year']]);
+    expect(dates("L'an dernier, trois avaient été enlevés.", '2025-11-10', 'fr')).toEqual([["L'an dernier", '2024-01-01', 'year']]);
+  });
+
+  it('reads relative days against the reference day', () => {
+    expect(dates('Il y a trois jours, le JNIM a revendiqué une embuscade.', '2025-11-10', 'fr')).toEqual([['Il y a trois jours', '2025-11-07', 'day']]);
+    expect(dates('Three days ago the convoy was hit.', '2025-11-10')).toEqual([['Three days ago', '2025-11-07', 'day']]);
+    expect(dates('The army said yesterday that it had repelled them.', '2025-11-10')).toEqual([['yesterday', '2025-11-09', 'day']]);
+  });
+
+  it('reads years after a preposition, lists of years included', () => {
+    expect(dates('Formed in 2017, the group grew after coups in 2020 and 2021.', '2025-11-10')).toEqual([
+      ['in 2017', '2017-01-01', 'year'],
+      ['in 2020', '2020-01-01', 'year'],
+      ['2021', '2021-01-01', 'year'],
+    ]);
+    expect(dates('Le Mali est en crise depuis 2012.', '2025-11-10', 'fr')).toEqual([['depuis 2012', '2012-01-01', 'year']]);
+  });
+
+  it('does not take counts and other numbers for dates', () => {
+    for (const text of [
+      'About 400 Indians live in Mali.',
+      'It neutralised more than 80 militants.',
+      'JNIM killed over 5,800 civilians and has between 5,000 and 6,000 fighters.',
+      'The army sent 2000 soldiers and, by 2000 soldiers more, the town held.',
+      'Resolution 2100 was adopted at 10:30.',
+      'Plus de 2000 soldats ont été déployés depuis 2000 kilomètres.',
+    ]) {
+      expect(dates(text, '2025-07-03', 'und')).toEqual([]);
+    }
+  });
+
+  it('does not take verbs for months, nor relative phrases about another event for dates', () => {
+    expect(dates('The situation may worsen as troops march north.', '2025-07-03')).toEqual([]);
+    expect(dates('A day before that, a raid killed 30 soldiers. JNIM is now embedded.', '2025-07-03')).toEqual([]);
+  });
+
+  it('reads both languages for an undetermined text', () => {
+    expect(dates('Attaque le 3 juillet 2025 et July 4, 2025', '2025-07-10', 'und').map(([, d]) => d)).toEqual(['2025-07-03', '2025-07-04']);
+  });
+
+  it('gives offsets into the original text, accents included', () => {
+    const text = 'Enlèvement à Kobri le jeudi 6 novembre 2025.';
+    const [found] = parseDateExpressions(text, '2025-11-10', 'fr');
+    expect(found).toBeDefined();
+    if (found !== undefined) expect(text.slice(found.index, found.index + found.text.length)).toBe(found.text);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { findDateline, parseDateline, splitGluedDateline } from '../../../../src/domain/text/dateline.js';
+
+const REF = '2026-01-15';
+
+describe('parseDateline', () => {
+  it.each([
+    ['Jul 03 2025', '2025-07-03', 'Jul 03 2025'],
+    ['date 2025-11-10', '2025-11-10', '2025-11-10'],
+    ['Updated: Jul 03, 2025 14:22 IST', '2025-07-03', 'Jul 03, 2025'],
+    ['Published on July 3, 2025', '2025-07-03', 'July 3, 2025'],
+    ['Thursday, July 3, 2025', '2025-07-03', 'Thursday, July 3, 2025'],
+    ['Publié le 8 novembre 2025 à 10h30', '2025-11-08', '8 novembre 2025'],
+    ['Mis à jour le 1er juillet 2025', '2025-07-01', '1er juillet 2025'],
+  ])('%s is the date %s', (line, date, matched) => {
+    expect(parseDateline(line, REF)).toEqual({ date, matched, offset: line.trim().indexOf(matched) });
+  });
+
+  it('reads a wire dateline at the start of a sentence, year or not', () => {
+    expect(parseDateline('BAMAKO, July 3 (Reuters) - Gunmen kidnapped three workers on Tuesday.', REF)).toEqual({ date: '2025-07-03', matched: 'July 3', offset: 8 });
+    expect(parseDateline('Bamako, le 3 juillet 2025 (AFP) — Des hommes armés ont attaqué.', REF)).toEqual({ date: '2025-07-03', matched: '3 juillet 2025', offset: 11 });
+  });
+
+  it('does not take a place and a date inside a sentence for a wire dateline', () => {
+    expect(parseDateline('Kayes, July 3 was a quiet day for the workers.', REF)).toBeUndefined();
+    expect(parseDateline('Gunmen struck Kayes, July 3 (Reuters) - no more.', REF)).toBeUndefined();
+  });
+
+  it.each([
+    'July 1',
+    'Tuesday',
+    'The kidnapping took place on July 1, 2025.',
+    'About 400 Indians live in Mali, 2025',
+    'Formed in 2017',
+    'June 2025',
+    'Jul 03 2025 attack on the factory',
+    '',
+  ])('%s is not a date line', (line) => {
+    expect(parseDateline(line, REF)).toBeUndefined();
+  });
+});
+
+describe('findDateline', () => {
+  it('finds the first date line and its index', () => {
+    expect(findDateline(['Three Indians kidnapped', 'The Wire Staff', 'Jul 03 2025', 'Jul 04 2025'], REF)).toEqual({
+      index: 2, date: '2025-07-03', matched: 'Jul 03 2025', offset: 0,
+    });
+  });
+
+  it('looks only near the top', () => {
+    const lines = [...Array.from({ length: 20 }, (_, i) => `Paragraph ${i} of the article.`), 'Jul 03 2025'];
+    expect(findDateline(lines, REF)).toBeUndefined();
+  });
+});
+
+describe('splitGluedDateline', () => {
+  it('splits a date label glued in front of a headline', () => {
+    expect(splitGluedDateline(' date 2025-11-10 Five Indians kidnapped in Mali')).toEqual(['date 2025-11-10', 'Five Indians kidnapped in Mali']);
+    expect(splitGluedDateline('Published: 2025-07-03T10:00:00Z Gunmen attack')).toEqual(['Published: 2025-07-03T10:00:00Z', 'Gunmen attack']);
+  });
+
+  it('leaves other lines alone', () => {
+    expect(splitGluedDateline('date 2025-11-10')).toBeUndefined();
+    expect(splitGluedDateline('Five Indians kidnapped on 2025-11-06 in Mali')).toBeUndefined();
+  });
+});
