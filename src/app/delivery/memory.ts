@@ -146,8 +146,12 @@ export class MemoryOutboxRepository implements OutboxRepository {
 
   async nextDueAt(): Promise<string | undefined> {
     let next: number | undefined;
-    for (const item of this.items.values()) {
+    const heads = new Set<string>();
+    for (const item of this.oldestFirst()) {
       if (item.state !== 'pending') continue;
+      const group = item.incidentId === undefined ? undefined : `${item.subscriptionId}|${item.incidentId}`;
+      if (group !== undefined && heads.has(group)) continue;
+      if (group !== undefined) heads.add(group);
       const t = Math.max(Date.parse(item.nextAttemptAt), item.leaseUntil === undefined ? 0 : Date.parse(item.leaseUntil));
       if (next === undefined || t < next) next = t;
     }

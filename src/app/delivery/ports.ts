@@ -72,7 +72,10 @@ export interface OutboxRepository {
   get(key: string): Promise<OutboxItem | undefined>;
   /** Oldest first. */
   list(options: { readonly state?: OutboxState; readonly subscriptionId?: string; readonly limit: number }): Promise<OutboxItem[]>;
-  /** When the earliest pending item becomes due (ISO), considering leases; undefined when none. */
+  /**
+   * When the earliest claimable pending item becomes due (ISO), considering leases and the order
+   * above (an item waiting behind an older one of its pair does not count); undefined when none.
+   */
   nextDueAt(): Promise<string | undefined>;
   counts(): Promise<Record<OutboxState, number>>;
 }

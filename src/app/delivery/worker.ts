@@ -22,8 +22,9 @@ export interface RetryPolicy {
   readonly batchSize: number;
 }
 
+/** Backoff doubles from 5 s to 30 min: 16 attempts ride out an outage of about two to four hours. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  maxAttempts: 8,
+  maxAttempts: 16,
   baseDelayMs: 5_000,
   maxDelayMs: 30 * 60_000,
   leaseMs: 2 * 60_000,

@@ -69,7 +69,6 @@ export function renderDigest(advisories: readonly Advisory[], period: DigestPeri
     title,
     body: periodText,
     fields,
-    footer: periodText,
     colour: SEVERITY_SCALE[top].colour,
     timestamp: period.to,
     links: [],

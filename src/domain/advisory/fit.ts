@@ -10,7 +10,7 @@ export interface EmbedDraft {
   readonly lead?: string;
   readonly body: string;
   readonly fields: readonly { readonly name: string; readonly lines: readonly Line[] }[];
-  readonly footer: string;
+  readonly footer?: string;
   readonly colour: number;
   readonly timestamp: string;
   readonly url?: string;
@@ -109,7 +109,7 @@ export function fitEmbed(draft: EmbedDraft): DiscordMessage {
   const bodyRoom = DESCRIPTION_BUDGET - lead.length - (lead ? 1 : 0);
   const body = clip(discordSafe(draft.body), bodyRoom);
   const description = [lead, body].filter(Boolean).join('\n');
-  const footer = clip(discordSafe(draft.footer), FOOTER_BUDGET);
+  const footer = draft.footer ? clip(discordSafe(draft.footer), FOOTER_BUDGET) : '';
   const fixed = title.length + description.length + footer.length;
   const fields = fitFields(draft, EMBED_LIMITS.total - fixed);
   const embed: Embed = {
@@ -118,7 +118,7 @@ export function fitEmbed(draft: EmbedDraft): DiscordMessage {
     ...(isHttpUrl(draft.url) && draft.url.length <= 2048 ? { url: draft.url } : {}),
     color: draft.colour,
     timestamp: draft.timestamp,
-    footer: { text: footer },
+    ...(footer ? { footer: { text: footer } } : {}),
     fields,
   };
   return { embeds: [embed], components: buttons(draft.links), allowed_mentions: { parse: [] } };

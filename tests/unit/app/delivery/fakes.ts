@@ -30,6 +30,13 @@ export class FakeRemote {
 
   constructor(private readonly clock: Clock, private readonly nonceWindowMs = 5 * 60_000) {}
 
+  private downUntil = 0;
+
+  /** Every send answers 503 until the given instant: an outage of the remote. */
+  down(until: Date): void {
+    this.downUntil = until.getTime();
+  }
+
   /** The next sends to this target answer these failures, in order. */
   fail(target: DeliveryTarget, ...failures: Scripted[]): void {
     this.scripts.set(targetKey(target), [...(this.scripts.get(targetKey(target)) ?? []), ...failures]);
@@ -53,6 +60,7 @@ export class FakeRemote {
     return {
       send: async (target, message, options) => {
         this.calls.push(options.idempotencyKey);
+        if (this.clock.now().getTime() < this.downUntil) return sendFailure('server_error', 'service unavailable', { status: 503 });
         const script = this.scripts.get(targetKey(target));
         const scripted = script?.shift();
         if (scripted === 'throw') throw new Error('socket hang up');

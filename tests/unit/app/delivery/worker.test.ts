@@ -108,6 +108,22 @@ describe('deliverDue', () => {
     expect(remote.posted.map((p) => p.target)).toEqual(['discord:200000000000000002', 'discord:200000000000000003']);
   });
 
+  it('rides out a two-hour outage of the remote with the default policy, and then sends everything once', async () => {
+    const [first, update] = advisories();
+    await fanOut(first);
+    await fanOut(update);
+    remote.down(new Date(clock.now().getTime() + 2 * 3600_000));
+    for (let round = 0; round < 200; round++) {
+      await deliverDue(deps);
+      const next = await stores.outbox.nextDueAt();
+      if (next === undefined) break;
+      clock.set(next);
+    }
+    expect(await stores.outbox.counts()).toEqual({ pending: 0, sent: 6, failed: 0 });
+    expect(remote.posted).toHaveLength(6);
+    expect(clock.now().getTime() - Date.parse('2025-07-03T12:00:00Z')).toBeGreaterThanOrEqual(2 * 3600_000);
+  });
+
   for (const code of ['forbidden', 'not_found'] as const) {
     it(`${code}: disables the subscription, fails its pending deliveries and tells the guild's admins`, async () => {
       const [first, update] = advisories();
