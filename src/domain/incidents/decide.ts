@@ -38,6 +38,7 @@ export type Verdict =
  */
 export function decide(story: Story, relevance: Relevance, candidates: readonly Incident[], policy: MatchPolicy): Verdict {
   const relevanceReason = describeRelevance(relevance);
+  const notes: Reason[] = story.probe.notes.map((message) => ({ code: 'date:ignored', message }));
   if (!relevance.relevant) return { action: 'ignored', score: 0, reasons: [relevanceReason] };
   const assessed = candidates.map((incident) => assess(story.probe, incident)).sort((a, b) => b.score - a.score);
   const best = assessed.find((a) => a.vetoes.length === 0 && a.score >= policy.joinThreshold);
@@ -58,23 +59,23 @@ export function decide(story: Story, relevance: Relevance, candidates: readonly 
       incident: best.incident,
       score: best.score,
       changes,
-      reasons: [relevanceReason, summary, ...best.matches, ...rivals],
+      reasons: [relevanceReason, ...notes, summary, ...best.matches, ...rivals],
     };
   }
   const { type, country } = story.probe;
   const rejected = explainRejected(assessed, policy);
   const closest = assessed[0]?.score ?? 0;
   if (type === undefined) {
-    return { action: 'ignored', score: closest, reasons: [relevanceReason, { code: 'no-event', message: 'relevant, but names no event of its own and matches no known incident' }, ...rejected] };
+    return { action: 'ignored', score: closest, reasons: [relevanceReason, ...notes, { code: 'no-event', message: 'relevant, but names no event of its own and matches no known incident' }, ...rejected] };
   }
   if (country === undefined) {
-    return { action: 'ignored', score: closest, reasons: [relevanceReason, { code: 'no-place', message: `a ${type} with no country named, matching no known incident` }, ...rejected] };
+    return { action: 'ignored', score: closest, reasons: [relevanceReason, ...notes, { code: 'no-place', message: `a ${type} with no country named, matching no known incident` }, ...rejected] };
   }
   const opening: Reason =
     assessed.length === 0
       ? { code: 'new', message: 'no known incident shares a place, date, site, actor, victims or wording with it' }
       : { code: 'new', message: `no candidate fits: ${assessed.length} compared, the closest scored ${closest}` };
-  return { action: 'new', score: closest, type, country, reasons: [relevanceReason, opening, ...rejected] };
+  return { action: 'new', score: closest, type, country, reasons: [relevanceReason, ...notes, opening, ...rejected] };
 }
 
 function describeRelevance(relevance: Relevance): Reason {

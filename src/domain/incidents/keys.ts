@@ -69,6 +69,11 @@ export function probeKeys(probe: Probe): string[] {
   for (const actor of probe.actors) facet(`actor:${actor}`);
   for (const term of strongestTerms(probe.terms, TERM_KEYS)) facet(`term:${term}`);
   if (probe.site !== undefined) keys.add(`site:${probe.site}`);
+  // What the story recalls is looked up too, so that the recalled incident is compared and the recall vetoed in the reasons.
+  for (const recalled of probe.recalled.sites) keys.add(`site:${recalled}`);
+  for (const v of probe.recalled.victims) {
+    if (v.count !== null && v.nationality !== undefined) keys.add(`hostages:${v.count}:${v.nationality}`);
+  }
   keys.add(`src:${probe.documentId}`);
   for (const band of fingerprintBands(probe.fingerprint)) keys.add(band);
   return [...keys];

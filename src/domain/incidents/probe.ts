@@ -1,7 +1,7 @@
 import { NO_GROUP } from '../extract/actors.js';
 import type { Document, EventType, Facts, PlaceKind } from '../model.js';
 import { fold } from '../text/normalize.js';
-import { isoDay } from './dates.js';
+import { dayNumber, isoDay } from './dates.js';
 import { fingerprint } from './fingerprint.js';
 import { leadText, salientTerms, words, type TermVector } from './terms.js';
 
@@ -44,7 +44,12 @@ export interface Probe {
   readonly terms: TermVector;
   readonly fingerprint: string;
   readonly recalled: Recalled;
+  /** Dates the story gave that matching set aside, and why. */
+  readonly notes: readonly string[];
 }
+
+/** Clocks and time zones differ: a day of slack before a date counts as in the future. */
+const FUTURE_SLACK_DAYS = 1;
 
 export function buildProbe(doc: Document, facts: Facts): Probe {
   const main = facts.main;
@@ -60,11 +65,22 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     if (place.kind === 'region') regions.add(place.id);
     if (place.region !== undefined) regions.add(place.region);
   }
-  const date = isoDay(main.date);
+  const seen = isoDay(doc.seenAt) ?? '1970-01-01';
+  const notes: string[] = [];
+  let published = isoDay(doc.published) ?? seen;
+  if (dayNumber(published) - dayNumber(seen) > FUTURE_SLACK_DAYS) {
+    notes.push(`publication date ${published} is in the future; the day it was seen (${seen}) is used`);
+    published = seen;
+  }
+  let date = isoDay(main.date);
+  if (date !== undefined && dayNumber(date) - dayNumber(published) > FUTURE_SLACK_DAYS) {
+    notes.push(`event date ${date} is after the publication date ${published}; it is not used for matching`);
+    date = undefined;
+  }
   const country = main.country ?? places.map((p) => known.get(p.id)?.country).find((c) => c !== undefined);
   const probe: Probe = {
     documentId: doc.id,
-    published: isoDay(doc.published) ?? isoDay(doc.seenAt) ?? '1970-01-01',
+    published,
     places,
     regions: [...regions],
     actors: [...new Set(main.actors)],
@@ -72,6 +88,7 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     terms: salientTerms(doc, entitiesOf(facts)),
     fingerprint: fingerprint(words(leadText(doc), 80)),
     recalled: recalledFacts(facts),
+    notes,
   };
   return {
     ...probe,

@@ -67,7 +67,7 @@ describe('decide', () => {
 
   it('vetoes the same kind of event at the same site months later: a new incident', () => {
     const later = story(
-      doc('oct-1', 'Gunmen kidnap workers at Diamond Cement Factory in Kayes', ['Three Indian workers were abducted on October 14.']),
+      doc('oct-1', 'Gunmen kidnap workers at Diamond Cement Factory in Kayes', ['Three Indian workers were abducted on October 14.'], { published: '2025-10-15' }),
       facts(
         {
           type: 'kidnapping',
@@ -80,7 +80,7 @@ describe('decide', () => {
         },
         { places: [KAYES], victims: [victims(3, 'Indian')], sites: [site('Diamond Cement Factory', 'diamond cement')] },
       ),
-      );
+    );
     const verdict = decide(later, RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY);
     expect(verdict.action).toBe('new');
     const veto = verdict.reasons.find((r) => r.code === 'veto:date');
@@ -161,5 +161,24 @@ describe('decide', () => {
     const weak = verdict.reasons.find((r) => r.code === 'weak');
     expect(weak?.message).toMatch(/^inc-20250701-kayes-kidnapping scored [0-9.]+ < 0.45 \(/);
     expect(weak?.message).toContain('victims:clash -0.15');
+  });
+});
+
+describe('dates in the future', () => {
+  it('sets aside a publication date and an event date that lie in the future, and says so', () => {
+    const ahead = story(
+      doc('f1', 'Three Indians kidnapped at cement factory in western Mali', ['Three Indian nationals were abducted in Kayes.'], {
+        published: '2031-01-01',
+        seenAt: '2025-07-03T12:00:00.000Z',
+      }),
+      facts({ type: 'kidnapping', date: '2031-01-01', datePrecision: 'day', country: 'ml', places: ['ml-kayes'] }, { places: [KAYES] }),
+    );
+    expect(ahead.probe.published).toBe('2025-07-03');
+    expect(ahead.probe.date).toBeUndefined();
+    const verdict = decide(ahead, RELEVANT, [], DEFAULT_MATCH_POLICY);
+    expect(verdict.reasons.filter((r) => r.code === 'date:ignored').map((r) => r.message)).toEqual([
+      'publication date 2031-01-01 is in the future; the day it was seen (2025-07-03) is used',
+      'event date 2031-01-01 is after the publication date 2025-07-03; it is not used for matching',
+    ]);
   });
 });
