@@ -1,3 +1,5 @@
+import { labels } from '../../domain/advisory/i18n.js';
+import type { RenderLang } from '../../domain/advisory/types.js';
 import type { Clock } from '../../domain/shared/clock.js';
 import type { Failure } from '../../domain/shared/result.js';
 import { targetKey } from '../../domain/subscriptions/types.js';
@@ -86,27 +88,26 @@ async function send(deps: WorkerDeps, item: OutboxItem) {
   }
 }
 
-async function disableTarget(deps: WorkerDeps, item: OutboxItem, failure: Failure<SendError>, tally: Tally): Promise<void> {
+async function disableTarget(deps: WorkerDeps, item: OutboxItem, lang: RenderLang, failure: Failure<SendError>, tally: Tally): Promise<void> {
   const at = deps.clock.now().toISOString();
-  const reason = `${failure.code}: ${failure.message}`;
-  await deps.subscriptions.disable(item.subscriptionId, reason, at);
-  await deps.outbox.failPending(item.subscriptionId, { code: 'subscription_disabled', message: reason }, at);
+  const why = `${failure.code}: ${failure.message}`;
+  await deps.subscriptions.disable(item.subscriptionId, why, at);
+  await deps.outbox.failPending(item.subscriptionId, { code: 'subscription_disabled', message: why }, at);
   tally.disabled.push(item.subscriptionId);
   if (item.target.kind !== 'discord') return;
-  const what = failure.code === 'forbidden' ? 'the bot may no longer post in it' : 'it no longer exists';
+  const reason = failure.code === 'forbidden' ? 'forbidden' : 'not_found';
   const notice = await deps.notifier.notify({
     guildId: item.target.guildId,
     channelId: item.target.channelId,
     subscriptionId: item.subscriptionId,
-    reason: failure.code === 'forbidden' ? 'forbidden' : 'not_found',
-    message: `Sahel Watch stopped posting to <#${item.target.channelId}>: ${what}. `
-      + `Subscription ${item.subscriptionId} is disabled; fix the channel and subscribe again.`,
+    reason,
+    message: labels(lang).channelDisabled(`<#${item.target.channelId}>`, reason, item.subscriptionId),
     at,
   });
   if (!notice.ok) tally.noticesFailed.push({ subscriptionId: item.subscriptionId, message: notice.error.message });
 }
 
-async function handleFailure(deps: WorkerDeps, policy: RetryPolicy, item: OutboxItem, failure: Failure<SendError>, tally: Tally): Promise<Step> {
+async function handleFailure(deps: WorkerDeps, policy: RetryPolicy, item: OutboxItem, lang: RenderLang, failure: Failure<SendError>, tally: Tally): Promise<Step> {
   const now = deps.clock.now().getTime();
   const error = { code: failure.code, message: failure.message };
   switch (failure.code) {
@@ -132,7 +133,7 @@ async function handleFailure(deps: WorkerDeps, policy: RetryPolicy, item: Outbox
     case 'not_found':
       await deps.outbox.markFailed(item.key, error, iso(now));
       tally.failed += 1;
-      await disableTarget(deps, item, failure, tally);
+      await disableTarget(deps, item, lang, failure, tally);
       return 'continue';
     case 'bad_request':
       await deps.outbox.markFailed(item.key, error, iso(now));
@@ -150,7 +151,7 @@ async function deliverOne(deps: WorkerDeps, policy: RetryPolicy, item: OutboxIte
     return 'continue';
   }
   const result = await send(deps, item);
-  if (!result.ok) return handleFailure(deps, policy, item, result.error, tally);
+  if (!result.ok) return handleFailure(deps, policy, item, sub.lang, result.error, tally);
   // Recorded before anything else: once the remote has it, no path may send it again.
   const at = deps.clock.now().toISOString();
   await deps.outbox.markSent(item.key, result.value.messageId, at);

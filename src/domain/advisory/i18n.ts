@@ -45,6 +45,8 @@ export interface Labels {
   readonly digestTitle: (count: number) => string;
   readonly digestPeriod: (from: string, to: string, timezone: string) => string;
   readonly digestMore: (n: number) => string;
+  /** To a guild's admins when the bot stopped posting to one of its channels. */
+  readonly channelDisabled: (channel: string, why: 'forbidden' | 'not_found', subscriptionId: string) => string;
 }
 
 const EN_ROLE = { hostage: 'taken hostage', killed: 'killed', injured: 'injured', released: 'released', missing: 'missing' } as const;
@@ -166,6 +168,9 @@ const EN: Labels = {
   digestTitle: (n) => `${n} ${n === 1 ? 'incident' : 'incidents'} in this period`,
   digestPeriod: (from, to, tz) => `From ${from} to ${to} (${tz})`,
   digestMore: (n) => `… and ${n} more ${n === 1 ? 'incident' : 'incidents'}`,
+  channelDisabled: (channel, why, id) =>
+    `Sahel Watch stopped posting to ${channel}: ${why === 'forbidden' ? 'it may no longer post there' : 'the channel no longer exists'}. `
+    + `Subscription ${id} is disabled; give the bot access (View Channel, Send Messages, Embed Links) or pick another channel, then subscribe again.`,
 };
 
 const FR: Labels = {
@@ -231,6 +236,9 @@ const FR: Labels = {
   digestTitle: (n) => `${n} incident${n === 1 ? '' : 's'} sur la période`,
   digestPeriod: (from, to, tz) => `Du ${from} au ${to} (${tz})`,
   digestMore: (n) => `… et ${n} autre${n === 1 ? '' : 's'} incident${n === 1 ? '' : 's'}`,
+  channelDisabled: (channel, why, id) =>
+    `Sahel Watch a cessé de publier dans ${channel} : ${why === 'forbidden' ? 'il n’y a plus accès' : 'le salon n’existe plus'}. `
+    + `L’abonnement ${id} est désactivé ; rendez l’accès au bot (Voir le salon, Envoyer des messages, Intégrer des liens) ou choisissez un autre salon, puis abonnez-vous à nouveau.`,
 };
 
 export function labels(lang: RenderLang): Labels {

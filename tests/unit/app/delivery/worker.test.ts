@@ -138,6 +138,7 @@ describe('deliverDue', () => {
       expect((await stores.outbox.list({ subscriptionId: 's1', limit: 10 })).map((i) => i.state)).toEqual(['failed', 'failed']);
       expect(notifier.notices).toHaveLength(1);
       expect(notifier.notices[0]).toMatchObject({ guildId: '100000000000000001', channelId: '200000000000000001', subscriptionId: 's1', reason: code });
+      expect(notifier.notices[0]?.message).toMatch(/^Sahel Watch stopped posting to <#200000000000000001>: .*Subscription s1 is disabled/);
       await deliverDue(deps);
       const s1Keys = new Set((await stores.outbox.list({ subscriptionId: 's1', limit: 10 })).map((i) => i.idempotencyKey));
       expect(remote.calls.filter((k) => s1Keys.has(k))).toHaveLength(1);
