@@ -8,6 +8,36 @@ interface Command {
 }
 
 const COMMANDS: Readonly<Record<string, Command>> = {
+  start: {
+    usage: 'start [--replay DIR --once [--format text|json]]',
+    summary: 'run the bot (Discord with DISCORD_TOKEN, the console otherwise); --replay prints what recorded feeds would send',
+    load: async () => (await import('./cli/start.js')).startCommand,
+  },
+  baseline: {
+    usage: 'baseline [--json]',
+    summary: 'the incidents established by the seed documents',
+    load: async () => (await import('./cli/baseline.js')).baselineCommand,
+  },
+  classify: {
+    usage: 'classify --input items.jsonl [--output decisions.jsonl]',
+    summary: 'decide new/update/duplicate/ignored for JSON Lines items, from the seed baseline',
+    load: async () => (await import('./cli/classify.js')).classifyCommand,
+  },
+  poll: {
+    usage: 'poll --once [--feed URL ...] [--allow-private] [--json]',
+    summary: 'poll the feeds once through the decision and report per feed',
+    load: async () => (await import('./cli/poll.js')).pollCommand,
+  },
+  feeds: {
+    usage: 'feeds',
+    summary: 'list the feeds with their health',
+    load: async () => (await import('./cli/poll.js')).feedsCommand,
+  },
+  'register-commands': {
+    usage: 'register-commands [--guild ID]',
+    summary: 'register the slash commands with Discord (a guild for development, global otherwise)',
+    load: async () => (await import('./cli/register.js')).registerCommand,
+  },
   config: {
     usage: 'config check [FILE]',
     summary: 'validate the settings file and environment without starting',
@@ -15,6 +45,16 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       const { configCheck } = await import('./cli/config-check.js');
       return async (args, io) => (args[0] === 'check' ? configCheck(args.slice(1), io) : usage(io, 'config check [FILE]'));
     },
+  },
+  backup: {
+    usage: 'backup FILE',
+    summary: 'write a consistent snapshot of the store (safe while the bot runs)',
+    load: async () => (await import('./cli/backup.js')).backupCommand,
+  },
+  restore: {
+    usage: 'restore FILE',
+    summary: 'replace the store with a backup (stop the bot first)',
+    load: async () => (await import('./cli/backup.js')).restoreCommand,
   },
 };
 

@@ -1,7 +1,11 @@
 /** The streams and environment a command runs with: injected so that commands are testable in-process. */
+export interface OutStream {
+  write(chunk: string, callback?: (error?: Error | null) => void): boolean;
+}
+
 export interface CliIo {
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
+  readonly stdout: OutStream;
+  readonly stderr: OutStream;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
