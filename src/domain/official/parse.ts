@@ -21,6 +21,16 @@ const PROSE_LEVELS: ReadonlyArray<{ level: 1 | 2 | 3 | 4; pattern: RegExp }> = [
   { level: 2, pattern: /\b(exercise increased caution|vigilance renforcee)\b/ },
 ];
 
+const PUBLISHERS: ReadonlyArray<readonly [string, OfficialSource]> = [
+  ['gov.uk', 'uk'],
+  ['state.gov', 'us'],
+  ['diplomatie.gouv.fr', 'fr'],
+  ['mea.gov.in', 'in'],
+  ['gc.ca', 'ca'],
+  ['canada.ca', 'ca'],
+  ['smartraveller.gov.au', 'au'],
+];
+
 /** Which publisher an official feed belongs to, from its URL; undefined for unknown publishers. */
 export function officialSourceOf(url: string | undefined): OfficialSource | undefined {
   if (!url) return undefined;
@@ -31,13 +41,7 @@ export function officialSourceOf(url: string | undefined): OfficialSource | unde
       return '';
     }
   })();
-  if (host.endsWith('gov.uk')) return 'uk';
-  if (host.endsWith('state.gov')) return 'us';
-  if (host.endsWith('diplomatie.gouv.fr')) return 'fr';
-  if (host.endsWith('mea.gov.in')) return 'in';
-  if (host.endsWith('gc.ca') || host.endsWith('canada.ca')) return 'ca';
-  if (host.endsWith('smartraveller.gov.au')) return 'au';
-  return undefined;
+  return PUBLISHERS.find(([domain]) => host === domain || host.endsWith(`.${domain}`))?.[1];
 }
 
 function countryOf(title: string, url: string | undefined, gazetteer: Gazetteer): string | undefined {
