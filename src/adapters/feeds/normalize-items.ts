@@ -34,8 +34,12 @@ export function normalizeFeed(raw: RawFeed, context: ParseContext, warnings: rea
  */
 function distinctIds(items: readonly FeedItem[]): FeedItem[] {
   const fingerprint = (item: FeedItem): string => digest(`${item.title}\n${item.published ?? ''}\n${item.summary}`).slice(0, 12);
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item.id, (counts.get(item.id) ?? 0) + 1);
   const variants = new Map<string, Set<string>>();
-  for (const item of items) variants.set(item.id, (variants.get(item.id) ?? new Set()).add(fingerprint(item)));
+  for (const item of items) {
+    if ((counts.get(item.id) ?? 0) > 1) variants.set(item.id, (variants.get(item.id) ?? new Set()).add(fingerprint(item)));
+  }
   const kept = new Set<string>();
   const out: FeedItem[] = [];
   for (const item of items) {
