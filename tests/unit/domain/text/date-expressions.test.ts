@@ -62,6 +62,11 @@ describe('parseDateExpressions', () => {
     }
   });
 
+  it('does not take numbers that merely contain a date for dates', () => {
+    const text = 'Case 20251110, batch 2025-11-101 and 12025 soldiers: in 2025.5 percent of cases, call +223 2025 1106 or write to ref 2025/11/06.';
+    expect(dates(text, '2025-12-01', 'und')).toEqual([]);
+  });
+
   it('does not take verbs for months, nor relative phrases about another event for dates', () => {
     expect(dates('The situation may worsen as troops march north.', '2025-07-03')).toEqual([]);
     expect(dates('A day before that, a raid killed 30 soldiers. JNIM is now embedded.', '2025-07-03')).toEqual([]);
