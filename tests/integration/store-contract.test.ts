@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { createMemoryStore } from '../../src/adapters/store/memory/memory-store.js';
 import { openSqliteStore, type SqliteStore } from '../../src/adapters/store/sqlite/store.js';
 import {
@@ -18,6 +19,7 @@ import {
   describeStoreContract,
   type StoreFactory,
 } from '../support/store-contract.js';
+import { describeOutboxContract } from '../unit/app/delivery/outbox-contract.js';
 
 const clock = () => new ManualClock('2025-07-02T08:00:00.000Z');
 
@@ -58,3 +60,14 @@ for (const [name, open] of implementations) {
   describeFeedStoreContract(name, open);
   describeDeliveryStoreContract(name, open);
 }
+
+// The delivery use cases' own outbox suite, against the SQLite outbox (its memory run lives with it).
+const opened: SqliteStore[] = [];
+afterAll(() => {
+  for (const store of opened.splice(0)) store.close();
+});
+describeOutboxContract('sqlite :memory:', () => {
+  const store = sqliteInMemory();
+  opened.push(store);
+  return store.outbox;
+});

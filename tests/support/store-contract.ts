@@ -450,6 +450,9 @@ export function describeDeliveryStoreContract(name: string, open: StoreFactory<D
         expect((await store.outbox.claimDue(T2, later, 10)).map((i) => i.key)).toEqual(['inc-1:1:sub-1', 'inc-1:1:sub-2']);
         await store.outbox.markRetry('inc-1:1:sub-1', T5, error, true);
         expect(await store.outbox.claimDue(T2, T5, 10)).toEqual([]);
+        await store.outbox.markSent('inc-1:1:sub-2', 'msg-0', T2);
+        // The update is due since T1 but waits behind the retry, so nothing is due before T5.
+        expect(await store.outbox.nextDueAt()).toBe(T5);
         expect((await store.outbox.claimDue(T5, later, 10)).map((i) => i.key)).toEqual(['inc-1:1:sub-1']);
         await store.outbox.markSent('inc-1:1:sub-1', 'msg-1', T5);
         expect((await store.outbox.claimDue(T5, later, 10)).map((i) => i.key)).toEqual(['inc-1:2:sub-1']);

@@ -25,6 +25,15 @@ interface OutboxRow {
 const COLUMNS = 'key, state, attempts, next_attempt_at, lease_until, last_error, message_id, sent_at, failed_at, entry';
 const OLDEST_FIRST = 'ORDER BY created_at, seq';
 
+/**
+ * Only the oldest pending item of a (subscription, incident) pair may go, so that an update never
+ * overtakes the message it follows; items without an incident go on their own.
+ */
+const HEAD_OF_PAIR = `(o.incident_id IS NULL OR NOT EXISTS (
+  SELECT 1 FROM outbox p
+  WHERE p.state = 'pending' AND p.subscription_id = o.subscription_id AND p.incident_id = o.incident_id
+    AND (p.created_at < o.created_at OR (p.created_at = o.created_at AND p.seq < o.seq))))`;
+
 /** The entry as enqueued never changes; the delivery state lives in columns beside it. */
 function toItem(row: OutboxRow): OutboxItem {
   return {
@@ -67,15 +76,10 @@ export class SqliteOutboxRepository implements OutboxRepository {
        VALUES (@key, @subscriptionId, @incidentId, @createdAt, 'pending', 0, @createdAt, @entry)
        ON CONFLICT (key) DO NOTHING`,
     );
-    // Only the oldest pending item of a (subscription, incident) pair may go: updates keep their order.
     this.dueStmt = db.prepare<{ now: string; limit: number }, OutboxRow>(
       `SELECT ${COLUMNS} FROM outbox o
        WHERE o.state = 'pending' AND o.next_attempt_at <= @now
-         AND (o.lease_until IS NULL OR o.lease_until <= @now)
-         AND (o.incident_id IS NULL OR NOT EXISTS (
-           SELECT 1 FROM outbox p
-           WHERE p.state = 'pending' AND p.subscription_id = o.subscription_id AND p.incident_id = o.incident_id
-             AND (p.created_at < o.created_at OR (p.created_at = o.created_at AND p.seq < o.seq))))
+         AND (o.lease_until IS NULL OR o.lease_until <= @now) AND ${HEAD_OF_PAIR}
        ${OLDEST_FIRST} LIMIT @limit`,
     );
     this.leaseStmt = db.prepare('UPDATE outbox SET lease_until = ? WHERE key = ?');
@@ -96,8 +100,8 @@ export class SqliteOutboxRepository implements OutboxRepository {
        WHERE subscription_id = @subscriptionId AND state = 'pending'`,
     );
     this.nextDueStmt = db.prepare<[], { at: string | null }>(
-      `SELECT MIN(CASE WHEN lease_until > next_attempt_at THEN lease_until ELSE next_attempt_at END) AS at
-       FROM outbox WHERE state = 'pending'`,
+      `SELECT MIN(CASE WHEN o.lease_until > o.next_attempt_at THEN o.lease_until ELSE o.next_attempt_at END) AS at
+       FROM outbox o WHERE o.state = 'pending' AND ${HEAD_OF_PAIR}`,
     );
     this.countsStmt = db.prepare<[], { state: OutboxState; n: number }>(
       'SELECT state, COUNT(*) AS n FROM outbox GROUP BY state',
