@@ -18,8 +18,8 @@ export interface FeedSchedulerOptions {
   readonly jitterRatio?: number;
   /** Feeds due at start are spread over up to this long instead of firing together. */
   readonly startSpreadMs?: number;
-  /** A poll that threw (pollFeed reports expected failures as values; this is for the unexpected). */
-  readonly onError?: (feed: Feed, error: unknown) => void;
+  /** A poll or a tick that threw (pollFeed reports expected failures as values; this is for the unexpected). */
+  readonly onError?: (error: unknown, feed?: Feed) => void;
 }
 
 /**
@@ -46,7 +46,8 @@ export class FeedScheduler {
   start(): void {
     if (this.task) return;
     this.stopping = false;
-    this.task = cron.createTask(this.options.tick ?? '*/15 * * * * *', () => this.tick(), { name: 'feed-scheduler', noOverlap: true });
+    const tick = (): Promise<unknown> => this.tick().catch((error: unknown) => this.options.onError?.(error));
+    this.task = cron.createTask(this.options.tick ?? '*/15 * * * * *', tick, { name: 'feed-scheduler', noOverlap: true });
     void this.task.start();
   }
 
@@ -68,6 +69,7 @@ export class FeedScheduler {
     if (this.stopping) return 0;
     const now = this.options.clock.now().getTime();
     const [feeds, healthList] = await Promise.all([this.options.feeds.list(), this.options.health.list()]);
+    if (this.stopping) return 0;
     const health = new Map(healthList.map((h) => [h.url, h]));
     this.forgetRemoved(feeds);
     const due: { feed: Feed; at: number }[] = [];
@@ -120,7 +122,7 @@ export class FeedScheduler {
       await this.scheduleNext(feed);
     } catch (error) {
       this.dueAt.set(feed.url, this.options.clock.now().getTime() + this.intervalMs(feed) + this.jitter(feed));
-      this.options.onError?.(feed, error);
+      this.options.onError?.(error, feed);
     } finally {
       this.pending.delete(feed.url);
       this.running -= 1;

@@ -135,7 +135,7 @@ describe('FeedScheduler', () => {
       poll: async () => {
         throw new Error('store unavailable');
       },
-      onError: (f, e) => errors.push(`${f.name}: ${(e as Error).message}`),
+      onError: (e, f) => errors.push(`${f?.name}: ${(e as Error).message}`),
     });
     await s.tick();
     await s.idle();
@@ -144,6 +144,14 @@ describe('FeedScheduler', () => {
     clock.advance(10 * MIN);
     expect(await s.tick()).toBe(1);
     await s.idle();
+  });
+
+  it('starts nothing from a tick that was under way when stop was called', async () => {
+    const s = scheduler();
+    const ticking = s.tick();
+    await s.stop();
+    expect(await ticking).toBe(0);
+    expect(gated.started).toEqual([]);
   });
 
   it('stop drops queued polls and waits for those in flight', async () => {
