@@ -20,7 +20,7 @@ export async function parseFeed(body: string | Uint8Array, context: ParseContext
 }
 
 async function parse(body: string | Uint8Array, context: ParseContext): Promise<Result<ParsedFeed, FeedErrorCode>> {
-  const decoded = typeof body === 'string' ? ok({ text: body, lossy: false, encoding: 'utf-16' }) : decodeFeedBytes(body, context.contentType);
+  const decoded = typeof body === 'string' ? ok({ text: body, lossy: false, encoding: 'string' }) : decodeFeedBytes(body, context.contentType);
   if (!decoded.ok) return decoded;
   const warnings = decoded.value.lossy ? [`guessed_encoding:${decoded.value.encoding}`] : [];
   // The XML parser drops C1 controls; in feeds they are Windows-1252 punctuation stored as Unicode.

@@ -74,8 +74,8 @@ function formatOf(text: string, prolog: Prolog): FeedFormat {
 
 function prepare(text: string, prolog: Prolog, format: FeedFormat): string {
   const body = escapeLooseAmpersands(removeDoctype(text, prolog));
-  const reproved = scanProlog(body) ?? prolog;
-  return format === 'atom' ? renameAtomDates(flattenXhtml(body)) : ensureChannel(body, reproved);
+  const rescanned = scanProlog(body) ?? prolog;
+  return format === 'atom' ? renameAtomDates(flattenXhtml(body)) : ensureChannel(body, rescanned);
 }
 
 async function tryParse(xml: string): Promise<Result<Parser.Output<Loose>, FeedErrorCode>> {

@@ -18,8 +18,10 @@ export interface FeedSchedulerOptions {
   readonly jitterRatio?: number;
   /** Feeds due at start are spread over up to this long instead of firing together. */
   readonly startSpreadMs?: number;
-  /** A poll or a tick that threw (pollFeed reports expected failures as values; this is for the unexpected). */
-  readonly onError?: (error: unknown, feed?: Feed) => void;
+  /** A poll that threw (pollFeed reports expected failures as values; this is for the unexpected). */
+  readonly onError?: (feed: Feed, error: unknown) => void;
+  /** A scheduling round that threw (the store could not list feeds). */
+  readonly onTickError?: (error: unknown) => void;
 }
 
 /**
@@ -46,7 +48,7 @@ export class FeedScheduler {
   start(): void {
     if (this.task) return;
     this.stopping = false;
-    const tick = (): Promise<unknown> => this.tick().catch((error: unknown) => this.options.onError?.(error));
+    const tick = (): Promise<unknown> => this.tick().catch((error: unknown) => this.options.onTickError?.(error));
     this.task = cron.createTask(this.options.tick ?? '*/15 * * * * *', tick, { name: 'feed-scheduler', noOverlap: true });
     void this.task.start();
   }
@@ -122,7 +124,7 @@ export class FeedScheduler {
       await this.scheduleNext(feed);
     } catch (error) {
       this.dueAt.set(feed.url, this.options.clock.now().getTime() + this.intervalMs(feed) + this.jitter(feed));
-      this.options.onError?.(error, feed);
+      this.options.onError?.(feed, error);
     } finally {
       this.pending.delete(feed.url);
       this.running -= 1;

@@ -135,7 +135,7 @@ describe('FeedScheduler', () => {
       poll: async () => {
         throw new Error('store unavailable');
       },
-      onError: (e, f) => errors.push(`${f?.name}: ${(e as Error).message}`),
+      onError: (f, e) => errors.push(`${f.name}: ${(e as Error).message}`),
     });
     await s.tick();
     await s.idle();
