@@ -4,6 +4,8 @@ import { findDateline, type Dateline } from '../text/dateline.js';
 import { isBackgroundSentence } from './background.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
+/** A year written out in digits ("June 2025", "of 2024", "2025-07-01"); "this year" has none. */
+const WRITTEN_YEAR = /\b(?:19|20)\d{2}\b/;
 /** A date this long before the document's own date recalls the past, whatever the sentence says. */
 const BACKGROUND_DAYS = 365;
 const DAY_MS = 86_400_000;
@@ -24,20 +26,46 @@ export function documentDate(doc: Document): string | undefined {
   return dateOf(doc, ownDateline(doc));
 }
 
-/**
- * Every date in the document, resolved against the document's own date (or the day it was seen):
- * "on Tuesday" is the latest Tuesday on or before it, "July 1" takes the year that keeps it so.
- * The document's own date line is role 'publication'. Dates in background sentences, and dates more
- * than a year before the document's own date, are background.
- */
 function longBefore(date: string, reference: string): boolean {
   return Date.parse(reference) - Date.parse(date) > BACKGROUND_DAYS * DAY_MS;
 }
 
+/**
+ * The day against which an undated document's year-less dates are resolved.
+ *
+ * When a document's only date is the day it was seen, that day may be long after it was written (a
+ * seed loaded today, an old page picked up late), and "July 1" resolved against it can land in the
+ * wrong year. The years the text writes out are the evidence it gives of its own time: an article
+ * naming "June 2025" was written in June 2025 or later, and writers leave the year out of dates in
+ * their own year. So year-less dates are placed on or before the end of the latest year the text
+ * writes out, when that year ended before the day it was seen; otherwise the seen day stays the
+ * reference. Dates after the seen day are plans or slips, not evidence of when the text was written.
+ * Only resolution moves: the publication date stays unknown.
+ */
+function undatedReference(doc: Document, seen: string): string {
+  let latest: string | undefined;
+  for (const sentence of doc.sentences) {
+    if (!WRITTEN_YEAR.test(sentence.folded)) continue;
+    for (const e of parseDateExpressions(sentence.text, seen, doc.lang, sentence.folded)) {
+      if (!e.explicitYear || !WRITTEN_YEAR.test(e.text) || e.date > seen) continue;
+      if (latest === undefined || e.date > latest) latest = e.date;
+    }
+  }
+  if (latest === undefined) return seen;
+  const yearEnd = `${latest.slice(0, 4)}-12-31`;
+  return yearEnd < seen ? yearEnd : seen;
+}
+
+/**
+ * Every date in the document, resolved against the document's own date (for an undated document,
+ * see undatedReference): "on Tuesday" is the latest Tuesday on or before it, "July 1" takes the year
+ * that keeps it so. The document's own date line is role 'publication'. Dates in background
+ * sentences, and dates more than a year before the document's own date, are background.
+ */
 export function extractDates(doc: Document): DateFact[] {
   const dateline = ownDateline(doc);
   const own = dateOf(doc, dateline);
-  const reference = own ?? doc.seenAt.slice(0, 10);
+  const reference = own ?? undatedReference(doc, doc.seenAt.slice(0, 10));
   const facts: DateFact[] = [];
   for (const sentence of doc.sentences) {
     const expressions = parseDateExpressions(sentence.text, reference, doc.lang, sentence.folded);

@@ -130,3 +130,56 @@ describe('evidence', () => {
     }
   });
 });
+
+describe('undated documents', () => {
+  const SEEN = '2026-11-21T12:00:00Z';
+  const undated = (body: string, lang?: string): Document =>
+    documentOf(body, { title: 'Report', seenAt: SEEN, ...(lang === undefined ? {} : { lang }) });
+  const dateOf = (doc: Document, matched: string): string | undefined => extractDates(doc).find((f) => f.matched === matched)?.date;
+
+  const article = 'Three workers were kidnapped on July 1 at a cement plant. The group killed 200 soldiers in June 2025.';
+
+  it('places year-less dates in the latest year the text writes out, when that year ended before it was seen', () => {
+    const doc = undated(article);
+    expect(dateOf(doc, 'July 1')).toBe('2025-07-01');
+    expect(dateOf(doc, 'June 2025')).toBe('2025-06-01');
+  });
+
+  it('keeps the publication date unknown: only the day it was seen', () => {
+    const doc = undated(article);
+    expect(doc).toMatchObject({ publishedFrom: 'seen', published: SEEN });
+    expect(documentDate(doc)).toBeUndefined();
+    expect(extractDates(doc).filter((f) => f.role === 'publication')).toEqual([]);
+  });
+
+  it('keeps the seen year when the text writes out no year', () => {
+    expect(dateOf(undated('Three workers were kidnapped on July 1 at a cement plant. Earlier this year, two traders were abducted.'), 'July 1')).toBe('2026-07-01');
+  });
+
+  it('keeps the seen year when the latest year written is the seen year', () => {
+    expect(dateOf(undated('Three workers were kidnapped on July 1. The army lost a base in June 2025 and another in March 2026.'), 'July 1')).toBe('2026-07-01');
+  });
+
+  it('counts a year written in a period or a full date, and not a year after the day it was seen', () => {
+    expect(dateOf(undated('Gunmen stormed the mine on July 1. Deaths in the first quarter of 2025 matched all of 2024.'), 'July 1')).toBe('2025-07-01');
+    expect(dateOf(undated('Gunmen stormed the mine on July 1. The group was founded on March 2, 2017, and gained ground in June 2025; elections are due in 2027.'), 'July 1')).toBe('2025-07-01');
+  });
+
+  it('reads French the same way', () => {
+    const doc = undated('Trois ouvriers ont été enlevés le 1er juillet sur le site de la cimenterie. Le groupe avait tué 200 soldats en juin 2025.', 'fr');
+    expect(extractDates(doc).find((f) => f.matched.includes('1er juillet'))?.date).toBe('2025-07-01');
+  });
+
+  it('leaves a document with a metadata date as it was', () => {
+    const doc = documentOf(article, { title: 'Report', seenAt: SEEN, published: '2026-07-03T08:00:00Z' });
+    expect(doc.publishedFrom).toBe('metadata');
+    expect(dateOf(doc, 'July 1')).toBe('2026-07-01');
+    expect(documentDate(doc)).toBe('2026-07-03');
+  });
+
+  it('leaves a document with a date line as it was', () => {
+    const doc = documentOf(`Jul 03 2026\n\n${article}`, { title: 'Report', seenAt: SEEN });
+    expect(doc.publishedFrom).toBe('text');
+    expect(dateOf(doc, 'July 1')).toBe('2026-07-01');
+  });
+});
