@@ -8,8 +8,8 @@ const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 interface Named {
   readonly name: string;
   readonly description: string;
-  readonly name_localizations?: Partial<Record<string, string | null>> | null;
-  readonly description_localizations?: Partial<Record<string, string | null>> | null;
+  readonly name_localizations?: Partial<Record<string, string | null>> | null | undefined;
+  readonly description_localizations?: Partial<Record<string, string | null>> | null | undefined;
 }
 
 function checkNamed(item: Named): string[] {
