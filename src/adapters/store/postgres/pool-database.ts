@@ -1,0 +1,56 @@
+import type pg from 'pg';
+import { retryConflicts, type Database, type Queryable, type QueryResult } from './database.js';
+
+interface Runner {
+  query(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
+}
+
+function queryable(runner: Runner): Queryable {
+  return {
+    async query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+      const result = await runner.query(sql, [...params]);
+      return { rows: result.rows as R[], count: result.rowCount ?? 0 };
+    },
+    async exec(sql: string): Promise<void> {
+      // Without parameters node-postgres uses the simple protocol, which accepts several statements.
+      await runner.query(sql);
+    },
+  };
+}
+
+async function inTransaction<T>(pool: pg.Pool, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const value = await work(queryable(client));
+    await client.query('COMMIT');
+    return value;
+  } catch (error) {
+    // A connection that cannot even roll back is not given back to the pool.
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** A PostgreSQL server through a node-postgres pool; the pool is this database's to close. */
+export function poolDatabase(pool: pg.Pool): Database {
+  const direct = queryable(pool);
+  let closed = false;
+  return {
+    query<R>(sql: string, params?: readonly unknown[]) {
+      return retryConflicts(() => direct.query<R>(sql, params));
+    },
+    exec: (sql) => direct.exec(sql),
+    transaction: (work) => retryConflicts(() => inTransaction(pool, work)),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
