@@ -6,15 +6,13 @@
  */
 
 const HASHES = 24;
-const ROWS_PER_BAND = 3;
+const ROWS_PER_BAND = 4;
 const SHINGLE = 3;
 const HEX = 8;
 
 /** Fixed odd multipliers and offsets, one pair per hash function. */
-const SEEDS: readonly (readonly [number, number])[] = Array.from({ length: HASHES }, (_, i) => [
-  (Math.imul(i + 1, 0x9e3779b1) | 1) >>> 0,
-  Math.imul(i + 7, 0x85ebca6b) >>> 0,
-]);
+const MULTIPLIERS = Uint32Array.from({ length: HASHES }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) | 1) >>> 0);
+const OFFSETS = Uint32Array.from({ length: HASHES }, (_, i) => Math.imul(i + 7, 0x85ebca6b) >>> 0);
 
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
@@ -36,26 +34,35 @@ function mix(value: number): number {
   return h >>> 0;
 }
 
-function shingles(words: readonly string[]): string[] {
-  if (words.length < SHINGLE) return words.length === 0 ? [] : [words.join(' ')];
-  const out: string[] = [];
-  for (let i = 0; i + SHINGLE <= words.length; i++) out.push(words.slice(i, i + SHINGLE).join(' '));
+/**
+ * Hash of each run of SHINGLE consecutive words, from per-word hashes (rotated so that order counts):
+ * no shingle strings are built.
+ */
+function shingleHashes(words: readonly string[]): number[] {
+  const hashes = words.map(fnv1a);
+  if (hashes.length < SHINGLE) return hashes.length === 0 ? [] : [hashes.reduce((a, h) => mix(a ^ h), 0)];
+  const out: number[] = [];
+  for (let i = 0; i + SHINGLE <= hashes.length; i++) {
+    out.push(mix((hashes[i] as number) ^ rotl(hashes[i + 1] as number, 11) ^ rotl(hashes[i + 2] as number, 22)));
+  }
   return out;
 }
 
-/** Hex signature of the folded words of a text; empty when there are no words. */
+const rotl = (value: number, bits: number) => ((value << bits) | (value >>> (32 - bits))) >>> 0;
+
+/** Hex signature of a text's folded words; empty when there are no words. */
 export function fingerprint(words: readonly string[]): string {
-  const hashes = shingles(words).map(fnv1a);
+  const hashes = shingleHashes(words);
   if (hashes.length === 0) return '';
-  const mins = new Array<number>(HASHES).fill(0xffffffff);
+  const mins = new Uint32Array(HASHES).fill(0xffffffff);
   for (const base of hashes) {
     for (let i = 0; i < HASHES; i++) {
-      const seed = SEEDS[i] as readonly [number, number];
-      const value = mix((Math.imul(base, seed[0]) + seed[1]) >>> 0);
+      const value = mix((Math.imul(base, MULTIPLIERS[i] as number) + (OFFSETS[i] as number)) >>> 0);
       if (value < (mins[i] as number)) mins[i] = value;
     }
   }
-  return mins.map((m) => m.toString(16).padStart(HEX, '0')).join('');
+  // Joined rather than concatenated: the signature is kept in incidents, and a flat string is smaller than a rope.
+  return Array.from(mins, (m) => m.toString(16).padStart(HEX, '0')).join('');
 }
 
 /** Estimated Jaccard similarity of the two shingle sets (0 when either signature is missing). */

@@ -6,38 +6,43 @@ import type { Probe } from './probe.js';
 import { strongestTerms } from './terms.js';
 
 /**
- * Candidate keys of the inverted index. Frequent facets (place, region, nationality, actor, type,
- * term) are bucketed by month, the country by day, so that a posting list holds the incidents of one month rather than
- * of all time and a lookup stays cheap however large the store grows; a story looks in its month and
- * the neighbouring ones. Specific facets (site, hostages of a nationality, wire fingerprint bands,
- * source documents) are not bucketed, so that a later story about the same site or the same hostages
- * is still compared and, when it is another event, vetoed with a readable reason.
+ * Candidate keys of the inverted index, chosen so that each posting list stays short however large the
+ * store grows (the lookup cost is the sum of their lengths):
+ * - places, regions, counted victims of a nationality and salient terms, bucketed by month: a story
+ *   looks in the months its event may fall in;
+ * - the country and the actors, bucketed by day: common on their own ("JNIM", "Mali"), telling only
+ *   together with a date, looked up a couple of days either side of the story's event date;
+ * - sites, hostages of a nationality, wire fingerprint bands and source documents, not bucketed: a
+ *   later story about the same site or the same hostages is still compared and, when it is another
+ *   event, vetoed with a readable reason.
+ * Nationality alone and event type alone are not keys: most victims are Malian and most events attacks.
  */
 
 const TERM_KEYS = 3;
-/** Days either side of a story's event date in which incidents of the same country are looked up. */
+/** Days either side of a story's event date in which day-bucketed keys are looked up. */
 const DAY_WINDOW = 2;
-const FINGERPRINTED_SOURCES = 8;
+const FINGERPRINTED_SOURCES = 2;
 
 export function incidentKeys(incident: Incident): string[] {
-  const month = monthOf(incidentAnchorDay(incident));
+  const day = incidentAnchorDay(incident);
+  const month = monthOf(day);
   const keys = new Set<string>();
-  const facet = (name: string) => keys.add(`${name}@${month}`);
-  facet(`type:${incident.eventType}:${incident.country}`);
-  if (incident.eventDate !== undefined) keys.add(`day:${incident.country}:${incident.eventDate}`);
+  const monthly = (name: string) => keys.add(`${name}@${month}`);
+  const daily = (name: string) => keys.add(`${name}@${day}`);
+  daily(`day:${incident.country}`);
   for (const { value } of incident.places) {
     if (value.kind === 'country') continue;
-    facet(value.kind === 'region' ? `region:${value.id}` : `place:${value.id}`);
-    if (value.region !== undefined) facet(`region:${value.region}`);
+    monthly(value.kind === 'region' ? `region:${value.id}` : `place:${value.id}`);
+    if (value.region !== undefined) monthly(`region:${value.region}`);
   }
   for (const { value } of incident.victims) {
-    if (value.nationality === undefined) continue;
+    if (value.nationality === undefined || value.count === null) continue;
     const nationality = fold(value.nationality);
-    facet(`nat:${nationality}`);
-    if (value.count !== null && value.role === 'hostage') keys.add(`hostages:${value.count}:${nationality}`);
+    monthly(`victims:${value.count}:${nationality}`);
+    if (value.role === 'hostage') keys.add(`hostages:${value.count}:${nationality}`);
   }
-  for (const { value } of incident.actors) facet(`actor:${value.id}`);
-  for (const term of strongestTerms(incident.terms, TERM_KEYS)) facet(`term:${term}`);
+  for (const { value } of incident.actors) daily(`actor:${value.id}`);
+  for (const term of strongestTerms(incident.terms, TERM_KEYS)) monthly(`term:${term}`);
   for (const { value } of incident.sites) keys.add(`site:${value.key}`);
   for (const source of incident.sources) keys.add(`src:${source.documentId}`);
   for (const source of incident.sources.slice(-FINGERPRINTED_SOURCES)) {
@@ -46,28 +51,27 @@ export function incidentKeys(incident: Incident): string[] {
   return [...keys];
 }
 
-/** The keys a story looks up: the same facets over the months its event may fall in. */
+/** The keys a story looks up: the same facets over the months and days its event may fall in. */
 export function probeKeys(probe: Probe): string[] {
   const months = probeMonths(probe);
+  const days = probe.date !== undefined && probe.datePrecision === 'day' ? dayWindow(probe.date) : [];
   const keys = new Set<string>();
-  const facet = (name: string) => {
+  const monthly = (name: string) => {
     for (const month of months) keys.add(`${name}@${month}`);
   };
-  if (probe.type !== undefined && probe.country !== undefined) facet(`type:${probe.type}:${probe.country}`);
-  if (probe.date !== undefined && probe.datePrecision === 'day' && probe.country !== undefined) {
-    for (let shift = -DAY_WINDOW; shift <= DAY_WINDOW; shift++) keys.add(`day:${probe.country}:${shiftDay(probe.date, shift)}`);
-  }
-  for (const place of probe.places) {
-    facet(place.kind === 'region' ? `region:${place.id}` : `place:${place.id}`);
-  }
-  for (const region of probe.regions) facet(`region:${region}`);
+  const daily = (name: string) => {
+    for (const day of days) keys.add(`${name}@${day}`);
+  };
+  if (probe.country !== undefined) daily(`day:${probe.country}`);
+  for (const place of probe.places) monthly(place.kind === 'region' ? `region:${place.id}` : `place:${place.id}`);
+  for (const region of probe.regions) monthly(`region:${region}`);
   const victims = probe.victims;
-  if (victims?.nationality !== undefined) {
-    facet(`nat:${victims.nationality}`);
-    if (victims.count !== null) keys.add(`hostages:${victims.count}:${victims.nationality}`);
+  if (victims?.nationality !== undefined && victims.count !== null) {
+    monthly(`victims:${victims.count}:${victims.nationality}`);
+    keys.add(`hostages:${victims.count}:${victims.nationality}`);
   }
-  for (const actor of probe.actors) facet(`actor:${actor}`);
-  for (const term of strongestTerms(probe.terms, TERM_KEYS)) facet(`term:${term}`);
+  for (const actor of probe.actors) daily(`actor:${actor}`);
+  for (const term of strongestTerms(probe.terms, TERM_KEYS)) monthly(`term:${term}`);
   if (probe.site !== undefined) keys.add(`site:${probe.site}`);
   // What the story recalls is looked up too, so that the recalled incident is compared and the recall vetoed in the reasons.
   for (const recalled of probe.recalled.sites) keys.add(`site:${recalled}`);
@@ -77,6 +81,12 @@ export function probeKeys(probe: Probe): string[] {
   keys.add(`src:${probe.documentId}`);
   for (const band of fingerprintBands(probe.fingerprint)) keys.add(band);
   return [...keys];
+}
+
+function dayWindow(day: string): string[] {
+  const out: string[] = [];
+  for (let shift = -DAY_WINDOW; shift <= DAY_WINDOW; shift++) out.push(shiftDay(day, shift));
+  return out;
 }
 
 /** The day an incident is filed under: its event date, else when it was first reported. */

@@ -3,7 +3,7 @@ import type { Document, EventType, Facts, PlaceKind } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { dayNumber, isoDay } from './dates.js';
 import { fingerprint } from './fingerprint.js';
-import { leadText, salientTerms, words, type TermVector } from './terms.js';
+import { leadWords, salientTerms, type TermVector } from './terms.js';
 
 export interface ProbePlace {
   readonly id: string;
@@ -48,6 +48,9 @@ export interface Probe {
   readonly notes: readonly string[];
 }
 
+/** Wire copies keep the wording of their first sentences. */
+const FINGERPRINT_WORDS = 80;
+
 /** Clocks and time zones differ: a day of slack before a date counts as in the future. */
 const FUTURE_SLACK_DAYS = 1;
 
@@ -65,6 +68,7 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     if (place.kind === 'region') regions.add(place.id);
     if (place.region !== undefined) regions.add(place.region);
   }
+  const lead = leadWords(doc);
   const seen = isoDay(doc.seenAt) ?? '1970-01-01';
   const notes: string[] = [];
   let published = isoDay(doc.published) ?? seen;
@@ -85,8 +89,8 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     regions: [...regions],
     actors: [...new Set(main.actors)],
     changes: [...new Set(main.changes)],
-    terms: salientTerms(doc, entitiesOf(facts)),
-    fingerprint: fingerprint(words(leadText(doc), 80)),
+    terms: salientTerms(lead, entitiesOf(facts)),
+    fingerprint: fingerprint(lead.words.slice(0, FINGERPRINT_WORDS)),
     recalled: recalledFacts(facts),
     notes,
   };

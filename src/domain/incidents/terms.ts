@@ -1,5 +1,5 @@
 import type { Document } from '../model.js';
-import { foldForMatch } from '../text/normalize.js';
+import { fold } from '../text/normalize.js';
 
 /** Folded term -> weight, L2-normalised so that the dot product of two vectors is their cosine. */
 export type TermVector = Readonly<Record<string, number>>;
@@ -28,22 +28,42 @@ const VECTOR_SIZE = 32;
 const ENTITY_WEIGHT = 2;
 const MAX_ENTITIES = 12;
 
-/** Title and lead: the part of an article that says what it is about. */
-export function leadText(doc: Document): string {
-  const lead = doc.sentences.filter((s) => s.lead);
-  const chosen = lead.length > 0 ? lead : doc.sentences.slice(0, 3);
-  const parts = chosen.map((s) => s.text);
-  if (doc.title !== '' && !chosen.some((s) => s.text === doc.title)) parts.unshift(doc.title);
-  return parts.join(' ');
+/** Title and lead as folded words: the part of an article that says what it is about. */
+export interface LeadWords {
+  readonly title: readonly string[];
+  /** Title first, then the lead sentences, at most MAX_WORDS. */
+  readonly words: readonly string[];
 }
 
-export function words(text: string, max = MAX_WORDS): string[] {
-  const all = foldForMatch(text).split(' ');
-  return (all.length > max ? all.slice(0, max) : all).filter((w) => w !== '');
+const NON_WORD = /[^\p{L}\p{N}']+/u;
+
+/** Words of already folded text (see text/normalize.ts), in order. */
+export function splitFolded(folded: string): string[] {
+  return folded.split(NON_WORD).filter((w) => w !== '');
+}
+
+export function leadWords(doc: Document): LeadWords {
+  const lead = doc.sentences.filter((s) => s.lead);
+  const chosen = lead.length > 0 ? lead : doc.sentences.slice(0, 3);
+  const title = splitFolded(fold(doc.title));
+  const out = chosen[0]?.text === doc.title ? [] : [...title];
+  for (const sentence of chosen) {
+    if (out.length >= MAX_WORDS) break;
+    out.push(...splitFolded(sentence.folded));
+  }
+  return { title, words: out.length > MAX_WORDS ? out.slice(0, MAX_WORDS) : out };
+}
+
+/** "kidnappers's" -> "kidnappers", "l'armee" -> "armee": the same word with and without its clitics. */
+function stem(word: string): string {
+  let term = word.endsWith("'s") ? word.slice(0, -2) : word;
+  if (term.charAt(1) === "'" && "ldjnmcst".includes(term.charAt(0))) term = term.slice(2);
+  return term;
 }
 
 function isSalient(word: string): boolean {
-  return word.length >= 3 && !STOP.has(word) && !/^\d/.test(word);
+  const first = word.charCodeAt(0);
+  return word.length >= 3 && !(first >= 48 && first <= 57) && !STOP.has(word);
 }
 
 /**
@@ -51,17 +71,17 @@ function isSalient(word: string): boolean {
  * story's entities (places, actors, numbers of victims, sites) as language-independent terms ("@ml-kayes",
  * "@jnim", "@n44"): they let an English report and its French rewrite look alike.
  */
-export function salientTerms(doc: Document, entities: readonly string[] = []): TermVector {
+export function salientTerms(lead: LeadWords, entities: readonly string[] = []): TermVector {
   const counts = new Map<string, number>();
   for (const entity of entities.slice(0, MAX_ENTITIES)) counts.set(`@${entity}`, ENTITY_WEIGHT);
-  const add = (text: string, weight: number) => {
-    for (const word of words(text)) {
-      const term = word.replace(/'s$/, '').replace(/^[ldjnmcst]'/, '');
+  const add = (list: readonly string[], weight: number) => {
+    for (const word of list) {
+      const term = stem(word);
       if (isSalient(term)) counts.set(term, (counts.get(term) ?? 0) + weight);
     }
   };
-  add(doc.title, TITLE_BOOST);
-  add(leadText(doc), 1);
+  add(lead.title, TITLE_BOOST);
+  add(lead.words, 1);
   return normalise(top(counts, VECTOR_SIZE));
 }
 
@@ -83,11 +103,16 @@ export function mergeTerms(a: TermVector, b: TermVector, cap = 40): TermVector {
 
 /** The heaviest terms, ties broken alphabetically so that the result does not depend on input order. */
 export function strongestTerms(vector: TermVector, n: number): string[] {
-  return [...top(new Map(Object.entries(vector)), n).keys()];
+  return Object.entries(vector)
+    .sort(byWeight)
+    .slice(0, n)
+    .map(([term]) => term);
 }
 
+const byWeight = (x: readonly [string, number], y: readonly [string, number]) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1);
+
 function top(counts: Map<string, number>, n: number): Map<string, number> {
-  const sorted = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  const sorted = [...counts].sort(byWeight);
   return new Map(sorted.slice(0, n));
 }
 

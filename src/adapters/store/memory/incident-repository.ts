@@ -9,7 +9,10 @@ import { millis, rowLimit } from './time.js';
 export class MemoryIncidentRepository implements IncidentRepository {
   private readonly incidents = new Map<string, Incident>();
   private readonly keysOf = new Map<string, readonly string[]>();
-  private readonly postings = new Map<string, Set<string>>();
+  /** updatedAt as milliseconds, parsed once at save time rather than at every ranking. */
+  private readonly updated = new Map<string, number>();
+  /** Most keys (fingerprint bands, sources, sites) name one incident: that id is kept without a Set around it. */
+  private readonly postings = new Map<string, string | Set<string>>();
 
   async get(id: string): Promise<Incident | undefined> {
     return this.incidents.get(id);
@@ -18,15 +21,14 @@ export class MemoryIncidentRepository implements IncidentRepository {
   async save(incident: Incident, keys: readonly string[]): Promise<void> {
     this.unindex(incident.id);
     this.incidents.set(incident.id, incident);
+    this.updated.set(incident.id, millis(incident.updatedAt));
     const unique = [...new Set(keys)];
     this.keysOf.set(incident.id, unique);
     for (const key of unique) {
-      let ids = this.postings.get(key);
-      if (ids === undefined) {
-        ids = new Set();
-        this.postings.set(key, ids);
-      }
-      ids.add(incident.id);
+      const ids = this.postings.get(key);
+      if (ids === undefined) this.postings.set(key, incident.id);
+      else if (typeof ids === 'string') this.postings.set(key, new Set([ids, incident.id]));
+      else ids.add(incident.id);
     }
   }
 
@@ -37,15 +39,16 @@ export class MemoryIncidentRepository implements IncidentRepository {
     for (const key of new Set(keys)) {
       const ids = this.postings.get(key);
       if (ids === undefined) continue;
-      for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
+      if (typeof ids === 'string') shared.set(ids, (shared.get(ids) ?? 0) + 1);
+      else for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
     }
-    const ranked: { incident: Incident; count: number; updated: number }[] = [];
-    for (const [id, count] of shared) {
-      const incident = this.incidents.get(id);
-      if (incident !== undefined) ranked.push({ incident, count, updated: millis(incident.updatedAt) });
-    }
-    ranked.sort((a, b) => b.count - a.count || b.updated - a.updated || (a.incident.id < b.incident.id ? -1 : 1));
-    return ranked.slice(0, max).map((r) => r.incident);
+    const ranked: { id: string; count: number; updated: number }[] = [];
+    for (const [id, count] of shared) ranked.push({ id, count, updated: this.updated.get(id) ?? 0 });
+    ranked.sort((a, b) => b.count - a.count || b.updated - a.updated || (a.id < b.id ? -1 : 1));
+    return ranked.slice(0, max).flatMap((r) => {
+      const incident = this.incidents.get(r.id);
+      return incident === undefined ? [] : [incident];
+    });
   }
 
   async listRecent(options: { since?: string; country?: string; limit: number }): Promise<Incident[]> {
@@ -67,9 +70,13 @@ export class MemoryIncidentRepository implements IncidentRepository {
   private unindex(id: string): void {
     for (const key of this.keysOf.get(id) ?? []) {
       const ids = this.postings.get(key);
-      ids?.delete(id);
-      if (ids?.size === 0) this.postings.delete(key);
+      if (ids === id) this.postings.delete(key);
+      else if (typeof ids === 'object') {
+        ids.delete(id);
+        if (ids.size === 1) this.postings.set(key, ids.values().next().value as string);
+      }
     }
     this.keysOf.delete(id);
+    this.updated.delete(id);
   }
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint, fingerprintBands, fingerprintSimilarity } from '../../../../src/domain/incidents/fingerprint.js';
-import { cosine, mergeTerms, salientTerms, words } from '../../../../src/domain/incidents/terms.js';
+import { cosine, leadWords, mergeTerms, salientTerms as termsOfLead, splitFolded } from '../../../../src/domain/incidents/terms.js';
+import type { Document } from '../../../../src/domain/model.js';
+import { fold } from '../../../../src/domain/text/normalize.js';
 import { doc } from './stories.js';
+
+const salientTerms = (d: Document) => termsOfLead(leadWords(d));
+const words = (text: string) => splitFolded(fold(text));
 
 const LEAD =
   'Three Indian nationals were abducted from a cement factory in Kayes on Tuesday, the same day an al-Qaeda-affiliated group launched coordinated attacks on military installations across several towns.';

@@ -1,0 +1,253 @@
+/**
+ * Decision benchmark: items per second through the whole decision (clean, extract, relevance, match)
+ * with 100, 10,000 and 100,000 incidents in an in-memory store, and peak memory for each size.
+ * Incidents are generated straight into the store with the keys matching gives them (places, regions,
+ * actors, nationalities, sites, months, fingerprint bands) spread over six years of Mali, Burkina Faso
+ * and Niger; the items are the development corpus's article-sized texts, streamed again and again under
+ * fresh ids. Each size runs in its own process so that its memory figures are its own.
+ * Run: node bin/run-ts.mjs bench/decision.ts [--sizes 100,10000,100000] [--rounds 20]
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { createMemoryStore } from '../src/adapters/store/memory/memory-store.js';
+import { createEngine } from '../src/app/engine.js';
+import { loadCatalogs } from '../src/config/catalogs.js';
+import { type Catalogs, extractFacts } from '../src/domain/extract/facts.js';
+import type { GazetteerEntry } from '../src/domain/extract/gazetteer.js';
+import { incidentKeys } from '../src/domain/incidents/keys.js';
+import { severityOf } from '../src/domain/incidents/severity.js';
+import type { Attested, EventType, Incident, KeywordRule, RawInput } from '../src/domain/model.js';
+import { parseKeywordFile } from '../src/domain/relevance/schema.js';
+import { scoreRelevance } from '../src/domain/relevance/score.js';
+import { ManualClock } from '../src/domain/shared/clock.js';
+import { buildDocument } from '../src/domain/text/document.js';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,10000,100000' },
+    rounds: { type: 'string', default: '20' },
+    size: { type: 'string' },
+  },
+});
+const ROUNDS = Number(values.rounds);
+const CORPUS = 'tests/fixtures/dev-corpus/items.jsonl';
+const NOW = '2025-12-01T12:00:00.000Z';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+/** mulberry32: a small seeded generator, so that every run files the same incidents. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Weighted<T> {
+  readonly value: T;
+  readonly weight: number;
+}
+
+function pick<T>(rnd: () => number, items: readonly Weighted<T>[]): T {
+  const total = items.reduce((sum, i) => sum + i.weight, 0);
+  let roll = rnd() * total;
+  for (const item of items) {
+    roll -= item.weight;
+    if (roll <= 0) return item.value;
+  }
+  return (items[items.length - 1] as Weighted<T>).value;
+}
+
+const w = <T>(value: T, weight: number): Weighted<T> => ({ value, weight });
+const TYPES: Weighted<EventType>[] = [
+  w('attack', 35), w('killing', 20), w('kidnapping', 20), w('blockade', 5), w('advisory', 5),
+  w('statement', 5), w('claim', 5), w('evacuation', 5),
+];
+const COUNTRIES = [w('ml', 60), w('bf', 25), w('ne', 15)];
+const NATIONALITIES = [
+  w('Malian', 40), w('Burkinabe', 20), w('Nigerien', 15), w('Chinese', 8), w('Indian', 4), w('Turkish', 3),
+  w('Russian', 3), w('Moroccan', 3), w('Egyptian', 2), w('Italian', 2),
+];
+const ACTORS = [w('jnim', 40), w('is-sahel', 20), w('fama', 10), w('fla', 5), w('', 25)];
+const WORDS = 'army camp convoy village market mine road checkpoint drone strike ambush patrol soldiers civilians fighters militants hostages workers engineers trucks fuel tankers bridge school mosque church clinic gold cement factory border river town district governor minister embassy advisory curfew'.split(' ');
+const EVIDENCE = [{ sentence: 1, text: 'Generated for the benchmark.' }];
+
+function attested<T>(value: T, sources: readonly string[]): Attested<T> {
+  return { value, sources, evidence: EVIDENCE };
+}
+
+function hex(rnd: () => number, chars: number): string {
+  return Array.from({ length: Math.ceil(chars / 8) }, () => Math.floor(rnd() * 0xffffffff).toString(16).padStart(8, '0'))
+    .join('')
+    .slice(0, chars);
+}
+
+/** One plausible incident: a place in the three countries, a day in 2020-2025, victims, actors, sources. */
+function generateIncident(n: number, rnd: () => number, towns: ReadonlyMap<string, readonly GazetteerEntry[]>): Incident {
+  const type = pick(rnd, TYPES);
+  const country = pick(rnd, COUNTRIES);
+  const options = towns.get(country) ?? [];
+  const town = options[Math.floor(rnd() * options.length)] as GazetteerEntry;
+  const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(rnd() * 6 * 365) * 86_400_000).toISOString().slice(0, 10);
+  const sourceIds = Array.from({ length: 1 + Math.floor(rnd() * 4) }, (_, i) => `gen-${n}-${i}`);
+  const victims = rnd() < 0.5 ? [attested({ count: 1 + Math.floor(rnd() * 60), nationality: pick(rnd, NATIONALITIES), role: type === 'kidnapping' ? ('hostage' as const) : ('killed' as const) }, sourceIds)] : [];
+  const actor = pick(rnd, ACTORS);
+  const terms: Record<string, number> = { [`@${town.id}`]: 0.4 };
+  for (let i = 0; i < 12; i++) terms[WORDS[Math.floor(rnd() * WORDS.length)] as string] = Math.round(rnd() * 3000) / 10_000;
+  const draft: Incident = {
+    id: `inc-gen-${n}`,
+    title: `${type} near ${town.name}`,
+    eventType: type,
+    eventDate: day,
+    country,
+    places: [
+      attested({ id: town.id, name: town.name, kind: town.kind, ...(town.region === undefined ? {} : { region: town.region }) }, sourceIds),
+    ],
+    victims,
+    sites: rnd() < 0.1 ? [attested({ name: `${town.name} gold mine`, key: `${town.name.toLowerCase()} gold` }, sourceIds)] : [],
+    actors: actor === '' ? [] : [attested({ id: actor, name: actor.toUpperCase(), role: 'suspected' as const }, sourceIds)],
+    advice: [],
+    figures: [],
+    changes: [],
+    severity: 1,
+    status: 'open',
+    context: false,
+    baseline: false,
+    sources: sourceIds.map((documentId) => ({ documentId, name: 'Generated', kind: 'news' as const, published: day, firstSeen: `${day}T12:00:00.000Z`, fingerprint: hex(rnd, 192) })),
+    updates: [],
+    terms,
+    createdAt: `${day}T12:00:00.000Z`,
+    updatedAt: `${day}T12:00:00.000Z`,
+  };
+  return { ...draft, severity: severityOf(draft, ['Indian']) };
+}
+
+interface CorpusItem {
+  readonly title: string;
+  readonly text: string;
+  readonly source: string;
+  readonly published: string;
+  readonly lang: string;
+}
+
+function corpusItems(): CorpusItem[] {
+  return readFileSync(CORPUS, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as CorpusItem);
+}
+
+interface SizeResult {
+  readonly incidents: number;
+  readonly items: number;
+  readonly itemsPerSecond: number;
+  readonly generateMs: number;
+  readonly peakRssMb: number;
+  readonly heapAfterGenerateMb: number;
+  readonly peakHeapMb: number;
+  /** Microseconds per item in cleaning, extraction and relevance alone, measured on the same items. */
+  readonly stagesMicros: number;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 102.4) / 10;
+
+async function runSize(size: number): Promise<SizeResult> {
+  const catalogs = loadCatalogs('config');
+  const keywords = parseKeywordFile(JSON.parse(readFileSync('config/keywords.json', 'utf8')));
+  if (!catalogs.ok || !keywords.ok) throw new Error('cannot read config/');
+  const store = createMemoryStore();
+  const engine = createEngine({ store, catalogs: catalogs.value, clock: new ManualClock(NOW), rules: keywords.value.rules });
+
+  const towns = new Map<string, GazetteerEntry[]>();
+  for (const entry of catalogs.value.gazetteer.entries) {
+    if (entry.kind !== 'town') continue;
+    towns.set(entry.country, [...(towns.get(entry.country) ?? []), entry]);
+  }
+  const rnd = random(20250701);
+  const generateStart = performance.now();
+  for (let n = 0; n < size; n++) {
+    const incident = generateIncident(n, rnd, towns);
+    await store.incidents.save(incident, incidentKeys(incident));
+  }
+  const generateMs = performance.now() - generateStart;
+  gc();
+  const heapAfterGenerate = process.memoryUsage().heapUsed;
+
+  const items = corpusItems();
+  const raw = (item: CorpusItem, id: string): RawInput => ({
+    id, kind: 'news', source: item.source, title: item.title, body: item.text, published: item.published, lang: item.lang, seenAt: NOW,
+  });
+  for (const [i, item] of items.entries()) await engine.process(raw(item, `warm-${i}`));
+
+  let peakHeap = 0;
+  let processed = 0;
+  const started = performance.now();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, item] of items.entries()) {
+      await engine.process(raw(item, `r${round}-${i}`));
+      processed++;
+    }
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const stagesMicros = timeStages(items, ROUNDS, catalogs.value, keywords.value.rules);
+  return {
+    incidents: size,
+    items: processed,
+    itemsPerSecond: Math.round(processed / seconds),
+    generateMs: Math.round(generateMs),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    heapAfterGenerateMb: mb(heapAfterGenerate),
+    peakHeapMb: mb(peakHeap),
+    stagesMicros,
+  };
+}
+
+/** The stages before matching, run alone, so that the matching share of the time can be told apart. */
+function timeStages(items: readonly CorpusItem[], rounds: number, catalogs: Catalogs, rules: readonly KeywordRule[]): number {
+  const started = performance.now();
+  let count = 0;
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, item] of items.entries()) {
+      const doc = buildDocument({ id: `s${round}-${i}`, kind: 'news', source: item.source, title: item.title, body: item.text, published: item.published, lang: item.lang, seenAt: NOW });
+      count++;
+      if (!doc.ok) continue;
+      scoreRelevance(doc.value, extractFacts(doc.value, catalogs), rules);
+    }
+  }
+  return Math.round(((performance.now() - started) * 1000) / count);
+}
+
+if (values.size !== undefined) {
+  console.log(JSON.stringify(await runSize(Number(values.size))));
+} else {
+  const sizes = values.sizes.split(',').map(Number);
+  const results: SizeResult[] = [];
+  for (const size of sizes) {
+    const out = execFileSync(process.execPath, ['bin/run-ts.mjs', 'bench/decision.ts', '--size', String(size), '--rounds', String(ROUNDS)], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    results.push(JSON.parse(out.trim().split('\n').pop() ?? '{}') as SizeResult);
+  }
+  const header = ['incidents', 'items', 'items/s', 'µs/item', 'of which matching µs', 'generate ms', 'heap after generate MB', 'peak heap MB', 'peak RSS MB'];
+  console.log(header.join('  '));
+  for (const r of results) {
+    const micros = Math.round(1_000_000 / r.itemsPerSecond);
+    const row = [r.incidents, r.items, r.itemsPerSecond, micros, Math.max(0, micros - r.stagesMicros), r.generateMs, r.heapAfterGenerateMb, r.peakHeapMb, r.peakRssMb];
+    console.log(row.map((cell, i) => String(cell).padStart(header[i]?.length ?? 0)).join('  '));
+  }
+  const smallest = results[0];
+  const largest = results[results.length - 1];
+  if (smallest !== undefined && largest !== undefined && largest !== smallest) {
+    console.log(`slowdown ${smallest.incidents} -> ${largest.incidents} incidents: x${(smallest.itemsPerSecond / largest.itemsPerSecond).toFixed(2)}`);
+  }
+}
