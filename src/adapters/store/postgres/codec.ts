@@ -39,12 +39,6 @@ export function rowLimit(limit: number): number {
   return Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : 0;
 }
 
-/** node-postgres gives 64-bit integers as text; PGlite gives numbers. */
-export function toCount(value: unknown): number {
-  const n = typeof value === 'number' ? value : Number(value);
-  return Number.isFinite(n) ? n : 0;
-}
-
 /** Distinct values in code-unit order: concurrent writers then lock index entries in one order. */
 export function sortedUnique(values: readonly string[]): string[] {
   return [...new Set(values.map(pgText))].sort();

@@ -8,6 +8,9 @@ import { ManualClock } from '../../../../../src/domain/shared/clock.js';
 /** The server `.ci/run` provides; another one can be named in SAHEL_TEST_DATABASE_URL. */
 export const SERVER_URL = process.env['SAHEL_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
+/** The server's address for test names, without credentials. */
+export const SERVER_LABEL = SERVER_URL.replace(/\/\/[^@/]*@/, '//');
+
 /** Starting an engine compiles PostgreSQL's WebAssembly and runs initdb: seconds on a busy machine. */
 const ENGINE_START_MS = 120_000;
 
