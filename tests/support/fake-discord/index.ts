@@ -14,6 +14,7 @@ import { FakeStore, type CommandWrite, type InteractionRecord, type InteractionR
 
 export type { FakeFailure, FailureMatch } from './failures.js';
 export type { FakeChannelConfig, FakeGuildConfig, FakeRoleConfig, FakeUserConfig } from './payloads.js';
+export { DEFAULT_OWNER_ID } from './payloads.js';
 export type { AutocompleteInvocation, CommandInvocation } from './interactions.js';
 export type { CommandWrite, InteractionRecord, InteractionReply, RecordedRequest } from './store.js';
 export { defaultUser } from './interactions.js';
@@ -131,6 +132,11 @@ export class FakeDiscord {
 
   messages(channelId: string): readonly APIMessage[] {
     return this.store.channelMessages.get(channelId) ?? [];
+  }
+
+  /** Messages the bot sent to a user in a direct-message channel. */
+  directMessages(userId: string): readonly APIMessage[] {
+    return [...this.store.dmChannels].filter(([, user]) => user === userId).flatMap(([channelId]) => this.messages(channelId));
   }
 
   interaction(id: string): InteractionRecord | undefined {

@@ -7,6 +7,7 @@ import {
   GuildPremiumTier,
   GuildVerificationLevel,
   Locale,
+  type APIDMChannel,
   type APINewsChannel,
   type APIRole,
   type APITextChannel,
@@ -36,6 +37,8 @@ export interface FakeGuildConfig {
   readonly channels: readonly FakeChannelConfig[];
   readonly roles?: readonly FakeRoleConfig[];
   readonly ownerId?: string;
+  /** Where Discord posts system messages; bots use it to reach a server's admins. */
+  readonly systemChannelId?: string;
   readonly locale?: Locale;
 }
 
@@ -44,6 +47,8 @@ export interface FakeUserConfig {
   readonly username: string;
   readonly globalName?: string;
 }
+
+export const DEFAULT_OWNER_ID = '1100000000000000000';
 
 export function userPayload(user: FakeUserConfig, bot = false): APIUser {
   return {
@@ -54,6 +59,10 @@ export function userPayload(user: FakeUserConfig, bot = false): APIUser {
     avatar: null,
     ...(bot ? { bot: true } : {}),
   };
+}
+
+export function dmChannelPayload(id: string, recipient: APIUser): APIDMChannel {
+  return { id, type: ChannelType.DM, name: null, recipients: [recipient], last_message_id: null, flags: 0 as ChannelFlags };
 }
 
 export function channelPayload(guildId: string, channel: FakeChannelConfig, position: number): APITextChannel | APINewsChannel {
@@ -105,7 +114,7 @@ export function guildCreatePayload(guild: FakeGuildConfig, joinedAt: Date): Gate
     discovery_splash: null,
     banner: null,
     description: null,
-    owner_id: guild.ownerId ?? '1100000000000000000',
+    owner_id: guild.ownerId ?? DEFAULT_OWNER_ID,
     afk_channel_id: null,
     afk_timeout: 300,
     verification_level: GuildVerificationLevel.Low,
@@ -117,7 +126,7 @@ export function guildCreatePayload(guild: FakeGuildConfig, joinedAt: Date): Gate
     features: [],
     mfa_level: GuildMFALevel.None,
     application_id: null,
-    system_channel_id: null,
+    system_channel_id: guild.systemChannelId ?? null,
     system_channel_flags: 0 as GuildSystemChannelFlags,
     rules_channel_id: null,
     vanity_url_code: null,

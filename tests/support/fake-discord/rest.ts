@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FakeFailure } from './failures.js';
 import { apiError, notFound, readBody, send, type Reply, type RestContext, type RouteRequest } from './http.js';
-import { createMessage, getChannel, getGuild, getMessage } from './routes-channels.js';
+import { createMessage, getChannel, getGuild, getMessage, openDirectMessage } from './routes-channels.js';
 import { currentApplication, gatewayBot, listCommands, overwriteCommands } from './routes-commands.js';
 import { deleteOriginal, editOriginal, followUp, getOriginal, interactionCallback } from './routes-interactions.js';
 import type { RecordedRequest } from './store.js';
@@ -14,6 +14,7 @@ type Route = (ctx: RestContext, request: RouteRequest) => Reply | undefined;
 const routes: readonly Route[] = [
   (ctx, r) => (r.method === 'GET' && is(r.segments, ['gateway', 'bot']) ? gatewayBot(ctx) : undefined),
   (ctx, r) => (r.method === 'GET' && is(r.segments, ['users', '@me']) ? { status: 200, body: ctx.botUser } : undefined),
+  (ctx, r) => (r.method === 'POST' && is(r.segments, ['users', '@me', 'channels']) ? openDirectMessage(ctx, r.body) : undefined),
   (ctx, r) => (r.method === 'GET' && is(r.segments, ['applications', '@me']) ? currentApplication(ctx) : undefined),
   (ctx, r) => {
     const [a, app, c, guild, e] = r.segments;

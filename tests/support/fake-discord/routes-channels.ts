@@ -1,10 +1,11 @@
 import { apiError, findChannel, type Reply, type RestContext } from './http.js';
 import { buildMessage } from './messages.js';
-import { channelPayload, guildCreatePayload } from './payloads.js';
+import { z } from 'zod';
+import { channelPayload, dmChannelPayload, guildCreatePayload, userPayload } from './payloads.js';
 import { embedCharacters, formErrors, messageCreateSchema } from './validation.js';
 
 export function createMessage(ctx: RestContext, channelId: string, raw: unknown): Reply {
-  if (!findChannel(ctx, channelId)) return apiError(404, 10003, 'Unknown Channel');
+  if (!findChannel(ctx, channelId) && !ctx.store.dmChannels.has(channelId)) return apiError(404, 10003, 'Unknown Channel');
   const parsed = messageCreateSchema.safeParse(raw);
   if (!parsed.success) return apiError(400, 50035, 'Invalid Form Body', formErrors(parsed.error.issues));
   const body = parsed.data;
@@ -46,6 +47,20 @@ export function createMessage(ctx: RestContext, channelId: string, raw: unknown)
   if (nonceKey) ctx.store.nonces.set(nonceKey, { messageId: message.id, at: now.getTime() });
   ctx.store.changed();
   return { status: 200, body: message };
+}
+
+const dmSchema = z.object({ recipient_id: z.string().regex(/^\d{15,25}$/) });
+
+/** Opens (or reopens) the bot's direct-message channel with a user. */
+export function openDirectMessage(ctx: RestContext, raw: unknown): Reply {
+  const parsed = dmSchema.safeParse(raw);
+  if (!parsed.success) return apiError(400, 50035, 'Invalid Form Body', formErrors(parsed.error.issues));
+  const recipient = parsed.data.recipient_id;
+  const existing = [...ctx.store.dmChannels].find(([, user]) => user === recipient)?.[0];
+  const id = existing ?? ctx.ids.next();
+  ctx.store.dmChannels.set(id, recipient);
+  ctx.store.changed();
+  return { status: 200, body: dmChannelPayload(id, userPayload({ id: recipient, username: `user${recipient.slice(-4)}` })) };
 }
 
 export function getChannel(ctx: RestContext, channelId: string): Reply {

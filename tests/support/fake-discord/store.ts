@@ -50,6 +50,8 @@ export class FakeStore extends EventEmitter {
   readonly nonces = new Map<string, { readonly messageId: string; readonly at: number }>();
   readonly interactions = new Map<string, InteractionRecord>();
   readonly commandWrites: CommandWrite[] = [];
+  /** Direct-message channels the bot opened, by channel id: the recipient's user id. */
+  readonly dmChannels = new Map<string, string>();
   /** Registered commands by scope key: "global" or the guild id. */
   readonly commands = new Map<string, APIApplicationCommand[]>();
 
