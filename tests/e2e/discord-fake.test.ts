@@ -73,6 +73,16 @@ describe('fake Discord with the real discord.js client', () => {
     expect(record.original?.content).toBe('pong');
   });
 
+  it('acknowledges heartbeats', async () => {
+    await fake.close();
+    fake = new FakeDiscord({ token: TOKEN, heartbeatIntervalMs: 40 });
+    await fake.start();
+    const bot = await loginAndRegister();
+    await fake.waitFor(() => fake.gatewayStats.heartbeats >= 3);
+    await fake.waitFor(() => bot.ws.ping >= 0);
+    expect(fake.gatewayStats.identifies).toBe(1);
+  });
+
   it('posts a channel message once for a repeated nonce', async () => {
     const rest = new REST({ api: fake.url }).setToken(TOKEN);
     const body = { content: 'Alert', nonce: 'delivery-42', enforce_nonce: true, allowed_mentions: { parse: [] } };

@@ -143,6 +143,7 @@ export class FakeGateway {
       case GatewayOpcodes.Heartbeat:
         this.stats.heartbeats += 1;
         socket.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck }));
+        this.options.onChange();
         return session;
       case GatewayOpcodes.Identify:
         if (session) return closeWith(socket, GatewayCloseCodes.AlreadyAuthenticated, session);
