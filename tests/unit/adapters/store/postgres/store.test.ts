@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PostgresStoreError } from '../../../../../src/adapters/store/postgres/errors.js';
 import { openPostgresStore } from '../../../../../src/adapters/store/postgres/store.js';
@@ -155,6 +158,25 @@ describe('postgres store on PGlite', () => {
       expect(await store.feedLeases.tryLease('https://other.example.org/feed.xml', 'proc-b', at(20), at(11))).toBe(true);
     } finally {
       await store.close();
+    }
+  });
+});
+
+describe('postgres store in a PGlite data directory', () => {
+  it('opens its own engine on the directory, closes it, and finds its data again', { timeout: 240_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sahel-pglite-'));
+    try {
+      const first = await openPostgresStore({ pglite: join(dir, 'db'), clock: testClock() });
+      expect(first.location).toBe(`pglite:${join(dir, 'db')}`);
+      expect(first.migrated).toEqual([1, 2, 3, 4, 5]);
+      await first.keywords.put({ id: 'kidnap', kind: 'include', terms: ['enlevés', 'abducted'], weight: 2 });
+      await first.close();
+      const again = await openPostgresStore({ pglite: join(dir, 'db'), clock: testClock() });
+      expect(again.migrated).toEqual([]);
+      expect(await again.keywords.list()).toEqual([{ id: 'kidnap', kind: 'include', terms: ['enlevés', 'abducted'], weight: 2 }]);
+      await again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
