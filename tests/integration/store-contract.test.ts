@@ -11,11 +11,16 @@ import {
   MemoryOutboxRepository,
   MemorySubscriptionRepository,
 } from '../../src/app/delivery/memory.js';
+import { MemoryAuditRepository } from '../../src/app/audit.js';
+import { MemoryOfficialAdviceRepository } from '../../src/app/official-advice.js';
 import { InMemoryFeedHealthRepository, InMemoryFeedRepository, InMemorySeenItemRepository } from '../../src/app/feeds/memory.js';
 import { ManualClock } from '../../src/domain/shared/clock.js';
 import {
+  describeAuditContract,
   describeDeliveryStoreContract,
   describeFeedStoreContract,
+  describeOfficialAdviceContract,
+  describeRetentionContract,
   describeStoreContract,
   type StoreFactory,
 } from '../support/store-contract.js';
@@ -33,6 +38,8 @@ const memory = () => ({
   messageRefs: new MemoryMessageRefRepository(),
   advisories: new MemoryAdvisoryRepository(),
   digests: new MemoryDigestRepository(),
+  officialAdvice: new MemoryOfficialAdviceRepository(),
+  audit: new MemoryAuditRepository(),
 });
 
 const sqliteInMemory = () => openSqliteStore({ file: ':memory:', clock: clock() });
@@ -59,6 +66,9 @@ for (const [name, open] of implementations) {
   describeStoreContract(name, open);
   describeFeedStoreContract(name, open);
   describeDeliveryStoreContract(name, open);
+  describeOfficialAdviceContract(name, open);
+  describeAuditContract(name, open);
+  describeRetentionContract(name, open);
 }
 
 // The delivery use cases' own outbox suite, against the SQLite outbox (its memory run lives with it).

@@ -6,7 +6,9 @@ import type {
   OutboxRepository,
   SubscriptionRepository,
 } from '../../src/app/delivery/ports.js';
+import type { AuditEntry, AuditRepository } from '../../src/app/audit.js';
 import type { FeedHealthRepository, FeedRepository, SeenItemRepository } from '../../src/app/feeds/ports.js';
+import type { OfficialAdviceRepository } from '../../src/app/official-advice.js';
 import type {
   DecisionRecord,
   DecisionRepository,
@@ -14,12 +16,15 @@ import type {
   KeywordRepository,
   SeedRepository,
 } from '../../src/app/ports.js';
+import type { DigestRetention, OutboxRetention } from '../../src/app/retention.js';
 import type { Decision, Incident, KeywordRule } from '../../src/domain/model.js';
 import {
+  auditFixture,
   digestEntry,
   feedFixture,
   healthFixture,
   incidentFixture,
+  officialAdviceFixture,
   outboxEntry,
   snapshotFixture,
   subscriptionFixture,
@@ -570,5 +575,222 @@ export function describeDeliveryStoreContract(name: string, open: StoreFactory<D
       });
     });
 
+  });
+}
+
+export interface OfficialAdviceStoreUnderTest extends Closable {
+  readonly officialAdvice: OfficialAdviceRepository;
+}
+
+/** Registers the behaviour of the official advice repository; run it once per implementation. */
+export function describeOfficialAdviceContract(name: string, open: StoreFactory<OfficialAdviceStoreUnderTest>): void {
+  describe(`${name}: official advice contract`, () => {
+    const current = eachTest(open);
+    let store: OfficialAdviceStoreUnderTest;
+    beforeEach(() => {
+      store = current();
+    });
+
+    it('is empty at first', async () => {
+      expect(await store.officialAdvice.forCountry('ml')).toEqual([]);
+      expect(await store.officialAdvice.list()).toEqual([]);
+    });
+
+    it('keeps advice per publisher and country, by publisher within a country, optional fields absent stay absent', async () => {
+      const us = officialAdviceFixture('us', 'ml', '2025-07-01T00:00:00.000Z', { level: 4 });
+      const uk = officialAdviceFixture('uk', 'ml', '2025-06-20T10:00:00.000Z');
+      const niger = officialAdviceFixture('us', 'ne', '2025-05-01T00:00:00.000Z', { level: 4 });
+      await store.officialAdvice.put(us);
+      await store.officialAdvice.put(niger);
+      await store.officialAdvice.put(uk);
+      const mali = await store.officialAdvice.forCountry('ml');
+      expect(mali).toEqual([uk, us]);
+      expect(mali[0] !== undefined && 'level' in mali[0]).toBe(false);
+      expect(await store.officialAdvice.forCountry('ne')).toEqual([niger]);
+      expect(await store.officialAdvice.forCountry('bf')).toEqual([]);
+      const listed = await store.officialAdvice.list();
+      expect(listed.map((a) => `${a.country}:${a.source}`).sort()).toEqual(['ml:uk', 'ml:us', 'ne:us']);
+    });
+
+    it('keeps the newer advice when an older version arrives late, and takes a newer or equally recent one', async () => {
+      const july = officialAdviceFixture('us', 'ml', '2025-07-01T00:00:00.000Z', { level: 4 });
+      await store.officialAdvice.put(july);
+      await store.officialAdvice.put(officialAdviceFixture('us', 'ml', '2025-03-01T00:00:00.000Z', { level: 3 }));
+      expect(await store.officialAdvice.forCountry('ml')).toEqual([july]);
+      const reread = { ...july, summary: 'Do not travel to Mali (text revised)' };
+      await store.officialAdvice.put(reread);
+      expect(await store.officialAdvice.forCountry('ml')).toEqual([reread]);
+      const november = officialAdviceFixture('us', 'ml', '2025-11-06T09:00:00.000Z', { level: 4 });
+      await store.officialAdvice.put(november);
+      expect(await store.officialAdvice.forCountry('ml')).toEqual([november]);
+      expect(await store.officialAdvice.list()).toHaveLength(1);
+    });
+  });
+}
+
+export interface AuditStoreUnderTest extends Closable {
+  readonly audit: AuditRepository;
+}
+
+const withoutId = ({ id: _id, ...rest }: AuditEntry): AuditEntry => rest;
+
+/** Registers the behaviour of the audit log; run it once per implementation. */
+export function describeAuditContract(name: string, open: StoreFactory<AuditStoreUnderTest>): void {
+  describe(`${name}: audit log contract`, () => {
+    const current = eachTest(open);
+    let store: AuditStoreUnderTest;
+    beforeEach(() => {
+      store = current();
+    });
+
+    const T = (hour: number): string => `2025-07-02T${String(hour).padStart(2, '0')}:00:00.000Z`;
+    const otherGuild = { userId: '300000000000000002', tag: 'ops', guildId: '100000000000000002' };
+
+    it('gives every entry an id and gives it back as appended, detail included', async () => {
+      const entry = auditFixture('keyword.add', 'kidnap-fr', T(8), {
+        detail: { rule: { id: 'kidnap-fr', terms: ['enlèvement', 'enlevés'], weight: 2 }, previous: null, note: 'après Kayes' },
+      });
+      const stored = await store.audit.append(entry);
+      expect(stored.id).toMatch(/\S/);
+      expect(withoutId(stored)).toEqual(entry);
+      const listed = await store.audit.list({ limit: 10 });
+      expect(listed).toEqual([stored]);
+    });
+
+    it('keeps an actor without a guild without one, and ignores an id given by the caller', async () => {
+      const fromCli = auditFixture('feed.remove', 'https://news.example.org/sahel.xml', T(8), {
+        id: 'chosen-by-caller',
+        actor: { userId: 'cli', tag: 'cli' },
+      });
+      const stored = await store.audit.append(fromCli);
+      expect(stored.id).not.toBe('chosen-by-caller');
+      const [listed] = await store.audit.list({ limit: 1 });
+      expect(listed?.actor).toEqual({ userId: 'cli', tag: 'cli' });
+      expect(listed !== undefined && 'guildId' in listed.actor).toBe(false);
+      expect(listed !== undefined && 'detail' in listed).toBe(false);
+    });
+
+    it('lists newest first by instant, appending order breaking ties, within the limit', async () => {
+      const a = await store.audit.append(auditFixture('keyword.add', 'a', T(8)));
+      const b = await store.audit.append(auditFixture('keyword.add', 'b', T(9)));
+      const c = await store.audit.append(auditFixture('keyword.remove', 'c', T(9)));
+      // 10:00 at UTC+02:00 is 08:00 UTC: older than 09:00Z although its text sorts later.
+      const d = await store.audit.append(auditFixture('feed.add', 'd', '2025-07-02T10:00:00+02:00'));
+      expect(new Set([a.id, b.id, c.id, d.id]).size).toBe(4);
+      expect((await store.audit.list({ limit: 10 })).map((e) => e.subject)).toEqual(['c', 'b', 'd', 'a']);
+      expect((await store.audit.list({ limit: 2 })).map((e) => e.subject)).toEqual(['c', 'b']);
+      expect(await store.audit.list({ limit: 0 })).toEqual([]);
+    });
+
+    it('filters by action prefix, subject and guild, together or alone', async () => {
+      await store.audit.append(auditFixture('keyword.add', 'kidnap', T(8)));
+      await store.audit.append(auditFixture('keyword.remove', 'kidnap', T(9), { actor: otherGuild }));
+      await store.audit.append(auditFixture('feed.add', 'https://news.example.org/sahel.xml', T(10)));
+      await store.audit.append(auditFixture('subscription.add', 'sub-1', T(11)));
+      await store.audit.append(auditFixture('keyword_legacy.add', 'old', T(12)));
+      const subjects = async (query: Parameters<AuditRepository['list']>[0]) => (await store.audit.list(query)).map((e) => `${e.action} ${e.subject}`);
+      expect(await subjects({ actionPrefix: 'keyword.', limit: 10 })).toEqual(['keyword.remove kidnap', 'keyword.add kidnap']);
+      expect(await subjects({ actionPrefix: 'feed', limit: 10 })).toEqual(['feed.add https://news.example.org/sahel.xml']);
+      expect(await subjects({ actionPrefix: 'Keyword.', limit: 10 })).toEqual([]);
+      expect(await subjects({ actionPrefix: 'keyword%', limit: 10 })).toEqual([]);
+      expect(await subjects({ subject: 'kidnap', limit: 10 })).toEqual(['keyword.remove kidnap', 'keyword.add kidnap']);
+      expect(await subjects({ guildId: otherGuild.guildId, limit: 10 })).toEqual(['keyword.remove kidnap']);
+      expect(await subjects({ actionPrefix: 'keyword.', subject: 'kidnap', guildId: '100000000000000001', limit: 10 })).toEqual([
+        'keyword.add kidnap',
+      ]);
+      expect(await subjects({ actionPrefix: 'keyword.', limit: 1 })).toEqual(['keyword.remove kidnap']);
+    });
+
+    it('prunes entries strictly older than the cut-off and never gives an id again', async () => {
+      const old = await store.audit.append(auditFixture('keyword.add', 'old', '2025-01-01T00:00:00.000Z'));
+      await store.audit.append(auditFixture('keyword.add', 'edge', '2025-06-01T00:00:00.000Z'));
+      const last = await store.audit.append(auditFixture('keyword.add', 'recent', '2025-07-01T00:00:00.000Z'));
+      expect(await store.audit.pruneBefore('2025-06-01T00:00:00.000Z')).toBe(1);
+      expect((await store.audit.list({ limit: 10 })).map((e) => e.subject)).toEqual(['recent', 'edge']);
+      expect(await store.audit.pruneBefore('2025-06-01T00:00:00.000Z')).toBe(0);
+      expect(await store.audit.pruneBefore('2026-01-01T00:00:00.000Z')).toBe(2);
+      const next = await store.audit.append(auditFixture('keyword.add', 'after', '2026-01-02T00:00:00.000Z'));
+      expect([old.id, last.id]).not.toContain(next.id);
+    });
+
+    it('refuses entries that could not be read back as an audit record', async () => {
+      await expect(store.audit.append(auditFixture('Keyword Add', 'kidnap', T(8)))).rejects.toThrow();
+      await expect(store.audit.append(auditFixture('keyword.add', 'kidnap', 'yesterday'))).rejects.toThrow();
+      await expect(store.audit.append(auditFixture('keyword.add', '', T(8)))).rejects.toThrow();
+      await expect(store.audit.append(auditFixture('keyword.add', 'kidnap', T(8), { actor: { userId: ' ', tag: 'x' } }))).rejects.toThrow();
+      expect(await store.audit.list({ limit: 10 })).toEqual([]);
+    });
+  });
+}
+
+export interface RetentionStoreUnderTest extends Closable {
+  readonly outbox: OutboxRepository & OutboxRetention;
+  readonly digests: DigestRepository & DigestRetention;
+}
+
+/** Registers the retention behaviour of the delivery records; run it once per implementation. */
+export function describeRetentionContract(name: string, open: StoreFactory<RetentionStoreUnderTest>): void {
+  describe(`${name}: retention contract`, () => {
+    const current = eachTest(open);
+    let store: RetentionStoreUnderTest;
+    beforeEach(() => {
+      store = current();
+    });
+
+    const OLD = '2025-03-01T08:00:00.000Z';
+    const CUT = '2025-06-01T00:00:00.000Z';
+    const RECENT = '2025-07-01T08:00:00.000Z';
+    const error = { code: 'forbidden', message: 'missing access to the channel' };
+
+    it('forgets sent and failed deliveries finished before the cut-off, never pending ones', async () => {
+      await store.outbox.enqueue(outboxEntry('sent-old', OLD, { incidentId: 'inc-1' }));
+      await store.outbox.enqueue(outboxEntry('failed-old', OLD, { incidentId: 'inc-2' }));
+      await store.outbox.enqueue(outboxEntry('disabled-old', OLD, { incidentId: 'inc-3', subscriptionId: 'sub-2' }));
+      await store.outbox.enqueue(outboxEntry('pending-old', OLD, { incidentId: 'inc-4' }));
+      await store.outbox.enqueue(outboxEntry('leased-old', OLD, { incidentId: 'inc-5' }));
+      await store.outbox.enqueue(outboxEntry('sent-late', OLD, { incidentId: 'inc-6' }));
+      await store.outbox.enqueue(outboxEntry('sent-at-cut', OLD, { incidentId: 'inc-7' }));
+      await store.outbox.markSent('sent-old', 'm-1', '2025-03-01T08:00:05.000Z');
+      await store.outbox.markFailed('failed-old', { code: 'bad_request', message: 'embed too long' }, '2025-03-01T08:01:00.000Z');
+      await store.outbox.failPending('sub-2', error, '2025-03-02T00:00:00.000Z');
+      await store.outbox.markRetry('pending-old', '2025-03-01T09:00:00.000Z', error, true);
+      // Enqueued long ago but only sent after the cut-off: its age is the time it was sent.
+      await store.outbox.markSent('sent-late', 'm-6', RECENT);
+      await store.outbox.markSent('sent-at-cut', 'm-7', CUT);
+      const leased = await store.outbox.claimDue('2025-03-01T08:00:00.000Z', '2025-03-01T08:05:00.000Z', 10);
+      expect(leased.map((i) => i.key)).toEqual(['leased-old']);
+      expect(await store.outbox.pruneBefore(CUT)).toBe(3);
+      for (const key of ['sent-old', 'failed-old', 'disabled-old']) expect(await store.outbox.get(key)).toBeUndefined();
+      expect((await store.outbox.get('pending-old'))?.state).toBe('pending');
+      expect((await store.outbox.get('leased-old'))?.state).toBe('pending');
+      expect((await store.outbox.get('sent-late'))?.state).toBe('sent');
+      expect((await store.outbox.get('sent-at-cut'))?.state).toBe('sent');
+      expect(await store.outbox.counts()).toEqual({ pending: 2, sent: 2, failed: 0 });
+      expect(await store.outbox.pruneBefore(CUT)).toBe(0);
+      expect(await store.outbox.pruneBefore('2030-01-01T00:00:00.000Z')).toBe(2);
+      expect(await store.outbox.counts()).toEqual({ pending: 2, sent: 0, failed: 0 });
+    });
+
+    it('keeps a pruned pending pair in order: the remaining items still wait for their head', async () => {
+      await store.outbox.enqueue(outboxEntry('inc-1:1:sub-1', OLD));
+      await store.outbox.enqueue(outboxEntry('inc-1:2:sub-1', RECENT));
+      await store.outbox.markSent('inc-1:1:sub-1', 'm-1', OLD);
+      expect(await store.outbox.pruneBefore(CUT)).toBe(1);
+      expect((await store.outbox.claimDue(RECENT, '2025-07-01T08:05:00.000Z', 10)).map((i) => i.key)).toEqual(['inc-1:2:sub-1']);
+    });
+
+    it('forgets digest entries added before the cut-off except those of subscriptions still collecting', async () => {
+      const collecting = digestEntry('inc-1:1:sub-1', 'sub-1', OLD);
+      const orphan = digestEntry('inc-1:1:sub-gone', 'sub-gone', OLD);
+      const atCut = digestEntry('inc-2:1:sub-gone', 'sub-gone', CUT);
+      const recent = digestEntry('inc-3:1:sub-gone', 'sub-gone', RECENT);
+      for (const entry of [collecting, orphan, atCut, recent]) await store.digests.add(entry);
+      expect(await store.digests.pruneBefore(CUT, ['sub-1'])).toBe(1);
+      expect(await store.digests.pending('sub-1', RECENT)).toEqual([collecting]);
+      expect((await store.digests.pending('sub-gone', RECENT)).map((e) => e.key)).toEqual([atCut.key, recent.key]);
+      expect(await store.digests.pruneBefore(RECENT, [])).toBe(2);
+      expect(await store.digests.pending('sub-1', RECENT)).toEqual([]);
+      expect(await store.digests.pruneBefore(RECENT, [])).toBe(0);
+    });
   });
 }

@@ -1,8 +1,9 @@
+import type { AuditEntry } from '../../src/app/audit.js';
 import type { DigestEntry, OutboxEntry } from '../../src/app/delivery/ports.js';
 import type { Feed, FeedHealth } from '../../src/app/feeds/ports.js';
 import { composeAdvisory } from '../../src/domain/advisory/compose.js';
 import { renderAdvisory, type RenderedMessage } from '../../src/domain/advisory/rendered.js';
-import type { Advisory, AdvisorySnapshot } from '../../src/domain/advisory/types.js';
+import type { Advisory, AdvisorySnapshot, OfficialAdvice } from '../../src/domain/advisory/types.js';
 import type { Decision, Incident } from '../../src/domain/model.js';
 import type { Subscription } from '../../src/domain/subscriptions/types.js';
 
@@ -134,4 +135,30 @@ export function feedFixture(url: string, overrides: Partial<Feed> = {}): Feed {
 
 export function healthFixture(url: string, overrides: Partial<FeedHealth> = {}): FeedHealth {
   return { url, consecutiveFailures: 0, itemsSeen: 0, paused: false, primed: false, ...overrides };
+}
+
+export function officialAdviceFixture(
+  source: OfficialAdvice['source'],
+  country: string,
+  updated: string,
+  overrides: Partial<OfficialAdvice> = {},
+): OfficialAdvice {
+  return {
+    source,
+    country,
+    summary: `${source.toUpperCase()} advice for ${country.toUpperCase()} as of ${updated.slice(0, 10)}`,
+    url: `https://advice.example.org/${source}/${country}`,
+    updated,
+    ...overrides,
+  };
+}
+
+export function auditFixture(action: string, subject: string, at: string, overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    at,
+    actor: { userId: '300000000000000001', tag: 'amina', guildId: '100000000000000001' },
+    action,
+    subject,
+    ...overrides,
+  };
 }

@@ -1,5 +1,6 @@
 import type { AdvisorySnapshot } from '../../domain/advisory/types.js';
 import type { Subscription } from '../../domain/subscriptions/types.js';
+import type { DigestRetention, OutboxRetention } from '../retention.js';
 import type {
   AdvisoryRepository,
   DeliveryError,
@@ -55,7 +56,7 @@ export class MemorySubscriptionRepository implements SubscriptionRepository {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-export class MemoryOutboxRepository implements OutboxRepository {
+export class MemoryOutboxRepository implements OutboxRepository, OutboxRetention {
   private readonly items = new Map<string, Mutable<OutboxItem>>();
   private sequence = 0;
   private readonly order = new Map<string, number>();
@@ -163,6 +164,20 @@ export class MemoryOutboxRepository implements OutboxRepository {
     for (const item of this.items.values()) out[item.state] += 1;
     return out;
   }
+
+  /** Retention (see app/retention.ts): sent and failed items finished before `at`; never pending ones. */
+  async pruneBefore(at: string): Promise<number> {
+    const limit = Date.parse(at);
+    let removed = 0;
+    for (const item of [...this.items.values()]) {
+      const finished = item.state === 'sent' ? item.sentAt : item.state === 'failed' ? item.failedAt : undefined;
+      if (finished === undefined || Date.parse(finished) >= limit) continue;
+      this.items.delete(item.key);
+      this.order.delete(item.key);
+      removed += 1;
+    }
+    return removed;
+  }
 }
 
 export class MemoryMessageRefRepository implements MessageRefRepository {
@@ -191,7 +206,7 @@ export class MemoryAdvisoryRepository implements AdvisoryRepository {
   }
 }
 
-export class MemoryDigestRepository implements DigestRepository {
+export class MemoryDigestRepository implements DigestRepository, DigestRetention {
   private readonly entries = new Map<string, DigestEntry>();
   private readonly runs = new Map<string, string>();
 
@@ -219,5 +234,18 @@ export class MemoryDigestRepository implements DigestRepository {
 
   async setLastRun(subscriptionId: string, at: string): Promise<void> {
     this.runs.set(subscriptionId, at);
+  }
+
+  /** Retention (see app/retention.ts): entries added before `at`, except those of `keep`. */
+  async pruneBefore(at: string, keep: readonly string[]): Promise<number> {
+    const limit = Date.parse(at);
+    const kept = new Set(keep);
+    let removed = 0;
+    for (const entry of [...this.entries.values()]) {
+      if (kept.has(entry.subscriptionId) || Date.parse(entry.addedAt) >= limit) continue;
+      this.entries.delete(entry.key);
+      removed += 1;
+    }
+    return removed;
   }
 }

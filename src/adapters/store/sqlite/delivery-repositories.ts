@@ -4,6 +4,7 @@ import type {
   DigestRepository,
   MessageRefRepository,
 } from '../../../app/delivery/ports.js';
+import type { DigestRetention } from '../../../app/retention.js';
 import type { AdvisorySnapshot } from '../../../domain/advisory/types.js';
 import { fromJson, instant, toJson } from './codec.js';
 import type { Db } from './connection.js';
@@ -59,12 +60,13 @@ export class SqliteAdvisoryRepository implements AdvisoryRepository {
   }
 }
 
-export class SqliteDigestRepository implements DigestRepository {
+export class SqliteDigestRepository implements DigestRepository, DigestRetention {
   private readonly addStmt;
   private readonly pendingStmt;
   private readonly removeStmt;
   private readonly lastRunStmt;
   private readonly setLastRunStmt;
+  private readonly pruneStmt;
 
   constructor(db: Db) {
     this.addStmt = db.prepare(
@@ -81,6 +83,9 @@ export class SqliteDigestRepository implements DigestRepository {
     this.setLastRunStmt = db.prepare(
       `INSERT INTO digest_runs (subscription_id, last_run) VALUES (?, ?)
        ON CONFLICT (subscription_id) DO UPDATE SET last_run = excluded.last_run`,
+    );
+    this.pruneStmt = db.prepare(
+      'DELETE FROM digest_entries WHERE added_at < ? AND subscription_id NOT IN (SELECT value FROM json_each(?))',
     );
   }
 
@@ -108,5 +113,9 @@ export class SqliteDigestRepository implements DigestRepository {
 
   async setLastRun(subscriptionId: string, at: string): Promise<void> {
     this.setLastRunStmt.run(subscriptionId, at);
+  }
+
+  async pruneBefore(at: string, keep: readonly string[]): Promise<number> {
+    return this.pruneStmt.run(instant(at), toJson(keep)).changes;
   }
 }

@@ -5,6 +5,7 @@ import type {
   OutboxRepository,
   OutboxState,
 } from '../../../app/delivery/ports.js';
+import type { OutboxRetention } from '../../../app/retention.js';
 import { fromJson, instant, rowLimit, toJson } from './codec.js';
 import type { Db } from './connection.js';
 import { StatementCache, where } from './statements.js';
@@ -55,7 +56,7 @@ const errorJson = (error: DeliveryError): string => toJson({ code: error.code, m
  * A durable outbox. Claiming leases items inside one write transaction, so that two workers, in
  * one process or two, never hold the same item; an expired lease makes the item due again.
  */
-export class SqliteOutboxRepository implements OutboxRepository {
+export class SqliteOutboxRepository implements OutboxRepository, OutboxRetention {
   private readonly cache;
   private readonly enqueueStmt;
   private readonly dueStmt;
@@ -67,6 +68,7 @@ export class SqliteOutboxRepository implements OutboxRepository {
   private readonly failPendingStmt;
   private readonly nextDueStmt;
   private readonly countsStmt;
+  private readonly pruneStmt;
   private readonly claimTx;
 
   constructor(db: Db) {
@@ -106,6 +108,8 @@ export class SqliteOutboxRepository implements OutboxRepository {
     this.countsStmt = db.prepare<[], { state: OutboxState; n: number }>(
       'SELECT state, COUNT(*) AS n FROM outbox GROUP BY state',
     );
+    // Written to match the partial index outbox_finished; pending items never match.
+    this.pruneStmt = db.prepare("DELETE FROM outbox WHERE state <> 'pending' AND coalesce(sent_at, failed_at) < ?");
     this.claimTx = db.transaction((now: string, leaseUntil: string, limit: number): OutboxItem[] => {
       const rows = this.dueStmt.all({ now, limit });
       for (const row of rows) this.leaseStmt.run(leaseUntil, row.key);
@@ -181,6 +185,10 @@ export class SqliteOutboxRepository implements OutboxRepository {
     const counts: Record<OutboxState, number> = { pending: 0, sent: 0, failed: 0 };
     for (const row of this.countsStmt.all()) counts[row.state] = row.n;
     return counts;
+  }
+
+  async pruneBefore(at: string): Promise<number> {
+    return this.pruneStmt.run(instant(at)).changes;
   }
 
   /** A state change that matched nothing is a no-op when the item exists, a bug when it does not. */

@@ -155,4 +155,44 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'official travel advice',
+    sql: `
+      CREATE TABLE official_advice (
+        source TEXT NOT NULL,
+        country TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (source, country)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX official_advice_country ON official_advice (country, source);
+    `,
+  },
+  {
+    version: 5,
+    name: 'audit log',
+    sql: `
+      -- AUTOINCREMENT: an entry's id is never given again, even after the newest entries are pruned.
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        guild_id TEXT,
+        body TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX audit_log_at ON audit_log (at);
+      CREATE INDEX audit_log_subject ON audit_log (subject, at);
+      CREATE INDEX audit_log_guild ON audit_log (guild_id, at) WHERE guild_id IS NOT NULL;
+    `,
+  },
+  {
+    version: 6,
+    name: 'retention of finished deliveries and stale digest entries',
+    sql: `
+      CREATE INDEX outbox_finished ON outbox (coalesce(sent_at, failed_at)) WHERE state <> 'pending';
+      CREATE INDEX digest_entries_added ON digest_entries (added_at);
+    `,
+  },
 ];

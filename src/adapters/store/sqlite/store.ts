@@ -7,10 +7,14 @@ import type {
   OutboxRepository,
   SubscriptionRepository,
 } from '../../../app/delivery/ports.js';
+import type { AuditRepository } from '../../../app/audit.js';
 import type { FeedHealthRepository, FeedRepository, SeenItemRepository } from '../../../app/feeds/ports.js';
+import type { OfficialAdviceRepository } from '../../../app/official-advice.js';
 import type { DecisionRepository, IncidentRepository, KeywordRepository, SeedRepository } from '../../../app/ports.js';
+import type { DigestRetention, OutboxRetention } from '../../../app/retention.js';
 import { systemClock, type Clock } from '../../../domain/shared/clock.js';
 import type { Result } from '../../../domain/shared/result.js';
+import { SqliteAuditRepository } from './audit-repository.js';
 import { backupDatabase, type BackupErrorCode, type BackupInfo } from './backup.js';
 import { openConnection, type Db } from './connection.js';
 import { SqliteDecisionRepository } from './decision-repository.js';
@@ -21,6 +25,7 @@ import { SqliteIncidentRepository } from './incident-repository.js';
 import { SqliteKeywordRepository } from './keyword-repository.js';
 import { databaseFile, MEMORY, type SqliteLocation } from './location.js';
 import { migrate, schemaVersion } from './migrations.js';
+import { SqliteOfficialAdviceRepository } from './official-advice-repository.js';
 import { SqliteOutboxRepository } from './outbox-repository.js';
 import { SqliteSeedRepository } from './seed-repository.js';
 import { SqliteSubscriptionRepository } from './subscription-repository.js';
@@ -45,10 +50,12 @@ export interface SqliteStore {
   readonly feedHealth: FeedHealthRepository;
   readonly seenItems: SeenItemRepository;
   readonly subscriptions: SubscriptionRepository;
-  readonly outbox: OutboxRepository;
+  readonly outbox: OutboxRepository & OutboxRetention;
   readonly messageRefs: MessageRefRepository;
   readonly advisories: AdvisoryRepository;
-  readonly digests: DigestRepository;
+  readonly digests: DigestRepository & DigestRetention;
+  readonly officialAdvice: OfficialAdviceRepository;
+  readonly audit: AuditRepository;
   /** Schema version after the migrations that ran at open. */
   readonly schemaVersion: number;
   /** Versions migrated at open: empty when the database was already up to date. */
@@ -127,6 +134,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     messageRefs: new SqliteMessageRefRepository(db),
     advisories: new SqliteAdvisoryRepository(db),
     digests: new SqliteDigestRepository(db),
+    officialAdvice: new SqliteOfficialAdviceRepository(db),
+    audit: new SqliteAuditRepository(db),
     schemaVersion: schemaVersion(db),
     migrated,
     sizeBytes: async () => sizeBytes(),
