@@ -2,7 +2,7 @@ import { InteractionResponseType, MessageFlags, MessageType, type APIMessage } f
 import { apiError, type Reply, type RestContext } from './http.js';
 import { buildMessage, editMessage } from './messages.js';
 import type { InteractionRecord } from './store.js';
-import { autocompleteDataSchema, callbackSchema, formErrors, messageEditSchema } from './validation.js';
+import { autocompleteDataSchema, callbackSchema, formErrors, messageEditSchema, type MessageEditBody } from './validation.js';
 
 /** Interaction tokens stay valid for follow-ups and edits for 15 minutes. */
 const TOKEN_LIFETIME_MS = 15 * 60_000;
@@ -73,12 +73,7 @@ function applyCallback(ctx: RestContext, record: InteractionRecord, type: number
   }
 }
 
-function responseMessage(
-  ctx: RestContext,
-  record: InteractionRecord,
-  now: Date,
-  body: { content?: string | undefined; embeds?: Parameters<typeof buildMessage>[0]['embeds']; components?: readonly unknown[] | undefined; allowed_mentions?: Parameters<typeof buildMessage>[0]['allowedMentions']; flags?: number | undefined },
-): APIMessage {
+function responseMessage(ctx: RestContext, record: InteractionRecord, now: Date, body: MessageEditBody): APIMessage {
   return buildMessage({
     id: ctx.ids.next(),
     channelId: record.channelId,
