@@ -1,7 +1,7 @@
 import type { ActorFact, ActorKind, ActorRole, Document, EventType, Sentence } from '../model.js';
 import { isBackgroundSentence } from './background.js';
 import type { BackgroundTest } from './places.js';
-import { hasStem, isMark, originalToken, PhraseIndex, phraseTokens, tokensOf } from './tokens.js';
+import { addToVocabulary, documentTokens, hasStem, isMark, originalToken, PhraseIndex, phraseTokens, sentenceHas, type Tokens, vocabularyBit, wordFlags } from './tokens.js';
 
 /** The actor catalog (config/actors.json, validated in src/config/catalogs.ts). */
 export interface ActorEntry {
@@ -27,7 +27,7 @@ export interface ActorMention {
 /** Stands for "nobody" in "no group has claimed responsibility": the claim is absent, not denied by someone. */
 export const NO_GROUP = { id: 'unknown', name: 'no group', kind: 'armed_group' } as const;
 
-type EventClass = 'kidnapping' | 'attack' | 'killing' | 'incident';
+export type EventClass = 'kidnapping' | 'attack' | 'killing' | 'incident';
 
 interface Alias {
   readonly entry: ActorEntry;
@@ -62,6 +62,9 @@ function referenceStart(words: readonly string[], head: number, kind: Reference)
 
 const compiled = new WeakMap<ActorCatalog, PhraseIndex<Alias>>();
 
+/** The first words of every alias compiled so far, and the head nouns of references. */
+const ACTOR_WORDS = vocabularyBit(REFERENCE_HEADS.keys());
+
 export function compileActors(catalog: ActorCatalog): PhraseIndex<Alias> {
   const known = compiled.get(catalog);
   if (known) return known;
@@ -70,6 +73,7 @@ export function compileActors(catalog: ActorCatalog): PhraseIndex<Alias> {
     for (const alias of [entry.name, ...entry.aliases]) pairs.push([alias, { entry, casing: casingOf(alias) }]);
   }
   const index = new PhraseIndex(pairs);
+  addToVocabulary(ACTOR_WORDS, pairs.map(([alias]) => phraseTokens(alias)[0] ?? ''));
   compiled.set(catalog, index);
   return index;
 }
@@ -96,14 +100,20 @@ export function findActorMentions(doc: Document, catalog: ActorCatalog): readonl
 function scanMentions(doc: Document, catalog: ActorCatalog): ActorMention[][] {
   const aliases = compileActors(catalog);
   const recent: ActorEntry[] = [];
-  return doc.sentences.map((sentence) => {
-    const words = tokensOf(sentence).words;
+  return documentTokens(doc).map((tokens) => {
+    const words = tokens.words;
     const mentions: ActorMention[] = [];
+    if (!sentenceHas(tokens, ACTOR_WORDS)) return mentions;
+    const flags = wordFlags(tokens);
     let i = 0;
     while (i < words.length) {
+      if (((flags[i] as number) & ACTOR_WORDS) === 0) {
+        i += 1;
+        continue;
+      }
       const alias = aliases.matchAt(words, i);
       const value = alias?.values[0];
-      if (alias && value && casingFits(sentence, i, value.casing)) {
+      if (alias && value && casingFits(tokens, i, value.casing)) {
         mentions.push({ entry: value.entry, start: alias.start, end: alias.end, reference: false });
         recent.push(value.entry);
         i = alias.end;
@@ -121,9 +131,9 @@ function scanMentions(doc: Document, catalog: ActorCatalog): ActorMention[][] {
   });
 }
 
-function casingFits(sentence: Sentence, index: number, casing: Alias['casing']): boolean {
+function casingFits(tokens: Tokens, index: number, casing: Alias['casing']): boolean {
   if (casing === 'any') return true;
-  const original = originalToken(sentence, index);
+  const original = originalToken(tokens, index);
   if (original === undefined) return false;
   return casing === 'upper' ? original === original.toUpperCase() : original.charAt(0) !== original.charAt(0).toLowerCase();
 }
@@ -152,12 +162,12 @@ export function extractActors(
   mainType?: EventType,
   background: BackgroundTest = isBackgroundSentence,
 ): ActorFact[] {
-  const mainClasses = classesFor(mainType);
+  const mainClasses = mainEventClasses(mainType);
   const perSentence = findActorMentions(doc, catalog);
   const facts: ActorFact[] = [];
-  doc.sentences.forEach((sentence, position) => {
+  documentTokens(doc).forEach((tokens, position) => {
     const mentions = perSentence[position] ?? [];
-    facts.push(...sentenceFacts(sentence, mentions, mainClasses, background(sentence)));
+    facts.push(...sentenceFacts(tokens, mentions, mainClasses, background(tokens.sentence)));
   });
   return facts;
 }
@@ -170,14 +180,18 @@ interface Binding {
 
 const ROLE_STRENGTH: Record<ActorRole, number> = { claimed: 5, not_claimed: 5, suspected: 4, condemned: 3, spoke: 2, mentioned: 1 };
 
-function sentenceFacts(sentence: Sentence, mentions: readonly ActorMention[], main: ReadonlySet<EventClass>, isBackground: boolean): ActorFact[] {
-  const words = tokensOf(sentence).words;
+function sentenceFacts(tokens: Tokens, mentions: readonly ActorMention[], main: ReadonlySet<EventClass>, isBackground: boolean): ActorFact[] {
+  const { sentence, words } = tokens;
   const bindings: Binding[] = [];
   const bound = new Set<ActorMention>();
-  if (mentions.length === 0 && !words.some(isClaimWord)) return [];
+  // Without an actor named, only a claim cue can say something ("no group has claimed").
+  if (mentions.length === 0 && !sentenceHas(tokens, CLAIM_VOCABULARY)) return [];
   let mainInSentence: boolean | undefined;
-  const sentenceIsMain = (): boolean => (mainInSentence ??= !isBackground && words.some((w) => isMainWord(w, main)));
-  for (let i = 0; i < words.length; i += 1) {
+  const sentenceIsMain = (): boolean => (mainInSentence ??= !isBackground && mentionsEventClass(sentence, main));
+  const flags = wordFlags(tokens);
+  const hasCues = sentenceHas(tokens, CUE_VOCABULARY);
+  for (let i = 0; hasCues && i < words.length; i += 1) {
+    if (((flags[i] as number) & CUE_VOCABULARY) === 0) continue;
     const cue = cueAt(words, i);
     if (!cue) continue;
     const about = isBackground ? 'other' : cue.role === 'spoke' || cue.role === 'condemned' ? (sentenceIsMain() ? 'main' : 'other') : objectAbout(words, i, main);
@@ -267,6 +281,9 @@ const CUE_WORDS = new Map<string, CueWord>([
   ['according', 'according'], ['selon', 'according'],
 ]);
 
+const CUE_VOCABULARY = vocabularyBit(CUE_WORDS.keys());
+const CLAIM_VOCABULARY = vocabularyBit([...CLAIM, 'responsibility', 'responsabilite']);
+
 function cueAt(words: readonly string[], i: number): Cue | undefined {
   const kind = CUE_WORDS.get(words[i] as string);
   switch (kind) {
@@ -294,12 +311,6 @@ function cueAt(words: readonly string[], i: number): Cue | undefined {
 function claimsLives(words: readonly string[], i: number): boolean {
   const next = words[i + 1] === 'the' ? words[i + 2] : words[i + 1];
   return next === 'lives' || next === 'life';
-}
-
-/** Without an actor named, only a claim cue can say something ("no group has claimed"). */
-function isClaimWord(word: string): boolean {
-  const kind = CUE_WORDS.get(word);
-  return kind === 'claim' || kind === 'responsibility';
 }
 
 function negatedClaim(words: readonly string[], i: number): Cue | undefined {
@@ -412,12 +423,24 @@ function classify(word: string): EventClass | undefined {
   return undefined;
 }
 
-function classesFor(mainType: EventType | undefined): ReadonlySet<EventClass> {
-  if (mainType === 'attack' || mainType === 'killing') return new Set<EventClass>(['attack', 'killing', 'incident']);
-  return new Set<EventClass>(['kidnapping', 'incident']);
+const ATTACK_CLASSES: ReadonlySet<EventClass> = new Set<EventClass>(['attack', 'killing', 'incident']);
+const KIDNAPPING_CLASSES: ReadonlySet<EventClass> = new Set<EventClass>(['kidnapping', 'incident']);
+
+/** The kinds of event words that speak of the main event: an attack's killings are part of it. */
+export function mainEventClasses(mainType: EventType | undefined): ReadonlySet<EventClass> {
+  return mainType === 'attack' || mainType === 'killing' ? ATTACK_CLASSES : KIDNAPPING_CLASSES;
 }
 
-function isMainWord(word: string, main: ReadonlySet<EventClass>): boolean {
-  const event = eventClassOf(word);
-  return event !== undefined && main.has(event);
+/** The same words as `eventClassOf`, searched for in a whole folded sentence at once. */
+const CLASS_PATTERNS: Readonly<Record<EventClass, RegExp>> = {
+  kidnapping: new RegExp(`\\b(?:${KIDNAP_STEMS.join('|')}|rapt\\b)`),
+  attack: new RegExp(`\\b(?:${ATTACK_STEMS.join('|')})`),
+  killing: new RegExp(`\\b(?:${[...KILL_WORDS].join('|')})\\b`),
+  incident: /\bincidents?\b/,
+};
+
+/** Whether the sentence has an event word of one of the classes. */
+export function mentionsEventClass(sentence: Sentence, classes: ReadonlySet<EventClass>): boolean {
+  for (const kind of classes) if (CLASS_PATTERNS[kind].test(sentence.folded)) return true;
+  return false;
 }

@@ -1,6 +1,6 @@
-import type { AdviceFact, Document, Sentence } from '../model.js';
+import type { AdviceFact, Document } from '../model.js';
 import { findActorMentions, type ActorCatalog, type ActorMention } from './actors.js';
-import { PhraseIndex, tokensOf } from './tokens.js';
+import { documentTokens, PhraseIndex, phraseTokens, sentenceHas, type Tokens, vocabularyBit } from './tokens.js';
 
 /**
  * Advice to people on the ground: "advised to exercise utmost caution, remain vigilant, and stay in
@@ -21,7 +21,7 @@ const INFINITIVE_MARKS = new Set(['to', 'a', 'de', 'd']);
 const AUTHORITIES = new Set(['government', 'authorities', 'gouvernement', 'autorites', 'junta', 'junte']);
 const OBJECT_WINDOW = 10;
 
-const ADVICE_PHRASES = new PhraseIndex<true>([
+const ADVICE_PHRASE_TEXTS = [
   'exercise utmost caution', 'exercise caution', 'exercise increased caution', 'exercise extreme caution',
   'remain vigilant', 'stay vigilant', 'maintain caution', 'stay in close contact', 'remain in close contact',
   'reconsider travel', 'do not travel', 'avoid all travel', 'avoid travel', 'against all travel',
@@ -29,13 +29,17 @@ const ADVICE_PHRASES = new PhraseIndex<true>([
   'la plus grande prudence', 'faire preuve de prudence', 'rester vigilant', 'rester vigilants', 'redoubler de vigilance',
   'rester en contact', 'quitter le mali', 'quitter le pays', 'eviter tout deplacement', 'eviter les deplacements',
   'formellement deconseille',
-].map((phrase) => [phrase, true] as const));
+];
+const ADVICE_PHRASES = new PhraseIndex<true>(ADVICE_PHRASE_TEXTS.map((phrase) => [phrase, true] as const));
+
+const ADVICE_WORDS = vocabularyBit([...ADVISING, ...ADVICE_PHRASE_TEXTS.map((p) => phraseTokens(p)[0] as string)]);
 
 export function extractAdvice(doc: Document, catalog: ActorCatalog): AdviceFact[] {
   let mentions: readonly (readonly ActorMention[])[] | undefined;
   const facts: AdviceFact[] = [];
-  doc.sentences.forEach((sentence, position) => {
-    const found = adviceIn(sentence);
+  documentTokens(doc).forEach((tokens, position) => {
+    const { sentence } = tokens;
+    const found = adviceIn(tokens);
     if (!found) return;
     mentions ??= findActorMentions(doc, catalog);
     const by = giver(mentions[position] ?? [], found.cue);
@@ -51,15 +55,16 @@ interface Found {
   readonly cue: number;
 }
 
-function adviceIn(sentence: Sentence): Found | undefined {
-  const words = tokensOf(sentence).words;
+function adviceIn(tokens: Tokens): Found | undefined {
+  if (!sentenceHas(tokens, ADVICE_WORDS)) return undefined;
+  const words = tokens.words;
   for (let i = 0; i < words.length; i += 1) {
     if (ADVISING.has(words[i] as string)) {
       const content = adviceAfterVerb(words, i);
-      if (content !== undefined && hasAdvicePhrase(words, content)) return { text: textFrom(sentence, content), cue: i };
-      if (content !== undefined && ADVISING_ALONE.has(words[i] as string)) return { text: textFrom(sentence, content), cue: i };
+      if (content !== undefined && hasAdvicePhrase(words, content)) return { text: textFrom(tokens, content), cue: i };
+      if (content !== undefined && ADVISING_ALONE.has(words[i] as string)) return { text: textFrom(tokens, content), cue: i };
     }
-    if (ADVICE_PHRASES.matchAt(words, i)) return { text: textFrom(sentence, i), cue: i };
+    if (ADVICE_PHRASES.matchAt(words, i)) return { text: textFrom(tokens, i), cue: i };
   }
   return undefined;
 }
@@ -84,8 +89,9 @@ function hasAdvicePhrase(words: readonly string[], from: number): boolean {
 }
 
 /** The sentence from a token to its end, without the quotes and final stop around it. */
-function textFrom(sentence: Sentence, index: number): string {
-  const start = tokensOf(sentence).starts[index];
+function textFrom(tokens: Tokens, index: number): string {
+  const { sentence } = tokens;
+  const start = tokens.starts[index];
   const text = start !== undefined && sentence.text.length === sentence.folded.length ? sentence.text.slice(start) : sentence.text;
   return text.replace(/^["“”«»'\s]+/, '').replace(/["“”«»'.\s]+$/, '').trim();
 }

@@ -13,7 +13,7 @@ import type {
   VictimFact,
   VictimRole,
 } from '../model.js';
-import { extractActors, eventClassOf, NO_GROUP, type ActorCatalog } from './actors.js';
+import { extractActors, mainEventClasses, mentionsEventClass, NO_GROUP, type ActorCatalog, type EventClass } from './actors.js';
 import { extractAdvice } from './advice.js';
 import { isBackgroundSentence } from './background.js';
 import { documentDate, extractDates } from './dates.js';
@@ -23,7 +23,6 @@ import type { Gazetteer } from './gazetteer.js';
 import { findPlaceMentions, placeFacts, type BackgroundTest, type PlaceMention } from './places.js';
 import { extractSites, isGenericSiteKey } from './sites.js';
 import { fold } from '../text/normalize.js';
-import { tokensOf } from './tokens.js';
 import { extractVictims } from './victims.js';
 
 export interface Catalogs {
@@ -36,6 +35,7 @@ const PRIMARY: readonly EventType[] = ['kidnapping', 'attack', 'killing', 'block
 /** State changes worth reporting as an update of the main event. */
 const CHANGES = new Set<EventType>(['release', 'rescue', 'ransom', 'negotiation', 'statement', 'advisory']);
 const SPECIFICITY: Record<PlaceKind, number> = { town: 0, cercle: 1, region: 2, country: 3 };
+const HOSTAGE_WORDS: ReadonlySet<EventClass> = new Set<EventClass>(['kidnapping']);
 
 /** Every extractor once over the document, then the main event distilled from title and lead. */
 export function extractFacts(doc: Document, catalogs: Catalogs): Facts {
@@ -205,12 +205,13 @@ function mainChanges(parts: Parts): EventType[] {
   };
   const lead = leadIndexes(parts.doc);
   const bySentence = new Map(parts.doc.sentences.map((s) => [s.index, s]));
+  const mainClasses = mainEventClasses(parts.type);
   const known = new Map<number, boolean>();
   const concernsMain = (index: number): boolean => {
     let value = known.get(index);
     if (value === undefined) {
       const sentence = bySentence.get(index);
-      value = sentence !== undefined && (lead.has(index) || mentionsMainKind(sentence, parts.type));
+      value = sentence !== undefined && (lead.has(index) || mentionsEventClass(sentence, mainClasses));
       known.set(index, value);
     }
     return value;
@@ -220,7 +221,8 @@ function mainChanges(parts: Parts): EventType[] {
   for (const event of ordered) {
     if (event.background || !concernsMain(event.evidence.sentence)) continue;
     if (CHANGES.has(event.type)) add(event.type);
-    if (event.type === 'killing' && parts.type === 'kidnapping' && mentionsHostages(bySentence.get(event.evidence.sentence))) add('killing');
+    const sentence = bySentence.get(event.evidence.sentence);
+    if (event.type === 'killing' && parts.type === 'kidnapping' && sentence && mentionsEventClass(sentence, HOSTAGE_WORDS)) add('killing');
   }
   if (claimed) add('claim');
   if (parts.advice.some((a) => !isBackgroundAt(parts, a.evidence.sentence))) add('advisory');
@@ -232,14 +234,3 @@ function isBackgroundAt(parts: Parts, index: number): boolean {
   return sentence === undefined || parts.background(sentence);
 }
 
-function mentionsMainKind(sentence: Sentence, type: EventType | undefined): boolean {
-  const wanted = type === 'attack' || type === 'killing' ? ['attack', 'killing'] : ['kidnapping'];
-  return tokensOf(sentence).words.some((w) => {
-    const kind = eventClassOf(w);
-    return kind !== undefined && (kind === 'incident' || wanted.includes(kind));
-  });
-}
-
-function mentionsHostages(sentence: Sentence | undefined): boolean {
-  return sentence !== undefined && tokensOf(sentence).words.some((w) => eventClassOf(w) === 'kidnapping');
-}

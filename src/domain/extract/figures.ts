@@ -1,6 +1,6 @@
-import type { Document, FigureFact, Sentence } from '../model.js';
+import type { Document, FigureFact } from '../model.js';
 import { parseNumberAt } from './numbers.js';
-import { isCapitalised, isMark, originalSpan, originalToken, tokensOf } from './tokens.js';
+import { documentTokens, isCapitalised, isMark, originalSpan, originalToken, sentenceHas, type Tokens, vocabularyBit } from './tokens.js';
 import { isPersonNoun, nationalityAt } from './victims.js';
 
 /**
@@ -14,13 +14,15 @@ const IN = new Set(['in', 'au', 'en', 'a', 'aux']);
 const OF = new Set(['of', 'de', 'd', 'des']);
 const TO = new Set(['to', 'a', 'at']);
 const LOOK_BACK = 5;
+const FIGURE_WORDS = vocabularyBit([...RESIDE, 'number', 'nombre']);
 
 export function extractFigures(doc: Document): FigureFact[] {
   const facts: FigureFact[] = [];
-  for (const sentence of doc.sentences) {
-    const words = tokensOf(sentence).words;
+  for (const tokens of documentTokens(doc)) {
+    if (!sentenceHas(tokens, FIGURE_WORDS)) continue;
+    const { sentence, words } = tokens;
     for (let i = 0; i < words.length; i += 1) {
-      const figure = residentsAt(sentence, words, i) ?? totalAt(sentence, words, i);
+      const figure = residentsAt(tokens, i) ?? totalAt(tokens, i);
       if (figure) facts.push({ ...figure, evidence: { sentence: sentence.index, text: sentence.text } });
     }
   }
@@ -33,7 +35,8 @@ interface Figure {
 }
 
 /** "<number> <people> reside in <Place>", with the residence verb at token i. */
-function residentsAt(sentence: Sentence, words: readonly string[], i: number): Figure | undefined {
+function residentsAt(tokens: Tokens, i: number): Figure | undefined {
+  const words = tokens.words;
   if (!RESIDE.has(words[i] as string)) return undefined;
   let from = Math.max(0, i - LOOK_BACK);
   for (let k = i - 1; k >= from; k -= 1) if (isMark(words[k] as string)) from = k + 1;
@@ -41,16 +44,17 @@ function residentsAt(sentence: Sentence, words: readonly string[], i: number): F
   for (let k = from; k < i; k += 1) {
     const number = parseNumberAt(words, k);
     if (!number || number.value === null || number.end >= i) continue;
-    const people = peopleWords(sentence, words, number.end, i);
+    const people = peopleWords(tokens, number.end, i);
     if (!people) continue;
-    const place = placeAfter(sentence, words, i + 1);
+    const place = placeAfter(tokens, i + 1);
     return { value: number.value, what: place ? `${people} living in ${place}` : `${people} living there` };
   }
   return undefined;
 }
 
 /** "total number of <what> to <number>", "nombre total d'<what> à <number>", with "number"/"nombre" at token i. */
-function totalAt(sentence: Sentence, words: readonly string[], i: number): Figure | undefined {
+function totalAt(tokens: Tokens, i: number): Figure | undefined {
+  const words = tokens.words;
   const word = words[i];
   if (word !== 'number' && word !== 'nombre') return undefined;
   const totalled = words[i - 1] === 'total' || words[i + 1] === 'total';
@@ -63,7 +67,7 @@ function totalAt(sentence: Sentence, words: readonly string[], i: number): Figur
     if (TO.has(words[k] as string)) {
       const number = parseNumberAt(words, k + 1);
       if (number && number.value !== null && k > from) {
-        return { value: number.value, what: originalSpan(sentence, from, k) ?? words.slice(from, k).join(' ') };
+        return { value: number.value, what: originalSpan(tokens, from, k) ?? words.slice(from, k).join(' ') };
       }
     }
     k += 1;
@@ -72,13 +76,14 @@ function totalAt(sentence: Sentence, words: readonly string[], i: number): Figur
 }
 
 /** The people counted, in English when a nationality says who they are ("Indians", "Chinese"). */
-function peopleWords(sentence: Sentence, words: readonly string[], from: number, to: number): string | undefined {
+function peopleWords(tokens: Tokens, from: number, to: number): string | undefined {
+  const words = tokens.words;
   if (from >= to) return undefined;
   const nationality = nationalityAt(words, from);
   if (nationality) return plural(nationality.nationality);
   const noun = words.slice(from, to).find(isPersonNoun);
   if (noun === undefined) return undefined;
-  return originalSpan(sentence, from, to) ?? noun;
+  return originalSpan(tokens, from, to) ?? noun;
 }
 
 function plural(demonym: string): string {
@@ -86,10 +91,11 @@ function plural(demonym: string): string {
 }
 
 /** "in Mali", "au Mali", "in Burkina Faso": the capitalised words after the preposition. */
-function placeAfter(sentence: Sentence, words: readonly string[], k: number): string | undefined {
+function placeAfter(tokens: Tokens, k: number): string | undefined {
+  const words = tokens.words;
   if (!IN.has(words[k] ?? '')) return undefined;
   let end = k + 1;
-  while (end < words.length && end - k <= 3 && !isMark(words[end] as string) && isCapitalised(sentence, end)) end += 1;
+  while (end < words.length && end - k <= 3 && !isMark(words[end] as string) && isCapitalised(tokens, end)) end += 1;
   if (end === k + 1) return undefined;
-  return originalSpan(sentence, k + 1, end) ?? originalToken(sentence, k + 1);
+  return originalSpan(tokens, k + 1, end) ?? originalToken(tokens, k + 1);
 }

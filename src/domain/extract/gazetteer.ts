@@ -1,5 +1,5 @@
 import type { PlaceKind } from '../model.js';
-import { PhraseIndex, phraseTokens } from './tokens.js';
+import { addToVocabulary, PhraseIndex, phraseTokens, vocabularyBit } from './tokens.js';
 
 /**
  * The place catalog (config/gazetteer.json, validated in src/config/catalogs.ts) and its compiled
@@ -43,6 +43,9 @@ export interface CompiledGazetteer {
 
 const compiled = new WeakMap<Gazetteer, CompiledGazetteer>();
 
+/** The first words of every place name compiled so far: other words need no look at the gazetteer. */
+export const PLACE_WORDS = vocabularyBit([]);
+
 export function compileGazetteer(gazetteer: Gazetteer): CompiledGazetteer {
   const known = compiled.get(gazetteer);
   if (known) return known;
@@ -54,6 +57,7 @@ export function compileGazetteer(gazetteer: Gazetteer): CompiledGazetteer {
     for (const name of [entry.name, ...entry.names]) pairs.push([name, entry]);
     if (entry.notIn && entry.notIn.length > 0) exclusions.set(entry, entry.notIn.map(phraseTokens));
   }
+  addToVocabulary(PLACE_WORDS, pairs.map(([name]) => phraseTokens(name)[0] ?? ''));
   const result: CompiledGazetteer = { byId, names: new PhraseIndex(pairs), exclusions };
   compiled.set(gazetteer, result);
   return result;

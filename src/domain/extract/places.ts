@@ -1,7 +1,7 @@
 import type { Document, PlaceFact, Sentence } from '../model.js';
 import { isBackgroundSentence } from './background.js';
-import { compileGazetteer, type CompiledGazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
-import { isCapitalised, isMark, PhraseIndex, startsWithAt, tokensOf } from './tokens.js';
+import { compileGazetteer, PLACE_WORDS, type CompiledGazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
+import { addToVocabulary, documentTokens, isCapitalised, isMark, PhraseIndex, sentenceHas, startsWithAt, type Tokens, wordFlags } from './tokens.js';
 
 /** Tells whether a sentence recalls an earlier event; injected so a caller can compute it once. */
 export type BackgroundTest = (sentence: Sentence) => boolean;
@@ -53,6 +53,7 @@ const COUNTRY_REFERENCES = new PhraseIndex<true>(
   ['west african country', 'west african nation', 'sahelian country', 'sahelian nation', 'landlocked country',
     'pays ouest africain', 'pays sahelien', "pays d'afrique de l'ouest"].map((p) => [p, true] as const),
 );
+addToVocabulary(PLACE_WORDS, ['west', 'sahelian', 'landlocked', 'pays']);
 
 export function extractPlaces(doc: Document, gazetteer: Gazetteer, background: BackgroundTest = isBackgroundSentence): PlaceFact[] {
   return placeFacts(findPlaceMentions(doc, gazetteer, background));
@@ -75,19 +76,25 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
   const compiled = compileGazetteer(gazetteer);
   const mentions: PlaceMention[] = [];
   let lastCountry: GazetteerEntry | undefined;
-  for (const sentence of doc.sentences) {
-    const words = tokensOf(sentence).words;
+  for (const tokens of documentTokens(doc)) {
+    const { sentence, words } = tokens;
+    if (!sentenceHas(tokens, PLACE_WORDS)) continue;
     const isBackground = background(sentence);
+    const flags = wordFlags(tokens);
     let lastEnd = -1;
     let i = 0;
     while (i < words.length) {
+      if (((flags[i] as number) & PLACE_WORDS) === 0) {
+        i += 1;
+        continue;
+      }
       const reference = lastCountry ? COUNTRY_REFERENCES.matchAt(words, i) : undefined;
       const match = reference ?? compiled.names.matchAt(words, i);
       if (!match) {
         i += 1;
         continue;
       }
-      const entry = reference ? lastCountry : resolve(compiled, sentence, words, match.start, match.end, match.values as readonly GazetteerEntry[], lastEnd);
+      const entry = reference ? lastCountry : resolve(compiled, tokens, match.start, match.end, match.values as readonly GazetteerEntry[], lastEnd);
       i = match.end;
       if (!entry) continue;
       const previous = mentions[mentions.length - 1];
@@ -110,16 +117,16 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
 
 function resolve(
   compiled: CompiledGazetteer,
-  sentence: Sentence,
-  words: readonly string[],
+  tokens: Tokens,
   start: number,
   end: number,
   candidates: readonly GazetteerEntry[],
   lastEnd: number,
 ): GazetteerEntry | undefined {
+  const words = tokens.words;
   const kindCue = cueFor(words, start, end);
   const allowed = candidates.filter(
-    (entry) => !isExcluded(compiled, entry, words, start, end) && passesStrictness(entry, sentence, words, start, end, lastEnd, kindCue !== undefined),
+    (entry) => !isExcluded(compiled, entry, words, start, end) && passesStrictness(entry, tokens, start, end, lastEnd, kindCue !== undefined),
   );
   if (kindCue) {
     const cued = allowed.find((entry) => entry.kind === kindCue);
@@ -161,25 +168,25 @@ function isExcluded(compiled: CompiledGazetteer, entry: GazetteerEntry, words: r
 
 function passesStrictness(
   entry: GazetteerEntry,
-  sentence: Sentence,
-  words: readonly string[],
+  tokens: Tokens,
   start: number,
   end: number,
   lastEnd: number,
   cued: boolean,
 ): boolean {
   if (!entry.strict) return true;
-  if (!isCapitalised(sentence, start)) return false;
-  if (startsLongerName(sentence, words, end)) return false;
+  if (!isCapitalised(tokens, start)) return false;
+  if (startsLongerName(tokens, end)) return false;
+  const words = tokens.words;
   if (entry.strict === 'capital' || cued) return true;
   return isLocative(words, start) || opensPlaceList(words, start) || followsPlaceList(words, start, lastEnd);
 }
 
 /** "San Pedro", "Boni Yayi", "Gao Feng": a capitalised word right after the name makes it part of another name. */
-function startsLongerName(sentence: Sentence, words: readonly string[], end: number): boolean {
-  const next = words[end];
+function startsLongerName(tokens: Tokens, end: number): boolean {
+  const next = tokens.words[end];
   if (next === undefined || isMark(next) || NEUTRAL_NEXT.has(next)) return false;
-  return isCapitalised(sentence, end);
+  return isCapitalised(tokens, end);
 }
 
 function isLocative(words: readonly string[], start: number): boolean {

@@ -1,7 +1,7 @@
-import type { Document, Sentence, SiteFact } from '../model.js';
+import type { Document, SiteFact } from '../model.js';
 import { isBackgroundSentence } from './background.js';
 import type { BackgroundTest } from './places.js';
-import { isCapitalised, isMark, originalSpan, originalToken, PhraseIndex, tokensOf } from './tokens.js';
+import { documentTokens, isCapitalised, isMark, originalSpan, originalToken, PhraseIndex, sentenceHas, type Tokens, vocabularyBit } from './tokens.js';
 
 /**
  * Employers and sites: named ("Diamond Cement Factory", "Sadiola gold mine", "Diamond Cement") or
@@ -35,13 +35,16 @@ const FRENCH_GENERIC = new PhraseIndex<string>([
 
 const FRENCH_FIRST_WORDS = new Set(['usine', 'cimenterie', 'mine', 'site', 'sucrerie', 'centrale']);
 const SITE_WORDS = new Set([...SITE_NOUNS, ...COMMODITIES, ...COMPANY_WORDS]);
+/** Every site, named or generic, has a site word or a French generic in it: most sentences have none. */
+const SITE_VOCABULARY = vocabularyBit([...SITE_WORDS, ...FRENCH_FIRST_WORDS]);
 
 export function extractSites(doc: Document, background: BackgroundTest = isBackgroundSentence): SiteFact[] {
   const facts: SiteFact[] = [];
-  for (const sentence of doc.sentences) {
+  for (const tokens of documentTokens(doc)) {
+    const { sentence } = tokens;
     const seen = new Set<string>();
     let isBackground: boolean | undefined;
-    for (const { name, key } of sentenceSites(sentence)) {
+    for (const { name, key } of sentenceSites(tokens)) {
       if (seen.has(key)) continue;
       seen.add(key);
       isBackground ??= background(sentence);
@@ -61,14 +64,13 @@ interface Site {
   readonly key: string;
 }
 
-function sentenceSites(sentence: Sentence): Site[] {
-  const words = tokensOf(sentence).words;
-  // Every site, named or generic, has a site word or a French generic in it: most sentences have none.
-  if (!words.some((w) => SITE_WORDS.has(w) || FRENCH_FIRST_WORDS.has(w))) return [];
+function sentenceSites(tokens: Tokens): Site[] {
+  if (!sentenceHas(tokens, SITE_VOCABULARY)) return [];
+  const words = tokens.words;
   const sites: Site[] = [];
   let i = 0;
   while (i < words.length) {
-    const found = namedAt(sentence, words, i) ?? genericAt(sentence, words, i);
+    const found = namedAt(tokens, i) ?? genericAt(tokens, i);
     if (found) {
       sites.push(found.site);
       i = found.end;
@@ -80,32 +82,34 @@ function sentenceSites(sentence: Sentence): Site[] {
 }
 
 /** "Diamond Cement Factory", "Diamond Cement", "Sadiola gold mine": capitalised words closed by a site word. */
-function namedAt(sentence: Sentence, words: readonly string[], i: number): { site: Site; end: number } | undefined {
+function namedAt(tokens: Tokens, i: number): { site: Site; end: number } | undefined {
+  const words = tokens.words;
   const first = words[i] as string;
-  if (isMark(first) || LEADING_STOPWORDS.has(first) || isSiteWord(first) || !isCapitalised(sentence, i)) return undefined;
+  if (isMark(first) || LEADING_STOPWORDS.has(first) || isSiteWord(first) || !isCapitalised(tokens, i)) return undefined;
   let end = i + 1;
-  while (end < words.length && end - i < RUN_LIMIT && !isMark(words[end] as string) && isCapitalised(sentence, end)) end += 1;
+  while (end < words.length && end - i < RUN_LIMIT && !isMark(words[end] as string) && isCapitalised(tokens, end)) end += 1;
   const capitalisedEnd = end;
-  while (end < words.length && end - capitalisedEnd < 2 && isSiteWord(words[end] as string) && !isCapitalised(sentence, end)) end += 1;
+  while (end < words.length && end - capitalisedEnd < 2 && isSiteWord(words[end] as string) && !isCapitalised(tokens, end)) end += 1;
   const last = words[end - 1] as string;
   if (!isSiteWord(last) || end - i < 2) return undefined;
   const nameWords = words.slice(i, end);
   const keyWords = trimKindWords(nameWords);
   if (keyWords.length === 0 || keyWords.every((w) => COMMODITIES.has(w))) return undefined;
-  return { site: { name: originalSpan(sentence, i, end) ?? originalWords(sentence, i, end), key: keyWords.join(' ') }, end };
+  return { site: { name: originalSpan(tokens, i, end) ?? originalWords(tokens, i, end), key: keyWords.join(' ') }, end };
 }
 
 /** "the cement factory", "a gold mine", "une usine de ciment". */
-function genericAt(sentence: Sentence, words: readonly string[], i: number): { site: Site; end: number } | undefined {
+function genericAt(tokens: Tokens, i: number): { site: Site; end: number } | undefined {
+  const words = tokens.words;
   const french = FRENCH_GENERIC.matchAt(words, i);
   const key = french?.values[0];
-  if (french && key) return { site: { name: originalSpan(sentence, i, french.end) ?? key, key }, end: french.end };
+  if (french && key) return { site: { name: originalSpan(tokens, i, french.end) ?? key, key }, end: french.end };
   let end = i;
   while (end < words.length && end - i < 2 && COMMODITIES.has(words[end] as string)) end += 1;
   if (end === i || !SITE_NOUNS.has(words[end] ?? '')) return undefined;
   end += 1;
   const keyWords = words.slice(i, end);
-  return { site: { name: originalSpan(sentence, i, end) ?? keyWords.join(' '), key: keyWords.join(' ') }, end };
+  return { site: { name: originalSpan(tokens, i, end) ?? keyWords.join(' '), key: keyWords.join(' ') }, end };
 }
 
 function isSiteWord(word: string): boolean {
@@ -119,8 +123,8 @@ function trimKindWords(words: readonly string[]): string[] {
   return kept;
 }
 
-function originalWords(sentence: Sentence, from: number, to: number): string {
+function originalWords(tokens: Tokens, from: number, to: number): string {
   const parts: string[] = [];
-  for (let k = from; k < to; k += 1) parts.push(originalToken(sentence, k) ?? (tokensOf(sentence).words[k] as string));
+  for (let k = from; k < to; k += 1) parts.push(originalToken(tokens, k) ?? (tokens.words[k] as string));
   return parts.join(' ');
 }

@@ -1,14 +1,15 @@
-import type { Sentence } from '../model.js';
+import type { Document, Sentence } from '../model.js';
 import { fold } from '../text/normalize.js';
 
 /**
- * Word tokens of a sentence, shared by every extractor: computed once per sentence and kept
- * for as long as the sentence object lives.
+ * Word tokens of a sentence, shared by every extractor: computed once per document and kept for as
+ * long as the document object lives.
  * Words come from the folded text; apostrophes split words ("l'armee" -> "l", "armee"), numbers
  * keep their thousands separators ("5,800" is one token) and the clause marks , ; : ( ) ? are
  * tokens of their own so that phrases never match across them.
  */
 export interface Tokens {
+  readonly sentence: Sentence;
   readonly words: readonly string[];
   /** Offset of each token in the folded text (and in the original when both have the same length). */
   readonly starts: readonly number[];
@@ -17,22 +18,104 @@ export interface Tokens {
 const ORIGINAL_TOKEN = /\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?!\d)|[\p{L}\p{M}\p{N}]+|[,;:()?]/gu;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-const cache = new WeakMap<Sentence, Tokens>();
-const originals = new WeakMap<Sentence, readonly string[]>();
+class SentenceTokens implements Tokens {
+  /** Which registered vocabularies the sentence uses, word by word and as a whole, and for which state of the registry. */
+  mask = 0;
+  flags: Int32Array | undefined;
+  maskVersion = -1;
+  /** The original text's tokens, read only when folding changed the length of the text. */
+  originals: readonly string[] | undefined;
 
-export function tokensOf(sentence: Sentence): Tokens {
-  const known = cache.get(sentence);
-  if (known) return known;
-  const tokens = scan(sentence.folded);
-  cache.set(sentence, tokens);
-  return tokens;
+  constructor(
+    readonly sentence: Sentence,
+    readonly words: readonly string[],
+    readonly starts: readonly number[],
+  ) {}
+}
+
+/** One entry per document rather than per sentence: a WeakMap entry costs more than the lookup saves. */
+const byDocument = new WeakMap<Document, readonly SentenceTokens[]>();
+
+/** The tokens of every sentence of a document, in the order of `doc.sentences`. */
+export function documentTokens(doc: Document): readonly Tokens[] {
+  let all = byDocument.get(doc);
+  if (!all) {
+    all = doc.sentences.map(tokenize);
+    byDocument.set(doc, all);
+  }
+  return all;
+}
+
+function tokenize(sentence: Sentence): SentenceTokens {
+  const { words, starts } = scan(sentence.folded);
+  return new SentenceTokens(sentence, words, starts);
+}
+
+/**
+ * Vocabularies: each extractor registers the words that can start anything it looks for, and skips
+ * the sentences and the words that are none of them, at the price of one lookup per word for all
+ * extractors together.
+ */
+const vocabulary = new Map<string, number>();
+let vocabularyVersion = 0;
+let nextBit = 0;
+
+/** Set for a sentence with a word that starts with a digit. */
+export const DIGITS = 1 << 30;
+
+/** Registers words and returns the bit that `sentenceHas` and `wordHas` test for them. */
+export function vocabularyBit(words: Iterable<string>): number {
+  if (nextBit >= 30) throw new Error('Too many vocabularies registered');
+  const bit = 1 << nextBit;
+  nextBit += 1;
+  addToVocabulary(bit, words);
+  return bit;
+}
+
+/** Adds words to a registered vocabulary (a catalog compiled later adds its names). */
+export function addToVocabulary(bit: number, words: Iterable<string>): void {
+  for (const word of words) vocabulary.set(word, (vocabulary.get(word) ?? 0) | bit);
+  vocabularyVersion += 1;
+}
+
+/** Whether the sentence has a word of any of the vocabularies in `bits`. */
+export function sentenceHas(tokens: Tokens, bits: number): boolean {
+  return (classified(tokens).mask & bits) !== 0;
+}
+
+/** The vocabularies of each word, as bits: `(flags[i] & bit) !== 0` when word i belongs to `bit`. */
+export function wordFlags(tokens: Tokens): Int32Array {
+  return classified(tokens).flags as Int32Array;
+}
+
+function classified(tokens: Tokens): SentenceTokens {
+  const own = asOwn(tokens);
+  if (own.maskVersion !== vocabularyVersion) {
+    const words = own.words;
+    const flags = new Int32Array(words.length);
+    let mask = 0;
+    for (let k = 0; k < words.length; k += 1) {
+      const word = words[k] as string;
+      const bits = (vocabulary.get(word) ?? 0) | (isDigit(word.charCodeAt(0)) ? DIGITS : 0);
+      flags[k] = bits;
+      mask |= bits;
+    }
+    own.flags = flags;
+    own.mask = mask;
+    own.maskVersion = vocabularyVersion;
+  }
+  return own;
+}
+
+function asOwn(tokens: Tokens): SentenceTokens {
+  return tokens instanceof SentenceTokens ? tokens : new SentenceTokens(tokens.sentence, tokens.words, tokens.starts);
 }
 
 /**
  * A hand-written scanner rather than a Unicode regex: it runs over every sentence of every document,
  * and on folded text nearly every character is ASCII.
  */
-function scan(text: string): Tokens {
+function scan(text: string): { words: string[]; starts: number[] } {
   const words: string[] = [];
   const starts: number[] = [];
   const length = text.length;
@@ -103,31 +186,28 @@ export function isMark(word: string): boolean {
 }
 
 /** The token as written in the original text (case and accents kept), or undefined when unknown. */
-export function originalToken(sentence: Sentence, index: number): string | undefined {
-  const tokens = tokensOf(sentence);
+export function originalToken(tokens: Tokens, index: number): string | undefined {
   const word = tokens.words[index];
   const start = tokens.starts[index];
   if (word === undefined || start === undefined) return undefined;
+  const { text, folded } = tokens.sentence;
   // Folding keeps the length of precomposed text, so offsets line up; otherwise re-tokenise the original.
-  if (sentence.text.length === sentence.folded.length) return sentence.text.slice(start, start + word.length);
-  let list = originals.get(sentence);
-  if (!list) {
-    list = Array.from(sentence.text.matchAll(ORIGINAL_TOKEN), (m) => m[0]);
-    originals.set(sentence, list);
-  }
-  return list.length === tokens.words.length ? list[index] : undefined;
+  if (text.length === folded.length) return text.slice(start, start + word.length);
+  const own = asOwn(tokens);
+  own.originals ??= Array.from(text.matchAll(ORIGINAL_TOKEN), (m) => m[0]);
+  return own.originals.length === tokens.words.length ? own.originals[index] : undefined;
 }
 
-export function isCapitalised(sentence: Sentence, index: number): boolean {
-  const original = originalToken(sentence, index);
+export function isCapitalised(tokens: Tokens, index: number): boolean {
+  const original = originalToken(tokens, index);
   if (original === undefined) return false;
   const first = original.charAt(0);
   return first !== first.toLowerCase();
 }
 
 /** Original text from the start of token `from` to the end of token `to - 1`, when offsets line up. */
-export function originalSpan(sentence: Sentence, from: number, to: number): string | undefined {
-  const { words, starts } = tokensOf(sentence);
+export function originalSpan(tokens: Tokens, from: number, to: number): string | undefined {
+  const { words, starts, sentence } = tokens;
   const start = starts[from];
   const lastStart = starts[to - 1];
   const last = words[to - 1];
@@ -149,8 +229,8 @@ interface Candidate<T> {
 }
 
 /**
- * Many phrases matched in one left-to-right pass: candidates are indexed by their first token and
- * tried longest first, so "nioro du sahel" wins over "nioro" and matches never overlap.
+ * Many phrases matched at a token: candidates are indexed by their first token and tried longest
+ * first, so "nioro du sahel" wins over "nioro".
  */
 export class PhraseIndex<T> {
   private readonly byFirst = new Map<string, Candidate<T>[]>();
@@ -174,21 +254,6 @@ export class PhraseIndex<T> {
       this.byFirst.set(first, list);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  }
-
-  matchAll(words: readonly string[]): PhraseMatch<T>[] {
-    const found: PhraseMatch<T>[] = [];
-    let i = 0;
-    while (i < words.length) {
-      const match = this.matchAt(words, i);
-      if (match) {
-        found.push(match);
-        i = match.end;
-      } else {
-        i += 1;
-      }
-    }
-    return found;
   }
 
   matchAt(words: readonly string[], start: number): PhraseMatch<T> | undefined {

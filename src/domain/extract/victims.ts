@@ -1,8 +1,8 @@
-import type { Document, Sentence, VictimFact, VictimRole } from '../model.js';
+import type { Document, VictimFact, VictimRole } from '../model.js';
 import { isBackgroundSentence } from './background.js';
 import { NUMBER_WORDS, parseNumberAt } from './numbers.js';
 import type { BackgroundTest } from './places.js';
-import { hasStem, isMark, PhraseIndex, tokensOf } from './tokens.js';
+import { DIGITS, documentTokens, hasStem, isMark, PhraseIndex, sentenceHas, type Tokens, vocabularyBit, wordFlags } from './tokens.js';
 
 /**
  * Victims: "three Indian nationals were abducted", "killed at least 30 soldiers", "cinq ressortissants
@@ -55,6 +55,8 @@ const DEMONYMS: readonly (readonly [string, readonly string[]])[] = [
 const NATIONALITIES = new PhraseIndex<string>(DEMONYMS.flatMap(([name, forms]) => forms.map((form) => [form, name] as const)));
 /** Words that can open a group: numbers, "a" and "an", and the first word of each demonym. */
 const GROUP_STARTS = new Set([...NUMBER_WORDS, 'an', ...DEMONYMS.flatMap(([, forms]) => forms.map((form) => form.split(' ')[0] as string))]);
+
+const GROUP_VOCABULARY = vocabularyBit(GROUP_STARTS);
 
 function mayStartGroup(word: string): boolean {
   const first = word.charCodeAt(0);
@@ -138,9 +140,9 @@ interface Group {
 
 export function extractVictims(doc: Document, background: BackgroundTest = isBackgroundSentence): VictimFact[] {
   const facts: VictimFact[] = [];
-  for (const sentence of doc.sentences) {
+  for (const tokens of documentTokens(doc)) {
     const seen = new Set<string>();
-    for (const fact of sentenceVictims(sentence, background)) {
+    for (const fact of sentenceVictims(tokens, background)) {
       const key = `${fact.count}|${fact.nationality ?? ''}|${fact.role}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -150,13 +152,15 @@ export function extractVictims(doc: Document, background: BackgroundTest = isBac
   return facts;
 }
 
-function sentenceVictims(sentence: Sentence, background: BackgroundTest): VictimFact[] {
-  const words = tokensOf(sentence).words;
+function sentenceVictims(tokens: Tokens, background: BackgroundTest): VictimFact[] {
+  if (!sentenceHas(tokens, GROUP_VOCABULARY | DIGITS)) return [];
+  const { sentence, words } = tokens;
   const facts: VictimFact[] = [];
   let isBackground: boolean | undefined;
   let i = 0;
+  const flags = wordFlags(tokens);
   while (i < words.length) {
-    const group = groupAt(words, i);
+    const group = ((flags[i] as number) & (GROUP_VOCABULARY | DIGITS)) !== 0 ? groupAt(words, i) : undefined;
     if (!group) {
       i += 1;
       continue;
