@@ -38,6 +38,8 @@ const DATE_SIGMA = 3;
 const DATE_TOLERANCE = 2;
 /** Estimated Jaccard similarity of title-and-lead shingles above which a story is a copy. */
 const WIRE_SIMILARITY = 0.5;
+/** Sources of an incident whose fingerprints a story is compared with. */
+const WIRE_SOURCES = 8;
 /** Wording below this cosine is noise, not evidence. */
 const TEXT_FLOOR = 0.05;
 
@@ -226,10 +228,16 @@ function textScore(probe: Probe, incident: Incident): Reason | undefined {
   return { code: 'text', weight: round(WEIGHTS.text * similarity), message: `wording similarity ${similarity.toFixed(2)}` };
 }
 
+/** The first report and the latest ones: a copy copies the original or a recent rewrite, and the cost stays bounded. */
+function wireSources(incident: Incident): readonly Incident['sources'][number][] {
+  const all = incident.sources;
+  return all.length <= WIRE_SOURCES ? all : [all[0] as Incident['sources'][number], ...all.slice(-(WIRE_SOURCES - 1))];
+}
+
 function wireScore(probe: Probe, incident: Incident): Reason | undefined {
   let best = 0;
   let copied = '';
-  for (const source of incident.sources) {
+  for (const source of wireSources(incident)) {
     const similarity = fingerprintSimilarity(probe.fingerprint, source.fingerprint ?? '');
     if (similarity > best) {
       best = similarity;

@@ -45,10 +45,15 @@ export function incidentKeys(incident: Incident): string[] {
   for (const term of strongestTerms(incident.terms, TERM_KEYS)) monthly(`term:${term}`);
   for (const { value } of incident.sites) keys.add(`site:${value.key}`);
   for (const source of incident.sources) keys.add(`src:${source.documentId}`);
-  for (const source of incident.sources.slice(-FINGERPRINTED_SOURCES)) {
+  for (const source of fingerprinted(incident.sources)) {
     for (const band of fingerprintBands(source.fingerprint ?? '')) keys.add(band);
   }
   return [...keys];
+}
+
+/** The first report and the latest: wire copies of either find the incident (see assess.ts for the comparison). */
+function fingerprinted<T>(sources: readonly T[]): readonly T[] {
+  return sources.length <= FINGERPRINTED_SOURCES ? sources : [sources[0] as T, ...sources.slice(-(FINGERPRINTED_SOURCES - 1))];
 }
 
 /** The keys a story looks up: the same facets over the months and days its event may fall in. */

@@ -20,6 +20,9 @@ export interface Story {
   readonly contributions: Contributions;
 }
 
+/** After this many reports the wording of an incident is settled: more copies would not move it. */
+const TERMS_SETTLED = 8;
+
 type Slots = Pick<Incident, 'places' | 'victims' | 'sites' | 'actors' | 'advice' | 'figures' | 'changes'>;
 
 const EMPTY_SLOTS: Slots = { places: [], victims: [], sites: [], actors: [], advice: [], figures: [], changes: [] };
@@ -114,7 +117,7 @@ export function mergeStory(incident: Incident, story: Story, changes: readonly s
     ...(eventDate !== undefined ? { eventDate } : {}),
     sources: [...base.sources.filter((s) => s.documentId !== doc.id), sourceRef(doc, probe)],
     updates: changes.length > 0 ? [...base.updates, { at, documentId: doc.id, changes: [...changes] }] : base.updates,
-    terms: mergeTerms(base.terms, probe.terms),
+    terms: base.sources.length < TERMS_SETTLED ? mergeTerms(base.terms, probe.terms) : base.terms,
     updatedAt: changes.length > 0 ? at : base.updatedAt,
   };
   return finish(updated, policy);

@@ -97,7 +97,7 @@ export function cosine(a: TermVector, b: TermVector): number {
 /** An incident's vector after another story joins it: the sum of both, capped and re-normalised. */
 export function mergeTerms(a: TermVector, b: TermVector, cap = 40): TermVector {
   const sum = new Map<string, number>(Object.entries(a));
-  for (const [term, weight] of Object.entries(b)) sum.set(term, (sum.get(term) ?? 0) + weight);
+  for (const term in b) sum.set(term, (sum.get(term) ?? 0) + (b[term] ?? 0));
   return normalise(top(sum, cap));
 }
 
@@ -109,19 +109,19 @@ export function strongestTerms(vector: TermVector, n: number): string[] {
     .map(([term]) => term);
 }
 
-const byWeight = (x: readonly [string, number], y: readonly [string, number]) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1);
+type Entry = readonly [string, number];
 
-function top(counts: Map<string, number>, n: number): Map<string, number> {
+const byWeight = (x: Entry, y: Entry) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1);
+
+function top(counts: Map<string, number>, n: number): Entry[] {
   const sorted = [...counts].sort(byWeight);
-  return new Map(sorted.slice(0, n));
+  return sorted.length > n ? sorted.slice(0, n) : sorted;
 }
 
-function normalise(counts: Map<string, number>): TermVector {
+function normalise(entries: readonly Entry[]): TermVector {
   let norm = 0;
-  for (const weight of counts.values()) norm += weight * weight;
+  for (const [, weight] of entries) norm += weight * weight;
+  if (norm === 0) return {};
   norm = Math.sqrt(norm);
-  const vector: Record<string, number> = {};
-  if (norm === 0) return vector;
-  for (const [term, weight] of counts) vector[term] = Math.round((weight / norm) * 1e4) / 1e4;
-  return vector;
+  return Object.fromEntries(entries.map(([term, weight]) => [term, Math.round((weight / norm) * 1e4) / 1e4]));
 }

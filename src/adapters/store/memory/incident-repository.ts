@@ -19,17 +19,16 @@ export class MemoryIncidentRepository implements IncidentRepository {
   }
 
   async save(incident: Incident, keys: readonly string[]): Promise<void> {
-    this.unindex(incident.id);
-    this.incidents.set(incident.id, incident);
-    this.updated.set(incident.id, millis(incident.updatedAt));
-    const unique = [...new Set(keys)];
-    this.keysOf.set(incident.id, unique);
-    for (const key of unique) {
-      const ids = this.postings.get(key);
-      if (ids === undefined) this.postings.set(key, incident.id);
-      else if (typeof ids === 'string') this.postings.set(key, new Set([ids, incident.id]));
-      else ids.add(incident.id);
-    }
+    const { id } = incident;
+    const unique = new Set(keys);
+    // Saving again mostly keeps the keys (a duplicate adds a source): only the difference is re-indexed.
+    const before = this.keysOf.get(id) ?? [];
+    for (const key of before) if (!unique.has(key)) this.removePosting(key, id);
+    const kept = new Set(before);
+    for (const key of unique) if (!kept.has(key)) this.addPosting(key, id);
+    this.keysOf.set(id, [...unique]);
+    this.incidents.set(id, incident);
+    this.updated.set(id, millis(incident.updatedAt));
   }
 
   async findByKeys(keys: readonly string[], limit: number): Promise<Incident[]> {
@@ -67,16 +66,19 @@ export class MemoryIncidentRepository implements IncidentRepository {
     return this.incidents.size;
   }
 
-  private unindex(id: string): void {
-    for (const key of this.keysOf.get(id) ?? []) {
-      const ids = this.postings.get(key);
-      if (ids === id) this.postings.delete(key);
-      else if (typeof ids === 'object') {
-        ids.delete(id);
-        if (ids.size === 1) this.postings.set(key, ids.values().next().value as string);
-      }
+  private addPosting(key: string, id: string): void {
+    const ids = this.postings.get(key);
+    if (ids === undefined) this.postings.set(key, id);
+    else if (typeof ids === 'string') this.postings.set(key, new Set([ids, id]));
+    else ids.add(id);
+  }
+
+  private removePosting(key: string, id: string): void {
+    const ids = this.postings.get(key);
+    if (ids === id) this.postings.delete(key);
+    else if (typeof ids === 'object') {
+      ids.delete(id);
+      if (ids.size === 1) this.postings.set(key, ids.values().next().value as string);
     }
-    this.keysOf.delete(id);
-    this.updated.delete(id);
   }
 }
