@@ -137,6 +137,12 @@ function assembleCore(parts: Omit<Core, 'ingestDeps' | 'pollDeps'>): Core {
       seen: store.seenItems,
       clock,
       metrics,
+      onPaused: async (feed, health) => {
+        parts.logger.warn(
+          { component: 'poller', feed: feed.url, since: health.failingSince, code: health.lastError?.code },
+          `feed "${feed.name}" paused after failing since ${health.failingSince ?? 'its last success'}; an admin can resume it`,
+        );
+      },
       onItem: async (raw, feed) => {
         await parts.officialAdvice.record(raw, feed);
         const outcome = await ingestItem(raw, ingest);
