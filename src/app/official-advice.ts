@@ -1,7 +1,7 @@
 import type { OfficialAdvice } from '../domain/advisory/types.js';
 import type { Gazetteer } from '../domain/extract/gazetteer.js';
 import type { RawInput } from '../domain/model.js';
-import { readOfficialAdvice } from '../domain/official/parse.js';
+import { officialSourceOf, readOfficialAdvice } from '../domain/official/parse.js';
 import { buildDocument } from '../domain/text/document.js';
 import type { OfficialAdviceSource } from './delivery/ports.js';
 import type { Feed } from './feeds/ports.js';
@@ -23,7 +23,8 @@ export function officialAdviceTracker(repository: OfficialAdviceRepository, gaze
   return {
     forCountry: (country) => repository.forCountry(country),
     async record(raw, feed) {
-      if (feed.kind !== 'official') return undefined;
+      // An official publisher's item is advice whichever feed carried it (a news search may).
+      if (feed.kind !== 'official' && officialSourceOf(raw.url) === undefined) return undefined;
       const doc = buildDocument(raw);
       const text = doc.ok ? doc.value.text : '';
       const title = raw.title ?? (doc.ok ? doc.value.title : '');

@@ -2,9 +2,11 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAppLogger, createCore, runReplay, startBot, type BotExtras } from '../main.js';
-import { startDiscord } from '../discord-wiring.js';
 import { commandLogger, settingsFor } from './context.js';
 import { EXIT, type CliIo } from './io.js';
+
+/** What a recorded feed is saved as; anything else in the directory (a README) is not a feed. */
+const FEED_FILE = /\.(xml|rss|atom|rdf|json|feed)$/i;
 
 const USAGE = 'usage: sahel-watch start [--config FILE] [--replay DIR --once [--format text|json]]';
 
@@ -40,7 +42,10 @@ export async function startCommand(args: readonly string[], io: CliIo): Promise<
 async function replay(dir: string, format: 'text' | 'json', settings: NonNullable<ReturnType<typeof settingsFor>>, io: CliIo): Promise<number> {
   let files: string[];
   try {
-    files = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => join(dir, e.name)).sort();
+    files = (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isFile() && FEED_FILE.test(e.name))
+      .map((e) => join(dir, e.name))
+      .sort();
   } catch (cause) {
     io.stderr.write(`cannot read the replay directory ${dir}: ${(cause as Error).message}\n`);
     return EXIT.usage;
@@ -68,6 +73,8 @@ async function runForever(settings: NonNullable<ReturnType<typeof settingsFor>>,
   }
   let extras: BotExtras = {};
   if (settings.discord.token) {
+    // Loaded only with a token, so that console mode never loads discord.js.
+    const { startDiscord } = await import('../discord-wiring.js');
     const discord = await startDiscord(core.value, settings.discord.token);
     if (!discord.ok) {
       logger.fatal({ code: discord.error.code }, discord.error.message);
