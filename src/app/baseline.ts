@@ -62,7 +62,7 @@ async function loadSeed(file: SeedFile, deps: BaselineDeps): Promise<SeedOutcome
   if (!text.ok) return { name: file.name, status: 'skipped', error: { code: text.error.code, message: text.error.message } };
   const at = deps.clock.now().toISOString();
   const raw: RawInput = { id: file.name, kind: 'seed', source: file.name, body: text.value, seenAt: at };
-  const processed = await deps.process(raw, { requireKnownLanguage: true });
+  const processed = await deps.process(raw, { requireKnownLanguage: true, contextEvents: true });
   if (!processed.ok) {
     return { name: file.name, status: 'skipped', error: { code: processed.error.code, message: `${file.name}: ${processed.error.message}` } };
   }

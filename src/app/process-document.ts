@@ -7,6 +7,7 @@ import { idCandidate, incidentIdBase } from '../domain/incidents/ids.js';
 import { incidentKeys, probeKeys } from '../domain/incidents/keys.js';
 import { createIncident, type IncidentPolicy, mergeStory, retractSource, type Story } from '../domain/incidents/merge.js';
 import { buildProbe } from '../domain/incidents/probe.js';
+import { contextEvents, contextStory, placeContext } from '../domain/incidents/context-events.js';
 import type { DecisionRepository, IncidentRepository } from './ports.js';
 
 /** The pure stages before matching, injected so that the use case does not depend on how they are configured. */
@@ -29,6 +30,8 @@ export interface ProcessDeps {
 export interface ProcessOptions {
   /** Seeds must be in a language the extractors read; feed items may be scored anyway. */
   readonly requireKnownLanguage?: boolean;
+  /** File the earlier events the document mentions in passing as context incidents (for seeds). */
+  readonly contextEvents?: boolean;
 }
 
 export interface ProcessOutcome {
@@ -71,6 +74,7 @@ export async function processDocument(
   const target = verdict.action === 'update' || verdict.action === 'duplicate' ? verdict.incident.id : undefined;
   const vacated = await withdrawElsewhere(earlier, doc.id, target, deps);
   const incident = await file(verdict, story, at, vacated, deps);
+  if (options.contextEvents === true && relevance.relevant) await fileContextEvents(doc, facts, at, deps);
   const decision: Decision = {
     documentId: doc.id,
     action: verdict.action,
@@ -104,6 +108,24 @@ async function file(verdict: Verdict, story: Story, at: string, vacated: readonl
 }
 
 /**
+ * Earlier events the document mentions in passing become context incidents, or further mentions of
+ * one; they never touch an incident that stories are about.
+ */
+async function fileContextEvents(doc: Document, facts: Facts, at: string, deps: ProcessDeps): Promise<void> {
+  for (const event of contextEvents(facts)) {
+    const story = contextStory(doc, facts, event);
+    const candidates = await deps.incidents.findByKeys(probeKeys(story.probe), deps.match.maxCandidates);
+    const placement = placeContext(story, candidates, deps.match);
+    if (placement.action === 'known') continue;
+    const incident =
+      placement.action === 'corroborate'
+        ? mergeStory(placement.incident, story, [], at, deps.policy)
+        : createIncident(story, { id: await freeId(event.type, story, deps.incidents), type: event.type, country: event.country, at, context: true }, deps.policy);
+    await deps.incidents.save(incident, incidentKeys(incident));
+  }
+}
+
+/**
  * A story processed again (a changed seed) may now belong elsewhere: what it said before is withdrawn
  * from the incidents it no longer joins. An incident that had no other source is left as it was and its
  * id returned, so that the story can reopen it under the same id; withdrawing would leave an incident
@@ -119,7 +141,10 @@ async function withdrawElsewhere(
   for (const incident of earlier) {
     if (incident.id === target) continue;
     const rest = retractSource(incident, documentId, deps.policy);
-    if (rest === undefined) vacated.push(incident.id);
+    // A context incident is refiled by the document's context events, never reused for its main event.
+    if (rest === undefined) {
+      if (!incident.context) vacated.push(incident.id);
+    }
     else if (rest !== incident) await deps.incidents.save(rest, incidentKeys(rest));
   }
   return vacated;

@@ -18,6 +18,8 @@ export interface Story {
   readonly doc: Document;
   readonly probe: Probe;
   readonly contributions: Contributions;
+  /** An event the document only mentions in passing (see context-events.ts). */
+  readonly context?: boolean;
 }
 
 /** After this many reports the wording of an incident is settled: more copies would not move it. */
@@ -78,6 +80,7 @@ export function novelty(incident: Incident, story: Story): string[] {
   const push = (line: string) => {
     if (!out.includes(line)) out.push(line);
   };
+  if (incident.context && story.context !== true) push('first report about an event known only from passing mentions');
   for (const { value } of c.changes) if (!isAttested(incident.changes, valueKey.change, value)) push(`${value}`);
   for (const { value } of c.actors) {
     if (ATTRIBUTION.has(value.role) && !isAttested(incident.actors, valueKey.actor, value)) {
@@ -118,6 +121,8 @@ export function mergeStory(incident: Incident, story: Story, changes: readonly s
     sources: [...base.sources.filter((s) => s.documentId !== doc.id), sourceRef(doc, probe)],
     updates: changes.length > 0 ? [...base.updates, { at, documentId: doc.id, changes: [...changes] }] : base.updates,
     terms: base.sources.length < TERMS_SETTLED ? mergeTerms(base.terms, probe.terms) : base.terms,
+    // An incident known only from passing mentions becomes a reported one once a story is about it.
+    context: base.context && story.context === true,
     updatedAt: changes.length > 0 ? at : base.updatedAt,
   };
   return finish(updated, policy);

@@ -50,6 +50,16 @@ describe('the seed baseline', () => {
     expect(november?.figures.map((f) => [f.value.value, f.value.what, f.sources])).toContainEqual([8, 'Indians kidnapped in Mali this year', [S3]]);
   });
 
+  it('files the earlier attacks the seeds mention in passing as context incidents, with the seeds that mention them', async () => {
+    const { incidents } = await loaded();
+    const context = baselineRows(incidents.filter((i) => i.context));
+    expect(context.map((r) => [r.id, r.event_type, r.event_date, r.sources, r.context])).toEqual([
+      ['inc-20250511-djibo-attack', 'attack', '2025-05-11', [S2], true],
+      ['inc-20250602-timbuktu-attack', 'attack', '2025-06-02', [S0, S2], true],
+    ]);
+    expect(context.every((r) => r.severity <= 2)).toBe(true);
+  });
+
   it('does not let the November story that recalls the July abduction update it', async () => {
     const { store } = await loaded();
     const record = await store.decisions.findByDocument(S3 ?? '');
@@ -74,6 +84,12 @@ describe('the seed baseline', () => {
     expect(july?.figures.map((f) => [f.value.value, f.sources])).toEqual([[450, [S1]]]);
     expect(july?.sources.filter((s) => s.documentId === S1)).toHaveLength(1);
     expect(await store.incidents.count()).toBe(incidents.length);
+
+    const retouched = edited.map((f) => (f.name === S2 ? { name: f.name, bytes: Buffer.concat([f.bytes, Buffer.from('\nUpdated.\n')]) } : f));
+    const fourth = await engine.loadBaseline(listOf(retouched));
+    expect(fourth.seeds.find((s) => s.name === S2)?.status).toBe('reloaded');
+    expect(await store.incidents.count()).toBe(incidents.length);
+    expect((await store.incidents.get('inc-20250602-timbuktu-attack'))?.sources.map((s) => s.documentId)).toEqual([S0, S2]);
   });
 
   it('reports empty, binary and unknown-language files by name and loads the others', async () => {
