@@ -10,7 +10,7 @@ import { LATEST_SCHEMA_VERSION, migrate } from '../../../../../src/adapters/stor
 import { MIGRATIONS } from '../../../../../src/adapters/store/sqlite/schema.js';
 import { openSqliteStore, type SqliteStore } from '../../../../../src/adapters/store/sqlite/store.js';
 import { ManualClock } from '../../../../../src/domain/shared/clock.js';
-import { incidentFixture } from '../../../../support/store-fixtures.js';
+import { auditFixture, incidentFixture, officialAdviceFixture, outboxEntry } from '../../../../support/store-fixtures.js';
 
 const clock = new ManualClock('2025-07-02T08:00:00.000Z');
 
@@ -74,6 +74,28 @@ describe('openSqliteStore', () => {
     const reopened = new Database(file);
     expect(reopened.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all()).toEqual([{ name: 'invoices' }]);
     reopened.close();
+  });
+
+  it('upgrades a store of schema 3 in place: official advice, audit log and retention on the rows it held', async () => {
+    const file = join(dir, 'v3.sqlite');
+    const v3 = openConnection(file);
+    migrate(v3, clock, MIGRATIONS.filter((m) => m.version <= 3));
+    v3.prepare(
+      `INSERT INTO outbox (key, subscription_id, incident_id, created_at, state, attempts, next_attempt_at, sent_at, entry)
+       VALUES ('inc-1:1:sub-1', 'sub-1', 'inc-1', '2025-01-01T00:00:00.000Z', 'sent', 0, '2025-01-01T00:00:00.000Z',
+               '2025-01-01T00:00:05.000Z', ?)`,
+    ).run(JSON.stringify(outboxEntry('inc-1:1:sub-1', '2025-01-01T00:00:00.000Z')));
+    v3.close();
+    const store = openSqliteStore({ file, clock });
+    try {
+      expect(store.migrated).toEqual([4, 5, 6]);
+      await store.officialAdvice.put(officialAdviceFixture('uk', 'ml', '2025-07-01T00:00:00.000Z'));
+      expect(await store.officialAdvice.forCountry('ml')).toHaveLength(1);
+      expect((await store.audit.append(auditFixture('feed.add', 'https://news.example.org/a.xml', '2025-07-02T08:00:00.000Z'))).id).toBe('1');
+      expect(await store.outbox.pruneBefore('2025-06-01T00:00:00.000Z')).toBe(1);
+    } finally {
+      store.close();
+    }
   });
 
   it('rejects an empty location', () => {
@@ -140,5 +162,6 @@ describe('SqliteStore', () => {
     expect(stats.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(stats.rows).toMatchObject({ incidents: 50, incident_keys: 100, seeds: 1, decisions: 0, keyword_rules: 0 });
     expect(stats.rows['schema_migrations']).toBe(MIGRATIONS.length);
+    expect(stats.rows).toMatchObject({ official_advice: 0, audit_log: 0 });
   });
 });
