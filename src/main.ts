@@ -14,6 +14,7 @@ import { consoleSink, type ConsoleFormat, type TextOutput } from './adapters/con
 import { startOpsServer, type OpsServer } from './adapters/http/server.js';
 import { createLogger, type Logger } from './adapters/logging/logger.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from './adapters/metrics/prometheus.js';
+import { DailyJob } from './adapters/scheduler/daily-job.js';
 import { DeliveryLoop } from './adapters/scheduler/delivery-loop.js';
 import { FeedScheduler } from './adapters/scheduler/feed-scheduler.js';
 import { directorySeedSource } from './adapters/seeds/directory.js';
@@ -29,8 +30,9 @@ import type { Feed } from './app/feeds/ports.js';
 import { ingestItem, type IngestDeps } from './app/ingest.js';
 import type { Metrics } from './app/metrics.js';
 import { assessReadiness } from './app/readiness.js';
+import { runRetention } from './app/retention.js';
 import { runShutdown, type ShutdownReport, type ShutdownStep } from './app/shutdown.js';
-import { formatSeedReport } from './app/format-baseline.js';
+import { formatBaselineTable, formatSeedReport } from './app/format-baseline.js';
 import { loadProjectConfig, type ProjectConfig } from './config/project-config.js';
 import type { Settings } from './config/settings.js';
 import { systemClock, type Clock } from './domain/shared/clock.js';
@@ -205,7 +207,10 @@ export interface BotExtras {
 export async function startBot(core: Core, options: BotOptions, extras: BotExtras = {}): Promise<RunningBot> {
   const { settings, store, logger, clock } = core;
   const consoleOut = consoleSink({ output: options.output ?? process.stdout, format: options.consoleFormat ?? 'text' });
-  if (!extras.discord) await ensureConsoleSubscription(store.subscriptions, clock);
+  if (!extras.discord) {
+    await ensureConsoleSubscription(store.subscriptions, clock);
+    await printBriefing(core, options.output ?? process.stdout);
+  }
   const wiring: DeliveryWiring = {
     sink: routingSink({ console: consoleOut, ...(extras.discord ? { discord: extras.discord.sink } : {}) }),
     notifier: extras.discord?.notifier ?? logNotifier(logger),
@@ -225,15 +230,25 @@ export async function startBot(core: Core, options: BotOptions, extras: BotExtra
     poll: (feed) => pollAndLog(feed, pollDeps, logger),
     onError: (feed, error) => logger.error({ component: 'scheduler', feed: feed.url, err: error }, 'poll crashed'),
   });
+  const retention = new DailyJob(
+    'retention',
+    async () => {
+      const report = await runRetention(store, settings.retention, clock);
+      logger.info({ component: 'retention', ...report }, 'old records pruned');
+    },
+    (error) => logger.error({ component: 'retention', err: error }, 'retention failed'),
+  );
   const startedAt = clock.now().toISOString();
   const ops = settings.http.port === 0 ? undefined : await startOps(core, startedAt, extras);
   delivery.start();
   scheduler.start();
+  retention.start();
   void scheduler.tick();
   logger.info({ component: 'main', http: ops?.port ?? 'off', discord: extras.discord ? 'on' : 'console' }, 'Sahel Watch is running');
   const steps: ShutdownStep[] = [
     { name: 'scheduler', run: () => scheduler.stop() },
     { name: 'delivery', run: () => delivery.stop() },
+    { name: 'retention', run: () => retention.stop() },
     ...(extras.discord ? [{ name: 'discord', run: () => extras.discord?.stop() ?? Promise.resolve() }] : []),
     ...(ops ? [{ name: 'http', run: () => ops.close() }] : []),
     { name: 'store', run: async () => store.close() },
@@ -244,6 +259,22 @@ export async function startBot(core: Core, options: BotOptions, extras: BotExtra
     ...(ops ? { httpPort: ops.port } : {}),
     stop: () => runShutdown(steps, settings.shutdownTimeoutMs, timers),
   };
+}
+
+/** Console mode opens with what the bot already knows, so a first run shows something at once. */
+async function printBriefing(core: Core, output: TextOutput): Promise<void> {
+  const incidents = await core.store.incidents.listRecent({ limit: 20 });
+  const table = incidents.length > 0 ? formatBaselineTable(incidents).split('\n\n')[0] : 'No incidents known yet.';
+  const text = [
+    'Sahel Watch (console mode: set DISCORD_TOKEN to post to Discord)',
+    '',
+    'Known incidents:',
+    table,
+    '',
+    'New alerts and updates will be printed here as the feeds bring them.',
+    '',
+  ].join('\n');
+  await new Promise<void>((resolve) => output.write(`${text}\n`, () => resolve()));
 }
 
 async function pollAndLog(feed: Feed, deps: PollDeps, logger: Logger): Promise<void> {
