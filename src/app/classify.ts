@@ -59,7 +59,7 @@ export async function* classifyLines(lines: AsyncIterable<string>, engine: Class
   }
 }
 
-export async function classifyLine(line: string, number: number, engine: Classifier): Promise<ClassifyOutput> {
+async function classifyLine(line: string, number: number, engine: Classifier): Promise<ClassifyOutput> {
   let json: unknown;
   try {
     json = JSON.parse(line);

@@ -18,7 +18,7 @@ export interface BaselineRow {
 }
 
 /** Incidents in a stable order: by event date (undated last), then id. */
-export function sortIncidents(incidents: readonly Incident[]): Incident[] {
+function sortIncidents(incidents: readonly Incident[]): Incident[] {
   const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return [...incidents].sort((a, b) => order(a.eventDate ?? '9999', b.eventDate ?? '9999') || order(a.id, b.id));
 }

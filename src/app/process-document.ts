@@ -42,8 +42,6 @@ export interface ProcessOutcome {
   readonly incident?: Incident;
 }
 
-export type ProcessErrorCode = string;
-
 /** Most incidents that list one story as a source, looked up to withdraw what it said before. */
 const SOURCE_LOOKUP = 16;
 
@@ -56,7 +54,7 @@ export async function processDocument(
   raw: RawInput,
   deps: ProcessDeps,
   options: ProcessOptions = {},
-): Promise<Result<ProcessOutcome, ProcessErrorCode>> {
+): Promise<Result<ProcessOutcome>> {
   const built = deps.stages.document(raw);
   if (!built.ok) return built;
   const doc = built.value;

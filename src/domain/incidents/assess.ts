@@ -55,7 +55,7 @@ export interface Assessment {
 const STATE_CHANGES: ReadonlySet<EventType> = new Set(['claim', 'release', 'rescue', 'ransom', 'negotiation', 'statement']);
 const RELATED: ReadonlySet<string> = new Set(['attack|kidnapping', 'attack|killing', 'blockade|attack', 'evacuation|advisory']);
 
-export function relatedTypes(a: EventType, b: EventType): boolean {
+function relatedTypes(a: EventType, b: EventType): boolean {
   return STATE_CHANGES.has(a) || STATE_CHANGES.has(b) || RELATED.has(`${a}|${b}`) || RELATED.has(`${b}|${a}`);
 }
 

@@ -115,7 +115,7 @@ function resolveSite(site: string, facts: Facts): string {
   return fact === undefined ? folded : siteKey(fact.key);
 }
 
-export function probeVictims(count: number | null, nationality: string | undefined): ProbeVictims {
+function probeVictims(count: number | null, nationality: string | undefined): ProbeVictims {
   return nationality === undefined ? { count } : { count, nationality: fold(nationality) };
 }
 
