@@ -21,6 +21,13 @@ export interface Messages {
   readonly statusTitle: (country: string) => string;
   readonly statusSummary: (incidents: number, open: number, since: string) => string;
   readonly highestSeverity: (label: string) => string;
+  readonly setBy: (incident: string) => string;
+  readonly noOpenIncident: string;
+  readonly openIncidents: string;
+  readonly latestUpdate: (date: string, what: string, source: string) => string;
+  readonly firstReported: (date: string, source: string) => string;
+  readonly feedsPolled: (at: string, active: number, failing: number, paused: number) => string;
+  readonly feedsNotPolled: (active: number) => string;
   readonly quiet: string;
   readonly latestIncidents: string;
   readonly officialAdvice: string;
@@ -54,6 +61,9 @@ export interface Messages {
   readonly invalidRule: string;
   readonly rulesTitle: (n: number) => string;
   readonly noRules: string;
+  readonly recentChanges: string;
+  readonly auditAction: (action: string) => string;
+  readonly auditLine: (at: string, who: string, action: string, subject: string) => string;
   readonly testTitle: string;
   readonly verdict: (relevant: boolean, score: number, threshold: number) => string;
   readonly noRuleFired: string;
@@ -89,6 +99,9 @@ export interface SubscriptionWords {
   readonly terms: string;
 }
 
+const EN_AUDIT_ACTIONS: Readonly<Record<string, string>> = { 'keyword.add': 'added', 'keyword.update': 'replaced', 'keyword.remove': 'removed' };
+const FR_AUDIT_ACTIONS: Readonly<Record<string, string>> = { 'keyword.add': 'a ajouté', 'keyword.update': 'a remplacé', 'keyword.remove': 'a retiré' };
+
 const EN: Messages = {
   serverOnly: 'This command works in a server channel only.',
   needsManageGuild: 'This command needs the Manage Server permission.',
@@ -109,6 +122,14 @@ const EN: Messages = {
   statusTitle: (country) => `${country}: security status`,
   statusSummary: (incidents, open, since) => `${incidents} ${incidents === 1 ? 'incident' : 'incidents'} since ${since}, ${open} still open.`,
   highestSeverity: (label) => `Highest severity: ${label}`,
+  setBy: (incident) => `Set by ${incident}`,
+  noOpenIncident: 'No open incident in this period.',
+  openIncidents: 'Open incidents',
+  latestUpdate: (date, what, source) => `latest: ${date}, ${what} (${source})`,
+  firstReported: (date, source) => `first reported ${date} by ${source}`,
+  feedsPolled: (at, active, failing, paused) =>
+    `Feeds last polled ${at} (${active} ${active === 1 ? 'feed' : 'feeds'}${failing > 0 ? `, ${failing} failing` : ''}${paused > 0 ? `, ${paused} paused` : ''}).`,
+  feedsNotPolled: (active) => `Feeds not polled yet (${active} ${active === 1 ? 'feed' : 'feeds'}).`,
   quiet: 'No incident reported in this period.',
   latestIncidents: 'Latest incidents',
   officialAdvice: 'Official travel advice',
@@ -142,6 +163,9 @@ const EN: Messages = {
   invalidRule: 'The rule is not valid:',
   rulesTitle: (n) => `${n} keyword ${n === 1 ? 'rule' : 'rules'}`,
   noRules: 'No keyword rule.',
+  recentChanges: 'Recent changes',
+  auditAction: (action) => EN_AUDIT_ACTIONS[action] ?? action,
+  auditLine: (at, who, action, subject) => `${at} · ${who} ${action} ${subject}`,
   testTitle: 'Relevance of the text',
   verdict: (relevant, score, threshold) => (relevant ? `Relevant: score ${score} ≥ threshold ${threshold}` : `Not relevant: score ${score} < threshold ${threshold}`),
   noRuleFired: 'No rule fired.',
@@ -187,6 +211,14 @@ const FR: Messages = {
   statusTitle: (country) => `${country} : situation sécuritaire`,
   statusSummary: (incidents, open, since) => `${incidents} incident${incidents === 1 ? '' : 's'} depuis le ${since}, dont ${open} en cours.`,
   highestSeverity: (label) => `Gravité la plus haute : ${label}`,
+  setBy: (incident) => `Fixée par ${incident}`,
+  noOpenIncident: 'Aucun incident en cours sur la période.',
+  openIncidents: 'Incidents en cours',
+  latestUpdate: (date, what, source) => `dernière évolution : ${date}, ${what} (${source})`,
+  firstReported: (date, source) => `signalé le ${date} par ${source}`,
+  feedsPolled: (at, active, failing, paused) =>
+    `Flux relevés pour la dernière fois le ${at} (${active} flux${failing > 0 ? `, ${failing} en échec` : ''}${paused > 0 ? `, ${paused} en pause` : ''}).`,
+  feedsNotPolled: (active) => `Flux pas encore relevés (${active} flux).`,
   quiet: 'Aucun incident signalé sur la période.',
   latestIncidents: 'Derniers incidents',
   officialAdvice: 'Conseils officiels aux voyageurs',
@@ -220,6 +252,9 @@ const FR: Messages = {
   invalidRule: 'La règle n’est pas valide :',
   rulesTitle: (n) => `${n} règle${n === 1 ? '' : 's'} de mots-clés`,
   noRules: 'Aucune règle de mots-clés.',
+  recentChanges: 'Dernières modifications',
+  auditAction: (action) => FR_AUDIT_ACTIONS[action] ?? action,
+  auditLine: (at, who, action, subject) => `${at} · ${who} ${action} ${subject}`,
   testTitle: 'Pertinence du texte',
   verdict: (relevant, score, threshold) => (relevant ? `Pertinent : score ${score} ≥ seuil ${threshold}` : `Non pertinent : score ${score} < seuil ${threshold}`),
   noRuleFired: 'Aucune règle ne s’applique.',

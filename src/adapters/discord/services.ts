@@ -1,7 +1,9 @@
 import type { FeedAdminError } from '../../app/feeds/admin.js';
 import type { Feed } from '../../app/feeds/ports.js';
 import type { FeedWithHealth } from '../../app/feeds/run-once.js';
-import type { OfficialAdvice, RenderLang } from '../../domain/advisory/types.js';
+import type { AuditEntry } from '../../app/audit.js';
+import type { CountryStatus } from '../../app/queries/status.js';
+import type { RenderLang } from '../../domain/advisory/types.js';
 import type { Decision, Incident, KeywordRule, Relevance } from '../../domain/model.js';
 import type { Result } from '../../domain/shared/result.js';
 import type { DeliveryMode, Subscription, SubscriptionFilters } from '../../domain/subscriptions/types.js';
@@ -19,17 +21,6 @@ export interface Actor {
   readonly guildId: string;
   readonly channelId: string;
   readonly lang: RenderLang;
-}
-
-export interface CountryStatus {
-  /** ISO 3166-1 alpha-2, lower case. */
-  readonly country: string;
-  /** Start of the period looked at (ISO). */
-  readonly since: string;
-  /** Incidents of the period in the country, most recently updated first. */
-  readonly incidents: readonly Incident[];
-  /** Current official travel advice for the country. */
-  readonly official: readonly OfficialAdvice[];
 }
 
 export interface IncidentQuery {
@@ -67,6 +58,14 @@ export interface WhyAnswer {
   readonly decision: Decision;
 }
 
+/** The rules in force and the latest changes made to them, newest first. */
+export interface KeywordListing {
+  readonly rules: readonly KeywordRule[];
+  readonly changes: readonly AuditEntry[];
+}
+
+export type { CountryStatus, FeedsSummary, StatusAssessment } from '../../app/queries/status.js';
+
 export type SubscribeError = 'invalid_subscription' | 'channel_not_in_guild' | 'limit_reached';
 export type KeywordError = 'invalid_keyword_rule' | 'unknown_rule';
 export type WhyError = 'not_found' | 'fetch_failed' | 'invalid_input';
@@ -75,9 +74,9 @@ export interface KeywordServices {
   /** Adds the rule, or replaces the rule with the same id. */
   add(rule: KeywordRule, actor: Actor): Promise<Result<KeywordRule, KeywordError>>;
   remove(id: string, actor: Actor): Promise<Result<KeywordRule, KeywordError>>;
-  list(actor: Actor): Promise<readonly KeywordRule[]>;
-  /** Scores a text against the rules in force, without recording anything. */
-  test(text: string, actor: Actor): Promise<Relevance>;
+  list(actor: Actor): Promise<KeywordListing>;
+  /** Scores a text, or the article at a URL, against the rules in force, without recording anything. */
+  test(input: string, actor: Actor): Promise<Result<Relevance, WhyError>>;
 }
 
 export interface FeedServices {

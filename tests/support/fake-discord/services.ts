@@ -1,6 +1,19 @@
 import type { FeedWithHealth } from '../../../src/app/feeds/run-once.js';
 import type { Feed } from '../../../src/app/feeds/ports.js';
-import type { Actor, BotServices, CountryStatus, IncidentChoice, IncidentQuery, NewFeed, SubscribeRequest, WhyAnswer } from '../../../src/adapters/discord/services.js';
+import type {
+  Actor,
+  BotServices,
+  CountryStatus,
+  IncidentChoice,
+  IncidentQuery,
+  KeywordListing,
+  NewFeed,
+  SubscribeRequest,
+  WhyAnswer,
+  WhyError,
+} from '../../../src/adapters/discord/services.js';
+import type { AuditEntry } from '../../../src/app/audit.js';
+import { assessIncidents } from '../../../src/app/queries/status.js';
 import type { OfficialAdvice } from '../../../src/domain/advisory/types.js';
 import type { Incident, KeywordRule, Relevance } from '../../../src/domain/model.js';
 import { err, ok, type Result } from '../../../src/domain/shared/result.js';
@@ -44,6 +57,8 @@ export class FakeBotServices implements BotServices {
   subscriptionList: Subscription[] = [];
   rules: KeywordRule[] = [{ id: 'kidnap', kind: 'include', terms: ['kidnap*', 'enlev*'], weight: 2 }];
   feedList: Feed[] = [];
+  /** Keyword changes, oldest first. */
+  changes: AuditEntry[] = [];
   private held: Promise<void> | null = null;
   private nextId = 1;
 
@@ -59,6 +74,10 @@ export class FakeBotServices implements BotServices {
     };
   }
 
+  private audit(actor: Actor, action: string, subject: string): void {
+    this.changes.push({ at: '2025-07-05T10:00:00.000Z', actor: { userId: actor.userId, tag: actor.tag, guildId: actor.guildId }, action, subject });
+  }
+
   private async record(method: string, actor: Actor, ...args: unknown[]): Promise<void> {
     this.calls.push({ method, actor, args });
     await this.held;
@@ -66,7 +85,16 @@ export class FakeBotServices implements BotServices {
 
   async status(country: string, actor: Actor): Promise<CountryStatus> {
     await this.record('status', actor, country);
-    return { country, since: '2025-06-04T00:00:00.000Z', incidents: this.incidentList.filter((i) => i.country === country), official: country === 'ml' ? [ukAdvice] : [] };
+    const incidents = this.incidentList.filter((i) => i.country === country);
+    const assessment = assessIncidents(incidents);
+    return {
+      country,
+      since: '2025-06-04T00:00:00.000Z',
+      incidents,
+      official: country === 'ml' ? [ukAdvice] : [],
+      ...(assessment ? { assessment } : {}),
+      feeds: { active: 3, lastPollAt: '2025-07-05T10:00:00.000Z', lastSuccessAt: '2025-07-05T10:00:00.000Z', failing: 1, paused: 0 },
+    };
   }
 
   async incidents(query: IncidentQuery, actor: Actor): Promise<readonly Incident[]> {
@@ -118,6 +146,7 @@ export class FakeBotServices implements BotServices {
     add: async (rule: KeywordRule, actor: Actor): Promise<Result<KeywordRule, 'invalid_keyword_rule' | 'unknown_rule'>> => {
       await this.record('keywords.add', actor, rule);
       this.rules = [...this.rules.filter((r) => r.id !== rule.id), rule];
+      this.audit(actor, 'keyword.add', rule.id);
       return ok(rule);
     },
     remove: async (id: string, actor: Actor): Promise<Result<KeywordRule, 'invalid_keyword_rule' | 'unknown_rule'>> => {
@@ -125,18 +154,22 @@ export class FakeBotServices implements BotServices {
       const found = this.rules.find((r) => r.id === id);
       if (!found) return err('unknown_rule', `no rule ${id}`);
       this.rules = this.rules.filter((r) => r !== found);
+      this.audit(actor, 'keyword.remove', id);
       return ok(found);
     },
-    list: async (actor: Actor): Promise<readonly KeywordRule[]> => {
+    list: async (actor: Actor): Promise<KeywordListing> => {
       await this.record('keywords.list', actor);
-      return this.rules;
+      return { rules: this.rules, changes: [...this.changes].reverse() };
     },
-    test: async (text: string, actor: Actor): Promise<Relevance> => {
+    test: async (text: string, actor: Actor): Promise<Result<Relevance, WhyError>> => {
       await this.record('keywords.test', actor, text);
+      if (text.startsWith('http')) return err('not_found', 'not seen');
       const matched = /kidnap\w*|enlev\w*/i.exec(text)?.[0];
-      return matched
-        ? { relevant: true, score: 2, threshold: 1.5, hits: [{ rule: 'kidnap', kind: 'include', weight: 2, matched }] }
-        : { relevant: false, score: 0, threshold: 1.5, hits: [] };
+      return ok(
+        matched
+          ? { relevant: true, score: 2, threshold: 1.5, hits: [{ rule: 'kidnap', kind: 'include', weight: 2, matched }] }
+          : { relevant: false, score: 0, threshold: 1.5, hits: [] },
+      );
     },
   };
 

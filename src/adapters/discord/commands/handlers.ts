@@ -4,7 +4,8 @@ import { feedAddedReply, feedRemovedReply, feedsReply, feedStatusReply, ruleRemo
 import { incidentReply, incidentsReply, statusReply } from '../replies/incidents.js';
 import { problem, safe, type Reply } from '../replies/format.js';
 import { subscribedReply, subscriptionsReply, unsubscribedReply } from '../replies/subscriptions.js';
-import type { Actor, BotServices } from '../services.js';
+import type { Failure } from '../../../domain/shared/result.js';
+import type { Actor, BotServices, WhyError } from '../services.js';
 import {
   feedAddSchema,
   feedRemoveSchema,
@@ -57,6 +58,13 @@ function handler<S extends z.ZodType>(spec: HandlerSpec<S>): Handler {
       return { ok: true, run: () => spec.run(parsed.data, ctx) };
     },
   };
+}
+
+/** Why an article or a URL could not be explained or scored. */
+function whyProblem(error: Failure<WhyError>, m: Messages): Reply {
+  if (error.code === 'not_found') return problem(m.whyNotFound);
+  if (error.code === 'fetch_failed') return problem(m.whyFetchFailed(safe(error.message)));
+  return problem(m.whyInvalid(safe(error.message)));
 }
 
 /** Handlers by "command" or "command subcommand", as Discord names them in the interaction. */
@@ -128,7 +136,10 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     schema: ruleTestSchema,
     ephemeral: true,
     slow: true,
-    run: async ({ text }, { services, actor }) => testReply(await services.keywords.test(text, actor), actor.lang),
+    run: async ({ text }, { services, actor, m }) => {
+      const scored = await services.keywords.test(text, actor);
+      return scored.ok ? testReply(scored.value, actor.lang) : whyProblem(scored.error, m);
+    },
   }),
   'feeds add': handler({
     schema: ({ m }) => feedAddSchema(m),
@@ -163,10 +174,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     slow: true,
     run: async ({ input }, { services, actor, m }) => {
       const answer = await services.why(input, actor);
-      if (answer.ok) return whyReply(answer.value, actor.lang);
-      if (answer.error.code === 'not_found') return problem(m.whyNotFound);
-      if (answer.error.code === 'fetch_failed') return problem(m.whyFetchFailed(safe(answer.error.message)));
-      return problem(m.whyInvalid(safe(answer.error.message)));
+      return answer.ok ? whyReply(answer.value, actor.lang) : whyProblem(answer.error, m);
     },
   }),
 };

@@ -19,6 +19,21 @@ export interface RegisterReport {
   readonly commands: readonly { readonly id: string; readonly name: string }[];
 }
 
+const applicationSchema = z.object({ id: z.string().regex(/^\d{5,25}$/) }).loose();
+
+/** The bot's application id, asked of Discord with the bot token (GET /applications/@me). */
+export async function fetchApplicationId(token: string, apiUrl?: string): Promise<Result<string, SendError>> {
+  const rest = createDiscordRest(token, { ...(apiUrl ? { apiUrl } : {}), retries: 2 });
+  let answer: unknown;
+  try {
+    answer = await rest.get(Routes.currentApplication());
+  } catch (error) {
+    return { ok: false, error: sendErrorFrom(error) };
+  }
+  const parsed = applicationSchema.safeParse(answer);
+  return parsed.success ? ok(parsed.data.id) : err('server_error', 'Discord described the application without an id');
+}
+
 const registeredSchema = z.array(z.object({ id: z.string(), name: z.string() }).loose());
 
 /**

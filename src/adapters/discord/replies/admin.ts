@@ -1,10 +1,11 @@
+import type { AuditEntry } from '../../../app/audit.js';
 import type { FeedWithHealth } from '../../../app/feeds/run-once.js';
 import type { Feed } from '../../../app/feeds/ports.js';
 import { formatDateTime } from '../../../domain/advisory/i18n.js';
 import type { RenderLang } from '../../../domain/advisory/types.js';
 import type { KeywordRule, Relevance } from '../../../domain/model.js';
 import { messages } from '../messages.js';
-import type { WhyAnswer } from '../services.js';
+import type { KeywordListing, WhyAnswer } from '../services.js';
 import { code, embed, link, notice, safe, type Reply } from './format.js';
 
 const SHOWN_TERMS = 12;
@@ -15,10 +16,28 @@ function ruleLine(rule: KeywordRule): string {
   return `${code(rule.id)} ${rule.kind} ${sign}${rule.weight}: ${safe(terms)}`;
 }
 
-export function rulesReply(rules: readonly KeywordRule[], lang: RenderLang): Reply {
+const SHOWN_CHANGES = 10;
+
+function auditLine(entry: AuditEntry, lang: RenderLang): string {
   const m = messages(lang);
-  if (rules.length === 0) return notice(m.noRules);
-  return { embeds: [embed({ title: m.rulesTitle(rules.length), lines: rules.map(ruleLine), footer: m.footer, more: m.more })] };
+  return m.auditLine(safe(formatDateTime(entry.at, lang)), safe(entry.actor.tag), m.auditAction(entry.action), code(entry.subject));
+}
+
+/** The rules, then who changed them lately and when. */
+export function rulesReply(listing: KeywordListing, lang: RenderLang): Reply {
+  const m = messages(lang);
+  const changes = { name: m.recentChanges, lines: listing.changes.slice(0, SHOWN_CHANGES).map((entry) => auditLine(entry, lang)) };
+  return {
+    embeds: [
+      embed({
+        title: m.rulesTitle(listing.rules.length),
+        lines: listing.rules.length === 0 ? [m.noRules] : listing.rules.map(ruleLine),
+        fields: [changes],
+        footer: m.footer,
+        more: m.more,
+      }),
+    ],
+  };
 }
 
 export const ruleSavedReply = (rule: KeywordRule, lang: RenderLang): Reply => notice(`${messages(lang).ruleSaved(code(rule.id))}\n${ruleLine(rule)}`);

@@ -1,9 +1,9 @@
 import { countryName, formatDate, formatDateTime, labels } from '../../../domain/advisory/i18n.js';
 import { SEVERITY_SCALE, severityLabel } from '../../../domain/advisory/severity.js';
 import type { OfficialAdvice, RenderLang } from '../../../domain/advisory/types.js';
-import type { Attested, Incident, Severity } from '../../../domain/model.js';
+import type { Attested, Incident } from '../../../domain/model.js';
 import { messages } from '../messages.js';
-import type { CountryStatus, IncidentQuery } from '../services.js';
+import type { CountryStatus, FeedsSummary, IncidentQuery } from '../services.js';
 import { code, embed, link, safe, type Reply } from './format.js';
 
 const ATTRIBUTION_ROLES = new Set(['claimed', 'suspected', 'not_claimed']);
@@ -17,31 +17,50 @@ export function incidentLine(incident: Incident, lang: RenderLang): string {
   return `${safe(when)} · ${l.eventType[incident.eventType]} · ${safe(place)} — ${safe(incident.title)}${status} ${code(incident.id)}`;
 }
 
-function highest(incidents: readonly Incident[]): Severity | undefined {
-  return incidents.reduce<Severity | undefined>((top, incident) => (top === undefined || incident.severity > top ? incident.severity : top), undefined);
-}
-
 function officialLine(advice: OfficialAdvice, lang: RenderLang): string {
   const l = labels(lang);
   const level = advice.level ? ` · ${l.level} ${advice.level}/4` : '';
   return `${link(l.officialSource[advice.source], advice.url)}${level} (${safe(formatDate(advice.updated, lang))}): ${safe(advice.summary)}`;
 }
 
+/** The latest development of an incident, or who first reported it. */
+function latestLine(incident: Incident, lang: RenderLang): string {
+  const m = messages(lang);
+  const sourceName = (documentId: string | undefined) => incident.sources.find((source) => source.documentId === documentId)?.name ?? documentId ?? '?';
+  const latest = incident.updates.at(-1);
+  if (latest) return safe(m.latestUpdate(formatDate(latest.at, lang), latest.changes.join('; '), sourceName(latest.documentId)));
+  return safe(m.firstReported(formatDate(incident.createdAt, lang), sourceName(incident.sources[0]?.documentId)));
+}
+
+function feedsLine(feeds: FeedsSummary, lang: RenderLang): string {
+  const m = messages(lang);
+  return feeds.lastPollAt
+    ? m.feedsPolled(formatDateTime(feeds.lastPollAt, lang), feeds.active, feeds.failing, feeds.paused)
+    : m.feedsNotPolled(feeds.active);
+}
+
+/**
+ * The bot's assessment first (highest open severity and the incident behind it), then the open
+ * incidents with their latest development, official advice per publisher, and when feeds were polled.
+ */
 export function statusReply(status: CountryStatus, lang: RenderLang): Reply {
   const m = messages(lang);
-  const top = highest(status.incidents.filter((incident) => incident.status === 'open'));
-  const open = status.incidents.filter((incident) => incident.status === 'open').length;
-  const summary = status.incidents.length === 0 ? m.quiet : m.statusSummary(status.incidents.length, open, formatDate(status.since, lang));
+  const { assessment } = status;
+  const open = status.incidents.filter((incident) => incident.status === 'open');
+  const summary = status.incidents.length === 0 ? m.quiet : m.statusSummary(status.incidents.length, open.length, formatDate(status.since, lang));
+  const head = assessment
+    ? [`**${m.highestSeverity(severityLabel(assessment.severity, lang))}**`, m.setBy(incidentLine(assessment.driver, lang))]
+    : [`**${m.noOpenIncident}**`];
   return {
     embeds: [
       embed({
         title: m.statusTitle(countryName(status.country, lang)),
-        lines: [...(top ? [`**${m.highestSeverity(severityLabel(top, lang))}**`] : []), safe(summary)],
+        lines: [...head, safe(summary), safe(feedsLine(status.feeds, lang))],
         fields: [
-          { name: m.latestIncidents, lines: status.incidents.map((incident) => incidentLine(incident, lang)) },
+          { name: m.openIncidents, lines: open.map((incident) => `${incidentLine(incident, lang)}\n↳ ${latestLine(incident, lang)}`) },
           { name: m.officialAdvice, lines: status.official.map((advice) => officialLine(advice, lang)) },
         ],
-        ...(top ? { colour: SEVERITY_SCALE[top].colour } : {}),
+        ...(assessment ? { colour: SEVERITY_SCALE[assessment.severity].colour } : {}),
         footer: m.footer,
         more: m.more,
       }),

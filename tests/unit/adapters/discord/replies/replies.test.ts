@@ -6,6 +6,7 @@ import { incidentReply, incidentsReply, statusReply } from '../../../../../src/a
 import { subscriptionsReply } from '../../../../../src/adapters/discord/replies/subscriptions.js';
 import type { Embed } from '../../../../../src/domain/advisory/discord.js';
 import { limitViolations } from '../../../../../src/domain/advisory/limits.js';
+import { assessIncidents } from '../../../../../src/app/queries/status.js';
 import type { Incident } from '../../../../../src/domain/model.js';
 import { feedFixture, healthFixture, incidentFixture, subscriptionFixture } from '../../../../support/store-fixtures.js';
 import { kayesIncident, ukAdvice } from '../../../../support/fake-discord/services.js';
@@ -20,7 +21,18 @@ const many: Incident[] = Array.from({ length: 300 }, (_, i) =>
 
 describe('command replies', () => {
   it('stay within Discord limits however much there is to show', () => {
-    const status = statusReply({ country: 'ml', since: '2025-06-04T00:00:00.000Z', incidents: many, official: Array.from({ length: 40 }, () => ukAdvice) }, 'en');
+    const assessment = assessIncidents(many);
+    const status = statusReply(
+      {
+        country: 'ml',
+        since: '2025-06-04T00:00:00.000Z',
+        incidents: many,
+        official: Array.from({ length: 40 }, () => ukAdvice),
+        ...(assessment ? { assessment } : {}),
+        feeds: { active: 40, lastPollAt: '2025-07-05T10:00:00.000Z', failing: 3, paused: 1 },
+      },
+      'en',
+    );
     const list = incidentsReply(many, { days: 90 }, 'fr');
     expect(violations(status.embeds)).toEqual([]);
     expect(violations(list.embeds)).toEqual([]);
