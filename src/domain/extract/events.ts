@@ -86,12 +86,29 @@ const RELEASED_THING = /\b(?:images?|videos?|footage|statements?|photos?|picture
 const NEGATION_WORDS = 4;
 const ASPIRATION_WORDS = 5;
 
-/** The last `count` words of the clause that ends at `end`. */
+const SPACE = /\s/;
+
+function isSpace(code: number): boolean {
+  if (code === 32) return true;
+  if (code > 32 && code < 127) return false;
+  return SPACE.test(String.fromCharCode(code));
+}
+
+/** The last `count` words of the clause that ends at `end`, joined by single spaces; scanned backwards, as it runs for every trigger. */
 function clauseBefore(folded: string, end: number, count: number): string {
-  const before = folded.slice(Math.max(0, end - 80), end);
-  let start = 0;
-  for (const m of allMatches(CLAUSE_BREAK, before)) start = m.index + m[0].length;
-  return before.slice(start).trim().split(/\s+/).slice(-count).join(' ');
+  const floor = Math.max(0, end - 80);
+  let start = floor;
+  for (const m of allMatches(CLAUSE_BREAK, folded.slice(floor, end))) start = floor + m.index + m[0].length;
+  const words: string[] = [];
+  let i = end;
+  while (words.length < count) {
+    while (i > start && isSpace(folded.charCodeAt(i - 1))) i--;
+    if (i === start) break;
+    const wordEnd = i;
+    while (i > start && !isSpace(folded.charCodeAt(i - 1))) i--;
+    words.push(folded.slice(i, wordEnd));
+  }
+  return words.reverse().join(' ');
 }
 
 /** The `count` words after `from`. */

@@ -7,7 +7,8 @@ const HTML_SLACK = 4;
 /** Hard-wrapped lines are only rejoined when the first one is at least this long. */
 const MIN_WRAPPED_LINE = 30;
 
-const SPACES = /[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
+/** Runs of spaces, or any other space character: a single plain space is left alone. */
+const SPACES = /[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const LINE_BREAKS = /\r\n?|[\u2028\u2029\u0085]/g;
 const SENTENCE_END = new Set([...'.!?:;…"\'»”’)]']);
@@ -88,11 +89,15 @@ function joinLines(lines: readonly Line[]): string[] {
 /** Slugs of the headline sit near the top of the page. */
 const SLUG_SCOPE = 5;
 
-/** A lower-case copy of a line near the top, as URL slugs of the headline appear: "three indians kidnapped in mali ...". */
+/**
+ * A lower-case copy of a line near the top, as URL slugs of the headline appear: "three indians
+ * kidnapped in mali ...". `top` holds the first paragraphs as written: slugs are rare, so their
+ * keys are only made when a candidate turns up.
+ */
 function isSlug(text: string, lower: string, top: readonly string[]): boolean {
   if (text !== lower || endsSentence(text)) return false;
   const key = slugKey(text);
-  return key.split(' ').length >= 4 && top.some((t) => t.startsWith(key));
+  return key.split(' ').length >= 4 && top.some((t) => slugKey(t).startsWith(key));
 }
 
 /** Keeps the first of repeated paragraphs (feeds repeat the standfirst), ignoring case, and drops headline slugs. */
@@ -104,7 +109,7 @@ function dedupe(paragraphs: readonly string[]): string[] {
     const lower = p.toLowerCase();
     if (seen.has(lower) || isSlug(p, lower, top)) continue;
     seen.add(lower);
-    if (top.length < SLUG_SCOPE) top.push(slugKey(p));
+    if (top.length < SLUG_SCOPE) top.push(p);
     out.push(p);
   }
   return out;

@@ -25,9 +25,32 @@ export interface DateExpression {
  */
 const UNWANTED = /Time(?:Expression|UnitWithin|UnitLater)|CasualTime|Slash|EndOf|Timezone|MergeDateTime|MergeDateRange|ForwardDate/;
 
+interface PatternSource {
+  innerPattern?: (context?: unknown) => unknown;
+}
+
+/**
+ * Some of chrono's French parsers build a new pattern object on every call ("il y a ...", "hier"),
+ * which defeats chrono's cache of the compiled pattern: it is rebuilt for every parse. Their patterns
+ * do not depend on the call, so the first one is kept. A parser that cannot be asked is left as it is.
+ */
+function pinPattern(parser: chrono.Parser): chrono.Parser {
+  const source = parser as chrono.Parser & PatternSource;
+  try {
+    const first = source.innerPattern?.();
+    const second = source.innerPattern?.();
+    if (first instanceof RegExp && second instanceof RegExp && first !== second && first.source === second.source && first.flags === second.flags) {
+      source.innerPattern = () => first;
+    }
+  } catch {
+    // A pattern that needs a parsing context is built per call by design.
+  }
+  return parser;
+}
+
 function lean(base: chrono.Chrono): chrono.Chrono {
   const copy = base.clone();
-  copy.parsers = copy.parsers.filter((p) => !UNWANTED.test(p.constructor.name));
+  copy.parsers = copy.parsers.filter((p) => !UNWANTED.test(p.constructor.name)).map(pinPattern);
   copy.refiners = copy.refiners.filter((r) => !UNWANTED.test(r.constructor.name));
   return copy;
 }
@@ -87,6 +110,11 @@ function precisionOf(c: chrono.ParsedComponents): DatePrecision | undefined {
   return undefined;
 }
 
+/** The first day of the period a date stands for, at its precision. */
+function periodStart(year: number, month: number, day: number, precision: DatePrecision): string {
+  return isoDay(year, precision === 'year' ? 1 : month, precision === 'day' ? day : 1);
+}
+
 function fromChrono(result: chrono.ParsedResult, reference: string): DateExpression | undefined {
   const text = result.text.replace(/[\s,.;:]+$/, '');
   if (VERB_MONTH.test(text) || REJECTED.test(fold(text))) return undefined;
@@ -97,13 +125,12 @@ function fromChrono(result: chrono.ParsedResult, reference: string): DateExpress
   const day = c.get('day');
   if (precision === undefined || year === null || month === null || day === null) return undefined;
   const explicitYear = c.isCertain('year');
-  const at = (y: number): string => isoDay(y, precision === 'year' ? 1 : month, precision === 'day' ? day : 1);
-  let date = at(year);
+  let date = periodStart(year, month, day, precision);
   // News reports the past: an undated "Tuesday" or "July 1" is the latest one on or before the reference.
   if (!c.isCertain('day') && c.isCertain('weekday')) {
     if (date > reference) date = shiftDays(date, -7);
   } else if (!explicitYear && date > reference) {
-    date = at(year - 1);
+    date = periodStart(year - 1, month, day, precision);
   }
   return { index: result.index, text, date, precision, explicitYear };
 }
@@ -163,10 +190,24 @@ function wordsForward(text: string, from: number, count: number): number {
   return i;
 }
 
-/** Merged [start, end) windows of a few words around the anchors. */
-function windows(folded: string): [number, number][] {
+const DIGIT_NEXT = /^\s*\d/;
+const DIGIT_BEFORE = /\d\s*$/;
+
+/**
+ * A lower-case "may" or "march" with no number beside it is a verb (see VERB_MONTH): parsing a
+ * window around it would only find the word itself, and "may" is among the commonest words of news.
+ */
+function isVerbAnchor(text: string, at: number, word: string): boolean {
+  if ((word !== 'may' && word !== 'march') || text.charCodeAt(at) !== word.charCodeAt(0)) return false;
+  const end = at + word.length;
+  return !DIGIT_NEXT.test(text.slice(end, end + 4)) && !DIGIT_BEFORE.test(text.slice(Math.max(0, at - 4), at));
+}
+
+/** Merged [start, end) windows of a few words around the anchors; `text` is the original of `folded`, aligned with it. */
+function windows(text: string, folded: string): [number, number][] {
   const spans: [number, number][] = [];
   for (const m of allMatches(ANCHOR, folded)) {
+    if (isVerbAnchor(text, m.index, m[0])) continue;
     const start = Math.max(m.index - MAX_REACH, wordsBack(folded, m.index, WORDS_BEFORE));
     const end = Math.min(m.index + m[0].length + MAX_REACH, wordsForward(folded, m.index + m[0].length, WORDS_AFTER));
     const last = spans[spans.length - 1];
@@ -198,6 +239,16 @@ function parseWindow(window: string, reference: string, langs: readonly ('en' | 
   return parsed;
 }
 
+/** 'und' texts are read as English and French. */
+const LANGS: Readonly<Record<Lang, readonly ('en' | 'fr')[]>> = { en: ['en'], fr: ['fr'], und: ['en', 'fr'] };
+/** Most sentences hold no year at all: the year patterns are only run on those that may. */
+const YEAR_DIGITS = /(?:19|20)\d{2}/;
+
+/** The first reading of a stretch of text wins. */
+function addUnlessOverlapping(found: DateExpression[], candidate: DateExpression): void {
+  if (!found.some((f) => overlaps(f, candidate))) found.push(candidate);
+}
+
 /**
  * Every calendar date in `text`, resolved against `reference` (YYYY-MM-DD, the document's date).
  * `folded` is fold(text), which the caller usually has already; 'und' texts are read as English and French.
@@ -205,17 +256,14 @@ function parseWindow(window: string, reference: string, langs: readonly ('en' | 
 export function parseDateExpressions(text: string, reference: string, lang: Lang, folded: string = fold(text)): DateExpression[] {
   // Offsets found on the folded text index the original only when folding kept every character in place.
   const aligned = folded.length === text.length;
-  const langs: readonly ('en' | 'fr')[] = lang === 'und' ? ['en', 'fr'] : [lang];
+  const langs = LANGS[lang];
   const found: DateExpression[] = [];
-  const add = (candidate: DateExpression): void => {
-    if (!found.some((f) => overlaps(f, candidate))) found.push(candidate);
-  };
-  for (const [start, end] of aligned ? windows(folded) : [[0, text.length] as [number, number]]) {
-    for (const e of parseWindow(text.slice(start, end), reference, langs)) add({ ...e, index: e.index + start });
+  for (const [start, end] of aligned ? windows(text, folded) : [[0, text.length] as [number, number]]) {
+    for (const e of parseWindow(text.slice(start, end), reference, langs)) addUnlessOverlapping(found, { ...e, index: e.index + start });
   }
   if (aligned) {
-    if (lang !== 'en') for (const e of frenchMonths(text, folded, reference)) add(e);
-    for (const e of years(text, folded)) add(e);
+    if (lang !== 'en') for (const e of frenchMonths(text, folded, reference)) addUnlessOverlapping(found, e);
+    if (YEAR_DIGITS.test(folded)) for (const e of years(text, folded)) addUnlessOverlapping(found, e);
   }
   return found.sort((a, b) => a.index - b.index);
 }

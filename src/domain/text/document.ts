@@ -22,13 +22,15 @@ const LANGUAGE_SAMPLE = 1500;
 
 const optionsSchema = z.object({ maxChars: z.number().int().min(1000).optional() }).strict().optional();
 const seenAtSchema = z.iso.datetime({ offset: true });
+const ISO_DAY_START = /^\d{4}-\d{2}-\d{2}/;
 const isoPublished = z.union([z.iso.datetime({ offset: true }), z.iso.datetime({ local: true }), z.iso.date()]);
 
 /** The publication date from metadata as ISO; RSS gives RFC 822 dates ("Thu, 03 Jul 2025 10:00:00 GMT"). */
 function metadataDate(published: string | undefined): string | undefined {
   if (published === undefined) return undefined;
   const trimmed = published.trim();
-  if (isoPublished.safeParse(trimmed).success) return trimmed;
+  // Only a string that opens on an ISO day can be ISO: RFC 822 dates skip the schema's failure path.
+  if (ISO_DAY_START.test(trimmed) && isoPublished.safeParse(trimmed).success) return trimmed;
   const t = Date.parse(trimmed);
   return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Lang } from '../model.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { fold } from './normalize.js';
-import { allMatches } from './regex.js';
 
 /** Enough text to tell a language; trigram detection gets slower with length and no surer. */
 const SAMPLE_CHARS = 1500;
@@ -17,7 +16,6 @@ const MIN_FRANC_MARGIN = 0.2;
 
 const ENGLISH = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'was', 'were', 'has', 'have', 'had', 'that', 'for', 'on', 'with', 'by', 'from', 'at', 'as', 'are', 'it', 'its', 'this', 'which', 'be', 'been', 'an', 'said', 'after', 'not', 'their', 'they', 'who', 'will', 'would', 'also', 'but', 'or', 'amid', 'into', 'over']);
 const FRENCH = new Set(['le', 'la', 'les', 'des', 'du', 'de', 'et', 'est', 'sont', 'une', 'un', 'dans', 'pour', 'par', 'sur', 'au', 'aux', 'que', 'qui', 'ont', 'ete', 'avec', 'ce', 'cette', 'ses', 'son', 'leur', 'pas', 'ne', 'il', 'elle', 'ils', 'selon', 'lors', 'd', 'l', 'qu', 'n', 'depuis', 'apres', 'mais', 'ou', 'se', 'plus']);
-const TOKEN = /[a-z]+/g;
 const NOT_LETTER = /\P{L}+/gu;
 
 /** A declared language tag: "en", "en-GB", "fra", "fr_FR". */
@@ -38,14 +36,32 @@ interface Vote {
   readonly fr: number;
 }
 
+/** Longer words cannot be stop words, so they are counted without being cut out. */
+const LONGEST_STOP_WORD = Math.max(...[...ENGLISH, ...FRENCH].map((w) => w.length));
+
+function isLowerLetter(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
+/** Counts runs of a-z and the stop words among them; a scanning loop, as it reads every document's opening. */
 function vote(folded: string): Vote {
   let tokens = 0;
   let en = 0;
   let fr = 0;
-  for (const m of allMatches(TOKEN, folded)) {
+  const length = folded.length;
+  let i = 0;
+  while (i < length) {
+    if (!isLowerLetter(folded.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < length && isLowerLetter(folded.charCodeAt(i))) i++;
     tokens++;
-    if (ENGLISH.has(m[0])) en++;
-    if (FRENCH.has(m[0])) fr++;
+    if (i - start > LONGEST_STOP_WORD) continue;
+    const word = folded.slice(start, i);
+    if (ENGLISH.has(word)) en++;
+    if (FRENCH.has(word)) fr++;
   }
   return { tokens, en, fr };
 }

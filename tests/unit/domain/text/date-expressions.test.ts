@@ -70,6 +70,22 @@ describe('parseDateExpressions', () => {
   it('does not take verbs for months, nor relative phrases about another event for dates', () => {
     expect(dates('The situation may worsen as troops march north.', '2025-07-03')).toEqual([]);
     expect(dates('A day before that, a raid killed 30 soldiers. JNIM is now embedded.', '2025-07-03')).toEqual([]);
+    expect(dates('Talks may first resume after the march.', '2025-07-03')).toEqual([]);
+  });
+
+  it('still reads a lower-case month beside a number, and a capitalised one anywhere', () => {
+    expect(dates('It happened on may 5 near Gao.', '2025-07-03')).toEqual([['may 5', '2025-05-05', 'day']]);
+    expect(dates('Troops left on 3 march.', '2025-07-03')).toEqual([['on 3 march', '2025-03-03', 'day']]);
+    expect(dates('Officials may say more in May.', '2025-07-03')).toEqual([['May', '2025-05-01', 'month']]);
+  });
+
+  it('reads the same French relative dates however often it is asked', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(dates(`Il y a ${['deux', 'trois', 'quatre'][i]} jours, hier encore, des hommes armés ont attaqué le poste.`, '2025-07-10', 'fr')).toEqual([
+        [`Il y a ${['deux', 'trois', 'quatre'][i]} jours`, ['2025-07-08', '2025-07-07', '2025-07-06'][i], 'day'],
+        ['hier', '2025-07-09', 'day'],
+      ]);
+    }
   });
 
   it('reads both languages for an undetermined text', () => {
