@@ -9,11 +9,29 @@ import { err, ok, type Result } from '../domain/shared/result.js';
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 const hours = z.number().positive();
 
+/** "0,2,4" from the environment, or a JSON array from the file. */
+const shardIds = z.preprocess(
+  (value) => (typeof value === 'string' ? value.split(',').map((id) => (/^\s*\d+\s*$/.test(id) ? Number(id) : id)) : value),
+  z.array(z.number().int().min(0)).min(1),
+);
+
+/**
+ * Discord's gateway shards this process runs, out of `count` for the whole bot (discord.js's
+ * `shards` and `shardCount`); every shard of the deployment when `ids` is absent.
+ */
+const shardsSchema = z
+  .object({ count: z.number().int().min(1).max(10_000), ids: shardIds.optional() })
+  .strict()
+  .refine((s) => s.ids === undefined || s.ids.every((id) => id < s.count), 'shard ids below the shard count')
+  .refine((s) => s.ids === undefined || new Set(s.ids).size === s.ids.length, 'each shard id once');
+
 export const settingsSchema = z
   .object({
     dataDir: z.string().min(1).default('./data'),
     /** postgres://… selects the PostgreSQL store; absent means the embedded SQLite file in dataDir. */
     databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
+    /** The PostgreSQL schema of the store, created when missing; the connection's search_path when absent. */
+    databaseSchema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case PostgreSQL identifier').optional(),
     configDir: z.string().min(1).default('./config'),
     seedsDir: z.string().min(1).default('./seeds'),
     discord: z
@@ -22,6 +40,7 @@ export const settingsSchema = z
         apiUrl: z.url({ protocol: /^https?$/ }).optional(),
         applicationId: z.string().regex(/^\d{5,25}$/, 'a Discord snowflake (digits)').optional(),
         devGuildId: z.string().regex(/^\d{5,25}$/, 'a Discord snowflake (digits)').optional(),
+        shards: shardsSchema.optional(),
       })
       .strict()
       .prefault({}),
@@ -50,6 +69,15 @@ export const settingsSchema = z
         concurrency: z.number().int().min(1).max(64).default(4),
         firstPollMaxAgeHours: hours.default(48),
         pauseAfterHours: hours.default(24),
+        /** Seconds between scheduling rounds (a divisor of 60). */
+        tickSeconds: z.number().int().refine((n) => n >= 1 && n <= 60 && 60 % n === 0, 'a divisor of 60').default(15),
+        /** Feeds due when the bot starts are spread over up to this long instead of firing together. */
+        startSpreadMs: z.number().int().min(0).max(3_600_000).default(60_000),
+        /**
+         * With several processes on one database, how long a process keeps a feed it polls: a process
+         * that dies lets its feeds go after this. Keep it well above timeoutMs.
+         */
+        leaseMs: z.number().int().min(1_000).max(3_600_000).default(300_000),
       })
       .strict()
       .prefault({}),
@@ -57,6 +85,11 @@ export const settingsSchema = z
       .object({
         intervalMs: z.number().int().min(50).default(2_000),
         maxAttempts: z.number().int().min(1).max(50).default(8),
+        /**
+         * How long a claimed delivery stays reserved for its sender: a sender that dies leaves its
+         * deliveries to the others after this. Keep it well above the Discord request timeout.
+         */
+        leaseMs: z.number().int().min(1_000).max(3_600_000).default(120_000),
       })
       .strict()
       .prefault({}),
@@ -84,6 +117,9 @@ export const ENV_BINDINGS: ReadonlyArray<{ name: string; path: readonly string[]
   { name: 'DISCORD_DEV_GUILD_ID', path: ['discord', 'devGuildId'], kind: 'string' },
   { name: 'DATA_DIR', path: ['dataDir'], kind: 'string' },
   { name: 'DATABASE_URL', path: ['databaseUrl'], kind: 'string', secret: true },
+  { name: 'DATABASE_SCHEMA', path: ['databaseSchema'], kind: 'string' },
+  { name: 'DISCORD_SHARD_COUNT', path: ['discord', 'shards', 'count'], kind: 'int' },
+  { name: 'DISCORD_SHARDS', path: ['discord', 'shards', 'ids'], kind: 'string' },
   { name: 'CONFIG_DIR', path: ['configDir'], kind: 'string' },
   { name: 'SEEDS_DIR', path: ['seedsDir'], kind: 'string' },
   { name: 'HTTP_PORT', path: ['http', 'port'], kind: 'int' },

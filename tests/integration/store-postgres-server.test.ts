@@ -1,7 +1,15 @@
+import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openPostgresStore, type PostgresStore } from '../../src/adapters/store/postgres/store.js';
 import type { OutboxItem } from '../../src/app/delivery/ports.js';
-import { describeDeliveryStoreContract, describeFeedStoreContract, describeStoreContract } from '../support/store-contract.js';
+import {
+  describeAuditContract,
+  describeDeliveryStoreContract,
+  describeFeedStoreContract,
+  describeOfficialAdviceContract,
+  describeRetentionContract,
+  describeStoreContract,
+} from '../support/store-contract.js';
 import { feedFixture, outboxEntry } from '../support/store-fixtures.js';
 import { describeOutboxContract } from '../unit/app/delivery/outbox-contract.js';
 import {
@@ -66,6 +74,9 @@ describe.skipIf(!reachable)(title, () => {
   describeStoreContract('postgres server', open);
   describeFeedStoreContract('postgres server', open);
   describeDeliveryStoreContract('postgres server', open);
+  describeOfficialAdviceContract('postgres server', open);
+  describeAuditContract('postgres server', open);
+  describeRetentionContract('postgres server', open);
 
   let previous: PostgresStore | undefined;
   afterAll(async () => {
@@ -90,9 +101,9 @@ describe.skipIf(!reachable)(title, () => {
     it('migrates once when three processes open a new schema at the same moment', async () => {
       const opened = await stores(3);
       const migrated = opened.map((s) => s.migrated).sort((a, b) => b.length - a.length);
-      expect(migrated[0]).toEqual([1, 2, 3, 4, 5]);
+      expect(migrated[0]).toEqual([1, 2, 3, 4, 5, 6]);
       expect(migrated.slice(1)).toEqual([[], []]);
-      expect(opened.every((s) => s.schemaVersion === 5)).toBe(true);
+      expect(opened.every((s) => s.schemaVersion === 6)).toBe(true);
     });
 
     it('never hands one outbox item to two claims running at once', async () => {
@@ -165,5 +176,83 @@ describe.skipIf(!reachable)(title, () => {
       expect([...feedsSeeded].sort()).toEqual([0, 2]);
       expect((await b.feeds.list()).map((f) => f.url)).toEqual(feeds.map((f) => f.url));
     });
+
+    it('runs exclusive work of one name in one process at a time, and other names alongside', async () => {
+      const [a, b] = await stores(2);
+      if (a === undefined || b === undefined) throw new Error('two stores expected');
+      let inside = 0;
+      let most = 0;
+      const order: string[] = [];
+      const work = (who: string) => async () => {
+        inside += 1;
+        most = Math.max(most, inside);
+        order.push(`${who} in`);
+        // Queries of the work itself go through the same pool while the lock is held.
+        await a.incidents.count();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        order.push(`${who} out`);
+        inside -= 1;
+        return who;
+      };
+      const results = await Promise.all([
+        a.exclusive('pipeline', work('a1')),
+        b.exclusive('pipeline', work('b1')),
+        a.exclusive('pipeline', work('a2')),
+        b.exclusive('pipeline', work('b2')),
+      ]);
+      expect(results).toEqual(['a1', 'b1', 'a2', 'b2']);
+      expect(most).toBe(1);
+      for (let i = 0; i < order.length; i += 2) expect(order[i]?.replace(' in', ' out')).toBe(order[i + 1]);
+      let otherName = false;
+      await a.exclusive('pipeline', () => b.exclusive('retention', async () => (otherName = true)));
+      expect(otherName).toBe(true);
+    });
+
+    it('frees the exclusive lock of a process whose connection died, and the others go on', async () => {
+      const [a, b] = await stores(2);
+      if (a === undefined || b === undefined) throw new Error('two stores expected');
+      let release = (): void => undefined;
+      const held = a.exclusive('pipeline', () => new Promise<void>((resolve) => (release = resolve)));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      let bRan = false;
+      const waiting = b.exclusive('pipeline', async () => {
+        bRan = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(bRan).toBe(false);
+      // What the server sees when a process is killed: its sessions end.
+      await killSessionsHolding(a, 'pipeline');
+      await waiting;
+      expect(bRan).toBe(true);
+      release();
+      await held;
+      let again = false;
+      await a.exclusive('pipeline', async () => (again = true));
+      expect(again).toBe(true);
+    });
   });
 });
+
+/**
+ * Ends the server sessions holding the advisory lock `name` of the store's schema, as a killed
+ * process's sessions end. The key is found as the store computes it: other schemas' locks, of
+ * other tests running at the same time, are left alone.
+ */
+async function killSessionsHolding(store: PostgresStore, name: string): Promise<void> {
+  const schema = /\(schema (\w+)\)/.exec(store.location)?.[1];
+  if (schema === undefined) throw new Error(`no schema in ${store.location}`);
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(
+      `WITH key AS (SELECT hashtext($1)::bigint AS k)
+       SELECT pg_terminate_backend(l.pid) FROM pg_locks l, key
+       WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+         AND l.classid::text::bigint = ((key.k >> 32) & 4294967295) AND l.objid::text::bigint = (key.k & 4294967295)`,
+      [`sahel-watch:${name}:${schema}`],
+    );
+    if (rowCount !== 1) throw new Error(`expected one session holding ${name}, found ${rowCount}`);
+  } finally {
+    await client.end();
+  }
+}

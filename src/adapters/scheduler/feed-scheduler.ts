@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../../domain/shared/clock.js';
 import type { Feed, FeedHealth, FeedHealthRepository, FeedRepository } from '../../app/feeds/ports.js';
+import type { FeedLease } from './feed-lease.js';
 
 export interface FeedSchedulerOptions {
   readonly feeds: FeedRepository;
@@ -22,6 +23,11 @@ export interface FeedSchedulerOptions {
   readonly onError?: (feed: Feed, error: unknown) => void;
   /** A scheduling round that threw (the store could not list feeds). */
   readonly onTickError?: (error: unknown) => void;
+  /**
+   * With several processes on one store: a feed is polled only under its lease, so that one
+   * process polls it at a time. A process alone on its store needs none.
+   */
+  readonly lease?: FeedLease;
 }
 
 /**
@@ -119,9 +125,15 @@ export class FeedScheduler {
   }
 
   private async run(feed: Feed): Promise<void> {
+    const { lease } = this.options;
     try {
-      await this.options.poll(feed);
-      await this.scheduleNext(feed);
+      if (lease && !(await this.claim(feed, lease))) return;
+      try {
+        await this.options.poll(feed);
+        await this.scheduleNext(feed);
+      } finally {
+        await lease?.release(feed.url);
+      }
     } catch (error) {
       this.dueAt.set(feed.url, this.options.clock.now().getTime() + this.intervalMs(feed) + this.jitter(feed));
       this.options.onError?.(feed, error);
@@ -130,6 +142,27 @@ export class FeedScheduler {
       this.running -= 1;
       this.pump();
     }
+  }
+
+  /**
+   * Takes the feed's lease, then reads its health again: another process may have polled it since
+   * this one planned the poll, and then the poll waits for the time that process set. A feed held
+   * by another process is asked for again at the next round, so that it is taken over soon after
+   * its holder's lease runs out.
+   */
+  private async claim(feed: Feed, lease: FeedLease): Promise<boolean> {
+    if (!(await lease.acquire(feed.url))) {
+      this.dueAt.set(feed.url, this.options.clock.now().getTime());
+      return false;
+    }
+    const next = (await this.options.health.get(feed.url))?.nextPollAt;
+    const nextAt = next ? Date.parse(next) : Number.NaN;
+    if (nextAt > this.options.clock.now().getTime()) {
+      await lease.release(feed.url);
+      this.dueAt.set(feed.url, nextAt + this.jitter(feed));
+      return false;
+    }
+    return true;
   }
 
   private async scheduleNext(feed: Feed): Promise<void> {

@@ -63,6 +63,13 @@ export interface OutboxRepository {
    * in order: an item is not claimed while an older pending item of the same pair exists.
    */
   claimDue(now: string, leaseUntil: string, limit: number): Promise<OutboxItem[]>;
+  /**
+   * Moves the lease of a claimed item to `until`, only while it is still the claim that handed
+   * out `heldUntil`: pending, and not claimed again by another worker after that lease ran out.
+   * False when the claim was lost. Stores shared by several processes offer it, so that a worker
+   * whose lease ran out while it sent earlier items does not send an item another worker holds.
+   */
+  extendLease?(key: string, heldUntil: string, until: string): Promise<boolean>;
   markSent(key: string, messageId: string, at: string): Promise<void>;
   /** Back to pending without lease, due at `nextAttemptAt`; `countAttempt` adds one to attempts. */
   markRetry(key: string, nextAttemptAt: string, error: DeliveryError, countAttempt: boolean): Promise<void>;

@@ -142,6 +142,16 @@ async function handleFailure(deps: WorkerDeps, policy: RetryPolicy, item: Outbox
   }
 }
 
+/**
+ * A batch is sent one item at a time, so a slow remote can outlast the lease of the items at its
+ * end. Each item's lease is renewed for a full term just before it is sent; an item claimed by
+ * another worker in the meantime is left to that worker.
+ */
+async function holdLease(deps: WorkerDeps, policy: RetryPolicy, item: OutboxItem): Promise<boolean> {
+  if (deps.outbox.extendLease === undefined || item.leaseUntil === undefined) return true;
+  return deps.outbox.extendLease(item.key, item.leaseUntil, iso(deps.clock.now().getTime() + policy.leaseMs));
+}
+
 async function deliverOne(deps: WorkerDeps, policy: RetryPolicy, item: OutboxItem, tally: Tally): Promise<Step> {
   const sub = await deps.subscriptions.get(item.subscriptionId);
   if (!sub?.enabled) {
@@ -150,6 +160,7 @@ async function deliverOne(deps: WorkerDeps, policy: RetryPolicy, item: OutboxIte
     tally.failed += 1;
     return 'continue';
   }
+  if (!(await holdLease(deps, policy, item))) return 'continue';
   const result = await send(deps, item);
   if (!result.ok) return handleFailure(deps, policy, item, sub.lang, result.error, tally);
   // Recorded before anything else: once the remote has it, no path may send it again.

@@ -23,8 +23,19 @@ export interface Database extends Queryable {
    * must do nothing outside the database.
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` holding the advisory lock `name` of the current schema, which no other session
+   * can hold at the same time; `work` itself queries through the database as usual. The lock goes
+   * with its session: a process that dies gives it up as soon as the server sees the connection
+   * close. Callers in one process queue in front of it (see keyedMutex): a session's advisory
+   * locks do not exclude the session itself.
+   */
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** The advisory lock key of `name` in the current schema: stores in other schemas do not share it. */
+export const LOCK_KEY = "hashtext('sahel-watch:' || $1 || ':' || current_schema())";
 
 /** SQLSTATE codes after which the whole transaction can simply be tried again. */
 const RETRYABLE = new Set(['40001', '40P01']);

@@ -4,6 +4,7 @@ import type {
   DigestRepository,
   MessageRefRepository,
 } from '../../../app/delivery/ports.js';
+import type { DigestRetention } from '../../../app/retention.js';
 import type { AdvisorySnapshot } from '../../../domain/advisory/types.js';
 import { instant, pgText, toJson } from './codec.js';
 import type { Database } from './database.js';
@@ -48,7 +49,7 @@ export class PostgresAdvisoryRepository implements AdvisoryRepository {
   }
 }
 
-export class PostgresDigestRepository implements DigestRepository {
+export class PostgresDigestRepository implements DigestRepository, DigestRetention {
   constructor(private readonly db: Database) {}
 
   async add(entry: DigestEntry): Promise<boolean> {
@@ -85,5 +86,13 @@ export class PostgresDigestRepository implements DigestRepository {
        ON CONFLICT (subscription_id) DO UPDATE SET last_run = excluded.last_run`,
       [pgText(subscriptionId), pgText(at)],
     );
+  }
+
+  async pruneBefore(at: string, keep: readonly string[]): Promise<number> {
+    const { count } = await this.db.query('DELETE FROM digest_entries WHERE added_at < $1 AND NOT (subscription_id = ANY($2::text[]))', [
+      instant(at),
+      keep.map(pgText),
+    ]);
+    return count;
   }
 }

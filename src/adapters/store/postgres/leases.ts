@@ -1,20 +1,6 @@
+import type { FeedLeaseRepository } from '../../../app/store.js';
 import { instant, pgText } from './codec.js';
 import type { Database } from './database.js';
-
-/**
- * Which process polls a feed: a lease held by an owner until a time. Several processes sharing one
- * database each ask for a feed before polling it; one gets it, the others leave the feed alone
- * until the lease is released or runs out (its holder died or hung).
- */
-export interface FeedLeaseRepository {
-  /**
-   * Takes or renews the lease of `url` for `owner` until `until` (ISO); true when `owner` now
-   * holds it. Refused while another owner holds a lease that ends after `now`.
-   */
-  tryLease(url: string, owner: string, until: string, now: string): Promise<boolean>;
-  /** Gives the lease back, only if `owner` holds it; true when it did. */
-  release(url: string, owner: string): Promise<boolean>;
-}
 
 /**
  * Leases as rows. The upsert locks the feed's row: of two processes asking at once, the second

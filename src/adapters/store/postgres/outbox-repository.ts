@@ -5,6 +5,7 @@ import type {
   OutboxRepository,
   OutboxState,
 } from '../../../app/delivery/ports.js';
+import type { OutboxRetention } from '../../../app/retention.js';
 import { instant, pgText, rowLimit, toJson } from './codec.js';
 import type { Database } from './database.js';
 import { Params, where } from './sql.js';
@@ -71,7 +72,7 @@ function toItem(row: OutboxRow): OutboxItem {
 const errorJson = (error: DeliveryError): string => toJson({ code: error.code, message: error.message });
 
 /** A durable outbox shared by every process on the database; an expired lease makes an item due again. */
-export class PostgresOutboxRepository implements OutboxRepository {
+export class PostgresOutboxRepository implements OutboxRepository, OutboxRetention {
   constructor(private readonly db: Database) {}
 
   async enqueue(entry: OutboxEntry): Promise<boolean> {
@@ -90,6 +91,19 @@ export class PostgresOutboxRepository implements OutboxRepository {
     if (max === 0) return [];
     const { rows } = await this.db.query<OutboxRow>(CLAIM, [instant(now), instant(leaseUntil), max]);
     return rows.map(toItem);
+  }
+
+  /**
+   * Every claim of an item writes a later lease than the one before (it only succeeds once that
+   * one has run out), so the lease a worker was handed identifies its claim: the update finds it
+   * unchanged only when no other worker claimed the item since and nobody settled it.
+   */
+  async extendLease(key: string, heldUntil: string, until: string): Promise<boolean> {
+    const { count } = await this.db.query(
+      "UPDATE outbox SET lease_until = $3 WHERE key = $1 AND state = 'pending' AND lease_until = $2",
+      [pgText(key), instant(heldUntil), instant(until)],
+    );
+    return count > 0;
   }
 
   async markSent(key: string, messageId: string, at: string): Promise<void> {
@@ -160,6 +174,11 @@ export class PostgresOutboxRepository implements OutboxRepository {
     const { rows } = await this.db.query<{ state: OutboxState; n: number }>('SELECT state, COUNT(*)::int AS n FROM outbox GROUP BY state');
     for (const row of rows) counts[row.state] = row.n;
     return counts;
+  }
+
+  async pruneBefore(at: string): Promise<number> {
+    const { count } = await this.db.query("DELETE FROM outbox WHERE state <> 'pending' AND coalesce(sent_at, failed_at) < $1", [instant(at)]);
+    return count;
   }
 
   /** A state change that matched nothing is a no-op when the item exists, a bug when it does not. */

@@ -42,6 +42,8 @@ export function pgliteDatabase(engine: PGlite, owned: boolean): Database {
   return {
     ...direct,
     transaction: <T>(work: (tx: Queryable) => Promise<T>) => engine.transaction((tx: Transaction) => work(queryable(tx))),
+    // The engine is this process's alone and has one session: the caller's queue is the whole lock.
+    exclusive: <T>(_name: string, work: () => Promise<T>) => work(),
     async close() {
       if (!serving.delete(engine)) return;
       if (owned && !engine.closed) await engine.close();

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { retryConflicts, type Database, type Queryable, type QueryResult } from './database.js';
+import { LOCK_KEY, retryConflicts, type Database, type Queryable, type QueryResult } from './database.js';
 
 interface Runner {
   query(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
@@ -37,6 +37,37 @@ async function inTransaction<T>(pool: pg.Pool, work: (tx: Queryable) => Promise<
   }
 }
 
+/**
+ * The lock lives on a connection of its own for as long as `work` runs, so the pool needs at least
+ * one more connection for the work's queries.
+ */
+async function holdingLock<T>(pool: pg.Pool, name: string, work: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  // A connection whose lock or unlock failed may be in any state: it is closed, which frees the lock.
+  let broken = false;
+  // A held connection has no listener of the pool's: without this one its loss would end the process.
+  const lost = (): void => {
+    broken = true;
+  };
+  client.on('error', lost);
+  const lockQuery = (fn: string) =>
+    client.query(`SELECT ${fn}(${LOCK_KEY})`, [name]).catch((error: unknown) => {
+      broken = true;
+      throw error;
+    });
+  try {
+    await lockQuery('pg_advisory_lock');
+    try {
+      return await work();
+    } finally {
+      await lockQuery('pg_advisory_unlock').catch(() => undefined);
+    }
+  } finally {
+    client.off('error', lost);
+    client.release(broken);
+  }
+}
+
 /** A PostgreSQL server through a node-postgres pool; the pool is this database's to close. */
 export function poolDatabase(pool: pg.Pool): Database {
   const direct = queryable(pool);
@@ -47,6 +78,7 @@ export function poolDatabase(pool: pg.Pool): Database {
     },
     exec: (sql) => direct.exec(sql),
     transaction: (work) => retryConflicts(() => inTransaction(pool, work)),
+    exclusive: (name, work) => holdingLock(pool, name, work),
     async close() {
       if (closed) return;
       closed = true;

@@ -184,4 +184,25 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'audit log, retention of finished deliveries and stale digest entries',
+    sql: `
+      -- An identity is never given again, even after the newest entries are pruned.
+      CREATE TABLE audit_log (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at text COLLATE "C" NOT NULL,
+        action text COLLATE "C" NOT NULL,
+        subject text COLLATE "C" NOT NULL,
+        guild_id text COLLATE "C",
+        body jsonb NOT NULL
+      );
+      CREATE INDEX audit_log_at ON audit_log (at);
+      CREATE INDEX audit_log_subject ON audit_log (subject, at);
+      CREATE INDEX audit_log_guild ON audit_log (guild_id, at) WHERE guild_id IS NOT NULL;
+
+      CREATE INDEX outbox_finished ON outbox ((coalesce(sent_at, failed_at))) WHERE state <> 'pending';
+      CREATE INDEX digest_entries_added ON digest_entries (added_at);
+    `,
+  },
 ];

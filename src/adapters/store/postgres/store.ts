@@ -11,9 +11,14 @@ import type {
 import type { FeedHealthRepository, FeedRepository, SeenItemRepository } from '../../../app/feeds/ports.js';
 import type { OfficialAdviceRepository } from '../../../app/official-advice.js';
 import type { DecisionRepository, IncidentRepository, KeywordRepository, SeedRepository } from '../../../app/ports.js';
+import type { DigestRetention, OutboxRetention } from '../../../app/retention.js';
+import type { AuditRepository } from '../../../app/audit.js';
+import type { Exclusive, FeedLeaseRepository } from '../../../app/store.js';
 import { systemClock, type Clock } from '../../../domain/shared/clock.js';
 import { err, type Result } from '../../../domain/shared/result.js';
 import type { BackupInfo } from '../sqlite/backup.js';
+import { keyedMutex } from '../keyed-mutex.js';
+import { PostgresAuditRepository } from './audit-repository.js';
 import type { Database } from './database.js';
 import { PostgresDecisionRepository } from './decision-repository.js';
 import { PostgresAdvisoryRepository, PostgresDigestRepository, PostgresMessageRefRepository } from './delivery-repositories.js';
@@ -21,7 +26,7 @@ import { openFailure, PostgresStoreError } from './errors.js';
 import { PostgresFeedHealthRepository, PostgresFeedRepository, PostgresSeenItemRepository } from './feed-repositories.js';
 import { PostgresIncidentRepository } from './incident-repository.js';
 import { PostgresKeywordRepository } from './keyword-repository.js';
-import { PostgresFeedLeaseRepository, type FeedLeaseRepository } from './leases.js';
+import { PostgresFeedLeaseRepository } from './leases.js';
 import { migrate, schemaVersion } from './migrations.js';
 import { PostgresOfficialAdviceRepository } from './official-advice-repository.js';
 import { PostgresOutboxRepository } from './outbox-repository.js';
@@ -41,8 +46,8 @@ const common = {
 const optionsSchema = z.union([
   z.object({
     url: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'a postgres:// URL'),
-    /** Connections this process keeps open at most. */
-    maxConnections: z.number().int().min(1).max(100).optional(),
+    /** Connections this process keeps open at most; `exclusive` holds one while its work uses another. */
+    maxConnections: z.number().int().min(2).max(100).optional(),
     /** How long to wait for a connection before a query fails. */
     connectTimeoutMs: z.number().int().min(100).max(120_000).optional(),
     ...common,
@@ -87,12 +92,15 @@ export interface PostgresStore {
   readonly feedHealth: FeedHealthRepository;
   readonly seenItems: SeenItemRepository;
   readonly subscriptions: SubscriptionRepository;
-  readonly outbox: OutboxRepository;
+  readonly outbox: OutboxRepository & OutboxRetention & Required<Pick<OutboxRepository, 'extendLease'>>;
   readonly messageRefs: MessageRefRepository;
   readonly advisories: AdvisoryRepository;
-  readonly digests: DigestRepository;
+  readonly digests: DigestRepository & DigestRetention;
   readonly officialAdvice: OfficialAdviceRepository;
+  readonly audit: AuditRepository;
   readonly feedLeases: FeedLeaseRepository;
+  /** Work under an advisory lock that every process on the schema respects. */
+  readonly exclusive: Exclusive;
   /** Schema version after the migrations that ran at open. */
   readonly schemaVersion: number;
   /** Versions migrated at open: empty when the schema was already up to date. */
@@ -180,6 +188,7 @@ async function rowCounts(db: Database): Promise<Record<string, number>> {
 }
 
 function assemble(db: Database, location: string, version: number, migrated: readonly number[]): PostgresStore {
+  const queue = keyedMutex();
   return {
     location,
     incidents: new PostgresIncidentRepository(db),
@@ -195,7 +204,9 @@ function assemble(db: Database, location: string, version: number, migrated: rea
     advisories: new PostgresAdvisoryRepository(db),
     digests: new PostgresDigestRepository(db),
     officialAdvice: new PostgresOfficialAdviceRepository(db),
+    audit: new PostgresAuditRepository(db),
     feedLeases: new PostgresFeedLeaseRepository(db),
+    exclusive: (name, work) => queue(name, () => db.exclusive(name, work)),
     schemaVersion: version,
     migrated,
     sizeBytes: () => sizeOf(db),

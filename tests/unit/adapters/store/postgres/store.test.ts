@@ -40,16 +40,16 @@ describe('postgres store on PGlite', () => {
   it('migrates a new schema once, recording each migration', async () => {
     const schema = freshSchema();
     const first = await openIn(schema);
-    expect(first.migrated).toEqual([1, 2, 3, 4, 5]);
-    expect(first.schemaVersion).toBe(5);
+    expect(first.migrated).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(first.schemaVersion).toBe(6);
     await first.close();
     const again = await openIn(schema);
     expect(again.migrated).toEqual([]);
-    expect(again.schemaVersion).toBe(5);
+    expect(again.schemaVersion).toBe(6);
     const { rows } = await engine().query<{ version: number; applied_at: string }>(
       `SELECT version, applied_at FROM ${schema}.schema_migrations ORDER BY version`,
     );
-    expect(rows).toEqual([1, 2, 3, 4, 5].map((version) => ({ version, applied_at: '2025-07-02T08:00:00.000Z' })));
+    expect(rows).toEqual([1, 2, 3, 4, 5, 6].map((version) => ({ version, applied_at: '2025-07-02T08:00:00.000Z' })));
     await again.close();
     await engine().exec(`DROP SCHEMA ${schema} CASCADE`);
   });
@@ -95,9 +95,9 @@ describe('postgres store on PGlite', () => {
       await store.seeds.put({ name: '000_a.txt', sha256: 'a'.repeat(64), loadedAt: '2025-07-02T08:00:00.000Z' });
       expect(store.location).toBe(`pglite (schema ${schema})`);
       const stats = await store.stats();
-      expect(stats.schemaVersion).toBe(5);
-      expect(stats.rows).toMatchObject({ incidents: 1, incident_keys: 2, seeds: 1, schema_migrations: 5, outbox: 0 });
-      expect(Object.keys(stats.rows)).toHaveLength(19);
+      expect(stats.schemaVersion).toBe(6);
+      expect(stats.rows).toMatchObject({ incidents: 1, incident_keys: 2, seeds: 1, schema_migrations: 6, outbox: 0 });
+      expect(Object.keys(stats.rows)).toHaveLength(20);
       expect(stats.sizeBytes).toBeGreaterThan(0);
       expect(await store.sizeBytes()).toBe(stats.sizeBytes);
       const backup = await store.backup('/anywhere/backup.sqlite');
@@ -168,7 +168,7 @@ describe('postgres store in a PGlite data directory', () => {
     try {
       const first = await openPostgresStore({ pglite: join(dir, 'db'), clock: testClock() });
       expect(first.location).toBe(`pglite:${join(dir, 'db')}`);
-      expect(first.migrated).toEqual([1, 2, 3, 4, 5]);
+      expect(first.migrated).toEqual([1, 2, 3, 4, 5, 6]);
       await first.keywords.put({ id: 'kidnap', kind: 'include', terms: ['enlevés', 'abducted'], weight: 2 });
       await first.close();
       const again = await openPostgresStore({ pglite: join(dir, 'db'), clock: testClock() });
