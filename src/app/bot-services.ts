@@ -25,7 +25,7 @@ import { addFeed, removeFeed } from './feeds/admin.js';
 import type { AddressGuard, FeedHealthRepository, FeedRepository } from './feeds/ports.js';
 import { listFeedsWithHealth } from './feeds/run-once.js';
 import type { OfficialAdviceRepository } from './official-advice.js';
-import { countryStatus, daysAgo } from './queries/status.js';
+import { activeIncidents, countryStatus, daysAgo } from './queries/status.js';
 
 /** Every repository the slash commands read or change. */
 export interface BotStores extends Stores {
@@ -89,10 +89,8 @@ export function createBotServices(deps: BotServicesDeps): BotServices {
   const audit = auditLog(stores.audit, clock);
   return {
     status: (country) => countryStatus(country, { ...stores, clock }),
-    incidents: async (query) => {
-      const found = await stores.incidents.listRecent({ since: daysAgo(clock, query.days), limit: INCIDENT_LIST_LIMIT, ...(query.country ? { country: query.country } : {}) });
-      return found.filter((incident) => !incident.context);
-    },
+    incidents: (query) =>
+      activeIncidents(stores.incidents, { since: daysAgo(clock, query.days), limit: INCIDENT_LIST_LIMIT, ...(query.country ? { country: query.country } : {}) }),
     incident: async (id) => {
       const found = await stores.incidents.get(id);
       return found ? ok(found) : err('not_found', `no incident "${id}"`);

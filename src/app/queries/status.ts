@@ -15,7 +15,7 @@ const DAY_MS = 86_400_000;
 /** The bot's own reading of a country: the open incident of highest severity sets the level. */
 export interface StatusAssessment {
   readonly severity: Severity;
-  /** The incident that sets the level (the most recently updated among equals). */
+  /** The incident that sets the level (the most recently active among equals). */
   readonly driver: Incident;
   /** Open incidents of the period. */
   readonly open: number;
@@ -37,7 +37,7 @@ export interface CountryStatus {
   readonly country: string;
   /** Start of the period looked at (ISO). */
   readonly since: string;
-  /** Incidents of the period in the country, most recently updated first; passing mentions left out. */
+  /** Incidents active in the period in the country, most recent first; passing mentions left out. */
   readonly incidents: readonly Incident[];
   /** Current official travel advice for the country, one per publisher. */
   readonly official: readonly OfficialAdvice[];
@@ -58,25 +58,48 @@ export function daysAgo(clock: Clock, days: number): string {
   return new Date(clock.now().getTime() - days * DAY_MS).toISOString();
 }
 
+/**
+ * When an incident last happened or was last reported live: its event date, the publication date of
+ * a seed, the first sighting of a feed item, an update a feed brought. A baseline loaded today from
+ * last year's articles is last year's news, although the store touched it today.
+ */
+export function lastActivity(incident: Incident): number {
+  const seeds = new Set(incident.sources.filter((source) => source.kind === 'seed').map((source) => source.documentId));
+  const dates = [
+    incident.eventDate,
+    ...incident.sources.map((source) => (source.kind === 'seed' ? source.published : source.firstSeen)),
+    ...incident.updates.filter((update) => !seeds.has(update.documentId)).map((update) => update.at),
+  ];
+  return Math.max(...dates.map((date) => (date === undefined ? Number.NaN : Date.parse(date))).filter((t) => !Number.isNaN(t)), Number.NEGATIVE_INFINITY);
+}
+
+/** Incidents active since the date (ISO), passing mentions left out, most recently active first. */
+export async function activeIncidents(incidents: IncidentRepository, query: { since: string; country?: string; limit: number }): Promise<Incident[]> {
+  const from = Date.parse(query.since);
+  const candidates = await incidents.listRecent(query);
+  return candidates
+    .filter((incident) => !incident.context && lastActivity(incident) >= from)
+    .sort((a, b) => lastActivity(b) - lastActivity(a));
+}
+
 export async function countryStatus(country: string, deps: StatusDeps): Promise<CountryStatus> {
   const since = daysAgo(deps.clock, STATUS_WINDOW_DAYS);
-  const [recent, official, feeds, health] = await Promise.all([
-    deps.incidents.listRecent({ since, country, limit: STATUS_INCIDENT_LIMIT }),
+  const [incidents, official, feeds, health] = await Promise.all([
+    activeIncidents(deps.incidents, { since, country, limit: STATUS_INCIDENT_LIMIT }),
     deps.officialAdvice.forCountry(country),
     deps.feeds.list(),
     deps.feedHealth.list(),
   ]);
-  const incidents = recent.filter((incident) => !incident.context);
   const assessment = assessIncidents(incidents);
   return { country, since, incidents, official, ...(assessment ? { assessment } : {}), feeds: summariseFeeds(feeds, health) };
 }
 
-/** Highest severity among open incidents; ties go to the most recently updated one. */
+/** Highest severity among open incidents; ties go to the most recently active one. */
 export function assessIncidents(incidents: readonly Incident[]): StatusAssessment | undefined {
   const open = incidents.filter((incident) => incident.status === 'open');
   const driver = open.reduce<Incident | undefined>((top, incident) => {
     if (top === undefined || incident.severity > top.severity) return incident;
-    if (incident.severity === top.severity && incident.updatedAt > top.updatedAt) return incident;
+    if (incident.severity === top.severity && lastActivity(incident) > lastActivity(top)) return incident;
     return top;
   }, undefined);
   return driver ? { severity: driver.severity, driver, open: open.length } : undefined;

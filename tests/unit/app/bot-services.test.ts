@@ -88,9 +88,9 @@ beforeEach(async () => {
 afterEach(() => store.close());
 
 async function kitaIncidentId(): Promise<string> {
-  const [incident] = await store.incidents.listRecent({ limit: 1 });
-  if (!incident) throw new Error('no incident filed');
-  return incident.id;
+  const id = (await store.decisions.findByDocument('sahel-brief-kita-1'))?.decision.incidentId;
+  if (!id) throw new Error('no incident filed');
+  return id;
 }
 
 describe('status', () => {
@@ -121,6 +121,25 @@ describe('status', () => {
     expect(status.incidents).toEqual([]);
     expect(status.assessment).toBeUndefined();
     expect(status.feeds).toEqual({ active: 0, failing: 0, paused: 0 });
+  });
+
+  it('leaves out a baseline loaded today from last year’s articles, but counts what feeds brought today', async () => {
+    const seed = { documentId: 'seed-1', name: 'The Wire', kind: 'seed' as const, published: '2025-07-03', firstSeen: NOW };
+    await store.incidents.save(incidentFixture({ id: 'inc-20250701-kayes-kidnapping', severity: 4, sources: [seed], updatedAt: NOW }), []);
+    await store.incidents.save(
+      incidentFixture({
+        id: 'inc-20250915-kayes-blockade',
+        eventType: 'blockade',
+        eventDate: '2025-09-15',
+        sources: [seed, { documentId: 'feed-item-9', name: 'RFI', kind: 'news', firstSeen: '2026-03-09T12:00:00.000Z' }],
+        updates: [{ at: '2026-03-09T12:00:00.000Z', documentId: 'feed-item-9', changes: ['release'] }],
+        updatedAt: '2026-03-09T12:00:00.000Z',
+      }),
+      [],
+    );
+    const status = await services.status('ml', admin);
+    expect(status.incidents.map((i) => i.id)).toEqual([await kitaIncidentId(), 'inc-20250915-kayes-blockade']);
+    expect((await services.incidents({ days: 3 }, admin)).map((i) => i.id)).not.toContain('inc-20250701-kayes-kidnapping');
   });
 
   it('looks at the country asked for only', async () => {
