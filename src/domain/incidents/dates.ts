@@ -8,12 +8,15 @@ export function isoDay(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const match = ISO_DAY.exec(value);
   if (!match) return undefined;
-  const day = `${match[1]}-${match[2]}-${match[3]}`;
-  return Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? undefined : day;
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // Date.UTC rolls 2025-02-30 over into March: a day that does not come back unchanged does not exist.
+  const check = new Date(Date.UTC(year, month - 1, date));
+  return check.getUTCMonth() === month - 1 && check.getUTCDate() === date ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
 }
 
+/** Days since 1970-01-01 of a YYYY-MM-DD day; read by hand because matching calls it for every candidate. */
 export function dayNumber(day: string): number {
-  return Math.floor(Date.parse(`${day.slice(0, 10)}T00:00:00Z`) / DAY_MS);
+  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
 }
 
 export function daysBetween(a: string, b: string): number {

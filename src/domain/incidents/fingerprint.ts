@@ -70,7 +70,9 @@ export function fingerprintSimilarity(a: string, b: string): number {
   if (a.length !== HASHES * HEX || b.length !== HASHES * HEX) return 0;
   let equal = 0;
   for (let i = 0; i < a.length; i += HEX) {
-    if (a.startsWith(b.slice(i, i + HEX), i)) equal++;
+    let same = true;
+    for (let j = i; j < i + HEX && same; j++) same = a.charCodeAt(j) === b.charCodeAt(j);
+    if (same) equal++;
   }
   return equal / HASHES;
 }

@@ -97,8 +97,11 @@ function dayWindow(day: string): string[] {
 /** The day an incident is filed under: its event date, else when it was first reported. */
 export function incidentAnchorDay(incident: Incident): string {
   if (incident.eventDate !== undefined) return incident.eventDate;
-  const published = incident.sources.map((s) => isoDay(s.published) ?? isoDay(s.firstSeen)).find((d) => d !== undefined);
-  return published ?? isoDay(incident.createdAt) ?? incident.createdAt.slice(0, 10);
+  for (const source of incident.sources) {
+    const day = isoDay(source.published) ?? isoDay(source.firstSeen);
+    if (day !== undefined) return day;
+  }
+  return isoDay(incident.createdAt) ?? incident.createdAt.slice(0, 10);
 }
 
 /** An event happens before it is reported: around its own date when known, else up to two months before publication. */

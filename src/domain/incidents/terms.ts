@@ -22,7 +22,7 @@ const STOP = new Set(
   ).split(' '),
 );
 
-const MAX_WORDS = 160;
+const MAX_WORDS = 100;
 const TITLE_BOOST = 2;
 const VECTOR_SIZE = 32;
 const ENTITY_WEIGHT = 2;
