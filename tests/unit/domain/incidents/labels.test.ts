@@ -47,6 +47,8 @@ describe('dates', () => {
   it('reads ISO days and counts days and months', () => {
     expect(isoDay('2025-07-01T23:00:00+02:00')).toBe('2025-07-01');
     expect(isoDay('July 1')).toBeUndefined();
+    expect(isoDay('2025-02-30')).toBeUndefined();
+    expect(isoDay('2024-02-29')).toBe('2024-02-29');
     expect(daysBetween('2025-07-01', '2025-10-14')).toBe(105);
     expect(shiftMonth('2025-01', -1)).toBe('2024-12');
     expect(shiftMonth('2025-12', 1)).toBe('2026-01');
