@@ -241,12 +241,31 @@ describe('the bot end to end, against a fake Discord', () => {
     expect(embedText(listed.original)).toMatch(/aminata added `hostage`/);
   });
 
+  it('answers /incidents, /feeds list and status, and undoes changes with /keywords remove and /unsubscribe', async () => {
+    const { id } = await kitaIncident();
+    const week = await run({ name: 'incidents', options: { days: 7, country: 'ml' } });
+    expect(embedText(week.original)).toContain('1 incident.');
+    expect(embedText(week.original)).toContain(id);
+    const listed = await run({ name: 'feeds', subcommand: 'list', permissions: MANAGE_GUILD });
+    expect(embedText(listed.original)).toContain(`[Sahel Brief](${feeds.url(FEED_PATH)}) · news · en · every 30 min`);
+    const health = await run({ name: 'feeds', subcommand: 'status', permissions: MANAGE_GUILD });
+    expect(embedText(health.original)).toContain('ok · last success');
+    expect(embedText(health.original)).toContain('2 items seen');
+    const removed = await run({ name: 'keywords', subcommand: 'remove', permissions: MANAGE_GUILD, options: { id: 'hostage' } });
+    expect(removed.original?.content).toBe('Rule `hostage` removed.');
+    const [subscription] = await core.store.subscriptions.list({ guildId });
+    const stopped = await run({ name: 'unsubscribe', permissions: MANAGE_GUILD, options: { id: subscription?.id ?? '' } });
+    expect(stopped.original?.content).toBe(`Subscription \`${subscription?.id}\` stopped.`);
+    const trail = (await core.store.audit.list({ limit: 3 })).map((e) => e.action);
+    expect(trail).toEqual(['subscription.remove', 'keyword.remove', 'keyword.add']);
+  });
+
   it('keeps answering after the gateway drops and the session resumes', async () => {
     const resumes = fake.gatewayStats.resumes;
     fake.dropGateway(4000);
     await fake.waitFor(() => fake.gatewayStats.resumes === resumes + 1, 8000);
-    const record = await run({ name: 'subscriptions' });
-    expect(embedText(record.original)).toContain(`<#${alerts}>`);
+    const record = await run({ name: 'status', locale: 'en-GB' });
+    expect(record.original?.embeds[0]?.title).toBe('Mali: security status');
     expect(fake.gatewayStats.identifies).toBe(1);
     expect(discord.isReady()).toBe(true);
     expect(logLines.some((line) => line.includes('discord gateway resumed'))).toBe(true);

@@ -59,18 +59,20 @@ export function daysAgo(clock: Clock, days: number): string {
 }
 
 /**
- * When an incident last happened or was last reported live: its event date, the publication date of
- * a seed, the first sighting of a feed item, an update a feed brought. A baseline loaded today from
- * last year's articles is last year's news, although the store touched it today.
+ * When an incident last happened or was last reported live: its event date, the first sighting of a
+ * feed item about it, an update a feed brought. Seeds are history whenever they were loaded: a
+ * baseline read today from last year's articles is last year's news, although the store touched it
+ * today (and an undated seed is dated the day it was read).
  */
 export function lastActivity(incident: Incident): number {
   const seeds = new Set(incident.sources.filter((source) => source.kind === 'seed').map((source) => source.documentId));
   const dates = [
     incident.eventDate,
-    ...incident.sources.map((source) => (source.kind === 'seed' ? source.published : source.firstSeen)),
+    ...incident.sources.filter((source) => !seeds.has(source.documentId)).map((source) => source.firstSeen),
     ...incident.updates.filter((update) => !seeds.has(update.documentId)).map((update) => update.at),
   ];
-  return Math.max(...dates.map((date) => (date === undefined ? Number.NaN : Date.parse(date))).filter((t) => !Number.isNaN(t)), Number.NEGATIVE_INFINITY);
+  const times = dates.map((date) => (date === undefined ? Number.NaN : Date.parse(date))).filter((t) => !Number.isNaN(t));
+  return Math.max(Number.NEGATIVE_INFINITY, ...times);
 }
 
 /** Incidents active since the date (ISO), passing mentions left out, most recently active first. */
