@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { feedStatusReply, whyReply } from '../../../../../src/adapters/discord/replies/admin.js';
+import { feedStatusReply, rulesReply, whyReply } from '../../../../../src/adapters/discord/replies/admin.js';
 import { link } from '../../../../../src/adapters/discord/replies/format.js';
 import { incidentReply, incidentsReply, statusReply } from '../../../../../src/adapters/discord/replies/incidents.js';
 import { subscriptionsReply } from '../../../../../src/adapters/discord/replies/subscriptions.js';
@@ -98,5 +98,39 @@ describe('command replies', () => {
     expect(shown).toContain('Not seen before');
     expect(shown).toContain('Duplicate of a known incident: no alert');
     expect(shown).toContain('`text` same title and lead as The Wire');
+  });
+
+  it('lead the status with the bot’s assessment, the open incidents’ latest developments and when feeds were polled', () => {
+    const updated: Incident = { ...kayesIncident, updates: [{ at: '2025-07-04T10:00:00.000Z', documentId: 'doc-2', changes: ['claim', 'actor: JNIM claimed'] }] };
+    const resolved = incidentFixture({ id: 'inc-20250610-gao-kidnapping', status: 'resolved', severity: 4 });
+    const assessment = assessIncidents([updated, resolved]);
+    const status = { country: 'ml', since: '2025-06-04T00:00:00.000Z', incidents: [updated, resolved], official: [ukAdvice] };
+    const en = text(statusReply({ ...status, ...(assessment ? { assessment } : {}), feeds: { active: 3, lastPollAt: '2025-07-05T10:00:00.000Z', failing: 1, paused: 0 } }, 'en').embeds);
+    expect(en).toContain(`Set by 1 July 2025 · Kidnapping · Kayes — ${kayesIncident.title}`);
+    expect(en).toContain('2 incidents since 4 June 2025, 1 still open.');
+    expect(en).toContain('↳ latest: 4 July 2025, claim; actor: JNIM claimed (Hindustan Times)');
+    expect(en).not.toContain('inc-20250610-gao-kidnapping');
+    expect(en).toMatch(/Feeds last polled .*\(3 feeds, 1 failing\)/);
+    expect(en).toContain('UK (FCDO)');
+    const quiet = text(statusReply({ ...status, incidents: [resolved], feeds: { active: 2, failing: 0, paused: 0 } }, 'fr').embeds);
+    expect(quiet).toContain('Aucun incident en cours sur la période.');
+    expect(quiet).toContain('Flux pas encore relevés (2 flux).');
+  });
+
+  it('list the rules with the latest changes, who made them and when, made inert', () => {
+    const reply = rulesReply(
+      {
+        rules: [{ id: 'kidnap', kind: 'include', terms: ['kidnap*'], weight: 2 }],
+        changes: [{ at: '2025-07-05T10:00:00.000Z', actor: { userId: '1', tag: '**@everyone**', guildId: '2' }, action: 'keyword.remove', subject: 'hostage' }],
+      },
+      'en',
+    );
+    const shown = text(reply.embeds);
+    expect(shown).toContain('Recent changes');
+    expect(shown).toMatch(/^5 July 2025.* · .* removed `hostage`$/m);
+    expect(shown).toContain('\\*\\*');
+    expect(shown).not.toContain('@everyone');
+    expect(violations(reply.embeds)).toEqual([]);
+    expect(text(rulesReply({ rules: [], changes: [] }, 'fr').embeds)).toContain('Aucune règle de mots-clés.');
   });
 });
