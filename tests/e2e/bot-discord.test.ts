@@ -10,7 +10,7 @@ import { startDiscord, type DiscordRuntime } from '../../src/discord-wiring.js';
 import type { Incident } from '../../src/domain/model.js';
 import { ManualClock } from '../../src/domain/shared/clock.js';
 import { createAppLogger, createCore, startBot, type Core, type RunningBot } from '../../src/main.js';
-import { defaultGuild, FakeDiscord, type CommandInvocation, type InteractionRecord } from '../support/fake-discord/index.js';
+import { DEFAULT_OWNER_ID, defaultGuild, FakeDiscord, type CommandInvocation, type InteractionRecord } from '../support/fake-discord/index.js';
 import { FeedServer } from '../support/feed-server.js';
 
 /**
@@ -136,13 +136,19 @@ describe('the bot end to end, against a fake Discord', () => {
     const subscribed = await run({ name: 'subscribe', permissions: MANAGE_GUILD, options: { channel: alerts, countries: 'Mali', min_severity: 2 } });
     expect(subscribed.ephemeral).toBe(true);
     expect(subscribed.original?.content).toMatch(/Subscription `sub-[0-9a-f]+` created/);
+    const closed = await run({ name: 'subscribe', permissions: MANAGE_GUILD, options: { channel: general, countries: 'Mali, Niger', language: 'fr' } });
+    expect(closed.original?.content).toMatch(/Subscription `sub-[0-9a-f]+` created/);
     const added = await run({ name: 'feeds', subcommand: 'add', permissions: MANAGE_GUILD, options: { url: feeds.url(FEED_PATH), name: 'Sahel Brief', language: 'en' } });
     expect(added.original?.content).toContain('Feed Sahel Brief added');
-    const [subscription] = await core.store.subscriptions.list({ guildId });
-    expect(subscription?.target).toEqual({ kind: 'discord', guildId, channelId: alerts });
+    const subscriptions = await core.store.subscriptions.list({ guildId });
+    expect(subscriptions.map((s) => s.target).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([
+      { kind: 'discord', guildId, channelId: alerts },
+      { kind: 'discord', guildId, channelId: general },
+    ]);
     const trail = await core.store.audit.list({ limit: 10 });
     expect(trail.map((e) => [e.action, e.actor.tag])).toEqual([
       ['feed.add', 'aminata'],
+      ['subscription.add', 'aminata'],
       ['subscription.add', 'aminata'],
     ]);
   });
@@ -150,6 +156,7 @@ describe('the bot end to end, against a fake Discord', () => {
   it('keeps the alert through a Discord outage and posts it exactly once afterwards', async () => {
     fake.failWhen({ channelId: alerts, method: 'POST', times: 2 }, { status: 503 });
     fake.failWhen({ channelId: alerts, method: 'POST', times: 1 }, { closeSocket: true });
+    fake.failWhen({ channelId: general, method: 'POST' }, { status: 403 });
     bot = await startBot(core, { clock, random: () => 0 }, { discord });
 
     const pendingAfter = (attempts: number) => eventually(async () => (await core.store.outbox.list({ state: 'pending', limit: 5 })).find((item) => item.attempts === attempts), 8000);
@@ -169,8 +176,10 @@ describe('the bot end to end, against a fake Discord', () => {
     expect(alertPosts().map((r) => r.status)).toEqual([503, 503, -1, 200]);
     expect(new Set(alertPosts().map((r) => (r.body as { nonce?: string }).nonce)).size).toBe(1);
     const [sent] = await core.store.outbox.list({ state: 'sent', limit: 5 });
-    expect(sent).toMatchObject({ attempts: 2, messageId: message?.id });
-    expect(await core.store.outbox.counts()).toMatchObject({ pending: 0, failed: 0, sent: 1 });
+    expect(sent).toMatchObject({ attempts: 2, messageId: message?.id, target: { channelId: alerts } });
+    const [refused] = await core.store.outbox.list({ state: 'failed', limit: 5 });
+    expect(refused).toMatchObject({ target: { channelId: general }, lastError: { code: 'forbidden' } });
+    expect(await core.store.outbox.counts()).toMatchObject({ pending: 0, sent: 1, failed: 1 });
   });
 
   it('posted the alert as a real channel message, without pinging anyone', () => {
@@ -180,6 +189,16 @@ describe('the bot end to end, against a fake Discord', () => {
     expect(text).toMatch(/Chinese/);
     expect(message?.mention_everyone).toBe(false);
     expect(message?.mention_roles).toEqual([]);
+  });
+
+  it('stops posting to a channel that refuses the bot and tells the server’s owner by direct message', async () => {
+    const [notice] = await fake.waitFor(() => fake.directMessages(DEFAULT_OWNER_ID).length > 0 && fake.directMessages(DEFAULT_OWNER_ID), 5000);
+    const closed = (await core.store.subscriptions.list({ guildId })).find((s) => s.target.kind === 'discord' && s.target.channelId === general);
+    expect(closed).toMatchObject({ enabled: false, disabledReason: expect.stringContaining('forbidden') });
+    expect(notice?.content).toContain(closed?.id);
+    expect(notice?.mention_everyone).toBe(false);
+    const listed = await run({ name: 'subscriptions' });
+    expect(embedText(listed.original)).toContain('DISABLED (forbidden');
     expect(fake.messages(general)).toEqual([]);
   });
 
@@ -253,7 +272,7 @@ describe('the bot end to end, against a fake Discord', () => {
     expect(embedText(health.original)).toContain('2 items seen');
     const removed = await run({ name: 'keywords', subcommand: 'remove', permissions: MANAGE_GUILD, options: { id: 'hostage' } });
     expect(removed.original?.content).toBe('Rule `hostage` removed.');
-    const [subscription] = await core.store.subscriptions.list({ guildId });
+    const subscription = (await core.store.subscriptions.list({ guildId })).find((s) => s.target.kind === 'discord' && s.target.channelId === alerts);
     const stopped = await run({ name: 'unsubscribe', permissions: MANAGE_GUILD, options: { id: subscription?.id ?? '' } });
     expect(stopped.original?.content).toBe(`Subscription \`${subscription?.id}\` stopped.`);
     const trail = (await core.store.audit.list({ limit: 3 })).map((e) => e.action);
