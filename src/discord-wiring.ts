@@ -40,7 +40,12 @@ export interface StartDiscordOptions {
 export async function startDiscord(core: Core, token: string, options: StartDiscordOptions = {}): Promise<Result<DiscordRuntime, 'discord_unavailable'>> {
   const { settings, clock } = core;
   const logger = core.logger.child({ component: 'discord' });
-  const connection = createDiscordClient({ token, logger, ...(settings.discord.apiUrl ? { apiUrl: settings.discord.apiUrl } : {}) });
+  const connection = createDiscordClient({
+    token,
+    logger,
+    ...(settings.discord.apiUrl ? { apiUrl: settings.discord.apiUrl } : {}),
+    ...(settings.discord.shards ? { shards: settings.discord.shards } : {}),
+  });
   const { client } = connection;
   const allowPrivate = settings.feeds.allowPrivateAddresses;
   const guard = new DnsAddressGuard({ allowPrivate, allowHosts: settings.feeds.allowedHosts });

@@ -16,9 +16,11 @@ import { createLogger, type Logger } from './adapters/logging/logger.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from './adapters/metrics/prometheus.js';
 import { DailyJob } from './adapters/scheduler/daily-job.js';
 import { DeliveryLoop } from './adapters/scheduler/delivery-loop.js';
+import { processOwner, storeFeedLease, type FeedLease } from './adapters/scheduler/feed-lease.js';
 import { FeedScheduler } from './adapters/scheduler/feed-scheduler.js';
 import { directorySeedSource } from './adapters/seeds/directory.js';
-import { openSqliteStore, type SqliteStore } from './adapters/store/sqlite/store.js';
+import { openStore, sqliteStore } from './adapters/store/open.js';
+import { openSqliteStore } from './adapters/store/sqlite/store.js';
 import { runDueDigests } from './app/delivery/digest.js';
 import type { AdminNotifier, DeliverySink } from './app/delivery/ports.js';
 import { routingSink } from './app/delivery/routing.js';
@@ -32,6 +34,7 @@ import type { Metrics } from './app/metrics.js';
 import { assessReadiness } from './app/readiness.js';
 import { runRetention } from './app/retention.js';
 import { runShutdown, type ShutdownReport, type ShutdownStep } from './app/shutdown.js';
+import type { FeedLeaseRepository, Store } from './app/store.js';
 import { formatBaselineTable, formatSeedReport } from './app/format-baseline.js';
 import { loadProjectConfig, type ProjectConfig } from './config/project-config.js';
 import type { Settings } from './config/settings.js';
@@ -41,6 +44,12 @@ import { officialAdviceTracker, type OfficialAdviceTracker } from './app/officia
 import { ensureConsoleSubscription } from './app/console-subscription.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+/**
+ * Matching and filing run under this exclusive name: processes sharing a store reading the same
+ * story from two feeds at once must not both open an incident for it.
+ */
+const PIPELINE = 'pipeline';
 
 export interface BotOptions {
   readonly clock?: Clock;
@@ -57,7 +66,7 @@ export interface Core {
   readonly settings: Settings;
   readonly logger: Logger;
   readonly clock: Clock;
-  readonly store: SqliteStore;
+  readonly store: Store;
   readonly config: ProjectConfig;
   readonly engine: Engine;
   readonly metrics: PrometheusMetrics;
@@ -87,9 +96,9 @@ export async function createCore(
   const clock = options.clock ?? systemClock;
   const config = loadProjectConfig(settings.configDir);
   if (!config.ok) return err('invalid_config', config.error.message);
-  let store: SqliteStore;
+  let store: Store;
   try {
-    store = openSqliteStore(options.storeFile ? { file: options.storeFile, clock } : { dataDir: settings.dataDir, clock });
+    store = options.storeFile ? sqliteStore(openSqliteStore({ file: options.storeFile, clock })) : await openStore(settings, clock, logger);
   } catch (cause) {
     return err('store_unavailable', `cannot open the store: ${(cause as Error).message}`);
   }
@@ -101,7 +110,7 @@ export async function createCore(
     rules: keywords.rules,
     ...(keywords.threshold === undefined ? {} : { relevance: { threshold: keywords.threshold } }),
   });
-  const baseline = await engine.loadBaseline(directorySeedSource(settings.seedsDir));
+  const baseline = await store.exclusive(PIPELINE, () => engine.loadBaseline(directorySeedSource(settings.seedsDir)));
   logger.info({ component: 'baseline', loaded: baseline.loaded, unchanged: baseline.unchanged, skipped: baseline.skipped }, 'seed baseline ready');
   for (const seed of baseline.seeds.filter((s) => s.status === 'skipped')) {
     logger.warn({ component: 'baseline', seed: seed.name, code: seed.error?.code }, seed.error?.message ?? 'seed skipped');
@@ -147,7 +156,7 @@ function assembleCore(parts: Omit<Core, 'ingestDeps' | 'pollDeps'>): Core {
       },
       onItem: async (raw, feed) => {
         await parts.officialAdvice.record(raw, feed);
-        const outcome = await ingestItem(raw, ingest);
+        const outcome = await store.exclusive(PIPELINE, () => ingestItem(raw, ingest));
         if (outcome.kind === 'rejected') parts.logger.info({ component: 'pipeline', item: outcome.id, code: outcome.code }, outcome.message);
       },
       policy: {
@@ -177,7 +186,7 @@ export function deliveryWork(core: Core, wiring: DeliveryWiring, random: () => n
       notifier: wiring.notifier,
       clock,
       random,
-      policy: { maxAttempts: settings.delivery.maxAttempts },
+      policy: { maxAttempts: settings.delivery.maxAttempts, leaseMs: settings.delivery.leaseMs },
     });
     for (let i = 0; i < report.sent; i++) metrics.delivery('sent');
     for (let i = 0; i < report.retried; i++) metrics.delivery('retry');
@@ -227,6 +236,9 @@ export async function startBot(core: Core, options: BotOptions, extras: BotExtra
     clock,
     random,
     concurrency: settings.feeds.concurrency,
+    tick: `*/${settings.feeds.tickSeconds} * * * * *`,
+    startSpreadMs: settings.feeds.startSpreadMs,
+    ...(store.feedLeases ? { lease: feedLease(store.feedLeases, settings, clock, logger) } : {}),
     poll: (feed) => pollAndLog(feed, pollDeps, logger),
     onError: (feed, error) => logger.error({ component: 'scheduler', feed: feed.url, err: error }, 'poll crashed'),
   });
@@ -275,6 +287,17 @@ async function printBriefing(core: Core, output: TextOutput): Promise<void> {
     '',
   ].join('\n');
   await new Promise<void>((resolve) => output.write(`${text}\n`, () => resolve()));
+}
+
+function feedLease(leases: FeedLeaseRepository, settings: Settings, clock: Clock, logger: Logger): FeedLease {
+  const owner = processOwner();
+  logger.info({ component: 'scheduler', owner }, 'feeds are shared with other processes: each is polled under a lease');
+  return storeFeedLease(leases, {
+    owner,
+    leaseMs: settings.feeds.leaseMs,
+    clock,
+    onRenewError: (url, error) => logger.warn({ component: 'scheduler', feed: url, err: error }, 'feed lease not renewed'),
+  });
 }
 
 async function pollAndLog(feed: Feed, deps: PollDeps, logger: Logger): Promise<void> {

@@ -43,7 +43,7 @@ export async function pollCommand(args: readonly string[], io: CliIo): Promise<n
     if (reports.length === 0 && !values.json) io.stdout.write('No enabled feeds to poll.\n');
     return reports.every((r) => r.ok) ? EXIT.ok : EXIT.failed;
   } finally {
-    core.value.store.close();
+    await core.value.store.close();
   }
 }
 
@@ -62,6 +62,6 @@ export async function feedsCommand(args: readonly string[], io: CliIo): Promise<
     io.stdout.write(`${formatFeedList(list)}\n`);
     return EXIT.ok;
   } finally {
-    core.value.store.close();
+    await core.value.store.close();
   }
 }

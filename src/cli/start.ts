@@ -57,7 +57,7 @@ async function replay(dir: string, format: 'text' | 'json', settings: NonNullabl
     return EXIT.usage;
   }
   const report = await runReplay(core.value, files, { write: (chunk, done) => io.stdout.write(chunk, done) }, format);
-  core.value.store.close();
+  await core.value.store.close();
   for (const e of report.errors) io.stderr.write(`${e.file}: ${e.code}: ${e.message}\n`);
   io.stderr.write(`replayed ${report.feeds} feed files: ${report.items} items, ${report.advisories} advisories\n`);
   return EXIT.ok;
@@ -78,7 +78,7 @@ async function runForever(settings: NonNullable<ReturnType<typeof settingsFor>>,
     const discord = await startDiscord(core.value, settings.discord.token);
     if (!discord.ok) {
       logger.fatal({ code: discord.error.code }, discord.error.message);
-      core.value.store.close();
+      await core.value.store.close();
       return EXIT.failed;
     }
     extras = { discord: discord.value };

@@ -69,15 +69,15 @@ export const settingsSchema = z
         concurrency: z.number().int().min(1).max(64).default(4),
         firstPollMaxAgeHours: hours.default(48),
         pauseAfterHours: hours.default(24),
-        /** Seconds between scheduling rounds (a divisor of 60). */
-        tickSeconds: z.number().int().refine((n) => n >= 1 && n <= 60 && 60 % n === 0, 'a divisor of 60').default(15),
+        /** Seconds between scheduling rounds: a divisor of 60 below 60, so that rounds fall evenly in every minute. */
+        tickSeconds: z.number().int().refine((n) => n >= 1 && n < 60 && 60 % n === 0, 'a divisor of 60 below 60').default(15),
         /** Feeds due when the bot starts are spread over up to this long instead of firing together. */
         startSpreadMs: z.number().int().min(0).max(3_600_000).default(60_000),
         /**
-         * With several processes on one database, how long a process keeps a feed it polls: a process
-         * that dies lets its feeds go after this. Keep it well above timeoutMs.
+         * With several processes on one database, the term of a feed's lease: renewed while its poll
+         * runs, so a process that dies lets its feeds go within this time.
          */
-        leaseMs: z.number().int().min(1_000).max(3_600_000).default(300_000),
+        leaseMs: z.number().int().min(1_000).max(3_600_000).default(60_000),
       })
       .strict()
       .prefault({}),

@@ -10,6 +10,11 @@ export interface DiscordClientOptions {
   readonly apiUrl?: string;
   readonly logger: Logger;
   readonly rest?: Omit<RestSettings, 'apiUrl'>;
+  /**
+   * The gateway shards this process runs, out of `count` for the whole bot; all of them when `ids`
+   * is absent. Without it discord.js runs one shard, or those a ShardingManager gave it.
+   */
+  readonly shards?: { readonly count: number; readonly ids?: readonly number[] | undefined };
 }
 
 export type DiscordStartError = 'invalid_token' | 'connect_failed' | 'timeout';
@@ -32,6 +37,7 @@ export function createDiscordClient(options: DiscordClientOptions): DiscordConne
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
     rest: restOptions({ ...options.rest, ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}) }),
+    ...(options.shards ? shardOptions(options.shards) : {}),
   });
   watch(client, logger);
   return {
@@ -39,6 +45,11 @@ export function createDiscordClient(options: DiscordClientOptions): DiscordConne
     start: (timeoutMs = 30_000) => start(client, options.token, timeoutMs, logger),
     stop: () => client.destroy(),
   };
+}
+
+function shardOptions(shards: NonNullable<DiscordClientOptions['shards']>): { shards: number[]; shardCount: number } {
+  const ids = shards.ids ?? Array.from({ length: shards.count }, (_, id) => id);
+  return { shards: [...ids], shardCount: shards.count };
 }
 
 async function start(client: Client, token: string, timeoutMs: number, logger: Logger): Promise<Result<void, DiscordStartError>> {

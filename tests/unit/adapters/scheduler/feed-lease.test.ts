@@ -148,6 +148,27 @@ describe('FeedScheduler with feed leases', () => {
     await heir.idle();
   });
 
+  it('keeps renewing a lease while its poll runs, and stops once it is released', async () => {
+    const shortLease = 30;
+    const mine = storeFeedLease(leases, { owner: 'slow', leaseMs: shortLease, clock });
+    const other = storeFeedLease(leases, { owner: 'other', leaseMs: shortLease, clock });
+    const url = feed(1).url;
+    expect(await mine.acquire(url)).toBe(true);
+    // Three terms pass on the store's clock, two thirds of one at a time, each followed by a renewal.
+    for (let round = 0; round < 5; round++) {
+      clock.advance((2 * shortLease) / 3);
+      await new Promise((resolve) => setTimeout(resolve, shortLease / 2));
+      expect(await other.acquire(url)).toBe(false);
+    }
+    expect(Date.parse(leases.rows.get(url)?.until ?? '')).toBeGreaterThan(clock.now().getTime());
+    await mine.release(url);
+    expect(leases.rows.has(url)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, shortLease));
+    expect(leases.rows.has(url)).toBe(false);
+    expect(await other.acquire(url)).toBe(true);
+    await other.release(url);
+  });
+
   it('names each process differently', () => {
     const names = new Set(Array.from({ length: 50 }, () => processOwner()));
     expect(names.size).toBe(50);
