@@ -167,6 +167,7 @@ describe('slash commands through the real discord.js client', () => {
 
     const listed = await run({ name: 'keywords', subcommand: 'list', permissions: MANAGE_GUILD });
     expect(embedText(listed.original)).toContain('`hostage` include +1.5: hostage\\*, otage\\*');
+    expect(embedText(listed.original)).toMatch(/Recent changes\n.* · aminata added `hostage`/);
 
     const tested = await run({ name: 'keywords', subcommand: 'test', permissions: MANAGE_GUILD, options: { text: 'Three Indians kidnapped in Kayes' } });
     expect(fake.interactionReplies(tested.id)[0]).toMatchObject({ type: InteractionResponseType.DeferredChannelMessageWithSource });
