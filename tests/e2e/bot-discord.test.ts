@@ -86,7 +86,7 @@ afterAll(async () => {
   if (!stopped && bot) await bot.stop();
   else if (!stopped) {
     await discord?.stop();
-    core?.store.close();
+    await core?.store.close();
   }
   await fake?.close();
   await feeds?.close();
