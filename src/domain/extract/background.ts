@@ -42,7 +42,15 @@ const OPENS_ON_YEAR = String.raw`^(?:in|en) (?:19|20)\d{2},`;
 
 const BACKGROUND = new RegExp(`${OPENS_ON_YEAR}|${foldedWords(CUES)}`);
 
+/** Several extractors ask about the same sentences; sentences are immutable, so each answer is kept with it. */
+const known = new WeakMap<Sentence, boolean>();
+
 /** True when the sentence recalls earlier events ("earlier this year", "previous", "since 2012", "déjà"). */
 export function isBackgroundSentence(sentence: Sentence): boolean {
-  return BACKGROUND.test(sentence.folded);
+  let value = known.get(sentence);
+  if (value === undefined) {
+    value = BACKGROUND.test(sentence.folded);
+    known.set(sentence, value);
+  }
+  return value;
 }

@@ -36,8 +36,12 @@ export function capText(text: string, maxChars: number): string {
   return cut > maxChars * 0.8 ? text.slice(0, cut) : text.slice(0, maxChars);
 }
 
+/** Anything the three replacements below would change; most bodies have none, and one scan then does. */
+const UNUSUAL_SPACING = /[\r\u2028\u2029\u0085\u200b-\u200d\u2060\ufeff\u00ad\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| {2}/;
+
 function normalise(text: string): string {
-  return text.replace(LINE_BREAKS, '\n').replace(INVISIBLE, '').replace(SPACES, ' ').normalize('NFC');
+  const spaced = UNUSUAL_SPACING.test(text) ? text.replace(LINE_BREAKS, '\n').replace(INVISIBLE, '').replace(SPACES, ' ') : text;
+  return spaced.normalize('NFC');
 }
 
 /** Punctuation does not make a slug different from its headline. */

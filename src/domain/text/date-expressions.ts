@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { Lang } from '../model.js';
 import { fold } from './normalize.js';
-import { allMatches, foldedWords } from './regex.js';
+import { allMatches, foldedWords, wordTree } from './regex.js';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -57,18 +57,22 @@ function lean(base: chrono.Chrono): chrono.Chrono {
 
 const parsers: Record<'en' | 'fr', chrono.Chrono> = { en: lean(chrono.en.casual), fr: lean(chrono.fr.casual) };
 
+const EN_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const EN_MONTHS_SHORT = ['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
+const EN_WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const FR_MONTHS = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'];
+const FR_WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+const EN_RELATIVE = ['yesterday', 'today', 'tonight', 'ago', ...['last', 'this', 'past', 'next'].flatMap((w) => ['year', 'month', 'week', 'weekend'].map((unit) => `${w} ${unit}`))];
+const FR_RELATIVE = ['hier', 'avant-hier', "aujourd'hui", 'il y a', 'dernier', 'derniere', 'passe', 'passee', 'cette annee', 'cette semaine', 'ce mois'];
+
 /**
  * Where a date may start or end, matched on folded text. chrono runs only on a short window around
  * each of these: running it over whole sentences would cost more than all other extraction together.
  */
-const ANCHOR = new RegExp(foldedWords([
-  String.raw`january|february|march|april|may|june?|july?|august|sept?(?:ember)?|october|november|december|jan|feb|mar|apr|aug|oct|nov|dec`,
-  String.raw`(?:mon|tues|wednes|thurs|fri|satur|sun)day`,
-  String.raw`janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche`,
-  String.raw`\d{4}-\d{2}-\d{2}`,
-  String.raw`yesterday|today|tonight|ago|(?:last|this|past|next) (?:year|month|week|weekend)`,
-  String.raw`hier|avant-hier|aujourd'hui|il y a|derniere?|passee?|cette (?:annee|semaine)|ce mois`,
-]), 'g');
+const ANCHOR = new RegExp(
+  foldedWords([wordTree([...EN_MONTHS, ...EN_MONTHS_SHORT, ...EN_WEEKDAYS, ...FR_MONTHS, ...FR_WEEKDAYS, ...EN_RELATIVE, ...FR_RELATIVE]), String.raw`\d{4}-\d{2}-\d{2}`]),
+  'g',
+);
 /** Words of context chrono needs around an anchor: "three days ago", "le 1er juillet 2025", "on Tuesday, July 1, 2025". */
 const WORDS_BEFORE = 2;
 const WORDS_AFTER = 3;
@@ -83,7 +87,6 @@ const YEAR = /\b(?=[a-z])(?:in|since|during|until|till|from|by|of|before|after|e
 /** A lower-case plural after the number makes it a count ("by 2000 soldiers"). */
 const NOT_PLURAL = new Set(['this', 'was', 'has', 'its', 'does', 'across', 'towards', 'versus', 'plus', 'thus', 'unless', 'whereas', 'as', 'is']);
 
-const FRENCH_MONTHS = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'];
 /** chrono's French parsers need a day: "en juin 2025" and "depuis octobre" are read here. */
 const FRENCH_MONTH = /\b(?:en|depuis|debut|fin|mi-|courant|d'ici)\s*(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?:\s+((?:19|20)\d{2}))?\b/g;
 /** chrono reads "l'année dernière" but not "l'an dernier". */
@@ -158,7 +161,7 @@ function frenchMonths(text: string, folded: string, reference: string): DateExpr
   const found: DateExpression[] = [];
   const refYear = Number(reference.slice(0, 4));
   for (const m of allMatches(FRENCH_MONTH, folded)) {
-    const month = FRENCH_MONTHS.indexOf(m[1] ?? '') + 1;
+    const month = FR_MONTHS.indexOf(m[1] ?? '') + 1;
     const written = m[2];
     let date = isoDay(written === undefined ? refYear : Number(written), month, 1);
     if (written === undefined && date > reference) date = isoDay(refYear - 1, month, 1);

@@ -67,11 +67,11 @@ function chooseTitle(paragraphs: readonly string[], raw: RawInput, reference: st
 function toSentences(title: string, body: readonly string[], datelineIndex: number | undefined): Sentence[] {
   const sentences: Sentence[] = [{ index: 0, text: title, folded: fold(title), lead: true }];
   let leadLeft = LEAD_SENTENCES;
-  body.forEach((text, i) => {
+  for (const [i, text] of body.entries()) {
     const lead = leadLeft > 0 && i !== datelineIndex;
     if (lead) leadLeft--;
     sentences.push({ index: i + 1, text, folded: fold(text), lead });
-  });
+  }
   return sentences;
 }
 
