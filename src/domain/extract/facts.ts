@@ -22,6 +22,7 @@ import { extractFigures } from './figures.js';
 import type { Gazetteer } from './gazetteer.js';
 import { findPlaceMentions, placeFacts, type BackgroundTest, type PlaceMention } from './places.js';
 import { extractSites, isGenericSiteKey } from './sites.js';
+import { travelAdvice, type TravelAdvice } from './travel-advice.js';
 import { fold } from '../text/normalize.js';
 import { extractVictims } from './victims.js';
 
@@ -45,11 +46,13 @@ export function extractFacts(doc: Document, catalogs: Catalogs): Facts {
   const mentions = findPlaceMentions(doc, catalogs.gazetteer, background);
   const victims = extractVictims(doc, background);
   const sites = extractSites(doc, background);
-  const type = mainType(doc, events);
-  const actors = extractActors(doc, catalogs.actors, type, background);
+  const reported = mainType(doc, events);
+  const advised = travelAdvice(doc, headlineReportsViolence(events));
+  const type = advised?.type ?? reported;
+  const actors = withIssuer(extractActors(doc, catalogs.actors, type, background), advised, catalogs.actors);
   const advice = extractAdvice(doc, catalogs.actors);
   const figures = extractFigures(doc);
-  const main = distil({ doc, type, events, dates, mentions, victims, sites, actors, advice, background });
+  const main = distil({ doc, type, events, dates, mentions, victims, sites, actors, advice, background, advised });
   return { events, dates, places: placeFacts(mentions), victims, sites, actors, advice, figures, main };
 }
 
@@ -76,6 +79,7 @@ interface Parts {
   readonly actors: readonly ActorFact[];
   readonly advice: readonly AdviceFact[];
   readonly background: BackgroundTest;
+  readonly advised: TravelAdvice | undefined;
 }
 
 function distil(parts: Parts): MainEvent {
@@ -92,7 +96,7 @@ function distil(parts: Parts): MainEvent {
     places: places.ids,
     ...(victims === undefined ? {} : { victims }),
     ...(site === undefined ? {} : { site }),
-    actors: mainActors(parts.actors),
+    actors: mainActors(parts.actors, parts.advised),
     changes: mainChanges(parts),
   };
 }
@@ -101,12 +105,25 @@ function leadIndexes(doc: Document): ReadonlySet<number> {
   return new Set(doc.sentences.filter((s) => s.lead).map((s) => s.index));
 }
 
-/** Kidnapping before attack before killing in the lead; a state change only when the lead tells nothing else. */
+/** Violence the headline reports: the story is about it, not about the advice that followed it. */
+const VIOLENCE: readonly EventType[] = ['kidnapping', 'attack', 'killing', 'blockade'];
+
+function headlineReportsViolence(events: readonly EventFact[]): boolean {
+  return events.some((e) => e.evidence.sentence === 0 && !e.background && VIOLENCE.includes(e.type));
+}
+
+/**
+ * What the headline reports, else kidnapping before attack before killing in the lead; a state change
+ * only when the lead tells nothing else. The headline comes first because the body of a follow-up
+ * retells the incidents that make up a long event ("as the blockade bites ... convoys were attacked").
+ */
 function mainType(doc: Document, events: readonly EventFact[]): EventType | undefined {
   const lead = leadIndexes(doc);
   const current = events.filter((e) => !e.background);
   const inLead = current.filter((e) => lead.has(e.evidence.sentence));
+  const inTitle = inLead.filter((e) => e.evidence.sentence === 0);
   return (
+    PRIMARY.find((type) => inTitle.some((e) => e.type === type)) ??
     PRIMARY.find((type) => inLead.some((e) => e.type === type)) ??
     inLead[0]?.type ??
     PRIMARY.find((type) => current.some((e) => e.type === type)) ??
@@ -143,12 +160,21 @@ function rank(date: DateFact, lead: ReadonlySet<number>): number {
 function mainPlaces(mentions: readonly PlaceMention[], lead: ReadonlySet<number>): { ids: string[]; country?: string } {
   const usable = mentions.filter((m) => !m.fact.background && !m.institutional);
   const inLead = usable.filter((m) => lead.has(m.fact.evidence.sentence));
-  const located = inLead.filter((m) => m.locative);
-  const chosen = located.length > 0 ? located : inLead.length > 0 ? inLead : usable.filter((m) => m.locative);
+  // A headline names the place it is about without a preposition ("Boulkessi : ...", "camp de Boulkessi").
+  const headline = inLead.filter((m) => m.fact.evidence.sentence === 0 && m.fact.kind !== 'country');
+  const located = inLead.filter((m) => m.locative && (headline.length === 0 || m.fact.evidence.sentence === 0 || m.fact.kind === 'country' || sameArea(m, headline)));
+  const named = [...headline, ...located];
+  const chosen = named.length > 0 ? named : inLead.length > 0 ? inLead : usable.filter((m) => m.locative);
   const ordered = [...chosen].sort((a, b) => SPECIFICITY[a.fact.kind] - SPECIFICITY[b.fact.kind]);
   const ids = [...new Set(ordered.map((m) => m.fact.id))];
   const country = ordered[0]?.fact.country;
   return country === undefined ? { ids } : { ids, country };
+}
+
+/** A lead place that the headline's places contain or are: the same town, or a town of the same region. */
+function sameArea(mention: PlaceMention, headline: readonly PlaceMention[]): boolean {
+  const { id, region } = mention.fact;
+  return headline.some((h) => h.fact.id === id || h.fact.region === id || (region !== undefined && (h.fact.region === region || h.fact.id === region)));
 }
 
 function mainCountry(mentions: readonly PlaceMention[], lead: ReadonlySet<number>): string | undefined {
@@ -190,11 +216,28 @@ function mainSite(sites: readonly SiteFact[], lead: ReadonlySet<number>): string
   return chosen?.key;
 }
 
-function mainActors(actors: readonly ActorFact[]): string[] {
+function mainActors(actors: readonly ActorFact[], advised: TravelAdvice | undefined): string[] {
   const ids = actors
     .filter((a) => a.about === 'main' && (a.role === 'claimed' || a.role === 'suspected') && a.id !== NO_GROUP.id)
     .map((a) => a.id);
+  if (advised?.issuer !== undefined) ids.unshift(advised.issuer.id);
   return [...new Set(ids)];
+}
+
+/** The government whose advice the story is about speaks in it, about its main event. */
+function withIssuer(actors: ActorFact[], advised: TravelAdvice | undefined, catalog: ActorCatalog): ActorFact[] {
+  const issuer = advised?.issuer;
+  if (issuer === undefined || actors.some((a) => a.id === issuer.id && a.about === 'main')) return actors;
+  const entry = catalog.actors.find((a) => a.id === issuer.id);
+  const fact: ActorFact = {
+    id: issuer.id,
+    name: entry?.name ?? issuer.name,
+    kind: entry?.kind ?? 'government',
+    role: 'spoke',
+    about: 'main',
+    evidence: { sentence: issuer.sentence.index, text: issuer.sentence.text },
+  };
+  return [fact, ...actors];
 }
 
 /** Claims, releases, ransom demands, statements and advice that concern the main event, in order of appearance. */

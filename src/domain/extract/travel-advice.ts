@@ -1,0 +1,122 @@
+import type { Document, EventType, Sentence } from '../model.js';
+
+/**
+ * A story whose headline (or first sentence, when the headline tells of no violence) is a
+ * government's travel advice is about that advice, whatever risks its text lists ("due to crime,
+ * terrorism and kidnapping"): one incident per issuing government and day.
+ */
+export interface TravelAdvice {
+  /** evacuation for "leave now" and ordered departures, advisory for a level or "do not travel". */
+  readonly type: Extract<EventType, 'advisory' | 'evacuation'>;
+  readonly issuer?: Issuer;
+}
+
+export interface Issuer {
+  /** Actor id, as in config/actors.json. */
+  readonly id: string;
+  readonly name: string;
+  readonly sentence: Sentence;
+}
+
+/** Written against folded text (see text/normalize.ts). */
+const LEAVE: readonly RegExp[] = [
+  /\bordered (?:the )?departure\b/,
+  /\border(?:s|ed)? (?:the )?(?:departure|non-emergency|non-essential)\b/,
+  /\bnon-(?:emergency|essential) (?:us |u\.s\. |government )?(?:staff|personnel|employees|diplomats)\b/,
+  /\bpull(?:s|ed|ing)? (?:out )?(?:non-essential |non-emergency )?(?:staff|diplomats|personnel)\b/,
+  /\b(?:should|must|to) leave (?:now|immediately|at once|the country|mali|burkina|niger)\b/,
+  /\bleave (?:now|immediately|at once)\b/,
+  /\bquitter (?:temporairement |immediatement )?(?:le pays|le mali|le burkina|le niger)\b/,
+  /\bdepart (?:du|de leur|de son|de ses|des) personnel/,
+  /\bpersonnel non (?:essentiel|urgent)/,
+  /\bressortissants?\b.{0,60}\b(?:quitter|partir)\b/,
+];
+
+const ADVISE: readonly RegExp[] = [
+  /\bdo not travel\b/,
+  /\blevel [1-4]\b/,
+  /\breconsider travel\b/,
+  /\badvis\w* against (?:all )?(?:but essential )?travel\b/,
+  /\btravel advi(?:ce|sory|sories)\b/,
+  /\bdeconseill\w*/,
+  /\bconseils aux voyageurs\b/,
+  /\bniveau [1-4]\b/,
+];
+
+interface IssuerCue {
+  readonly id: string;
+  readonly name: string;
+  /** Matched against folded text. */
+  readonly words: RegExp;
+  /** Acronyms, matched against the text as written so that "us" the pronoun is not the US. */
+  readonly acronyms?: RegExp;
+}
+
+const ISSUERS: readonly IssuerCue[] = [
+  {
+    id: 'us-gov',
+    name: 'United States government',
+    words: /\b(?:united states|etats-unis|washington|state department|departement d'etat|americans?|americaines?|americains?)\b/,
+    acronyms: /\b(?:US|U\.S\.|USA)\b/,
+  },
+  {
+    id: 'uk-gov',
+    name: 'United Kingdom government',
+    words: /\b(?:united kingdom|britain|british|britons|foreign office|foreign, commonwealth|royaume-uni|londres|london|britanniques?)\b/,
+    acronyms: /\b(?:UK|FCDO)\b/,
+  },
+  {
+    id: 'fr-gov',
+    name: 'French government',
+    words: /\b(?:france|french|paris|francaise?s?|quai d'orsay|ministere de l'europe et des affaires etrangeres)\b/,
+  },
+  {
+    id: 'in-gov',
+    name: 'Government of India',
+    words: /\b(?:india|indian|inde|new delhi|ministry of external affairs|indiens?)\b/,
+    acronyms: /\bMEA\b/,
+  },
+];
+
+/** Government ids that issue travel advice, for comparing the issuers of two advisories. */
+export const ISSUER_IDS: ReadonlySet<string> = new Set(ISSUERS.map((i) => i.id));
+
+const matchesAny = (patterns: readonly RegExp[], folded: string): boolean => patterns.some((p) => p.test(folded));
+
+/**
+ * The travel advice the document is about, if any. `headlineEvent` tells whether the title reports
+ * violence of its own: then advice in the lead is a consequence of that event, not the story.
+ */
+export function travelAdvice(doc: Document, headlineEvent: boolean): TravelAdvice | undefined {
+  if (headlineEvent) return undefined;
+  const lead = doc.sentences.filter((s) => s.lead);
+  const title = lead[0];
+  const first = lead[1];
+  if (title === undefined) return undefined;
+  const said = (s: Sentence | undefined) => s !== undefined && (matchesAny(LEAVE, s.folded) || matchesAny(ADVISE, s.folded));
+  if (!said(title) && !said(first)) return undefined;
+  const leaving = matchesAny(LEAVE, title.folded) || (first !== undefined && matchesAny(LEAVE, first.folded));
+  const issuer = findIssuer(lead);
+  const type = leaving ? 'evacuation' : 'advisory';
+  return issuer === undefined ? { type } : { type, issuer };
+}
+
+/** The government named first, in the title then in the lead. */
+function findIssuer(lead: readonly Sentence[]): Issuer | undefined {
+  for (const sentence of lead) {
+    let best: { cue: IssuerCue; at: number } | undefined;
+    for (const cue of ISSUERS) {
+      const at = firstIndex(cue, sentence);
+      if (at >= 0 && (best === undefined || at < best.at)) best = { cue, at };
+    }
+    if (best !== undefined) return { id: best.cue.id, name: best.cue.name, sentence };
+  }
+  return undefined;
+}
+
+function firstIndex(cue: IssuerCue, sentence: Sentence): number {
+  const byWord = sentence.folded.search(cue.words);
+  const byAcronym = cue.acronyms === undefined ? -1 : sentence.text.search(cue.acronyms);
+  if (byWord < 0) return byAcronym;
+  return byAcronym < 0 ? byWord : Math.min(byWord, byAcronym);
+}
