@@ -190,6 +190,8 @@ function mainCountry(mentions: readonly PlaceMention[], lead: ReadonlySet<number
 
 function rolesFor(type: EventType | undefined): readonly VictimRole[] {
   if (type === 'attack' || type === 'killing') return ['killed', 'injured', 'hostage'];
+  // Hostages named in a blockade story were taken in another incident.
+  if (type === 'blockade') return ['killed'];
   return ['hostage', 'killed'];
 }
 

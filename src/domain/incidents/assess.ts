@@ -1,6 +1,7 @@
 import type { EventType, Incident, Reason } from '../model.js';
+import { ISSUER_IDS } from '../extract/travel-advice.js';
 import { fold } from '../text/normalize.js';
-import { daysBetween, monthOf, monthsBetween } from './dates.js';
+import { dayNumber, daysBetween, monthOf, monthsBetween } from './dates.js';
 import { incidentAnchorDay } from './keys.js';
 import { fingerprintSimilarity } from './fingerprint.js';
 import type { Probe } from './probe.js';
@@ -28,6 +29,8 @@ export const WEIGHTS = {
   site: 0.2,
   siteClash: -0.1,
   actor: 0.05,
+  ongoing: 0.3,
+  issuer: 0.25,
   text: 0.3,
   wire: 0.5,
 } as const;
@@ -40,6 +43,10 @@ const DATE_TOLERANCE = 2;
 const WIRE_SIMILARITY = 0.5;
 /** Sources of an incident whose fingerprints a story is compared with. */
 const WIRE_SOURCES = 8;
+/** How long after it began a blockade or siege still gathers the reports that speak of it. */
+const ONGOING_DAYS = 180;
+/** Events that last: later reports of the same kind are not another event for being later. */
+const LASTING: ReadonlySet<EventType> = new Set(['blockade']);
 /** Wording below this cosine is noise, not evidence. */
 const TEXT_FLOOR = 0.05;
 
@@ -69,7 +76,12 @@ export function assess(probe: Probe, incident: Incident): Assessment {
     if (reason !== undefined) vetoes.push(reason);
   };
   veto(countryVeto(probe, incident));
-  add(placeScore(probe, incident));
+  const ongoing = ongoingScore(probe, incident);
+  add(ongoing.match);
+  veto(ongoing.veto);
+  // A blockade covers roads and towns around the places first named: another town is no clash.
+  const place = placeScore(probe, incident);
+  if (ongoing.match === undefined || place?.code !== 'place:clash') add(place);
   const date = dateScore(probe, incident);
   add(date.match);
   veto(date.veto);
@@ -79,6 +91,9 @@ export function assess(probe: Probe, incident: Incident): Assessment {
   veto(victims.veto);
   add(siteScore(probe, incident));
   add(actorScore(probe, incident));
+  const issuer = issuerScore(probe, incident);
+  add(issuer.match);
+  veto(issuer.veto);
   add(textScore(probe, incident));
   add(wireScore(probe, incident));
   veto(recallVeto(probe, incident, matches));
@@ -132,7 +147,7 @@ interface Scored {
 }
 
 function dateScore(probe: Probe, incident: Incident): Scored {
-  const sameKind = probe.type === incident.eventType;
+  const sameKind = probe.type === incident.eventType && !LASTING.has(incident.eventType);
   const theirs = incident.eventDate;
   if (probe.date === undefined || theirs === undefined) return publicationCheck(probe, incident);
   if (probe.datePrecision === 'day') {
@@ -157,6 +172,24 @@ function dateScore(probe: Probe, incident: Incident): Scored {
 }
 
 /** Without an event date, a story published before an incident happened cannot be about it. */
+/**
+ * A blockade lasts for weeks: a later story that speaks of it in its title or lead follows it, unless
+ * it reports an attack, kidnapping or killing of its own (counted victims, a named site), which is
+ * another incident however much it owes to the blockade.
+ */
+function ongoingScore(probe: Probe, incident: Incident): Scored {
+  if (!LASTING.has(incident.eventType) || !probe.ongoing) return {};
+  const start = incidentAnchorDay(incident);
+  const day = probe.date !== undefined && probe.datePrecision === 'day' ? probe.date : probe.published;
+  const since = dayNumber(day) - dayNumber(start);
+  if (since < -DATE_TOLERANCE || since > ONGOING_DAYS) return {};
+  const ownEvent = probe.type !== undefined && !LASTING.has(probe.type) && !STATE_CHANGES.has(probe.type) && (probe.site !== undefined || (probe.victims?.count ?? null) !== null);
+  if (ownEvent && since > DATE_TOLERANCE) {
+    return { veto: { code: 'veto:ongoing', message: `a ${probe.type} of its own during ${incident.id}, ${since} day(s) after it began` } };
+  }
+  return { match: { code: 'ongoing', weight: WEIGHTS.ongoing, message: `speaks of ${incident.id}, under way since ${start}` } };
+}
+
 function publicationCheck(probe: Probe, incident: Incident): Scored {
   const anchor = incidentAnchorDay(incident);
   if (probe.published >= anchor || daysBetween(probe.published, anchor) <= DATE_TOLERANCE) return {};
@@ -220,6 +253,17 @@ function actorScore(probe: Probe, incident: Incident): Reason | undefined {
   const ids = new Set(incident.actors.map((a) => a.value.id));
   const shared = probe.actors.filter((a) => ids.has(a));
   return shared.length === 0 ? undefined : { code: 'actor', weight: WEIGHTS.actor, message: `same actor: ${shared.join(', ')}` };
+}
+
+const ADVICE: ReadonlySet<EventType> = new Set(['advisory', 'evacuation']);
+
+/** Travel advice is one government's: the same government's advice agrees, another's is another incident. */
+function issuerScore(probe: Probe, incident: Incident): Scored {
+  if (probe.issuer === undefined || !ADVICE.has(incident.eventType)) return {};
+  const theirs = [...new Set(incident.actors.filter((a) => a.value.role === 'spoke' && ISSUER_IDS.has(a.value.id)).map((a) => a.value.id))];
+  if (theirs.includes(probe.issuer)) return { match: { code: 'issuer', weight: WEIGHTS.issuer, message: `advice by the same government: ${probe.issuer}` } };
+  if (theirs.length === 0) return {};
+  return { veto: { code: 'veto:issuer', message: `advice by ${probe.issuer}, ${incident.id} is advice by ${theirs.join(', ')}` } };
 }
 
 function textScore(probe: Probe, incident: Incident): Reason | undefined {

@@ -68,6 +68,7 @@ export function contextStory(doc: Document, facts: Facts, event: ContextEvent): 
     regions,
     actors: [],
     changes: [],
+    ongoing: false,
     terms: {},
     fingerprint: '',
     recalled: { sites: [], dates: [], victims: [] },

@@ -30,6 +30,8 @@ export function incidentKeys(incident: Incident): string[] {
   const monthly = (name: string) => keys.add(`${name}@${month}`);
   const daily = (name: string) => keys.add(`${name}@${day}`);
   daily(`day:${incident.country}`);
+  // A lasting event is looked up by what is under way in the country, however long ago it began.
+  if (incident.eventType === 'blockade') keys.add(`ongoing:${incident.country}`);
   for (const { value } of incident.places) {
     if (value.kind === 'country') continue;
     monthly(value.kind === 'region' ? `region:${value.id}` : `place:${value.id}`);
@@ -68,6 +70,7 @@ export function probeKeys(probe: Probe): string[] {
     for (const day of days) keys.add(`${name}@${day}`);
   };
   if (probe.country !== undefined) daily(`day:${probe.country}`);
+  if (probe.ongoing && probe.country !== undefined) keys.add(`ongoing:${probe.country}`);
   for (const place of probe.places) monthly(place.kind === 'region' ? `region:${place.id}` : `place:${place.id}`);
   for (const region of probe.regions) monthly(`region:${region}`);
   const victims = probe.victims;

@@ -1,4 +1,5 @@
 import { NO_GROUP } from '../extract/actors.js';
+import { ISSUER_IDS } from '../extract/travel-advice.js';
 import type { Document, EventType, Facts, PlaceKind } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { dayNumber, isoDay } from './dates.js';
@@ -40,7 +41,11 @@ export interface Probe {
   readonly victims?: ProbeVictims;
   readonly site?: string;
   readonly actors: readonly string[];
+  /** The government whose travel advice the story is about. */
+  readonly issuer?: string;
   readonly changes: readonly EventType[];
+  /** The title or lead speaks of a blockade or siege under way: the story may follow a long event. */
+  readonly ongoing: boolean;
   readonly terms: TermVector;
   readonly fingerprint: string;
   readonly recalled: Recalled;
@@ -81,6 +86,7 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     notes.push(`event date ${date} is after the publication date ${published}; it is not used for matching`);
     date = undefined;
   }
+  const issuer = main.type === 'advisory' || main.type === 'evacuation' ? main.actors.find((a) => ISSUER_IDS.has(a)) : undefined;
   const country = main.country ?? places.map((p) => known.get(p.id)?.country).find((c) => c !== undefined);
   const probe: Probe = {
     documentId: doc.id,
@@ -89,6 +95,7 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     regions: [...regions],
     actors: [...new Set(main.actors)],
     changes: [...new Set(main.changes)],
+    ongoing: main.type === 'blockade' || speaksOfSiege(doc, facts),
     terms: salientTerms(lead, entitiesOf(facts)),
     fingerprint: fingerprint(lead.words.slice(0, FINGERPRINT_WORDS)),
     recalled: recalledFacts(facts),
@@ -99,9 +106,15 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     ...(main.type !== undefined ? { type: main.type } : {}),
     ...(date !== undefined ? { date, datePrecision: main.datePrecision ?? 'day' } : {}),
     ...(country !== undefined ? { country: country.toLowerCase() } : {}),
+    ...(issuer !== undefined ? { issuer } : {}),
     ...(main.victims !== undefined ? { victims: probeVictims(main.victims.count, main.victims.nationality) } : {}),
     ...(main.site !== undefined ? { site: resolveSite(main.site, facts) } : {}),
   };
+}
+
+function speaksOfSiege(doc: Document, facts: Facts): boolean {
+  const lead = new Set(doc.sentences.filter((s) => s.lead).map((s) => s.index));
+  return facts.events.some((e) => e.type === 'blockade' && !e.background && lead.has(e.evidence.sentence));
 }
 
 export function siteKey(site: string): string {
