@@ -225,6 +225,10 @@ function standsForPeople(words: readonly string[], index: number, counted: boole
   return next === undefined || isMark(next) || PERSON_FOLLOWERS.has(next) || roleOf(next) !== undefined;
 }
 
+/**
+ * A count of people that sums up a period ("eight Indians abducted this year", "au total") is a
+ * figure, not the victims of one event.
+ */
 function isFigure(words: readonly string[], group: Group): boolean {
   for (let k = group.start - 1; k >= Math.max(0, group.start - 8); k -= 1) {
     const word = words[k] as string;
@@ -233,6 +237,23 @@ function isFigure(words: readonly string[], group: Group): boolean {
   }
   for (let k = group.end; k < Math.min(words.length, group.end + 4); k += 1) {
     if (FIGURE_AFTER.has(words[k] as string)) return true;
+  }
+  return tallyAfter(words, group.end);
+}
+
+/** Phrases of a running total, folded word by word. */
+const TALLIES: readonly (readonly string[])[] = [
+  ['this', 'year'], ['so', 'far'], ['in', 'total'], ['to', 'date'], ['since', 'the', 'start', 'of', 'the', 'year'],
+  ['since', 'january'], ['au', 'total'], ['cette', 'annee'], ['depuis', 'le', 'debut', 'de', 'l', 'annee'], ['depuis', 'janvier'],
+  ['jusqu', 'ici'], ['a', 'ce', 'jour'],
+];
+const TALLY_WINDOW = 8;
+
+function tallyAfter(words: readonly string[], from: number): boolean {
+  for (let k = from; k < Math.min(words.length, from + TALLY_WINDOW); k += 1) {
+    const word = words[k] as string;
+    if (isMark(word) || CLAUSE_END.has(word)) return false;
+    if (TALLIES.some((phrase) => phrase.every((w, j) => words[k + j] === w))) return true;
   }
   return false;
 }
