@@ -1,8 +1,8 @@
 /**
- * `npm run bench`: every benchmark in bench/ (each .ts file but this one and eval.ts), one after
- * another, each in a process of its own so that its memory figures are its own, output streamed as
- * it comes. `--only NAME` runs one ("clean-extract" or "clean-extract.ts"); arguments after `--` go
- * to that benchmark.
+ * `npm run bench`: every benchmark in bench/ (each .ts file but this one, eval.ts and helpers whose
+ * name starts with "_"), one after another, each in a process of its own so that its memory figures
+ * are its own, output streamed as it comes. `--only NAME` runs one ("clean-extract" or
+ * "clean-extract.ts"); arguments after `--` go to that benchmark.
  * Run: node bin/run-ts.mjs bench/run.ts [--only NAME] [-- ARGS...]
  */
 import { spawn } from 'node:child_process';
@@ -22,7 +22,7 @@ const argsSchema = z.object({ only: z.string().regex(/^[\w-]+(?:\.ts)?$/, 'a ben
 
 function benchmarks(): string[] {
   return readdirSync(BENCH_DIR)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.startsWith('_'))
     .map((f) => f.slice(0, -'.ts'.length))
     .filter((name) => !NOT_BENCHMARKS.has(name))
     .sort();
