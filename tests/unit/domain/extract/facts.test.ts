@@ -122,3 +122,44 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main.type).toBeUndefined();
   });
 });
+
+describe('extractFacts on headlines', () => {
+  const facts = (title: string, body: string, lang: 'en' | 'fr' = 'en') => extractFacts(makeDocument(title, body, { lang }), catalogs);
+
+  it('takes the place a French headline names without a preposition', () => {
+    const { main } = facts(
+      'Mali : attaque jihadiste meurtrière contre le camp de Boulkessi',
+      'Des jihadistes ont attaqué dimanche le camp militaire de Boulkessi, dans le centre du Mali, tuant des dizaines de soldats.',
+      'fr',
+    );
+    expect(main.places).toContain('ml-boulkessi');
+  });
+
+  it('keeps a place the lead mentions about another event out of the headline story', () => {
+    const { main } = facts(
+      'Tombouctou : l\'armée repousse une attaque contre son camp',
+      'L\'armée malienne affirme avoir repoussé lundi une attaque jihadiste contre son camp de Tombouctou, au lendemain de l\'attaque meurtrière contre la base de Boulkessi.',
+      'fr',
+    );
+    expect(main.places).toContain('ml-tombouctou');
+    expect(main.places).not.toContain('ml-boulkessi');
+  });
+
+  it('types travel advice as such and names the government that gave it', () => {
+    const found = facts(
+      'US orders non-emergency staff out of embassy in Bamako',
+      'The embassy urged US citizens to leave the country immediately. Mali remains at Level 4: Do Not Travel, with risks of terrorism, kidnapping and crime.',
+    );
+    expect(found.main.type).toBe('evacuation');
+    expect(found.main.actors).toContain('us-gov');
+    expect(found.actors.filter((a) => a.id === 'us-gov' && a.role === 'spoke' && a.about === 'main')).toHaveLength(1);
+  });
+
+  it('lets the headline\'s event lead over the attacks its body retells', () => {
+    const { main } = facts(
+      'Mali shuts schools as jihadist fuel blockade bites',
+      'The government has closed schools for two weeks. JNIM has been attacking fuel convoys since September.',
+    );
+    expect(main.type).toBe('blockade');
+  });
+});

@@ -53,3 +53,15 @@ describe('extractVictims', () => {
     expect(extractVictims(doc, allBackground)[0]).toMatchObject({ count: 3, nationality: 'Indian', role: 'hostage', background: true });
   });
 });
+
+describe('extractVictims on running totals', () => {
+  it('leaves a count that sums up a period to the figures', () => {
+    expect(victims('Eight Indians kidnapped in Mali this year, and no word on the five taken in November')).toEqual([]);
+    expect(victims('Au total, douze Indiens ont été enlevés au Mali.')).toEqual([]);
+    expect(victims('Dix otages maliens ont été libérés depuis le début de l\'année.')).toEqual([]);
+  });
+
+  it('still reads the victims of one event in the same kind of sentence', () => {
+    expect(victims('Five Indian workers were abducted near Kobri last week.')).toEqual(['5|Indian|hostage']);
+  });
+});

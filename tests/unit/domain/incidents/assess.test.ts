@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../../../../src/domain/incidents/assess.js';
 import { createIncident } from '../../../../src/domain/incidents/merge.js';
 import { incidentTitle } from '../../../../src/domain/incidents/title.js';
-import { doc, facts, julyKidnapping, KAYES, story, victims } from './stories.js';
+import type { MainEvent, PlaceFact } from '../../../../src/domain/model.js';
+import { actor, doc, facts, julyKidnapping, KAYES, story, victims } from './stories.js';
 
 const policy = { nationalitiesOfInterest: [] };
 const july = createIncident(julyKidnapping(), { id: 'inc-1', type: 'kidnapping', country: 'ml', at: '2025-07-03T12:00:00Z' }, policy);
@@ -49,5 +50,58 @@ describe('incident titles', () => {
   it('are built from the slots', () => {
     expect(july.title).toBe('Kidnapping of 3 Indian nationals at Diamond Cement Factory, Kayes, Mali');
     expect(incidentTitle({ eventType: 'attack', victims: [], sites: [], places: [], country: 'bf' })).toBe('Attack, BF');
+  });
+});
+
+describe('assess travel advice', () => {
+  const advice = (id: string, issuer: string, date: string) =>
+    story(
+      doc(id, `${issuer} tells its citizens to leave Mali`, ['Citizens should leave by commercial flights.'], { published: date }),
+      facts({ type: 'evacuation', date, datePrecision: 'day', country: 'ml', actors: [issuer] }, { actors: [actor(issuer, 'spoke')] }),
+    );
+  const us = createIncident(advice('us-1', 'us-gov', '2025-10-29'), { id: 'inc-us', type: 'evacuation', country: 'ml', at: '2025-10-29T12:00:00Z' }, policy);
+
+  it('joins the same government\'s advice of the same days', () => {
+    const copy = assess(advice('us-2', 'us-gov', '2025-10-29').probe, us);
+    expect(copy.vetoes).toEqual([]);
+    expect(copy.matches.find((m) => m.code === 'issuer')?.weight).toBe(0.25);
+  });
+
+  it('keeps another government\'s advice apart', () => {
+    expect(assess(advice('uk-1', 'uk-gov', '2025-10-30').probe, us).vetoes.map((v) => v.code)).toEqual(['veto:issuer']);
+  });
+});
+
+describe('assess a blockade under way', () => {
+  const BAMAKO: PlaceFact = { ...KAYES, id: 'ml-bamako', name: 'Bamako', region: 'ml-r-bamako' };
+  const declared = story(
+    doc('b-1', 'JNIM announces blockade on Kayes', ['The group announced a blockade of Kayes.'], { published: '2025-09-04' }),
+    facts({ type: 'blockade', date: '2025-09-04', datePrecision: 'day', country: 'ml', places: ['ml-kayes'] }, { places: [KAYES] }),
+  );
+  const blockade = createIncident(declared, { id: 'inc-b', type: 'blockade', country: 'ml', at: '2025-09-04T12:00:00Z' }, policy);
+  const later = (main: Partial<MainEvent>) =>
+    story(
+      doc('b-2', 'Queues at Bamako petrol stations', ['Fuel is scarce because of the blockade imposed by JNIM.'], { published: '2025-10-08' }),
+      facts(
+        { country: 'ml', places: ['ml-bamako'], date: '2025-10-08', datePrecision: 'day', ...main },
+        { places: [BAMAKO], events: [{ type: 'blockade', trigger: 'blockade', background: false, evidence: { sentence: 1, text: 'blockade' } }] },
+      ),
+    ).probe;
+
+  it('takes a later report that speaks of it, weeks on and in another town', () => {
+    const follow = assess(later({ type: 'attack' }), blockade);
+    expect(follow.vetoes).toEqual([]);
+    expect(follow.matches.map((m) => m.code)).toContain('ongoing');
+    expect(follow.matches.map((m) => m.code)).not.toContain('place:clash');
+    expect(follow.score).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it('leaves a later report of the same kind unvetoed by its date', () => {
+    expect(assess(later({ type: 'blockade' }), blockade).vetoes).toEqual([]);
+  });
+
+  it('does not swallow an attack with victims of its own', () => {
+    const attack = assess(later({ type: 'attack', victims: { count: 20 } }), blockade);
+    expect(attack.vetoes.map((v) => v.code)).toEqual(['veto:ongoing']);
   });
 });

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { ISSUER_IDS, travelAdvice } from '../../../../src/domain/extract/travel-advice.js';
+import { makeDocument } from './make-document.js';
+
+const advice = (title: string, body = '', headlineEvent = false) => {
+  const found = travelAdvice(makeDocument(title, body), headlineEvent);
+  return found === undefined ? undefined : { type: found.type, issuer: found.issuer?.id };
+};
+
+describe('travelAdvice', () => {
+  it('reads a US level as advisory, whatever risks it lists', () => {
+    expect(advice('Mali - Level 4: Do Not Travel', 'Do not travel to Mali due to crime, terrorism, and kidnapping.')).toEqual({
+      type: 'advisory',
+      issuer: undefined,
+    });
+    expect(advice('US keeps Mali at Level 4: Do Not Travel')).toEqual({ type: 'advisory', issuer: 'us-gov' });
+  });
+
+  it('reads leave-now calls and ordered departures as evacuation, with the government that gave them', () => {
+    expect(advice('US orders non-emergency staff out of embassy in Bamako')).toEqual({ type: 'evacuation', issuer: 'us-gov' });
+    expect(advice('Mali travel advice: British nationals should leave now')).toEqual({ type: 'evacuation', issuer: 'uk-gov' });
+    expect(advice('La France appelle ses ressortissants à quitter temporairement le Mali')).toEqual({ type: 'evacuation', issuer: 'fr-gov' });
+    expect(advice('Washington pulls non-essential diplomats from Mali')).toEqual({ type: 'evacuation', issuer: 'us-gov' });
+  });
+
+  it('finds the advice in the first sentence when the headline says nothing of it', () => {
+    expect(advice('A new warning for Mali', 'The Foreign Office now advises against all travel to the country. Flights continue.')).toEqual({
+      type: 'advisory',
+      issuer: 'uk-gov',
+    });
+  });
+
+  it('leaves a story whose headline reports violence to that violence', () => {
+    expect(advice('Three Indians kidnapped in Kayes; India advises against all travel', '', true)).toBeUndefined();
+  });
+
+  it('does not take the pronoun "us" for the United States', () => {
+    expect(advice('Mali: let us leave now, villagers plead', 'The French embassy said nothing.')).toEqual({ type: 'evacuation', issuer: 'fr-gov' });
+  });
+
+  it('knows the issuers it can name', () => {
+    expect([...ISSUER_IDS].sort()).toEqual(['fr-gov', 'in-gov', 'uk-gov', 'us-gov']);
+  });
+});
