@@ -30,8 +30,8 @@ export function incidentKeys(incident: Incident): string[] {
   const monthly = (name: string) => keys.add(`${name}@${month}`);
   const daily = (name: string) => keys.add(`${name}@${day}`);
   daily(`day:${incident.country}`);
-  // A lasting event is looked up by what is under way in the country, however long ago it began.
-  if (incident.eventType === 'blockade') keys.add(`ongoing:${incident.country}`);
+  // A lasting event is looked up by what is under way in the country, for months after it began.
+  if (incident.eventType === 'blockade') monthly(`ongoing:${incident.country}`);
   for (const { value } of incident.places) {
     if (value.kind === 'country') continue;
     monthly(value.kind === 'region' ? `region:${value.id}` : `place:${value.id}`);
@@ -70,7 +70,9 @@ export function probeKeys(probe: Probe): string[] {
     for (const day of days) keys.add(`${name}@${day}`);
   };
   if (probe.country !== undefined) daily(`day:${probe.country}`);
-  if (probe.ongoing && probe.country !== undefined) keys.add(`ongoing:${probe.country}`);
+  if (probe.ongoing && probe.country !== undefined) {
+    for (const month of ongoingMonths(probe.published)) keys.add(`ongoing:${probe.country}@${month}`);
+  }
   for (const place of probe.places) monthly(place.kind === 'region' ? `region:${place.id}` : `place:${place.id}`);
   for (const region of probe.regions) monthly(`region:${region}`);
   const victims = probe.victims;
@@ -89,6 +91,14 @@ export function probeKeys(probe: Probe): string[] {
   keys.add(`src:${probe.documentId}`);
   for (const band of fingerprintBands(probe.fingerprint)) keys.add(band);
   return [...keys];
+}
+
+/** Months in which a blockade still under way may have begun (see ONGOING_DAYS in assess.ts). */
+const ONGOING_MONTHS = 6;
+
+function ongoingMonths(published: string): string[] {
+  const month = monthOf(published);
+  return Array.from({ length: ONGOING_MONTHS + 1 }, (_, back) => shiftMonth(month, -back));
 }
 
 function dayWindow(day: string): string[] {
