@@ -67,38 +67,35 @@ function relatedTypes(a: EventType, b: EventType): boolean {
 }
 
 export function assess(probe: Probe, incident: Incident): Assessment {
-  const matches: Reason[] = [];
-  const vetoes: Reason[] = [];
-  const add = (reason: Reason | undefined) => {
-    if (reason !== undefined) matches.push(reason);
-  };
-  const veto = (reason: Reason | undefined) => {
-    if (reason !== undefined) vetoes.push(reason);
-  };
-  veto(countryVeto(probe, incident));
   const ongoing = ongoingScore(probe, incident);
-  add(ongoing.match);
-  veto(ongoing.veto);
-  // A blockade covers roads and towns around the places first named: another town is no clash.
   const place = placeScore(probe, incident);
-  if (ongoing.match === undefined || place?.code !== 'place:clash') add(place);
   const date = dateScore(probe, incident);
-  add(date.match);
-  veto(date.veto);
-  add(typeScore(probe, incident));
   const victims = victimsScore(probe, incident);
-  add(victims.match);
-  veto(victims.veto);
-  add(siteScore(probe, incident));
-  add(actorScore(probe, incident));
   const issuer = issuerScore(probe, incident);
-  add(issuer.match);
-  veto(issuer.veto);
-  add(textScore(probe, incident));
-  add(wireScore(probe, incident));
-  veto(recallVeto(probe, incident, matches));
-  const score = Math.round(matches.reduce((sum, r) => sum + (r.weight ?? 0), 0) * 1000) / 1000;
-  return { incident, score, matches, vetoes };
+  const matches = defined([
+    ongoing.match,
+    // A blockade covers roads and towns around the places first named: another town is no clash.
+    ongoing.match !== undefined && place?.code === 'place:clash' ? undefined : place,
+    date.match,
+    typeScore(probe, incident),
+    victims.match,
+    siteScore(probe, incident),
+    actorScore(probe, incident),
+    issuer.match,
+    textScore(probe, incident),
+    wireScore(probe, incident),
+  ]);
+  const vetoes = defined([countryVeto(probe, incident), ongoing.veto, date.veto, victims.veto, issuer.veto, recallVeto(probe, incident, matches)]);
+  let sum = 0;
+  for (const match of matches) sum += match.weight ?? 0;
+  return { incident, score: round(sum), matches, vetoes };
+}
+
+/** Without closures: assess runs for every candidate of every story. */
+function defined(reasons: readonly (Reason | undefined)[]): Reason[] {
+  const out: Reason[] = [];
+  for (const reason of reasons) if (reason !== undefined) out.push(reason);
+  return out;
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
@@ -282,7 +279,7 @@ function wireScore(probe: Probe, incident: Incident): Reason | undefined {
   let best = 0;
   let copied = '';
   for (const source of wireSources(incident)) {
-    const similarity = fingerprintSimilarity(probe.fingerprint, source.fingerprint ?? '');
+    const similarity = fingerprintSimilarity(probe.fingerprint, source.fingerprint ?? '', Math.max(WIRE_SIMILARITY, best));
     if (similarity > best) {
       best = similarity;
       copied = source.documentId;

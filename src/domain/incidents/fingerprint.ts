@@ -65,11 +65,16 @@ export function fingerprint(words: readonly string[]): string {
   return Array.from(mins, (m) => m.toString(16).padStart(HEX, '0')).join('');
 }
 
-/** Estimated Jaccard similarity of the two shingle sets (0 when either signature is missing). */
-export function fingerprintSimilarity(a: string, b: string): number {
+/**
+ * Estimated Jaccard similarity of the two shingle sets (0 when either signature is missing). With
+ * `atLeast`, 0 as soon as the similarity cannot reach it: most comparisons are with other stories.
+ */
+export function fingerprintSimilarity(a: string, b: string, atLeast = 0): number {
   if (a.length !== HASHES * HEX || b.length !== HASHES * HEX) return 0;
+  const needed = Math.ceil(atLeast * HASHES);
   let equal = 0;
-  for (let i = 0; i < a.length; i += HEX) {
+  for (let i = 0, position = 0; i < a.length; i += HEX, position++) {
+    if (equal + HASHES - position < needed) return 0;
     let same = true;
     for (let j = i; j < i + HEX && same; j++) same = a.charCodeAt(j) === b.charCodeAt(j);
     if (same) equal++;
