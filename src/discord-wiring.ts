@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { Events, type Client } from 'discord.js';
 import { createDiscordClient } from './adapters/discord/client.js';
 import { DiscordAdminNotifier } from './adapters/discord/notifier.js';
+import { DiscordOperatorNotifier } from './adapters/discord/operator-notifier.js';
 import { attachRouter, createInteractionRouter } from './adapters/discord/router.js';
 import { DiscordSink } from './adapters/discord/sink.js';
 import { DnsAddressGuard } from './adapters/feeds/address-guard.js';
@@ -13,6 +14,7 @@ import { httpArticleReader } from './adapters/feeds/article-reader.js';
 import { HttpFeedFetcher, feedUserAgent } from './adapters/feeds/http-fetcher.js';
 import { createBotServices, type ChannelDirectory } from './app/bot-services.js';
 import type { AdminNotifier, DeliverySink } from './app/delivery/ports.js';
+import type { Feed, FeedHealth } from './app/feeds/ports.js';
 import { err, ok, type Result } from './domain/shared/result.js';
 import type { Core } from './main.js';
 
@@ -21,6 +23,11 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
 export interface DiscordRuntime {
   readonly sink: DeliverySink;
   readonly notifier: AdminNotifier;
+  /**
+   * Tells the operator's servers (`discord.operatorGuildIds`) that a feed was paused; absent when
+   * none is configured, and then the log line is the only notice.
+   */
+  readonly feedPaused?: (feed: Feed, health: FeedHealth) => Promise<void>;
   /** True while the gateway session is up (false during a reconnect). */
   isReady(): boolean;
   stop(): Promise<void>;
@@ -65,17 +72,30 @@ export async function startDiscord(core: Core, token: string, options: StartDisc
     allowPrivateFeeds: allowPrivate,
     channels: channelDirectory(client),
     articles: httpArticleReader({ fetcher, guard, allowPrivate, clock }),
+    operatorGuildIds: settings.discord.operatorGuildIds,
   });
   attachRouter(client, createInteractionRouter({ services, logger, ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }) }));
   const ready = gatewayState(client);
   const started = await connection.start(options.readyTimeoutMs);
   if (!started.ok) return err('discord_unavailable', started.error.message, { cause: started.error.code });
+  const notifier = new DiscordAdminNotifier(client);
+  const operators = settings.discord.operatorGuildIds;
   return ok({
     sink: new DiscordSink(client.rest),
-    notifier: new DiscordAdminNotifier(client),
+    notifier,
+    ...(operators.length > 0 ? { feedPaused: pausedFeedTeller(new DiscordOperatorNotifier(notifier, operators), logger) } : {}),
     isReady: ready,
     stop: () => connection.stop(),
   });
+}
+
+/** A notice that could not be posted is logged: the pause itself is logged by the poller already. */
+function pausedFeedTeller(operators: DiscordOperatorNotifier, logger: Core['logger']): NonNullable<DiscordRuntime['feedPaused']> {
+  return async (feed, health) => {
+    for (const { guildId, result } of await operators.feedPaused(feed, health)) {
+      if (!result.ok) logger.warn({ guild: guildId, feed: feed.url, code: result.error.code }, result.error.message);
+    }
+  };
 }
 
 /** Channels as the gateway announced them with their guilds (the Guilds intent keeps this cache whole). */

@@ -28,7 +28,7 @@ import { deliverDue } from './app/delivery/worker.js';
 import { createEngine, type Engine } from './app/engine.js';
 import { seedFeeds } from './app/feeds/config.js';
 import { pollFeed, type PollDeps } from './app/feeds/poll.js';
-import type { Feed } from './app/feeds/ports.js';
+import type { Feed, FeedHealth } from './app/feeds/ports.js';
 import { ingestItem, type IngestDeps } from './app/ingest.js';
 import type { Metrics } from './app/metrics.js';
 import { assessReadiness } from './app/readiness.js';
@@ -207,6 +207,8 @@ export interface BotExtras {
   readonly discord?: {
     readonly sink: DeliverySink;
     readonly notifier: AdminNotifier;
+    /** Tells the operator's servers that a feed was paused, besides the log line. */
+    readonly feedPaused?: (feed: Feed, health: FeedHealth) => Promise<void>;
     isReady(): boolean;
     stop(): Promise<void>;
   };
@@ -229,7 +231,7 @@ export async function startBot(core: Core, options: BotOptions, extras: BotExtra
     logger.error({ component: 'delivery', err: error }, 'delivery run failed'),
   );
   const ingest = core.ingestDeps(() => delivery.kick());
-  const pollDeps = core.pollDeps(ingest);
+  const pollDeps = withPausedNotice(core.pollDeps(ingest), extras.discord?.feedPaused);
   const scheduler = new FeedScheduler({
     feeds: store.feeds,
     health: store.feedHealth,
@@ -327,6 +329,18 @@ function startOps(core: Core, startedAt: string, extras: BotExtras): Promise<Ops
     );
   };
   return startOpsServer({ readiness, registry: core.metrics.registry }, { port: settings.http.port, host: settings.http.host });
+}
+
+function withPausedNotice(deps: PollDeps, feedPaused: ((feed: Feed, health: FeedHealth) => Promise<void>) | undefined): PollDeps {
+  if (!feedPaused) return deps;
+  const logged = deps.onPaused;
+  return {
+    ...deps,
+    onPaused: async (feed, health) => {
+      await logged?.(feed, health);
+      await feedPaused(feed, health);
+    },
+  };
 }
 
 /** Without Discord there is nobody to tell in a guild: the notice goes to the operator's log. */

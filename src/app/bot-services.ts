@@ -5,6 +5,7 @@ import type {
   FeedServices,
   IncidentChoice,
   KeywordServices,
+  ScopeError,
   SubscribeError,
   SubscribeRequest,
   WhyAnswer,
@@ -61,6 +62,11 @@ export interface BotServicesDeps {
   /** Subscription ids; random unless given. */
   readonly newId?: () => string;
   readonly maxSubscriptionsPerGuild?: number;
+  /**
+   * Servers whose admins may change keyword rules and feeds, which every server shares; when empty
+   * or absent, any server's admins may.
+   */
+  readonly operatorGuildIds?: readonly string[];
 }
 
 export const DEFAULT_MAX_SUBSCRIPTIONS_PER_GUILD = 25;
@@ -87,6 +93,7 @@ export function createBotServices(deps: BotServicesDeps): BotServices {
     ...(deps.relevance ? { relevance: deps.relevance } : {}),
   });
   const audit = auditLog(stores.audit, clock);
+  const scope = operatorScope(deps.operatorGuildIds);
   return {
     status: (country) => countryStatus(country, { ...stores, clock }),
     incidents: (query) =>
@@ -105,10 +112,21 @@ export function createBotServices(deps: BotServicesDeps): BotServices {
       return ok(found);
     },
     subscriptions: (guildId) => stores.subscriptions.list({ guildId }),
-    keywords: keywordServices(deps, dryRun, audit),
-    feeds: feedServices(deps, audit),
+    keywords: keywordServices(deps, dryRun, audit, scope),
+    feeds: feedServices(deps, audit, scope),
     why: (input) => why(input.trim(), deps, dryRun),
   };
+}
+
+/** Refuses a change to the shared configuration from a server that is not the operator's. */
+type ScopeCheck = (actor: Actor) => Result<void, ScopeError>;
+
+function operatorScope(guildIds: readonly string[] = []): ScopeCheck {
+  const operators = new Set(guildIds);
+  return (actor) =>
+    operators.size === 0 || operators.has(actor.guildId)
+      ? ok(undefined)
+      : err('not_operator', `keyword rules and feeds are shared by every server and are managed from the operator's server, not ${actor.guildId}`);
 }
 
 type Audit = (actor: Actor, action: KnownAuditAction, subject: string, detail?: AuditDetail) => Promise<void>;
@@ -157,10 +175,12 @@ async function subscribe(request: SubscribeRequest, actor: Actor, deps: BotServi
   return parsed;
 }
 
-function keywordServices(deps: BotServicesDeps, dryRun: Engine, audit: Audit): KeywordServices {
+function keywordServices(deps: BotServicesDeps, dryRun: Engine, audit: Audit, scope: ScopeCheck): KeywordServices {
   const { keywords } = deps.stores;
   return {
     async add(rule, actor) {
+      const allowed = scope(actor);
+      if (!allowed.ok) return allowed;
       const parsed = parseKeywordRule(rule);
       if (!parsed.ok) return err('invalid_keyword_rule', parsed.error.message);
       const existed = (await keywords.list()).some((known) => known.id === parsed.value.id);
@@ -169,6 +189,8 @@ function keywordServices(deps: BotServicesDeps, dryRun: Engine, audit: Audit): K
       return parsed;
     },
     async remove(id, actor) {
+      const allowed = scope(actor);
+      if (!allowed.ok) return allowed;
       const found = (await keywords.list()).find((known) => known.id === id);
       if (!found) return err('unknown_rule', `no rule "${id}"`);
       await keywords.remove(id);
@@ -188,16 +210,20 @@ function keywordServices(deps: BotServicesDeps, dryRun: Engine, audit: Audit): K
   };
 }
 
-function feedServices(deps: BotServicesDeps, audit: Audit): FeedServices {
+function feedServices(deps: BotServicesDeps, audit: Audit, scope: ScopeCheck): FeedServices {
   const { feeds, feedHealth } = deps.stores;
   const admin = { feeds, health: feedHealth, guard: deps.guard, clock: deps.clock };
   return {
     async add(feed, actor) {
+      const allowed = scope(actor);
+      if (!allowed.ok) return allowed;
       const added = await addFeed(feed, admin, { allowPrivate: deps.allowPrivateFeeds === true });
       if (added.ok) await audit(actor, 'feed.add', added.value.url, asDetail({ name: added.value.name, kind: added.value.kind, lang: added.value.lang }));
       return added;
     },
     async remove(url, actor) {
+      const allowed = scope(actor);
+      if (!allowed.ok) return allowed;
       const removed = await removeFeed(url, admin);
       if (removed.ok) await audit(actor, 'feed.remove', removed.value.url, asDetail({ name: removed.value.name }));
       return removed;

@@ -41,6 +41,11 @@ export const settingsSchema = z
         applicationId: z.string().regex(/^\d{5,25}$/, 'a Discord snowflake (digits)').optional(),
         devGuildId: z.string().regex(/^\d{5,25}$/, 'a Discord snowflake (digits)').optional(),
         shards: shardsSchema.optional(),
+        /**
+         * Servers whose admins may change what every server receives (keyword rules, feeds) and that
+         * are told when a feed is paused; empty lets any server's admins change them.
+         */
+        operatorGuildIds: z.array(z.string().regex(/^\d{5,25}$/, 'a Discord snowflake (digits)')).default([]),
       })
       .strict()
       .prefault({}),
@@ -107,7 +112,8 @@ export const settingsSchema = z
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-type EnvKind = 'string' | 'int' | 'bool';
+/** `list` is comma-separated: "1,2" becomes ["1", "2"], blanks dropped. */
+type EnvKind = 'string' | 'int' | 'bool' | 'list';
 
 /** Environment variable -> settings path. Kept as data so `config check` and the README can list it. */
 export const ENV_BINDINGS: ReadonlyArray<{ name: string; path: readonly string[]; kind: EnvKind; secret?: boolean }> = [
@@ -120,6 +126,7 @@ export const ENV_BINDINGS: ReadonlyArray<{ name: string; path: readonly string[]
   { name: 'DATABASE_SCHEMA', path: ['databaseSchema'], kind: 'string' },
   { name: 'DISCORD_SHARD_COUNT', path: ['discord', 'shards', 'count'], kind: 'int' },
   { name: 'DISCORD_SHARDS', path: ['discord', 'shards', 'ids'], kind: 'string' },
+  { name: 'OPERATOR_GUILD_IDS', path: ['discord', 'operatorGuildIds'], kind: 'list' },
   { name: 'CONFIG_DIR', path: ['configDir'], kind: 'string' },
   { name: 'SEEDS_DIR', path: ['seedsDir'], kind: 'string' },
   { name: 'HTTP_PORT', path: ['http', 'port'], kind: 'int' },
@@ -150,6 +157,7 @@ function envValue(raw: string, kind: EnvKind): unknown {
     if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
     return raw;
   }
+  if (kind === 'list') return raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
   return raw;
 }
 
@@ -204,12 +212,21 @@ export function resolveSettings(
   if (parsed.success) return ok(parsed.data);
   const problems = parsed.error.issues.map((issue): SettingsProblem => {
     const dotted = issue.path.map(String).join('.');
-    const binding = fromEnv.get(dotted);
+    const binding = envBindingOf(fromEnv, issue.path);
     const where = binding ? `env ${binding.name}` : `${file ? `file ${file.name}` : 'settings'}: ${dotted || '(root)'}`;
     const found = getPath(merged, issue.path);
     return { where, expected: issue.message, found: describeFound(found, binding?.secret ?? dotted.endsWith('token')) };
   });
   return { ...err('invalid_settings', formatProblems(problems)), problems };
+}
+
+/** The variable that set this path or a value containing it (a list's element comes from the list's variable). */
+function envBindingOf<T>(fromEnv: ReadonlyMap<string, T>, path: readonly PropertyKey[]): T | undefined {
+  for (let length = path.length; length > 0; length--) {
+    const binding = fromEnv.get(path.slice(0, length).map(String).join('.'));
+    if (binding) return binding;
+  }
+  return undefined;
 }
 
 export function formatProblems(problems: readonly SettingsProblem[]): string {

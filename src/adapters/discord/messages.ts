@@ -59,6 +59,8 @@ export interface Messages {
   readonly ruleRemoved: (id: string) => string;
   readonly ruleNotFound: (id: string) => string;
   readonly invalidRule: string;
+  /** Keyword rules and feeds are changed from the operator's servers only. */
+  readonly operatorOnly: string;
   readonly rulesTitle: (n: number) => string;
   readonly noRules: string;
   readonly recentChanges: string;
@@ -161,6 +163,7 @@ const EN: Messages = {
   ruleRemoved: (id) => `Rule ${id} removed.`,
   ruleNotFound: (id) => `No rule "${id}".`,
   invalidRule: 'The rule is not valid:',
+  operatorOnly: 'Keyword rules and feeds are shared by every server the bot is in, so they are managed by the bot’s operator. Nothing was changed. `/keywords list`, `/keywords test`, `/feeds list`, `/feeds status` and `/why` remain available here.',
   rulesTitle: (n) => `${n} keyword ${n === 1 ? 'rule' : 'rules'}`,
   noRules: 'No keyword rule.',
   recentChanges: 'Recent changes',
@@ -250,6 +253,7 @@ const FR: Messages = {
   ruleRemoved: (id) => `Règle ${id} retirée.`,
   ruleNotFound: (id) => `Aucune règle « ${id} ».`,
   invalidRule: 'La règle n’est pas valide :',
+  operatorOnly: 'Les règles de mots-clés et les flux sont communs à tous les serveurs où se trouve le bot : ils sont gérés par l’opérateur du bot. Rien n’a été modifié. `/keywords list`, `/keywords test`, `/feeds list`, `/feeds status` et `/why` restent disponibles ici.',
   rulesTitle: (n) => `${n} règle${n === 1 ? '' : 's'} de mots-clés`,
   noRules: 'Aucune règle de mots-clés.',
   recentChanges: 'Dernières modifications',

@@ -17,24 +17,32 @@ const channelSchema = z.object({ id: z.string().min(1) }).loose();
 export class DiscordAdminNotifier implements AdminNotifier {
   constructor(private readonly client: Client) {}
 
-  async notify(notice: AdminNotice): Promise<Result<void, string>> {
-    const guild = this.client.guilds.cache.get(notice.guildId);
-    if (!guild) return err('unknown_guild', `the bot is not in server ${notice.guildId}`);
-    const content = clip(`⚠️ ${notice.message}`, 2000);
+  notify(notice: AdminNotice): Promise<Result<void, string>> {
+    return this.tell(notice.guildId, notice.message, `notice:${notice.subscriptionId}:${notice.at}`, notice.channelId);
+  }
+
+  /**
+   * Tells a server's admins `message`. `key` names the notice, so that telling the same notice again
+   * soon after does not post it twice; `failedChannelId` is a channel not to use for it.
+   */
+  async tell(guildId: string, message: string, key: string, failedChannelId?: string): Promise<Result<void, string>> {
+    const guild = this.client.guilds.cache.get(guildId);
+    if (!guild) return err('unknown_guild', `the bot is not in server ${guildId}`);
+    const content = clip(`⚠️ ${message}`, 2000);
     const system = guild.systemChannelId;
-    if (system && system !== notice.channelId) {
-      const posted = await this.post(system, content, notice);
+    if (system && system !== failedChannelId) {
+      const posted = await this.post(system, content, key);
       if (posted.ok) return posted;
     }
     const dm = await this.openDirectMessage(guild.ownerId);
     if (!dm.ok) return dm;
-    return this.post(dm.value, clip(`**${safe(guild.name)}**: ${content}`, 2000), notice);
+    return this.post(dm.value, clip(`**${safe(guild.name)}**: ${content}`, 2000), key);
   }
 
-  private async post(channelId: string, content: string, notice: AdminNotice): Promise<Result<void, string>> {
+  private async post(channelId: string, content: string, key: string): Promise<Result<void, string>> {
     try {
       await this.client.rest.post(Routes.channelMessages(channelId), {
-        body: { content, allowed_mentions: { parse: [] }, nonce: nonceFor(`notice:${notice.subscriptionId}:${notice.at}:${channelId}`), enforce_nonce: true },
+        body: { content, allowed_mentions: { parse: [] }, nonce: nonceFor(`${key}:${channelId}`), enforce_nonce: true },
       });
       return ok(undefined);
     } catch (error) {

@@ -67,7 +67,9 @@ export interface KeywordListing {
 export type { CountryStatus, FeedsSummary, StatusAssessment } from '../../app/queries/status.js';
 
 export type SubscribeError = 'invalid_subscription' | 'channel_not_in_guild' | 'limit_reached';
-export type KeywordError = 'invalid_keyword_rule' | 'unknown_rule';
+/** A change to what every server receives, asked from a server that is not the operator's. */
+export type ScopeError = 'not_operator';
+export type KeywordError = 'invalid_keyword_rule' | 'unknown_rule' | ScopeError;
 export type WhyError = 'not_found' | 'fetch_failed' | 'invalid_input';
 
 export interface KeywordServices {
@@ -80,8 +82,8 @@ export interface KeywordServices {
 }
 
 export interface FeedServices {
-  add(feed: NewFeed, actor: Actor): Promise<Result<Feed, FeedAdminError>>;
-  remove(url: string, actor: Actor): Promise<Result<Feed, FeedAdminError>>;
+  add(feed: NewFeed, actor: Actor): Promise<Result<Feed, FeedAdminError | ScopeError>>;
+  remove(url: string, actor: Actor): Promise<Result<Feed, FeedAdminError | ScopeError>>;
   list(actor: Actor): Promise<readonly Feed[]>;
   status(actor: Actor): Promise<readonly FeedWithHealth[]>;
 }

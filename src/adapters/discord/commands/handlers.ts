@@ -67,6 +67,10 @@ function whyProblem(error: Failure<WhyError>, m: Messages): Reply {
   return problem(m.whyInvalid(safe(error.message)));
 }
 
+function feedProblem(error: Failure, m: Messages): Reply {
+  return error.code === 'not_operator' ? problem(m.operatorOnly) : problem(m.feedError(error.code, safe(error.message)));
+}
+
 /** Handlers by "command" or "command subcommand", as Discord names them in the interaction. */
 export const HANDLERS: Readonly<Record<string, Handler>> = {
   status: handler({
@@ -116,7 +120,8 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     ephemeral: true,
     run: async (rule, { services, actor, m }) => {
       const saved = await services.keywords.add(rule, actor);
-      return saved.ok ? ruleSavedReply(saved.value, actor.lang) : problem(`${m.invalidRule} ${safe(saved.error.message)}`);
+      if (saved.ok) return ruleSavedReply(saved.value, actor.lang);
+      return saved.error.code === 'not_operator' ? problem(m.operatorOnly) : problem(`${m.invalidRule} ${safe(saved.error.message)}`);
     },
   }),
   'keywords remove': handler({
@@ -124,7 +129,8 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     ephemeral: true,
     run: async ({ id }, { services, actor, m }) => {
       const removed = await services.keywords.remove(id, actor);
-      return removed.ok ? ruleRemovedReply(removed.value, actor.lang) : problem(m.ruleNotFound(safe(id)));
+      if (removed.ok) return ruleRemovedReply(removed.value, actor.lang);
+      return removed.error.code === 'not_operator' ? problem(m.operatorOnly) : problem(m.ruleNotFound(safe(id)));
     },
   }),
   'keywords list': handler({
@@ -147,7 +153,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     slow: true,
     run: async (feed, { services, actor, m }) => {
       const added = await services.feeds.add(feed, actor);
-      return added.ok ? feedAddedReply(added.value, actor.lang) : problem(m.feedError(added.error.code, safe(added.error.message)));
+      return added.ok ? feedAddedReply(added.value, actor.lang) : feedProblem(added.error, m);
     },
   }),
   'feeds remove': handler({
@@ -155,7 +161,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
     ephemeral: true,
     run: async ({ url }, { services, actor, m }) => {
       const removed = await services.feeds.remove(url, actor);
-      return removed.ok ? feedRemovedReply(removed.value, actor.lang) : problem(m.feedError(removed.error.code, safe(removed.error.message)));
+      return removed.ok ? feedRemovedReply(removed.value, actor.lang) : feedProblem(removed.error, m);
     },
   }),
   'feeds list': handler({
