@@ -275,6 +275,44 @@ describe('feeds', () => {
   });
 });
 
+describe('operator servers', () => {
+  const hostage = { id: 'hostage', kind: 'include' as const, terms: ['hostage*', 'otage*'], weight: 1.5 };
+  const feed = { url: 'https://news.example.org/mali.rss', name: 'Mali News' };
+
+  it('refuses changes to rules and feeds from another server, writing nothing, and lets it read', async () => {
+    const scoped = build({ operatorGuildIds: [GUILD] });
+    const rulesBefore = await store.keywords.list();
+    expect(await scoped.keywords.add(hostage, stranger)).toMatchObject({ ok: false, error: { code: 'not_operator' } });
+    expect(await scoped.keywords.remove(rulesBefore[0]?.id ?? '', stranger)).toMatchObject({ ok: false, error: { code: 'not_operator' } });
+    expect(await scoped.feeds.add(feed, stranger)).toMatchObject({ ok: false, error: { code: 'not_operator' } });
+    expect((await scoped.feeds.add(feed, admin)).ok).toBe(true);
+    expect(await scoped.feeds.remove(feed.url, stranger)).toMatchObject({ ok: false, error: { code: 'not_operator' } });
+    expect(await store.keywords.list()).toEqual(rulesBefore);
+    expect((await store.feeds.list()).map((f) => f.url)).toEqual([feed.url]);
+    expect((await store.audit.list({ limit: 10 })).map((e) => [e.action, e.actor.guildId])).toEqual([['feed.add', GUILD]]);
+    expect((await scoped.keywords.list(stranger)).rules).toEqual(rulesBefore);
+    expect((await scoped.keywords.test('Gunmen kidnapped three Indian workers near Kayes in Mali on Tuesday.', stranger)).ok).toBe(true);
+    expect((await scoped.feeds.list(stranger)).map((f) => f.url)).toEqual([feed.url]);
+    expect(await scoped.feeds.status(stranger)).toHaveLength(1);
+    expect((await scoped.why(KITA_TEXT, stranger)).ok).toBe(true);
+  });
+
+  it('accepts changes from any of the operator servers', async () => {
+    const scoped = build({ operatorGuildIds: [OTHER_GUILD, GUILD] });
+    expect((await scoped.keywords.add(hostage, admin)).ok).toBe(true);
+    expect((await scoped.keywords.remove('hostage', stranger)).ok).toBe(true);
+    expect((await scoped.feeds.add(feed, stranger)).ok).toBe(true);
+    expect((await scoped.feeds.remove(feed.url, admin)).ok).toBe(true);
+  });
+
+  it('lets any server change them when no operator server is configured', async () => {
+    const open = build({ operatorGuildIds: [] });
+    expect((await open.keywords.add(hostage, stranger)).ok).toBe(true);
+    expect((await open.feeds.add(feed, stranger)).ok).toBe(true);
+    expect((await store.audit.list({ limit: 10 })).map((e) => e.actor.guildId)).toEqual([OTHER_GUILD, OTHER_GUILD]);
+  });
+});
+
 describe('why', () => {
   it('gives the decision recorded when an item came through, by its URL', async () => {
     const answer = await services.why(ARTICLE_URL, admin);
