@@ -1,7 +1,7 @@
 import type { EventType, Incident, Reason } from '../model.js';
 import { ISSUER_IDS } from '../extract/travel-advice.js';
 import { fold } from '../text/normalize.js';
-import { dayNumber, daysBetween, monthOf, monthsBetween } from './dates.js';
+import { dayNumber, daysBetween, isoDay, monthOf, monthsBetween } from './dates.js';
 import { incidentAnchorDay } from './keys.js';
 import { fingerprintSimilarity } from './fingerprint.js';
 import type { Probe } from './probe.js';
@@ -43,6 +43,10 @@ const DATE_TOLERANCE = 2;
 const WIRE_SIMILARITY = 0.5;
 /** Sources of an incident whose fingerprints a story is compared with. */
 const WIRE_SOURCES = 8;
+/** Events over in a moment: an abduction, a government's advice. */
+const MOMENTS: ReadonlySet<EventType> = new Set(['kidnapping', 'advisory', 'evacuation']);
+/** Days after an event in which its reports may tell of fighting still going on. */
+const REPORTING_WEEK = 7;
 /** How long after it began a blockade or siege still gathers the reports that speak of it. */
 const ONGOING_DAYS = 180;
 /** Events that last: later reports of the same kind are not another event for being later. */
@@ -149,10 +153,14 @@ function dateScore(probe: Probe, incident: Incident): Scored {
   if (probe.date === undefined || theirs === undefined) return publicationCheck(probe, incident);
   if (probe.datePrecision === 'day') {
     const apart = daysBetween(probe.date, theirs);
-    const decay = Math.exp(-(apart * apart) / (2 * DATE_SIGMA * DATE_SIGMA));
+    const decay = gaussian(apart);
     const message = `event dates ${probe.date} and ${theirs}, ${apart} day(s) apart`;
     if (sameKind && apart > DATE_TOLERANCE) {
       return { veto: { code: 'veto:date', message: `same kind of event (${incident.eventType}) but ${message}: ${incident.id} is another event` } };
+    }
+    const reported = stillReported(incident, theirs, probe.date);
+    if (reported !== undefined && daysBetween(probe.date, reported) < apart) {
+      return { match: { code: 'date', weight: round(WEIGHTS.date * gaussian(daysBetween(probe.date, reported))), message: `${message}, while it was still being reported (${reported})` } };
     }
     return decay < 0.01 ? {} : { match: { code: 'date', weight: round(WEIGHTS.date * decay), message } };
   }
@@ -166,6 +174,26 @@ function dateScore(probe: Probe, incident: Incident): Scored {
   return sameKind && probe.date.slice(0, 4) !== theirs.slice(0, 4)
     ? { veto: { code: 'veto:date', message: `same kind of event (${incident.eventType}) in another year than ${incident.id}` } }
     : {};
+}
+
+const gaussian = (days: number) => Math.exp(-(days * days) / (2 * DATE_SIGMA * DATE_SIGMA));
+
+/**
+ * Fighting that lasts several days is reported day after day, and each report dates it differently
+ * (the day it began, the day a side spoke). A story dated after the incident's event date, up to the
+ * day after its latest report of the first week, is measured from that report: the fighting may still
+ * be going on. The veto on same-kind events still counts from the event date.
+ */
+function stillReported(incident: Incident, eventDate: string, storyDate: string): string | undefined {
+  if (storyDate <= eventDate || MOMENTS.has(incident.eventType)) return undefined;
+  let latest: string | undefined;
+  for (const source of incident.sources) {
+    const day = isoDay(source.published);
+    if (day === undefined || day < eventDate || daysBetween(day, eventDate) > REPORTING_WEEK) continue;
+    if (latest === undefined || day > latest) latest = day;
+  }
+  if (latest === undefined || dayNumber(storyDate) - dayNumber(latest) > 1) return undefined;
+  return latest;
 }
 
 /** Without an event date, a story published before an incident happened cannot be about it. */

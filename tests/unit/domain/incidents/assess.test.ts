@@ -105,3 +105,32 @@ describe('assess a blockade under way', () => {
     expect(attack.vetoes.map((v) => v.code)).toEqual(['veto:ongoing']);
   });
 });
+
+describe('assess fighting reported over several days', () => {
+  const fight = (id: string, type: 'attack' | 'killing', date: string, published: string) =>
+    story(
+      doc(id, 'Fighting around Kayes', ['Troops and rebels fought around Kayes.'], { published }),
+      facts({ type, date, datePrecision: 'day', country: 'ml', places: ['ml-kayes'] }, { places: [KAYES] }),
+    );
+  const first = createIncident(fight('f-1', 'attack', '2025-07-25', '2025-07-28'), { id: 'inc-f', type: 'attack', country: 'ml', at: '2025-07-28T12:00:00Z' }, policy);
+
+  it('measures a later report from the incident\'s latest report of its first week', () => {
+    const date = assess(fight('f-2', 'killing', '2025-07-29', '2025-07-29').probe, first).matches.find((m) => m.code === 'date');
+    expect(date?.weight).toBeCloseTo(0.2 * Math.exp(-1 / 18), 3);
+    expect(date?.message).toContain('still being reported (2025-07-28)');
+  });
+
+  it('still vetoes the same kind of event on the days from its event date', () => {
+    expect(assess(fight('f-3', 'attack', '2025-07-29', '2025-07-29').probe, first).vetoes.map((v) => v.code)).toEqual(['veto:date']);
+  });
+
+  it('gives no such credit to an abduction, over in a moment', () => {
+    const taken = createIncident(julyKidnapping(), { id: 'inc-k', type: 'kidnapping', country: 'ml', at: '2025-07-03T12:00:00Z' }, policy);
+    expect(assess(dated('2025-07-03', 'day', 'release'), taken).matches.find((m) => m.code === 'date')?.weight).toBeCloseTo(0.2 * Math.exp(-4 / 18), 3);
+  });
+
+  it('gives no such credit long after the reports stopped', () => {
+    const late = assess(fight('f-4', 'killing', '2025-08-10', '2025-08-10').probe, first);
+    expect(late.matches.find((m) => m.code === 'date')).toBeUndefined();
+  });
+});
