@@ -19,7 +19,7 @@ export function pausedFeedNotice(feed: Feed, health: FeedHealth): string {
   return [
     `Feed **${safe(feed.name)}** (<${feed.url}>) is paused: it has failed without a break${since ? ` since ${utc(since)}` : ''}, and ${error}.`,
     'The bot no longer polls it. See `/feeds status`. Once the source answers again, a successful manual poll ' +
-      `(\`sahel-watch poll --once --feed ${feed.url}\`) resumes it, as does removing it with \`/feeds remove\` and adding it again with \`/feeds add\`.`,
+      `(\`npx sahel-watch poll --once --feed ${feed.url}\`) resumes it, as does removing it with \`/feeds remove\` and adding it again with \`/feeds add\`.`,
   ].join('\n');
 }
 
