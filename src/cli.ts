@@ -56,6 +56,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'replace the store with a backup (stop the bot first)',
     load: async () => (await import('./cli/backup.js')).restoreCommand,
   },
+  'copy-to-postgres': {
+    usage: 'copy-to-postgres [--from FILE]',
+    summary: 'copy the SQLite store into the empty PostgreSQL store of DATABASE_URL (stop the bot first)',
+    load: async () => (await import('./cli/copy-to-postgres.js')).copyToPostgresCommand,
+  },
 };
 
 function usage(io: CliIo, text: string): number {

@@ -24,6 +24,7 @@ import { PostgresDecisionRepository } from './decision-repository.js';
 import { PostgresAdvisoryRepository, PostgresDigestRepository, PostgresMessageRefRepository } from './delivery-repositories.js';
 import { openFailure, PostgresStoreError } from './errors.js';
 import { PostgresFeedHealthRepository, PostgresFeedRepository, PostgresSeenItemRepository } from './feed-repositories.js';
+import { importSqlite, type ImportErrorCode, type ImportReport } from './import-sqlite.js';
 import { PostgresIncidentRepository } from './incident-repository.js';
 import { PostgresKeywordRepository } from './keyword-repository.js';
 import { PostgresFeedLeaseRepository } from './leases.js';
@@ -110,6 +111,8 @@ export interface PostgresStore {
   stats(): Promise<PostgresStoreStats>;
   /** Always `backup.unsupported`: PostgreSQL is backed up with pg_dump or the server's own tools. */
   backup(file: string): Promise<Result<BackupInfo, PostgresBackupErrorCode>>;
+  /** Copies an SQLite store's data into this store, which must hold none yet (see importSqlite). */
+  importSqlite(file: string): Promise<Result<ImportReport, ImportErrorCode>>;
   close(): Promise<void>;
 }
 
@@ -213,6 +216,7 @@ function assemble(db: Database, location: string, version: number, migrated: rea
     stats: async () => ({ location, schemaVersion: await schemaVersion(db), sizeBytes: await sizeOf(db), rows: await rowCounts(db) }),
     backup: async () =>
       err('backup.unsupported', 'a PostgreSQL store is backed up with pg_dump or the server’s own backups, not by the bot'),
+    importSqlite: (file) => importSqlite(db, file),
     close: () => db.close(),
   };
 }
