@@ -29,7 +29,7 @@ export const WEIGHTS = {
   site: 0.2,
   siteClash: -0.1,
   actor: 0.05,
-  ongoing: 0.3,
+  ongoing: 0.4,
   issuer: 0.25,
   text: 0.3,
   wire: 0.5,
@@ -198,8 +198,8 @@ function stillReported(incident: Incident, eventDate: string, storyDate: string)
 
 /** Without an event date, a story published before an incident happened cannot be about it. */
 /**
- * A blockade lasts for weeks: a later story that speaks of it in its title or lead follows it, unless
- * it reports an attack, kidnapping or killing of its own (counted victims, a named site), which is
+ * A blockade lasts for weeks: a later story that speaks of it in its title or lead, naming who imposes
+ * it or where, follows it, unless it reports an attack, kidnapping or killing of its own (counted victims, a named site), which is
  * another incident however much it owes to the blockade.
  */
 function ongoingScore(probe: Probe, incident: Incident): Scored {
@@ -212,7 +212,23 @@ function ongoingScore(probe: Probe, incident: Incident): Scored {
   if (ownEvent && since > DATE_TOLERANCE) {
     return { veto: { code: 'veto:ongoing', message: `a ${probe.type} of its own during ${incident.id}, ${since} day(s) after it began` } };
   }
-  return { match: { code: 'ongoing', weight: WEIGHTS.ongoing, message: `speaks of ${incident.id}, under way since ${start}` } };
+  // Who imposes a blockade is often only named ("the blockade imposed by JNIM"): the incident's terms keep named actors.
+  const by = probe.named.find((id) => Object.hasOwn(incident.terms, `@${id}`) || incident.actors.some((a) => a.value.id === id));
+  const where = by === undefined ? sharedArea(probe, incident) : undefined;
+  if (by === undefined && where === undefined) return {};
+  const what = by === undefined ? `around ${where}` : `by ${by}`;
+  return { match: { code: 'ongoing', weight: WEIGHTS.ongoing, message: `speaks of ${incident.id}, under way since ${start} ${what}` } };
+}
+
+/** A place or region the story names that the incident names too. */
+function sharedArea(probe: Probe, incident: Incident): string | undefined {
+  const theirs = new Set<string>();
+  for (const { value } of incident.places) {
+    if (value.kind === 'country') continue;
+    theirs.add(value.id);
+    if (value.region !== undefined) theirs.add(value.region);
+  }
+  return probe.places.find((p) => theirs.has(p.id))?.id ?? probe.regions.find((r) => theirs.has(r));
 }
 
 function publicationCheck(probe: Probe, incident: Incident): Scored {

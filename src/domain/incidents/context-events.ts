@@ -69,6 +69,7 @@ export function contextStory(doc: Document, facts: Facts, event: ContextEvent): 
     actors: [],
     changes: [],
     ongoing: false,
+    named: [],
     terms: {},
     fingerprint: '',
     recalled: { sites: [], dates: [], victims: [] },

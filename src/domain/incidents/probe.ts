@@ -46,6 +46,8 @@ export interface Probe {
   readonly changes: readonly EventType[];
   /** The title or lead speaks of a blockade or siege under way: the story may follow a long event. */
   readonly ongoing: boolean;
+  /** Every actor the story names, whatever it says of them: who imposes a blockade is often just named. */
+  readonly named: readonly string[];
   readonly terms: TermVector;
   readonly fingerprint: string;
   readonly recalled: Recalled;
@@ -96,6 +98,7 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     actors: [...new Set(main.actors)],
     changes: [...new Set(main.changes)],
     ongoing: main.type === 'blockade' || speaksOfSiege(doc, facts),
+    named: [...new Set(facts.actors.filter((a) => a.id !== NO_GROUP.id).map((a) => a.id))],
     terms: salientTerms(lead, entitiesOf(facts)),
     fingerprint: fingerprint(lead.words.slice(0, FINGERPRINT_WORDS)),
     recalled: recalledFacts(facts),

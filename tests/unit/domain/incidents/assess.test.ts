@@ -76,15 +76,19 @@ describe('assess a blockade under way', () => {
   const BAMAKO: PlaceFact = { ...KAYES, id: 'ml-bamako', name: 'Bamako', region: 'ml-r-bamako' };
   const declared = story(
     doc('b-1', 'JNIM announces blockade on Kayes', ['The group announced a blockade of Kayes.'], { published: '2025-09-04' }),
-    facts({ type: 'blockade', date: '2025-09-04', datePrecision: 'day', country: 'ml', places: ['ml-kayes'] }, { places: [KAYES] }),
+    facts({ type: 'blockade', date: '2025-09-04', datePrecision: 'day', country: 'ml', places: ['ml-kayes'] }, { places: [KAYES], actors: [actor('jnim', 'mentioned')] }),
   );
   const blockade = createIncident(declared, { id: 'inc-b', type: 'blockade', country: 'ml', at: '2025-09-04T12:00:00Z' }, policy);
-  const later = (main: Partial<MainEvent>) =>
+  const later = (main: Partial<MainEvent>, named = ['jnim']) =>
     story(
       doc('b-2', 'Queues at Bamako petrol stations', ['Fuel is scarce because of the blockade imposed by JNIM.'], { published: '2025-10-08' }),
       facts(
         { country: 'ml', places: ['ml-bamako'], date: '2025-10-08', datePrecision: 'day', ...main },
-        { places: [BAMAKO], events: [{ type: 'blockade', trigger: 'blockade', background: false, evidence: { sentence: 1, text: 'blockade' } }] },
+        {
+          places: [BAMAKO],
+          actors: named.map((id) => actor(id, 'mentioned')),
+          events: [{ type: 'blockade', trigger: 'blockade', background: false, evidence: { sentence: 1, text: 'blockade' } }],
+        },
       ),
     ).probe;
 
@@ -93,7 +97,11 @@ describe('assess a blockade under way', () => {
     expect(follow.vetoes).toEqual([]);
     expect(follow.matches.map((m) => m.code)).toContain('ongoing');
     expect(follow.matches.map((m) => m.code)).not.toContain('place:clash');
-    expect(follow.score).toBeGreaterThanOrEqual(0.3);
+    expect(follow.score).toBeGreaterThanOrEqual(0.45);
+  });
+
+  it('needs the story to name who imposes it or where', () => {
+    expect(assess(later({ type: 'attack' }, []), blockade).matches.map((m) => m.code)).not.toContain('ongoing');
   });
 
   it('leaves a later report of the same kind unvetoed by its date', () => {
