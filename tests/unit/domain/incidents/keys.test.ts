@@ -56,3 +56,26 @@ describe('candidate keys', () => {
     expect(keys.some((k) => k.startsWith('day:'))).toBe(false);
   });
 });
+
+describe('candidate keys of a blockade', () => {
+  const declared = story(
+    doc('b-1', 'JNIM announces a blockade', ['The group announced a blockade.'], { published: '2025-09-04' }),
+    facts({ type: 'blockade', date: '2025-09-04', datePrecision: 'day', country: 'ml' }, { places: [MALI] }),
+  );
+  const blockade = createIncident(declared, { id: 'inc-b', type: 'blockade', country: 'ml', at: '2025-09-04T12:00:00Z' }, policy);
+
+  it('files it under the month it began, and a story speaking of a blockade looks up the six months before it', () => {
+    expect(incidentKeys(blockade)).toContain('ongoing:ml@2025-09');
+    const later = story(
+      doc('b-2', 'Queues in Bamako', ['Fuel is scarce because of the blockade.'], { published: '2026-02-20' }),
+      facts({ country: 'ml' }, { events: [{ type: 'blockade', trigger: 'blockade', background: false, evidence: { sentence: 1, text: 'blockade' } }] }),
+    );
+    const ongoing = probeKeys(later.probe).filter((k) => k.startsWith('ongoing:'));
+    expect(ongoing).toContain('ongoing:ml@2025-09');
+    expect(ongoing).toHaveLength(7);
+  });
+
+  it('does not look a story up among blockades when it speaks of none', () => {
+    expect(probeKeys(julyKidnapping().probe).some((k) => k.startsWith('ongoing:'))).toBe(false);
+  });
+});
