@@ -9,6 +9,7 @@ const health: FeedHealth = {
   consecutiveFailures: 12,
   itemsSeen: 40,
   paused: true,
+  primed: true,
   pausedAt: '2026-03-11T09:30:00.000Z',
   failingSince: '2026-03-10T09:15:42.000Z',
   lastError: { code: 'http_5xx', message: 'HTTP 503', at: '2026-03-11T09:30:00.000Z' },
@@ -26,7 +27,7 @@ describe('pausedFeedNotice', () => {
   });
 
   it('does without the dates and the error when the health has none', () => {
-    const text = pausedFeedNotice(feed, { url: feed.url, consecutiveFailures: 3, itemsSeen: 0, paused: true });
+    const text = pausedFeedNotice(feed, { url: feed.url, consecutiveFailures: 3, itemsSeen: 0, paused: true, primed: true });
     expect(text).toContain('failed without a break, and no error was recorded.');
   });
 });
