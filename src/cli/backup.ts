@@ -14,6 +14,10 @@ export async function backupCommand(args: readonly string[], io: CliIo): Promise
   }
   const settings = settingsFor(io, values.config);
   if (!settings) return EXIT.usage;
+  if (settings.databaseUrl) {
+    io.stderr.write('the store is PostgreSQL (DATABASE_URL): back it up with pg_dump\n');
+    return EXIT.usage;
+  }
   const store = openSqliteStore({ dataDir: settings.dataDir });
   try {
     const result = await store.backup(target);
@@ -38,6 +42,10 @@ export async function restoreCommand(args: readonly string[], io: CliIo): Promis
   }
   const settings = settingsFor(io, values.config);
   if (!settings) return EXIT.usage;
+  if (settings.databaseUrl) {
+    io.stderr.write('the store is PostgreSQL (DATABASE_URL): restore it with pg_restore or psql\n');
+    return EXIT.usage;
+  }
   const result = restoreDatabase({ dataDir: settings.dataDir, from });
   if (!result.ok) {
     io.stderr.write(`restore refused (${result.error.code}): ${result.error.message}\n`);
