@@ -103,10 +103,18 @@ export function mergeTerms(a: TermVector, b: TermVector, cap = 40): TermVector {
 
 /** The heaviest terms, ties broken alphabetically so that the result does not depend on input order. */
 export function strongestTerms(vector: TermVector, n: number): string[] {
-  return Object.entries(vector)
-    .sort(byWeight)
-    .slice(0, n)
-    .map(([term]) => term);
+  // A few out of forty: kept in order as they come, without sorting the whole vector.
+  const best: Entry[] = [];
+  for (const term in vector) {
+    if (!Object.hasOwn(vector, term)) continue;
+    const entry: Entry = [term, vector[term] ?? 0];
+    if (best.length === n && byWeight(entry, best[n - 1] as Entry) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && byWeight(entry, best[at - 1] as Entry) < 0) at--;
+    best.splice(at, 0, entry);
+    if (best.length > n) best.pop();
+  }
+  return best.map(([term]) => term);
 }
 
 type Entry = readonly [string, number];
