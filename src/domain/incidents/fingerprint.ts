@@ -14,9 +14,9 @@ const HEX = 8;
 const MULTIPLIERS = Uint32Array.from({ length: HASHES }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) | 1) >>> 0);
 const OFFSETS = Uint32Array.from({ length: HASHES }, (_, i) => Math.imul(i + 7, 0x85ebca6b) >>> 0);
 
-function fnv1a(text: string): number {
+function fnv1a(text: string, from = 0, to = text.length): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
@@ -39,7 +39,7 @@ function mix(value: number): number {
  * no shingle strings are built.
  */
 function shingleHashes(words: readonly string[]): number[] {
-  const hashes = words.map(fnv1a);
+  const hashes = words.map((word) => fnv1a(word));
   if (hashes.length < SHINGLE) return hashes.length === 0 ? [] : [hashes.reduce((a, h) => mix(a ^ h), 0)];
   const out: number[] = [];
   for (let i = 0; i + SHINGLE <= hashes.length; i++) {
@@ -88,7 +88,7 @@ export function fingerprintBands(signature: string): string[] {
   const width = ROWS_PER_BAND * HEX;
   const keys: string[] = [];
   for (let start = 0, band = 0; start < signature.length; start += width, band++) {
-    keys.push(`mh:${band}:${fnv1a(signature.slice(start, start + width)).toString(16)}`);
+    keys.push(`mh:${band}:${fnv1a(signature, start, start + width).toString(16)}`);
   }
   return keys;
 }
