@@ -160,6 +160,8 @@ describe('the shipped rules', () => {
     ['Niger army says it killed 30 terrorists near Tillaberi', 'The defence ministry said the operation followed an attack on a patrol.', 'en'],
     ['Suspected jihadists kill soldiers in northern Togo', 'The army post in the Savanes region lies near the border with Burkina Faso.', 'en'],
     ['Tombouctou : tirs d\'obus sur la ville', 'Plusieurs obus sont tombés sur des quartiers de Tombouctou, selon des habitants.', 'fr'],
+    ['Kidnappers of five Indians in Mali demand ransom', 'The kidnappers of the workers abducted in western Mali have demanded a ransom, relatives said.', 'en'],
+    ['Des otages libérés au Mali', 'Les ravisseurs ont relâché trois ouvriers enlevés dans le sud du Mali.', 'fr'],
   ] as const)('keeps "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(true);
   });
@@ -167,6 +169,7 @@ describe('the shipped rules', () => {
   it.each([
     ['Mali coach names squad for qualifier', 'The Eagles face a tough match in the Africa Cup of Nations qualifiers.', 'en'],
     ['Rahul Mali arrested after attack on neighbour', 'Police in Pune said the man was held on Sunday.', 'en'],
+    ['Kidnappers of Sunil Mali demand ransom in Pune', 'Police said the kidnappers of the gardener called his family.', 'en'],
     ['Gunmen kidnap students in Niger State', 'The attackers stormed the school in Nigeria before dawn.', 'en'],
     ['Floods kill dozens in Niger', 'Heavy rains have destroyed homes across the country, officials said.', 'en'],
     ['Etoile du Sahel fans clash after defeat', 'Supporters attacked buses outside the stadium in Sousse.', 'en'],
