@@ -5,6 +5,7 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { z } from 'zod';
 import type { Clock } from '../../../src/domain/shared/clock.js';
 import { guildCreatePayload, type FakeGuildConfig } from './payloads.js';
+import { covers, validShard, type ShardPair } from './sharding.js';
 import type { SnowflakeSource } from './snowflake.js';
 
 interface Dispatched {
@@ -15,6 +16,9 @@ interface Dispatched {
 
 interface Session {
   readonly id: string;
+  readonly shard: ShardPair;
+  /** The guilds of the session's shard, announced in READY and GUILD_CREATE. */
+  readonly guildIds: readonly string[];
   seq: number;
   /** Every dispatch of the session, so that a RESUME can replay what the client missed. */
   readonly sent: Dispatched[];
@@ -41,18 +45,32 @@ export interface GatewayStats {
   heartbeats: number;
   connections: number;
   readonly intents: number[];
+  /** The shard each IDENTIFY asked for; [0, 1] when it named none. */
+  readonly shards: ShardPair[];
+}
+
+/** What a test can see of one gateway session. */
+export interface GatewaySessionInfo {
+  readonly id: string;
+  readonly shard: ShardPair;
+  readonly guildIds: readonly string[];
+  readonly connected: boolean;
+  readonly resumable: boolean;
 }
 
 const frameSchema = z.object({ op: z.number().int(), d: z.unknown().optional() });
-const identifySchema = z.object({ token: z.string(), intents: z.number().int(), properties: z.object({}).loose(), shard: z.tuple([z.number(), z.number()]).optional() });
+const identifySchema = z.object({ token: z.string(), intents: z.number().int(), properties: z.object({}).loose(), shard: z.tuple([z.number().int(), z.number().int()]).optional() });
 const resumeSchema = z.object({ token: z.string(), session_id: z.string(), seq: z.number().int().nullable() });
 
-/** A single-shard gateway speaking uncompressed JSON frames. */
+/**
+ * A gateway speaking uncompressed JSON frames, sharded as Discord shards: each session gets the guilds
+ * of the shard it identified for, and a guild's events go to every live session of that guild's shard
+ * (several clients may run the same shard, as two copies of a bot do on Discord).
+ */
 export class FakeGateway {
-  readonly stats: GatewayStats = { identifies: 0, resumes: 0, heartbeats: 0, connections: 0, intents: [] };
+  readonly stats: GatewayStats = { identifies: 0, resumes: 0, heartbeats: 0, connections: 0, intents: [], shards: [] };
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sessions = new Map<string, Session>();
-  private current: Session | null = null;
 
   constructor(private readonly options: GatewayOptions) {
     this.wss.on('connection', (socket: WebSocket) => this.onConnection(socket));
@@ -75,41 +93,46 @@ export class FakeGateway {
     });
   }
 
-  get sessionId(): string | undefined {
-    return this.current?.id;
-  }
-
-  /** True while a session is identified or resumed on an open socket. */
+  /** True while some session is identified or resumed on an open socket. */
   get connected(): boolean {
-    return this.current?.socket?.readyState === WebSocket.OPEN;
+    return [...this.sessions.values()].some(isOpen);
   }
 
-  /** Sends (or, while the client is away, queues for replay) a dispatch on the current session. */
-  dispatch(event: string, data: unknown): void {
-    const session = this.current;
-    if (!session) throw new Error('no gateway session: the client has not identified');
-    this.push(session, event, data);
+  sessionList(): readonly GatewaySessionInfo[] {
+    return [...this.sessions.values()].map((s) => ({ id: s.id, shard: s.shard, guildIds: s.guildIds, connected: isOpen(s), resumable: s.resumable }));
   }
 
-  /** Drops the socket the way a network failure does (1006) or with a close code the client resumes from. */
-  drop(code?: number): void {
-    const socket = this.current?.socket;
-    if (!socket) return;
-    if (code === undefined) socket.terminate();
-    else socket.close(code, 'fake gateway drop');
+  /**
+   * Sends a guild's event to every live session of its shard, or queues it for replay in those whose
+   * client is away. Discord sends the events of a guild-less context (a direct message) to shard 0.
+   * When no live session has the shard the event is lost, as on Discord while the bot is offline.
+   */
+  dispatch(event: string, guildId: string | undefined, data: unknown): void {
+    const holds = (s: Session): boolean => (guildId === undefined ? s.shard[0] === 0 : covers(s.shard, guildId));
+    const all = [...this.sessions.values()];
+    if (!all.some(holds)) throw new Error(`no gateway session has the shard of ${guildId ? `guild ${guildId}` : 'direct messages'}`);
+    for (const session of all.filter((s) => s.resumable && holds(s))) this.push(session, event, data);
   }
 
-  /** Asks the client to reconnect and resume (opcode 7). */
-  requestReconnect(): void {
-    this.current?.socket?.send(JSON.stringify({ op: GatewayOpcodes.Reconnect, d: null }));
+  /** Drops the sockets (of one shard, or all) the way a network failure does (1006) or with a close code the client resumes from. */
+  drop(code?: number, shardId?: number): void {
+    for (const socket of this.openSockets(shardId)) {
+      if (code === undefined) socket.terminate();
+      else socket.close(code, 'fake gateway drop');
+    }
   }
 
-  /** Forgets the session, so that the next RESUME is refused and the client must identify again. */
-  invalidateSession(): void {
-    const session = this.current;
-    if (!session) return;
-    session.resumable = false;
-    session.socket?.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: false }));
+  /** Asks the clients (of one shard, or all) to reconnect and resume (opcode 7). */
+  requestReconnect(shardId?: number): void {
+    for (const socket of this.openSockets(shardId)) socket.send(JSON.stringify({ op: GatewayOpcodes.Reconnect, d: null }));
+  }
+
+  /** Forgets the sessions (of one shard, or all), so that the next RESUME is refused and the client must identify again. */
+  invalidateSession(shardId?: number): void {
+    for (const session of this.live(shardId)) {
+      session.resumable = false;
+      session.socket?.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: false }));
+    }
   }
 
   async close(): Promise<void> {
@@ -163,21 +186,33 @@ export class FakeGateway {
     const parsed = identifySchema.safeParse(d);
     if (!parsed.success) return closeWith(socket, GatewayCloseCodes.DecodeError, null);
     if (!this.tokenAccepted(parsed.data.token)) return closeWith(socket, GatewayCloseCodes.AuthenticationFailed, null);
+    const shard: ShardPair = parsed.data.shard ?? [0, 1];
+    if (!validShard(shard)) return closeWith(socket, GatewayCloseCodes.InvalidShard, null);
     this.stats.identifies += 1;
     this.stats.intents.push(parsed.data.intents);
-    const session: Session = { id: this.options.ids.next(), seq: 0, sent: [], socket, resumable: true, intents: parsed.data.intents };
+    this.stats.shards.push(shard);
+    const guilds = this.options.guilds.filter((guild) => covers(shard, guild.id));
+    const session: Session = {
+      id: this.options.ids.next(),
+      shard,
+      guildIds: guilds.map((guild) => guild.id),
+      seq: 0,
+      sent: [],
+      socket,
+      resumable: true,
+      intents: parsed.data.intents,
+    };
     this.sessions.set(session.id, session);
-    this.current = session;
     this.push(session, GatewayDispatchEvents.Ready, {
       v: 10,
       user: this.options.botUser,
-      guilds: this.options.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+      guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.options.resumeUrl(),
-      shard: [0, 1],
+      shard,
       application: { id: this.options.applicationId, flags: 0 },
     });
-    for (const guild of this.options.guilds) {
+    for (const guild of guilds) {
       this.push(session, GatewayDispatchEvents.GuildCreate, guildCreatePayload(guild, this.options.clock.now()));
     }
     return session;
@@ -194,7 +229,6 @@ export class FakeGateway {
     this.stats.resumes += 1;
     session.socket?.terminate();
     session.socket = socket;
-    this.current = session;
     const from = parsed.data.seq ?? 0;
     for (const missed of session.sent.filter((event) => event.s > from)) {
       socket.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, ...missed }));
@@ -213,9 +247,22 @@ export class FakeGateway {
     this.options.onChange();
   }
 
+  /** Sessions a client may still resume, of one shard or all. */
+  private live(shardId: number | undefined): Session[] {
+    return [...this.sessions.values()].filter((s) => s.resumable && (shardId === undefined || s.shard[0] === shardId));
+  }
+
+  private openSockets(shardId: number | undefined): WebSocket[] {
+    return this.live(shardId).flatMap((s) => (s.socket ? [s.socket] : []));
+  }
+
   private tokenAccepted(token: string): boolean {
     return this.options.token === undefined ? token.length > 0 : token === this.options.token;
   }
+}
+
+function isOpen(session: Session): boolean {
+  return session.socket?.readyState === WebSocket.OPEN;
 }
 
 function parseFrame(data: RawData): z.infer<typeof frameSchema> | undefined {

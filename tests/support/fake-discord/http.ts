@@ -28,6 +28,8 @@ export interface RestContext {
   readonly gatewayUrl: () => string;
   readonly nonceWindowMs: number;
   readonly interactionResponseWindowMs: number;
+  readonly recommendedShards: number;
+  readonly maxConcurrency: number;
 }
 
 export interface RouteRequest {

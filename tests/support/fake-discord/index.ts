@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { GatewayDispatchEvents, type APIApplicationCommand, type APIMessage, type APIUser } from 'discord.js';
 import { systemClock, type Clock } from '../../../src/domain/shared/clock.js';
 import { FailureScript, GlobalLimiter, type FailureMatch, type FakeFailure } from './failures.js';
-import { FakeGateway, type GatewayStats } from './gateway.js';
+import { FakeGateway, type GatewaySessionInfo, type GatewayStats } from './gateway.js';
 import type { RestContext } from './http.js';
 import { interactionPayload, newInteractionToken, type AutocompleteInvocation, type CommandInvocation } from './interactions.js';
 import { buildMessage } from './messages.js';
@@ -16,6 +16,8 @@ export type { FakeFailure, FailureMatch } from './failures.js';
 export type { FakeChannelConfig, FakeGuildConfig, FakeRoleConfig, FakeUserConfig } from './payloads.js';
 export { DEFAULT_OWNER_ID } from './payloads.js';
 export type { AutocompleteInvocation, CommandInvocation } from './interactions.js';
+export type { GatewaySessionInfo } from './gateway.js';
+export { shardOf, type ShardPair } from './sharding.js';
 export type { CommandWrite, InteractionRecord, InteractionReply, RecordedRequest } from './store.js';
 export { defaultUser } from './interactions.js';
 
@@ -33,6 +35,13 @@ export interface FakeDiscordOptions {
   readonly interactionResponseWindowMs?: number;
   /** Global limit in requests per second for bot-token requests; none when absent. */
   readonly globalRateLimit?: number;
+  /** The shard count GET /gateway/bot recommends; 1 when absent. */
+  readonly recommendedShards?: number;
+  /**
+   * Identifies allowed at once (`session_start_limit.max_concurrency`); 1 when absent. discord.js waits
+   * 5 s between two identifies of the same bucket (shard id modulo this), so sharded tests raise it.
+   */
+  readonly maxConcurrency?: number;
 }
 
 export const defaultGuild: FakeGuildConfig = {
@@ -84,6 +93,8 @@ export class FakeDiscord {
       gatewayUrl: () => this.gatewayUrl,
       nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
       interactionResponseWindowMs: options.interactionResponseWindowMs ?? 3000,
+      recommendedShards: options.recommendedShards ?? 1,
+      maxConcurrency: options.maxConcurrency ?? 1,
     };
     this.server = createServer(createRestHandler(ctx));
     this.gateway = new FakeGateway({
@@ -159,8 +170,14 @@ export class FakeDiscord {
     return this.gateway.stats;
   }
 
+  /** True while some gateway session is up on an open socket. */
   get gatewayConnected(): boolean {
     return this.gateway.connected;
+  }
+
+  /** Every gateway session so far, oldest first, with its shard and the guilds it was given. */
+  gatewaySessions(): readonly GatewaySessionInfo[] {
+    return this.gateway.sessionList();
   }
 
   /**
@@ -213,21 +230,23 @@ export class FakeDiscord {
     return message;
   }
 
-  dropGateway(code?: number): void {
-    this.gateway.drop(code);
+  /** Each of these acts on the sessions of one shard id, or of every shard when it is absent. */
+  dropGateway(code?: number, shardId?: number): void {
+    this.gateway.drop(code, shardId);
   }
 
-  requestGatewayReconnect(): void {
-    this.gateway.requestReconnect();
+  requestGatewayReconnect(shardId?: number): void {
+    this.gateway.requestReconnect(shardId);
   }
 
-  invalidateGatewaySession(): void {
-    this.gateway.invalidateSession();
+  invalidateGatewaySession(shardId?: number): void {
+    this.gateway.invalidateSession(shardId);
   }
 
   /**
-   * Sends INTERACTION_CREATE for a registered slash command. While the client is disconnected the event
-   * waits in the session and is replayed on RESUME, as on Discord. Returns the interaction id.
+   * Sends INTERACTION_CREATE for a registered slash command to the sessions of the guild's shard. While
+   * a client is disconnected the event waits in its session and is replayed on RESUME, as on Discord.
+   * Returns the interaction id.
    */
   slashCommand(invocation: CommandInvocation): string {
     return this.sendInteraction(invocation, undefined);
@@ -260,7 +279,7 @@ export class FakeDiscord {
       followUps: [],
       choices: null,
     });
-    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, guild.id, payload);
     return id;
   }
 

@@ -39,8 +39,8 @@ export function gatewayBot(ctx: RestContext): Reply {
     status: 200,
     body: {
       url: ctx.gatewayUrl(),
-      shards: 1,
-      session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+      shards: ctx.recommendedShards,
+      session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: ctx.maxConcurrency },
     },
   };
 }
