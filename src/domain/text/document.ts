@@ -60,7 +60,12 @@ function chooseTitle(paragraphs: readonly string[], raw: RawInput, reference: st
   if (isHeadlineLike(head)) return { title: head, paragraphs: without(first) };
   const glued = splitGluedHeadline(head, first > 0);
   if (glued !== undefined) return { title: glued[0], paragraphs: without(first, glued[1]) };
-  return { title: headlineFromSentence(splitSentences(head)[0] ?? head), paragraphs };
+  const sentence = splitSentences(head)[0] ?? head;
+  const title = headlineFromSentence(sentence);
+  // A title cut short keeps its whole sentence in the body; a whole one is not repeated there.
+  if (foldForMatch(title) !== foldForMatch(sentence)) return { title, paragraphs };
+  const rest = head.slice(head.indexOf(sentence) + sentence.length).trim();
+  return { title, paragraphs: without(first, rest.length > 0 ? rest : undefined) };
 }
 
 /** Sentence 0 is the title; the lead is the title and the first body sentences, the dateline excepted. */

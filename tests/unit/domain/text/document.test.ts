@@ -37,11 +37,19 @@ describe('titles of the seed documents', () => {
     expect(doc.sentences[2]?.text).toBe('Five Indian nationals have been kidnapped in Mali, with the Indian Embassy confirming active coordination with local authorities for their safe release.');
   });
 
-  it.each(['001', '002', '004'])('makes a headline from the first sentence of seed %s', (prefix) => {
+  it.each(['002', '004'])('makes a headline from the long first sentence of seed %s and keeps that sentence whole', (prefix) => {
     const doc = seedDocument(prefix);
     const first = doc.sentences[1]?.text ?? '';
     expect(doc.title.length).toBeLessThanOrEqual(141);
+    expect(doc.title.endsWith('…')).toBe(true);
     expect(first.startsWith(doc.title.replace(/…$/, ''))).toBe(true);
+  });
+
+  it('makes the headline of seed 001 from its short first sentence without repeating it', () => {
+    const doc = seedDocument('001');
+    expect(doc.title).toBe('The abduction of three Indian nationals in Mali has prompted serious concern and swift action from the Indian government');
+    expect(doc.sentences[1]?.text.startsWith('The incident, which occurred on July 1, 2025')).toBe(true);
+    expect(doc.sentences.filter((s) => s.text.startsWith('The abduction of three Indian nationals'))).toHaveLength(1);
   });
 
   it('uses the title given by the feed, without the outlet suffix, and drops its copy from the body', () => {
@@ -141,7 +149,7 @@ describe('failures', () => {
   });
 
   it('reports a long text in neither English nor French', () => {
-    const german = 'Die Regierung von Mali hat am Dienstag erklärt, dass die Lage in der Region Kayes nach den Angriffen weiterhin angespannt bleibt. Mehrere Ausländer wurden entführt, und die Botschaften raten von Reisen in das Land ab. Die Armee hat zusätzliche Truppen in den Westen verlegt.';
+    const german = 'Die Regierung von Mali hat am Dienstag erklärt, dass die Lage in der Region Kayes nach den Angriffen weiterhin angespannt bleibt. Mehrere Ausländer wurden entführt, und die Botschaften raten von Reisen in das Land ab. Die Armee hat zusätzliche Truppen in den Westen verlegt. Viele Familien haben ihre Dörfer verlassen.';
     expect(errorCode(raw(german))).toBe('unknown_language');
   });
 
