@@ -1,5 +1,7 @@
-import { MessageFlags } from 'discord.js';
+import { once } from 'node:events';
+import { GatewayCloseCodes, GatewayOpcodes, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { createDiscordClient, type DiscordClientOptions, type DiscordConnection } from '../../src/adapters/discord/client.js';
 import { registerCommands } from '../../src/adapters/discord/commands/register.js';
 import { attachRouter, createInteractionRouter } from '../../src/adapters/discord/router.js';
@@ -85,6 +87,17 @@ describe('Discord sharding over several processes', () => {
     expect([shardOf(kayes.id, SHARDS), shardOf(gao.id, SHARDS)]).toEqual([0, 1]);
   });
 
+  it('recommends the shard count and identify concurrency it was given, and refuses a shard out of range', async () => {
+    const response = await fetch(`${fake.url}/v10/gateway/bot`, { headers: { authorization: `Bot ${TOKEN}` } });
+    expect(await response.json()).toMatchObject({ shards: SHARDS, session_start_limit: { max_concurrency: SHARDS } });
+    const socket = new WebSocket(`${fake.gatewayUrl}?v=10&encoding=json`);
+    await once(socket, 'message');
+    socket.send(JSON.stringify({ op: GatewayOpcodes.Identify, d: { token: TOKEN, intents: 1, properties: {}, shard: [SHARDS, SHARDS] } }));
+    const [code] = (await once(socket, 'close')) as [number];
+    expect(code).toBe(GatewayCloseCodes.InvalidShard);
+    expect(fake.gatewayStats.identifies).toBe(0);
+  });
+
   it('gives each process the guilds of its own shard only', async () => {
     [first, second] = await Promise.all([startProcess({ count: SHARDS, ids: [0] }), startProcess({ count: SHARDS, ids: [1] })]);
     expect(guildIds(first)).toEqual([kayes.id]);
@@ -113,9 +126,20 @@ describe('Discord sharding over several processes', () => {
     expect(second.services.calls.map((c) => c.actor.guildId)).toEqual([gao.id]);
   });
 
+  it('sends a command used in a direct message to the process of shard 0', async () => {
+    const inDm = fake.directCommand({ name: 'status' });
+    const reply = await answered(inDm);
+    expect(reply.guildId).toBeNull();
+    expect(reply.original?.content).toBe('This command works in a server channel only.');
+    expect(first.handled.at(-1)).toBe(inDm);
+    expect(second.handled).not.toContain(inDm);
+    expect(first.services.calls).toHaveLength(1);
+  });
+
   it('resumes a dropped shard on its own session while the other shard keeps answering', async () => {
     const identifies = fake.gatewayStats.identifies;
     const resumes = fake.gatewayStats.resumes;
+    const handled = { first: first.handled.length, second: second.handled.length };
     fake.dropGateway(undefined, 1);
     await fake.waitFor(() => fake.gatewaySessions().some((s) => s.shard[0] === 1 && !s.connected));
     const inGao = askStatus(gao);
@@ -124,8 +148,8 @@ describe('Discord sharding over several processes', () => {
     await answered(inGao);
     expect(fake.gatewayStats.resumes).toBe(resumes + 1);
     expect(fake.gatewayStats.identifies).toBe(identifies);
-    expect(first.handled.slice(1)).toEqual([inKayes]);
-    expect(second.handled.slice(1)).toEqual([inGao]);
+    expect(first.handled.slice(handled.first)).toEqual([inKayes]);
+    expect(second.handled.slice(handled.second)).toEqual([inGao]);
   });
 
   it('runs every shard in one process when no shard ids are given', async () => {

@@ -5,7 +5,15 @@ import { systemClock, type Clock } from '../../../src/domain/shared/clock.js';
 import { FailureScript, GlobalLimiter, type FailureMatch, type FakeFailure } from './failures.js';
 import { FakeGateway, type GatewaySessionInfo, type GatewayStats } from './gateway.js';
 import type { RestContext } from './http.js';
-import { interactionPayload, newInteractionToken, type AutocompleteInvocation, type CommandInvocation } from './interactions.js';
+import {
+  defaultUser,
+  directInteractionPayload,
+  interactionPayload,
+  newInteractionToken,
+  type AutocompleteInvocation,
+  type CommandInvocation,
+  type DirectCommandInvocation,
+} from './interactions.js';
 import { buildMessage } from './messages.js';
 import { userPayload, type FakeGuildConfig, type FakeUserConfig } from './payloads.js';
 import { createRestHandler } from './rest.js';
@@ -15,7 +23,7 @@ import { FakeStore, type CommandWrite, type InteractionRecord, type InteractionR
 export type { FakeFailure, FailureMatch } from './failures.js';
 export type { FakeChannelConfig, FakeGuildConfig, FakeRoleConfig, FakeUserConfig } from './payloads.js';
 export { DEFAULT_OWNER_ID } from './payloads.js';
-export type { AutocompleteInvocation, CommandInvocation } from './interactions.js';
+export type { AutocompleteInvocation, CommandInvocation, DirectCommandInvocation } from './interactions.js';
 export type { GatewaySessionInfo } from './gateway.js';
 export { shardOf, type ShardPair } from './sharding.js';
 export type { CommandWrite, InteractionRecord, InteractionReply, RecordedRequest } from './store.js';
@@ -256,20 +264,27 @@ export class FakeDiscord {
     return this.sendInteraction(invocation, invocation.focused);
   }
 
-  private sendInteraction(invocation: CommandInvocation, focused: string | undefined): string {
-    const guild = this.guilds.find((candidate) => candidate.id === invocation.guildId);
-    if (!guild) throw new Error(`unknown guild ${invocation.guildId}`);
-    const command = this.findCommand(invocation.name, guild.id);
+  /**
+   * Sends INTERACTION_CREATE for a global command used in the user's DM with the bot. Discord sends
+   * guild-less events to shard 0. Returns the interaction id.
+   */
+  directCommand(invocation: DirectCommandInvocation): string {
+    const command = this.store.commands.get('global')?.find((c) => c.name === invocation.name);
+    if (!command) throw new Error(`/${invocation.name} is not registered globally (PUT the commands first)`);
+    const userId = (invocation.user ?? defaultUser).id;
+    const channelId = [...this.store.dmChannels].find(([, user]) => user === userId)?.[0] ?? this.ids.next();
+    this.store.dmChannels.set(channelId, userId);
     const id = this.ids.next();
     const token = newInteractionToken();
-    const payload = interactionPayload({ id, applicationId: this.applicationId, guild, command, joinedAt: this.clock.now() }, invocation, token, focused);
-    this.store.interactions.set(id, {
-      id,
-      token,
+    this.recordInteraction({ id, token, guildId: null, channelId, commandName: invocation.name });
+    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, undefined, directInteractionPayload({ id, applicationId: this.applicationId, command, channelId }, invocation, token));
+    return id;
+  }
+
+  private recordInteraction(fields: Pick<InteractionRecord, 'id' | 'token' | 'guildId' | 'channelId' | 'commandName'>): void {
+    this.store.interactions.set(fields.id, {
+      ...fields,
       applicationId: this.applicationId,
-      guildId: guild.id,
-      channelId: invocation.channelId,
-      commandName: invocation.name,
       createdAt: this.clock.now().getTime(),
       replies: [],
       acknowledged: false,
@@ -279,6 +294,16 @@ export class FakeDiscord {
       followUps: [],
       choices: null,
     });
+  }
+
+  private sendInteraction(invocation: CommandInvocation, focused: string | undefined): string {
+    const guild = this.guilds.find((candidate) => candidate.id === invocation.guildId);
+    if (!guild) throw new Error(`unknown guild ${invocation.guildId}`);
+    const command = this.findCommand(invocation.name, guild.id);
+    const id = this.ids.next();
+    const token = newInteractionToken();
+    const payload = interactionPayload({ id, applicationId: this.applicationId, guild, command, joinedAt: this.clock.now() }, invocation, token, focused);
+    this.recordInteraction({ id, token, guildId: guild.id, channelId: invocation.channelId, commandName: invocation.name });
     this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, guild.id, payload);
     return id;
   }

@@ -8,7 +8,7 @@ import {
   type APIApplicationCommandOption,
   type APIUser,
 } from 'discord.js';
-import { channelPayload, userPayload, type FakeGuildConfig, type FakeUserConfig } from './payloads.js';
+import { channelPayload, dmChannelPayload, userPayload, type FakeGuildConfig, type FakeUserConfig } from './payloads.js';
 
 export type OptionValue = string | number | boolean;
 
@@ -22,6 +22,13 @@ export interface CommandInvocation {
   /** The member's permissions in the channel, as a decimal bit set; none when absent. */
   readonly permissions?: string;
   readonly roles?: readonly string[];
+  readonly locale?: Locale | `${Locale}`;
+}
+
+/** A global command used in a direct message with the bot: no guild, no member, no options. */
+export interface DirectCommandInvocation {
+  readonly name: string;
+  readonly user?: FakeUserConfig;
   readonly locale?: Locale | `${Locale}`;
 }
 
@@ -100,6 +107,36 @@ export function interactionPayload(ctx: InteractionContext, invocation: CommandI
     entitlements: [],
     authorizing_integration_owners: { '0': ctx.guild.id },
     context: 0,
+    attachment_size_limit: 10_485_760,
+  };
+}
+
+export interface DirectInteractionContext {
+  readonly id: string;
+  readonly applicationId: string;
+  readonly command: APIApplicationCommand;
+  readonly channelId: string;
+}
+
+/** INTERACTION_CREATE for a command in the bot's DM: the user at the top level instead of a member. */
+export function directInteractionPayload(ctx: DirectInteractionContext, invocation: DirectCommandInvocation, token: string): Record<string, unknown> {
+  const user = userPayload(invocation.user ?? defaultUser);
+  return {
+    id: ctx.id,
+    application_id: ctx.applicationId,
+    type: InteractionType.ApplicationCommand,
+    data: { id: ctx.command.id, name: ctx.command.name, type: ApplicationCommandType.ChatInput, options: [] },
+    channel: dmChannelPayload(ctx.channelId, user),
+    channel_id: ctx.channelId,
+    user,
+    token,
+    version: 1,
+    app_permissions: '2248473465835073',
+    locale: invocation.locale ?? Locale.EnglishUS,
+    entitlements: [],
+    // A guild install used in the bot's DM is owned by guild "0".
+    authorizing_integration_owners: { '0': '0' },
+    context: 1,
     attachment_size_limit: 10_485_760,
   };
 }

@@ -22,7 +22,8 @@ export interface InteractionRecord {
   readonly id: string;
   readonly token: string;
   readonly applicationId: string;
-  readonly guildId: string;
+  /** Null for a command used in a direct message with the bot. */
+  readonly guildId: string | null;
   readonly channelId: string;
   readonly commandName: string;
   readonly createdAt: number;
