@@ -1,4 +1,4 @@
-import type { Document, EventFact, EventType, Lang, Sentence } from '../model.js';
+import type { Document, Evidence, EventFact, EventType, Lang, Sentence } from '../model.js';
 import { allMatches, foldedWords } from '../text/regex.js';
 import { isBackgroundSentence } from './background.js';
 
@@ -127,19 +127,26 @@ function matchedType(groups: Record<string, string | undefined> | undefined): Ev
   return TYPES.find((t) => groups[t] !== undefined);
 }
 
-function sentenceEvents(sentence: Sentence, pattern: RegExp): EventFact[] {
-  const found = new Map<EventType, EventFact>();
+/** Appends the sentence's events to `out`; most sentences have none, so nothing is allocated for them. */
+function sentenceEvents(sentence: Sentence, pattern: RegExp, out: EventFact[]): void {
+  const first = out.length;
   // Offsets on the folded text point into the original only when folding kept the length.
   const aligned = sentence.folded.length === sentence.text.length;
   let background: boolean | undefined;
+  let evidence: Evidence | undefined;
   for (const m of allMatches(pattern, sentence.folded)) {
     const type = matchedType(m.groups);
-    if (type === undefined || found.has(type) || isDenied(type, sentence.folded, m.index, m.index + m[0].length)) continue;
+    if (type === undefined || hasType(out, first, type) || isDenied(type, sentence.folded, m.index, m.index + m[0].length)) continue;
     background ??= isBackgroundSentence(sentence);
+    evidence ??= { sentence: sentence.index, text: sentence.text };
     const trigger = aligned ? sentence.text.slice(m.index, m.index + m[0].length) : m[0];
-    found.set(type, { type, trigger, background, evidence: { sentence: sentence.index, text: sentence.text } });
+    out.push({ type, trigger, background, evidence });
   }
-  return [...found.values()];
+}
+
+function hasType(facts: readonly EventFact[], from: number, type: EventType): boolean {
+  for (let k = from; k < facts.length; k += 1) if ((facts[k] as EventFact).type === type) return true;
+  return false;
 }
 
 /**
@@ -148,5 +155,7 @@ function sentenceEvents(sentence: Sentence, pattern: RegExp): EventFact[] {
  */
 export function extractEvents(doc: Document): EventFact[] {
   const pattern = PATTERNS[doc.lang];
-  return doc.sentences.flatMap((s) => sentenceEvents(s, pattern));
+  const facts: EventFact[] = [];
+  for (const sentence of doc.sentences) sentenceEvents(sentence, pattern, facts);
+  return facts;
 }

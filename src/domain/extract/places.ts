@@ -1,4 +1,4 @@
-import type { Document, PlaceFact, Sentence } from '../model.js';
+import type { Document, Evidence, PlaceFact, Sentence } from '../model.js';
 import { isBackgroundSentence } from './background.js';
 import { compileGazetteer, PLACE_WORDS, type CompiledGazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
 import { addToVocabulary, documentTokens, isCapitalised, isMark, PhraseIndex, sentenceHas, startsWithAt, type Tokens, wordFlags } from './tokens.js';
@@ -79,7 +79,9 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
   for (const tokens of documentTokens(doc)) {
     const { sentence, words } = tokens;
     if (!sentenceHas(tokens, PLACE_WORDS)) continue;
-    const isBackground = background(sentence);
+    // Asked only of sentences that name a place, and once each: the test is a long regular expression.
+    let isBackground: boolean | undefined;
+    let evidence: Evidence | undefined;
     const flags = wordFlags(tokens);
     let lastEnd = -1;
     let i = 0;
@@ -103,8 +105,10 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
       lastEnd = match.end;
       const country = compiled.byId.get(entry.country);
       if (country) lastCountry = country;
+      isBackground ??= background(sentence);
+      evidence ??= { sentence: sentence.index, text: sentence.text };
       mentions.push({
-        fact: toFact(entry, sentence, isBackground),
+        fact: toFact(entry, evidence, isBackground),
         start: match.start,
         end: match.end,
         locative,
@@ -125,17 +129,14 @@ function resolve(
 ): GazetteerEntry | undefined {
   const words = tokens.words;
   const kindCue = cueFor(words, start, end);
-  const allowed = candidates.filter(
-    (entry) => !isExcluded(compiled, entry, words, start, end) && passesStrictness(entry, tokens, start, end, lastEnd, kindCue !== undefined),
-  );
-  if (kindCue) {
-    const cued = allowed.find((entry) => entry.kind === kindCue);
-    if (cued) return cued;
+  let cued: GazetteerEntry | undefined;
+  let best: GazetteerEntry | undefined;
+  for (const entry of candidates) {
+    if (isExcluded(compiled, entry, words, start, end) || !passesStrictness(entry, tokens, start, end, lastEnd, kindCue !== undefined)) continue;
+    if (cued === undefined && kindCue !== undefined && entry.kind === kindCue) cued = entry;
+    if (best === undefined || KIND_RANK[entry.kind] < KIND_RANK[best.kind]) best = entry;
   }
-  return allowed.reduce<GazetteerEntry | undefined>(
-    (best, entry) => (best === undefined || KIND_RANK[entry.kind] < KIND_RANK[best.kind] ? entry : best),
-    undefined,
-  );
+  return cued ?? best;
 }
 
 /** "région de Kayes", "the Kayes area" name the region; "cercle de Kati" the cercle. */
@@ -218,14 +219,9 @@ function isInstitutional(words: readonly string[], start: number): boolean {
   return false;
 }
 
-function toFact(entry: GazetteerEntry, sentence: Sentence, background: boolean): PlaceFact {
-  const base = {
-    id: entry.id,
-    name: entry.name,
-    kind: entry.kind,
-    country: entry.country,
-    background,
-    evidence: { sentence: sentence.index, text: sentence.text },
-  };
-  return entry.region === undefined ? base : { ...base, region: entry.region };
+/** Built field by field rather than spread: it runs for every place named in every document. */
+function toFact(entry: GazetteerEntry, evidence: Evidence, background: boolean): PlaceFact {
+  return entry.region === undefined
+    ? { id: entry.id, name: entry.name, kind: entry.kind, country: entry.country, background, evidence }
+    : { id: entry.id, name: entry.name, kind: entry.kind, country: entry.country, background, evidence, region: entry.region };
 }
