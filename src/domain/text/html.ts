@@ -1,4 +1,5 @@
 import { compile } from 'html-to-text';
+import { simpleHtmlToText } from './simple-html.js';
 
 /** Block or inline tags that only HTML bodies carry; a bare "<" in prose does not count. */
 const HTML_TAG = /<\/?(?:p|br|div|span|a|b|i|em|strong|h[1-6]|ul|ol|li|img|figure|figcaption|blockquote|section|article|header|footer|table|tr|td|html|body|head|script|style|iframe|picture|source|time|small|sup|sub|hr)\b[^<>]{0,2000}>/i;
@@ -32,9 +33,17 @@ export function looksLikeHtml(body: string): boolean {
   return HTML_TAG.test(body);
 }
 
-/** Turns an HTML body (or plain text carrying entities) into plain text with decoded entities. */
+/** html-to-text itself, for the markup the fast converter leaves to it. */
+export function convertWithLibrary(html: string): string {
+  return fromHtml(html);
+}
+
+/**
+ * Turns an HTML body (or plain text carrying entities) into plain text with decoded entities.
+ * Plain article markup takes the fast converter, which gives the same text several times faster.
+ */
 export function toPlainText(body: string): string {
-  if (looksLikeHtml(body)) return fromHtml(body);
+  if (looksLikeHtml(body)) return simpleHtmlToText(body) ?? fromHtml(body);
   if (ENTITY.test(body)) return fromEntityText(body);
   return body;
 }
