@@ -67,9 +67,13 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
 
 const TYPES = Object.keys(TRIGGERS) as EventType[];
 
-/** One regular expression per language, one named group per type, compiled once. */
+/**
+ * One regular expression per language, compiled once, with one capturing group per type in the order
+ * of TYPES (the triggers capture nothing themselves). Numbered rather than named groups: the engine
+ * then builds no groups object for every match.
+ */
 function compile(langs: readonly ('en' | 'fr')[]): RegExp {
-  const groups = TYPES.map((type) => `(?<${type}>${langs.flatMap((l) => TRIGGERS[type][l]).join('|')})`);
+  const groups = TYPES.map((type) => `(${langs.flatMap((l) => TRIGGERS[type][l]).join('|')})`);
   return new RegExp(foldedWords(groups), 'g');
 }
 
@@ -97,18 +101,23 @@ function isSpace(code: number): boolean {
 /** The last `count` words of the clause that ends at `end`, joined by single spaces; scanned backwards, as it runs for every trigger. */
 function clauseBefore(folded: string, end: number, count: number): string {
   const floor = Math.max(0, end - 80);
+  const window = folded.slice(floor, end);
   let start = floor;
-  for (const m of allMatches(CLAUSE_BREAK, folded.slice(floor, end))) start = floor + m.index + m[0].length;
-  const words: string[] = [];
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(window); m !== null; m = CLAUSE_BREAK.exec(window)) start = floor + m.index + m[0].length;
+  let clause = '';
+  let found = 0;
   let i = end;
-  while (words.length < count) {
+  while (found < count) {
     while (i > start && isSpace(folded.charCodeAt(i - 1))) i--;
     if (i === start) break;
     const wordEnd = i;
     while (i > start && !isSpace(folded.charCodeAt(i - 1))) i--;
-    words.push(folded.slice(i, wordEnd));
+    const word = folded.slice(i, wordEnd);
+    clause = found === 0 ? word : `${word} ${clause}`;
+    found += 1;
   }
-  return words.reverse().join(' ');
+  return clause;
 }
 
 /** The `count` words after `from`. */
@@ -122,9 +131,9 @@ function isDenied(type: EventType, folded: string, at: number, end: number): boo
   return type === 'release' || type === 'rescue' ? ASPIRATION.test(clauseBefore(folded, at, ASPIRATION_WORDS)) : false;
 }
 
-function matchedType(groups: Record<string, string | undefined> | undefined): EventType | undefined {
-  if (groups === undefined) return undefined;
-  return TYPES.find((t) => groups[t] !== undefined);
+function matchedType(match: RegExpExecArray): EventType | undefined {
+  for (let k = 0; k < TYPES.length; k += 1) if (match[k + 1] !== undefined) return TYPES[k];
+  return undefined;
 }
 
 /** Appends the sentence's events to `out`; most sentences have none, so nothing is allocated for them. */
@@ -135,7 +144,7 @@ function sentenceEvents(sentence: Sentence, pattern: RegExp, out: EventFact[]): 
   let background: boolean | undefined;
   let evidence: Evidence | undefined;
   for (const m of allMatches(pattern, sentence.folded)) {
-    const type = matchedType(m.groups);
+    const type = matchedType(m);
     if (type === undefined || hasType(out, first, type) || isDenied(type, sentence.folded, m.index, m.index + m[0].length)) continue;
     background ??= isBackgroundSentence(sentence);
     evidence ??= { sentence: sentence.index, text: sentence.text };
