@@ -33,11 +33,6 @@ const NAMED: Readonly<Record<string, string>> = {
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,6}));/y;
 const ENTITY_START = /[A-Za-z0-9#]/;
 
-/** html-to-text's whitespace: space, tab, carriage return, line feed, form feed, zero-width space. */
-function isSpace(code: number): boolean {
-  return code === 32 || code === 10 || code === 9 || code === 13 || code === 12 || code === 0x200b;
-}
-
 function isTagSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 9 || code === 13 || code === 12;
 }
@@ -80,55 +75,46 @@ function decodeText(text: string): string | undefined {
 /** One block being laid out, as html-to-text's block stack item with its inline builder. */
 interface Block {
   raw: string;
+  /** Finished lines, then the line being written: words joined by single spaces, as no line is ever wrapped. */
   lines: string[];
-  words: string[];
+  line: string;
   stashedBreaks: number;
   leadingBreaks: number;
   stashedSpace: boolean;
 }
 
+/** html-to-text's whitespace: space, tab, carriage return, line feed, form feed, zero-width space. */
+const SPACE_RUN = /[ \t\r\n\f\u200b]+/g;
+
 function newBlock(leadingBreaks: number): Block {
-  return { raw: '', lines: [], words: [], stashedBreaks: 0, leadingBreaks, stashedSpace: false };
+  return { raw: '', lines: [], line: '', stashedBreaks: 0, leadingBreaks, stashedSpace: false };
 }
 
 function startNewLine(block: Block, n: number): void {
-  block.lines.push(block.words.join(' '));
+  block.lines.push(block.line);
   for (let i = 1; i < n; i++) block.lines.push('');
-  block.words = [];
+  block.line = '';
 }
 
 function textOf(block: Block): string {
-  if (block.lines.length === 0 && block.words.length === 0) return block.raw;
-  return block.raw + (block.lines.length === 0 ? '' : `${block.lines.join('\n')}\n`) + block.words.join(' ');
+  if (block.lines.length === 0) return block.raw + block.line;
+  return `${block.raw}${block.lines.join('\n')}\n${block.line}`;
 }
 
+/** A text run: its words join the line, the first glued to the last word when no space separates them. */
 function addInline(block: Block, text: string): void {
   if (text.length === 0) return;
-  let first = -1;
-  for (let i = 0; i < text.length; i++) {
-    if (!isSpace(text.charCodeAt(i))) {
-      first = i;
-      break;
-    }
-  }
-  if (block.stashedBreaks > 0 && first < 0) return;
+  const collapsed = text.replace(SPACE_RUN, ' ');
+  const leading = collapsed.startsWith(' ');
+  const trailing = collapsed.endsWith(' ');
+  const words = collapsed.slice(leading ? 1 : 0, trailing ? -1 : undefined);
+  if (block.stashedBreaks > 0 && words.length === 0) return;
   if (block.stashedBreaks > 0) startNewLine(block, block.stashedBreaks);
-  const previouslyStashed = block.stashedSpace;
-  let i = first < 0 ? text.length : first;
-  let isFirst = true;
-  while (i < text.length) {
-    let end = i;
-    while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
-    const word = text.slice(i, end);
-    if (isFirst && !previouslyStashed && first === 0) {
-      const last = block.words.pop();
-      block.words.push(last === undefined ? word : last + word);
-    } else block.words.push(word);
-    isFirst = false;
-    i = end;
-    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  if (words.length > 0) {
+    const glued = !block.stashedSpace && !leading;
+    block.line = block.line.length === 0 ? words : glued ? block.line + words : `${block.line} ${words}`;
   }
-  block.stashedSpace = (previouslyStashed && first < 0) || isSpace(text.charCodeAt(text.length - 1));
+  block.stashedSpace = trailing;
   block.stashedBreaks = 0;
 }
 
@@ -136,7 +122,7 @@ function addText(block: Block, text: string, leading: number, trailing: number):
   const parentText = textOf(block);
   const breaks = Math.max(block.stashedBreaks, leading);
   block.lines = [];
-  block.words = [];
+  block.line = '';
   if (parentText.length > 0) block.raw = parentText + '\n'.repeat(breaks) + text;
   else {
     block.raw = text;
