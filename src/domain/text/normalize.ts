@@ -26,15 +26,23 @@ const PUNCTUATION: ReadonlyMap<number, string> = new Map(
  */
 export function fold(text: string): string {
   // Plain ASCII has no accents, typographic quotes or dashes to fold: only the backtick and case.
-  if (!NON_ASCII.test(text)) return (text.includes('`') ? text.replaceAll('`', "'") : text).toLowerCase();
+  if (!NON_ASCII.test(text)) return foldAscii(text);
+  // Runs of ASCII are folded whole; only the other characters are looked up one by one.
   let folded = '';
+  let start = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
     const piece = code < TABLE_END ? SINGLE[code] : PUNCTUATION.get(code);
     if (piece === undefined) return foldFully(text);
-    folded += piece;
+    folded += foldAscii(text.slice(start, i)) + piece;
+    start = i + 1;
   }
-  return folded;
+  return folded + foldAscii(text.slice(start));
+}
+
+function foldAscii(text: string): string {
+  return (text.includes('`') ? text.replaceAll('`', "'") : text).toLowerCase();
 }
 
 /** Folded text with everything but letters, digits and apostrophes turned into single spaces. */
