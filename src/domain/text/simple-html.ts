@@ -85,6 +85,8 @@ interface Block {
 
 /** html-to-text's whitespace: space, tab, carriage return, line feed, form feed, zero-width space. */
 const SPACE_RUN = /[ \t\r\n\f\u200b]+/g;
+/** Most runs of article text have single spaces only, and need no replacement. */
+const UNCOLLAPSED = /[\t\r\n\f\u200b]| {2}/;
 
 function newBlock(leadingBreaks: number): Block {
   return { raw: '', lines: [], line: '', stashedBreaks: 0, leadingBreaks, stashedSpace: false };
@@ -104,7 +106,7 @@ function textOf(block: Block): string {
 /** A text run: its words join the line, the first glued to the last word when no space separates them. */
 function addInline(block: Block, text: string): void {
   if (text.length === 0) return;
-  const collapsed = text.replace(SPACE_RUN, ' ');
+  const collapsed = UNCOLLAPSED.test(text) ? text.replace(SPACE_RUN, ' ') : text;
   const leading = collapsed.startsWith(' ');
   const trailing = collapsed.endsWith(' ');
   const words = collapsed.slice(leading ? 1 : 0, trailing ? -1 : undefined);
