@@ -5,7 +5,7 @@ import { looksBinary } from './binary.js';
 import { cleanInline, cleanParagraphs } from './clean.js';
 import { findDateline } from './dateline.js';
 import { headlineFromSentence, isHeadlineLike, splitGluedHeadline, stripSourceSuffix } from './headline.js';
-import { detectLanguage } from './language.js';
+import { declaredLanguage, detectLanguage } from './language.js';
 import { fold, foldForMatch } from './normalize.js';
 import { splitSentences } from './sentences.js';
 
@@ -94,6 +94,14 @@ function languageSample(sentences: readonly Sentence[]): [string, string] {
   return [text.join('\n'), folded.join('\n')];
 }
 
+/** A declared English or French is taken as it is, without reading the text for it. */
+function documentLanguage(sentences: readonly Sentence[], declared: string | undefined): Result<Lang, 'unknown_language'> {
+  const fromTag = declaredLanguage(declared);
+  if (fromTag !== undefined) return ok(fromTag);
+  const [sample, foldedSample] = languageSample(sentences);
+  return detectLanguage(sample, declared, foldedSample);
+}
+
 /**
  * Raw text or HTML to a Document: clean text, title, sentences (0 is the title), language and
  * publication date. Only the first `maxChars` characters (default 200,000) are processed.
@@ -115,8 +123,7 @@ export function buildDocument(raw: RawInput, options?: { maxChars?: number }): R
   const dateline = findDateline(body, reference);
   const sentences = toSentences(title, body, dateline?.index);
 
-  const [sample, foldedSample] = languageSample(sentences);
-  const lang = detectLanguage(sample, raw.lang, foldedSample);
+  const lang = documentLanguage(sentences, raw.lang);
   if (!lang.ok) return lang;
 
   const fromMetadata = metadataDate(raw.published);
