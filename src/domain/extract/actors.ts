@@ -166,8 +166,7 @@ export function extractActors(
   const perSentence = findActorMentions(doc, catalog);
   const facts: ActorFact[] = [];
   documentTokens(doc).forEach((tokens, position) => {
-    const mentions = perSentence[position] ?? [];
-    facts.push(...sentenceFacts(tokens, mentions, mainClasses, background(tokens.sentence)));
+    sentenceFacts(tokens, perSentence[position] ?? [], mainClasses, background, facts);
   });
   return facts;
 }
@@ -180,12 +179,21 @@ interface Binding {
 
 const ROLE_STRENGTH: Record<ActorRole, number> = { claimed: 5, not_claimed: 5, suspected: 4, condemned: 3, spoke: 2, mentioned: 1 };
 
-function sentenceFacts(tokens: Tokens, mentions: readonly ActorMention[], main: ReadonlySet<EventClass>, isBackground: boolean): ActorFact[] {
+/** Appends the sentence's facts to `out`. */
+function sentenceFacts(
+  tokens: Tokens,
+  mentions: readonly ActorMention[],
+  main: ReadonlySet<EventClass>,
+  background: BackgroundTest,
+  out: ActorFact[],
+): void {
   const { sentence, words } = tokens;
+  // Without an actor named, only a claim cue can say something ("no group has claimed").
+  if (mentions.length === 0 && !sentenceHas(tokens, CLAIM_VOCABULARY)) return;
+  // Asked only here, past the cheap test: the background test is a long regular expression.
+  const isBackground = background(sentence);
   const bindings: Binding[] = [];
   const bound = new Set<ActorMention>();
-  // Without an actor named, only a claim cue can say something ("no group has claimed").
-  if (mentions.length === 0 && !sentenceHas(tokens, CLAIM_VOCABULARY)) return [];
   let mainInSentence: boolean | undefined;
   const sentenceIsMain = (): boolean => (mainInSentence ??= !isBackground && mentionsEventClass(sentence, main));
   const flags = wordFlags(tokens);
@@ -209,14 +217,9 @@ function sentenceFacts(tokens: Tokens, mentions: readonly ActorMention[], main: 
       bindings.push({ entry: mention.entry, role: 'mentioned', about: sentenceIsMain() ? 'main' : 'other' });
     }
   }
-  return distinct(bindings).map((b) => ({
-    id: b.entry.id,
-    name: b.entry.name,
-    kind: b.entry.kind,
-    role: b.role,
-    about: b.about,
-    evidence: { sentence: sentence.index, text: sentence.text },
-  }));
+  for (const b of distinct(bindings)) {
+    out.push({ id: b.entry.id, name: b.entry.name, kind: b.entry.kind, role: b.role, about: b.about, evidence: { sentence: sentence.index, text: sentence.text } });
+  }
 }
 
 /** Keeps one fact per actor, role and subject; a statement or a bare mention gives way to a stronger role. */
