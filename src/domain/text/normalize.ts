@@ -1,4 +1,5 @@
-const NON_ASCII = /[\u0080-\uffff]/;
+/** Characters that lower-casing alone does not fold: the backtick and anything past ASCII. */
+const NEEDS_TABLE = /[`\u0080-\uffff]/;
 
 function foldFully(text: string): string {
   return text
@@ -26,7 +27,7 @@ const PUNCTUATION: ReadonlyMap<number, string> = new Map(
  */
 export function fold(text: string): string {
   // Plain ASCII has no accents, typographic quotes or dashes to fold: only the backtick and case.
-  if (!NON_ASCII.test(text)) return foldAscii(text);
+  if (!NEEDS_TABLE.test(text)) return text.toLowerCase();
   // Runs of ASCII are folded whole; only the other characters are looked up one by one.
   let folded = '';
   let start = 0;
