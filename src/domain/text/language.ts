@@ -36,8 +36,24 @@ interface Vote {
   readonly fr: number;
 }
 
-/** Longer words cannot be stop words, so they are counted without being cut out. */
+/** Longer words cannot be stop words, so they are counted without being looked up. */
 const LONGEST_STOP_WORD = Math.max(...[...ENGLISH, ...FRENCH].map((w) => w.length));
+const IN_ENGLISH = 1;
+const IN_FRENCH = 2;
+
+/** A word of a-z as a number in base 27: short words are looked up without cutting them out of the text. */
+function wordKey(word: string): number {
+  let key = 0;
+  for (let i = 0; i < word.length; i++) key = key * 27 + (word.charCodeAt(i) - 96);
+  return key;
+}
+
+const STOP_WORDS: ReadonlyMap<number, number> = (() => {
+  const keys = new Map<number, number>();
+  for (const w of ENGLISH) keys.set(wordKey(w), (keys.get(wordKey(w)) ?? 0) | IN_ENGLISH);
+  for (const w of FRENCH) keys.set(wordKey(w), (keys.get(wordKey(w)) ?? 0) | IN_FRENCH);
+  return keys;
+})();
 
 function isLowerLetter(code: number): boolean {
   return code >= 97 && code <= 122;
@@ -51,17 +67,22 @@ function vote(folded: string): Vote {
   const length = folded.length;
   let i = 0;
   while (i < length) {
-    if (!isLowerLetter(folded.charCodeAt(i))) {
+    let code = folded.charCodeAt(i);
+    if (!isLowerLetter(code)) {
       i++;
       continue;
     }
     const start = i;
-    while (i < length && isLowerLetter(folded.charCodeAt(i))) i++;
+    let key = 0;
+    while (isLowerLetter(code)) {
+      if (i - start < LONGEST_STOP_WORD) key = key * 27 + (code - 96);
+      code = ++i < length ? folded.charCodeAt(i) : 0;
+    }
     tokens++;
     if (i - start > LONGEST_STOP_WORD) continue;
-    const word = folded.slice(start, i);
-    if (ENGLISH.has(word)) en++;
-    if (FRENCH.has(word)) fr++;
+    const found = STOP_WORDS.get(key) ?? 0;
+    if ((found & IN_ENGLISH) !== 0) en++;
+    if ((found & IN_FRENCH) !== 0) fr++;
   }
   return { tokens, en, fr };
 }
