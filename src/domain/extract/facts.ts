@@ -137,8 +137,16 @@ function mainType(doc: Document, events: readonly EventFact[]): EventType | unde
  */
 function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<number>): Pick<DateFact, 'date' | 'precision'> | undefined {
   const events = dates.filter((d) => d.role === 'event' && !d.background);
-  const ranked = [...events].sort((a, b) => rank(a, lead) - rank(b, lead));
-  const chosen = ranked[0];
+  // The first of the best ranked, each ranked once: ranking folds text.
+  let chosen: DateFact | undefined;
+  let best = Infinity;
+  for (const date of events) {
+    const value = rank(date, lead);
+    if (value < best) {
+      best = value;
+      chosen = date;
+    }
+  }
   if (chosen) return { date: chosen.date, precision: chosen.precision };
   const published = documentDate(doc);
   return published === undefined ? undefined : { date: published.slice(0, 10), precision: 'day' };

@@ -2,7 +2,7 @@ import type { Document, VictimFact, VictimRole } from '../model.js';
 import { isBackgroundSentence } from './background.js';
 import { NUMBER_WORDS, parseNumberAt } from './numbers.js';
 import type { BackgroundTest } from './places.js';
-import { DIGITS, documentTokens, hasStem, isMark, PhraseIndex, sentenceHas, type Tokens, vocabularyBit, wordFlags } from './tokens.js';
+import { DIGITS, documentTokens, hasStem, isMark, PhraseIndex, sentenceHas, startsWithAt, type Tokens, vocabularyBit, wordFlags } from './tokens.js';
 
 /**
  * Victims: "three Indian nationals were abducted", "killed at least 30 soldiers", "cinq ressortissants
@@ -141,8 +141,10 @@ interface Group {
 export function extractVictims(doc: Document, background: BackgroundTest = isBackgroundSentence): VictimFact[] {
   const facts: VictimFact[] = [];
   for (const tokens of documentTokens(doc)) {
+    const found = sentenceVictims(tokens, background);
+    if (found.length === 0) continue;
     const seen = new Set<string>();
-    for (const fact of sentenceVictims(tokens, background)) {
+    for (const fact of found) {
       const key = `${fact.count}|${fact.nationality ?? ''}|${fact.role}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -152,8 +154,10 @@ export function extractVictims(doc: Document, background: BackgroundTest = isBac
   return facts;
 }
 
-function sentenceVictims(tokens: Tokens, background: BackgroundTest): VictimFact[] {
-  if (!sentenceHas(tokens, GROUP_VOCABULARY | DIGITS)) return [];
+const NONE: readonly VictimFact[] = [];
+
+function sentenceVictims(tokens: Tokens, background: BackgroundTest): readonly VictimFact[] {
+  if (!sentenceHas(tokens, GROUP_VOCABULARY | DIGITS)) return NONE;
   const { sentence, words } = tokens;
   const facts: VictimFact[] = [];
   let isBackground: boolean | undefined;
@@ -170,8 +174,12 @@ function sentenceVictims(tokens: Tokens, background: BackgroundTest): VictimFact
     const role = roleAfter(words, group.end) ?? roleBefore(words, group.start) ?? (group.hostageNoun ? 'hostage' : undefined);
     if (!role) continue;
     isBackground ??= background(sentence);
-    const base = { count: group.count, role, background: isBackground, evidence: { sentence: sentence.index, text: sentence.text } };
-    facts.push(group.nationality === undefined ? base : { ...base, nationality: group.nationality });
+    const evidence = { sentence: sentence.index, text: sentence.text };
+    facts.push(
+      group.nationality === undefined
+        ? { count: group.count, role, background: isBackground, evidence }
+        : { count: group.count, role, background: isBackground, evidence, nationality: group.nationality },
+    );
   }
   return facts;
 }
@@ -253,7 +261,7 @@ function tallyAfter(words: readonly string[], from: number): boolean {
   for (let k = from; k < Math.min(words.length, from + TALLY_WINDOW); k += 1) {
     const word = words[k] as string;
     if (isMark(word) || CLAUSE_END.has(word)) return false;
-    if (TALLIES.some((phrase) => phrase.every((w, j) => words[k + j] === w))) return true;
+    for (const phrase of TALLIES) if (startsWithAt(words, k, phrase)) return true;
   }
   return false;
 }
