@@ -42,15 +42,11 @@ const OPENS_ON_YEAR = String.raw`^(?:in|en) (?:19|20)\d{2},`;
 
 const BACKGROUND = new RegExp(`${OPENS_ON_YEAR}|${foldedWords(CUES)}`);
 
-/** Several extractors ask about the same sentences; sentences are immutable, so each answer is kept with it. */
-const known = new WeakMap<Sentence, boolean>();
-
-/** True when the sentence recalls earlier events ("earlier this year", "previous", "since 2012", "déjà"). */
+/**
+ * True when the sentence recalls earlier events ("earlier this year", "previous", "since 2012", "déjà").
+ * Not memoised here: a weak map entry per sentence costs the collector more than the test;
+ * extractFacts asks once per sentence through its own memo.
+ */
 export function isBackgroundSentence(sentence: Sentence): boolean {
-  let value = known.get(sentence);
-  if (value === undefined) {
-    value = BACKGROUND.test(sentence.folded);
-    known.set(sentence, value);
-  }
-  return value;
+  return BACKGROUND.test(sentence.folded);
 }

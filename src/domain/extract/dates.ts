@@ -2,6 +2,7 @@ import type { DateFact, Document } from '../model.js';
 import { parseDateExpressions } from '../text/date-expressions.js';
 import { findDateline, type Dateline } from '../text/dateline.js';
 import { isBackgroundSentence } from './background.js';
+import type { BackgroundTest } from './places.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
 /** A year written out in digits ("June 2025", "of 2024", "2025-07-01"); "this year" has none. */
@@ -62,7 +63,7 @@ function undatedReference(doc: Document, seen: string): string {
  * that keeps it so. The document's own date line is role 'publication'. Dates in background
  * sentences, and dates more than a year before the document's own date, are background.
  */
-export function extractDates(doc: Document): DateFact[] {
+export function extractDates(doc: Document, backgroundOf: BackgroundTest = isBackgroundSentence): DateFact[] {
   const dateline = ownDateline(doc);
   const own = dateOf(doc, dateline);
   const reference = own ?? undatedReference(doc, doc.seenAt.slice(0, 10));
@@ -70,7 +71,7 @@ export function extractDates(doc: Document): DateFact[] {
   for (const sentence of doc.sentences) {
     const expressions = parseDateExpressions(sentence.text, reference, doc.lang, sentence.folded);
     if (expressions.length === 0) continue;
-    const background = isBackgroundSentence(sentence);
+    const background = backgroundOf(sentence);
     for (const e of expressions) {
       const publication = sentence.index === dateline?.index && e.index === dateline.offset;
       facts.push({

@@ -1,6 +1,7 @@
 import type { Document, Evidence, EventFact, EventType, Lang, Sentence } from '../model.js';
 import { allMatches, foldedWords } from '../text/regex.js';
 import { isBackgroundSentence } from './background.js';
+import type { BackgroundTest } from './places.js';
 
 /** Trigger words and phrases per event type, written folded (no accents, lower case). */
 interface Triggers {
@@ -137,19 +138,19 @@ function matchedType(match: RegExpExecArray): EventType | undefined {
 }
 
 /** Appends the sentence's events to `out`; most sentences have none, so nothing is allocated for them. */
-function sentenceEvents(sentence: Sentence, pattern: RegExp, out: EventFact[]): void {
+function sentenceEvents(sentence: Sentence, pattern: RegExp, background: BackgroundTest, out: EventFact[]): void {
   const first = out.length;
   // Offsets on the folded text point into the original only when folding kept the length.
   const aligned = sentence.folded.length === sentence.text.length;
-  let background: boolean | undefined;
+  let isBackground: boolean | undefined;
   let evidence: Evidence | undefined;
   for (const m of allMatches(pattern, sentence.folded)) {
     const type = matchedType(m);
     if (type === undefined || hasType(out, first, type) || isDenied(type, sentence.folded, m.index, m.index + m[0].length)) continue;
-    background ??= isBackgroundSentence(sentence);
+    isBackground ??= background(sentence);
     evidence ??= { sentence: sentence.index, text: sentence.text };
     const trigger = aligned ? sentence.text.slice(m.index, m.index + m[0].length) : m[0];
-    out.push({ type, trigger, background, evidence });
+    out.push({ type, trigger, background: isBackground, evidence });
   }
 }
 
@@ -162,9 +163,9 @@ function hasType(facts: readonly EventFact[], from: number, type: EventType): bo
  * Event types mentioned in each sentence, English and French, at most one fact per type and
  * sentence. Denied events ("has not yet claimed responsibility") and hoped-for releases are left out.
  */
-export function extractEvents(doc: Document): EventFact[] {
+export function extractEvents(doc: Document, background: BackgroundTest = isBackgroundSentence): EventFact[] {
   const pattern = PATTERNS[doc.lang];
   const facts: EventFact[] = [];
-  for (const sentence of doc.sentences) sentenceEvents(sentence, pattern, facts);
+  for (const sentence of doc.sentences) sentenceEvents(sentence, pattern, background, facts);
   return facts;
 }

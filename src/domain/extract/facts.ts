@@ -41,8 +41,8 @@ const HOSTAGE_WORDS: ReadonlySet<EventClass> = new Set<EventClass>(['kidnapping'
 /** Every extractor once over the document, then the main event distilled from title and lead. */
 export function extractFacts(doc: Document, catalogs: Catalogs): Facts {
   const background = oncePerSentence(isBackgroundSentence);
-  const events = extractEvents(doc);
-  const dates = extractDates(doc);
+  const events = extractEvents(doc, background);
+  const dates = extractDates(doc, background);
   const mentions = findPlaceMentions(doc, catalogs.gazetteer, background);
   const victims = extractVictims(doc, background);
   const sites = extractSites(doc, background);
