@@ -41,10 +41,12 @@ const SITE_VOCABULARY = vocabularyBit([...SITE_WORDS, ...FRENCH_FIRST_WORDS]);
 export function extractSites(doc: Document, background: BackgroundTest = isBackgroundSentence): SiteFact[] {
   const facts: SiteFact[] = [];
   for (const tokens of documentTokens(doc)) {
+    const found = sentenceSites(tokens);
+    if (found.length === 0) continue;
     const { sentence } = tokens;
     const seen = new Set<string>();
     let isBackground: boolean | undefined;
-    for (const { name, key } of sentenceSites(tokens)) {
+    for (const { name, key } of found) {
       if (seen.has(key)) continue;
       seen.add(key);
       isBackground ??= background(sentence);
