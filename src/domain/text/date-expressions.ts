@@ -224,13 +224,21 @@ function overlaps(a: DateExpression, b: DateExpression): boolean {
   return a.index < b.index + b.text.length && b.index < a.index + a.text.length;
 }
 
+/** The last reference day's noon: one document's sentences share it, and parsing the string each time costs more than the lookup. */
+let lastReference = { day: '', instant: new Date(0) };
+function referenceInstant(reference: string): Date {
+  if (lastReference.day !== reference) lastReference = { day: reference, instant: new Date(`${reference}T12:00:00Z`) };
+  return lastReference.instant;
+}
+
 /** chrono's reading of one window, offsets relative to the window; memoised. */
-function parseWindow(window: string, reference: string, langs: readonly ('en' | 'fr')[]): readonly DateExpression[] {
-  const key = `${langs.join('+')}|${reference}|${window}`;
+function parseWindow(window: string, reference: string, lang: Lang): readonly DateExpression[] {
+  const key = `${lang}|${reference}|${window}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const instant = new Date(`${reference}T12:00:00Z`);
+  const instant = referenceInstant(reference);
   const parsed: DateExpression[] = [];
+  const langs = LANGS[lang];
   for (const l of langs) {
     for (const r of parsers[l].parse(window, { instant, timezone: 0 })) {
       const e = fromChrono(r, reference);
@@ -259,10 +267,9 @@ function addUnlessOverlapping(found: DateExpression[], candidate: DateExpression
 export function parseDateExpressions(text: string, reference: string, lang: Lang, folded: string = fold(text)): DateExpression[] {
   // Offsets found on the folded text index the original only when folding kept every character in place.
   const aligned = folded.length === text.length;
-  const langs = LANGS[lang];
   const found: DateExpression[] = [];
   for (const [start, end] of aligned ? windows(text, folded) : [[0, text.length] as [number, number]]) {
-    for (const e of parseWindow(text.slice(start, end), reference, langs)) addUnlessOverlapping(found, { ...e, index: e.index + start });
+    for (const e of parseWindow(text.slice(start, end), reference, lang)) addUnlessOverlapping(found, { ...e, index: e.index + start });
   }
   if (aligned) {
     if (lang !== 'en') for (const e of frenchMonths(text, folded, reference)) addUnlessOverlapping(found, e);
