@@ -188,10 +188,10 @@ export function deliveryWork(core: Core, wiring: DeliveryWiring, random: () => n
       random,
       policy: { maxAttempts: settings.delivery.maxAttempts, leaseMs: settings.delivery.leaseMs },
     });
-    for (let i = 0; i < report.sent; i++) metrics.delivery('sent');
-    for (let i = 0; i < report.retried; i++) metrics.delivery('retry');
-    for (let i = 0; i < report.failed; i++) metrics.delivery('failed');
-    for (let i = 0; i < report.disabledSubscriptions.length; i++) metrics.delivery('disabled');
+    metrics.delivery('sent', report.sent);
+    metrics.delivery('retry', report.retried);
+    metrics.delivery('failed', report.failed);
+    metrics.delivery('disabled', report.disabledSubscriptions.length);
   };
 }
 

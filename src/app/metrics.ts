@@ -7,7 +7,7 @@ export interface Metrics {
   fetchError(kind: string): void;
   decision(action: 'new' | 'update' | 'duplicate' | 'ignored' | 'invalid'): void;
   advisory(status: 'new' | 'update' | 'resolved'): void;
-  delivery(outcome: 'sent' | 'retry' | 'failed' | 'disabled'): void;
+  delivery(outcome: 'sent' | 'retry' | 'failed' | 'disabled', count?: number): void;
   rateLimited(): void;
 }
 

@@ -35,7 +35,9 @@ export function createPrometheusMetrics(options: { defaultMetrics?: boolean } = 
     fetchError: (kind) => fetchErrors.inc({ kind }),
     decision: (action) => items.inc({ decision: action }),
     advisory: (status) => advisories.inc({ status }),
-    delivery: (outcome) => deliveries.inc({ outcome }),
+    delivery: (outcome, count = 1) => {
+      if (count > 0) deliveries.inc({ outcome }, count);
+    },
     rateLimited: () => rateLimits.inc(),
   };
 }
