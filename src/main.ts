@@ -223,7 +223,7 @@ export async function startBot(core: Core, options: BotOptions, extras: BotExtra
     await printBriefing(core, options.output ?? process.stdout);
   }
   const wiring: DeliveryWiring = {
-    sink: routingSink({ console: consoleOut, ...(extras.discord ? { discord: extras.discord.sink } : {}) }),
+    sink: routingSink({ console: consoleOut, ...(extras.discord ? { discord: countingRateLimits(extras.discord.sink, core.metrics) } : {}) }),
     notifier: extras.discord?.notifier ?? logNotifier(logger),
   };
   const random = options.random ?? Math.random;
@@ -339,6 +339,17 @@ function withPausedNotice(deps: PollDeps, feedPaused: ((feed: Feed, health: Feed
     onPaused: async (feed, health) => {
       await logged?.(feed, health);
       await feedPaused(feed, health);
+    },
+  };
+}
+
+/** Counts Discord's rate-limit answers for /metrics as they pass on to the delivery worker. */
+function countingRateLimits(sink: DeliverySink, metrics: Metrics): DeliverySink {
+  return {
+    send: async (target, message, options) => {
+      const result = await sink.send(target, message, options);
+      if (!result.ok && result.error.code === 'rate_limited') metrics.rateLimited();
+      return result;
     },
   };
 }
