@@ -231,22 +231,48 @@ function referenceInstant(reference: string): Date {
   return lastReference.instant;
 }
 
+/**
+ * Windows whose reading cannot depend on the reference day, keyed by language and text alone. chrono
+ * finds the same matches whatever the reference, save one: a year-less February 29 is dropped in the
+ * years without one, so windows that may name it are never kept here.
+ */
+const fixedCache = new Map<string, readonly DateExpression[]>();
+const LEAP_DAY_RISK = /29|ninth|neuf/;
+/** Words that make a date relative to the reference even when a year-sized number is written beside them. */
+const RELATIVE_WORD = /\b(?:ago|il y a|last|next|this|past|after|before|later|dernier|derniere|prochain|prochaine|apres|avant)\b/;
+
+/** A reading that holds for every reference: its year, month and day (as its precision needs) are written out. */
+function isFixed(result: chrono.ParsedResult, e: DateExpression): boolean {
+  const c = result.start;
+  if (!c.isCertain('year') || !e.text.includes(e.date.slice(0, 4)) || RELATIVE_WORD.test(fold(e.text))) return false;
+  return (e.precision === 'year' || c.isCertain('month')) && (e.precision !== 'day' || c.isCertain('day'));
+}
+
+function remember(map: Map<string, readonly DateExpression[]>, key: string, value: readonly DateExpression[]): void {
+  if (map.size >= CACHE_LIMIT) map.clear();
+  map.set(key, value);
+}
+
 /** chrono's reading of one window, offsets relative to the window; memoised. */
 function parseWindow(window: string, reference: string, lang: Lang): readonly DateExpression[] {
+  const fixedKey = `${lang}|${window}`;
+  const fixedHit = fixedCache.get(fixedKey);
+  if (fixedHit !== undefined) return fixedHit;
   const key = `${lang}|${reference}|${window}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const instant = referenceInstant(reference);
   const parsed: DateExpression[] = [];
-  const langs = LANGS[lang];
-  for (const l of langs) {
+  let fixed = !LEAP_DAY_RISK.test(window.toLowerCase());
+  for (const l of LANGS[lang]) {
     for (const r of parsers[l].parse(window, { instant, timezone: 0 })) {
       const e = fromChrono(r, reference);
-      if (e !== undefined) parsed.push(e);
+      if (e === undefined) continue;
+      parsed.push(e);
+      fixed &&= isFixed(r, e);
     }
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, parsed);
+  remember(fixed ? fixedCache : cache, fixed ? fixedKey : key, parsed);
   return parsed;
 }
 

@@ -98,4 +98,22 @@ describe('parseDateExpressions', () => {
     expect(found).toBeDefined();
     if (found !== undefined) expect(text.slice(found.index, found.index + found.text.length)).toBe(found.text);
   });
+
+  it('reuses a reading across reference days only where the reference cannot change it', () => {
+    const written = 'Gunmen attacked on July 1, 2025 near Gao.';
+    expect(dates(written, '2025-12-01')).toEqual([['July 1, 2025', '2025-07-01', 'day']]);
+    expect(dates(written, '2026-03-15')).toEqual([['July 1, 2025', '2025-07-01', 'day']]);
+    const yearless = 'Gunmen attacked on July 1 near Gao.';
+    expect(dates(yearless, '2025-12-01')).toEqual([['July 1', '2025-07-01', 'day']]);
+    expect(dates(yearless, '2025-03-15')).toEqual([['July 1', '2024-07-01', 'day']]);
+    const relative = 'Written in 2025, this year was the worst.';
+    expect(dates(relative, '2025-12-01')).toContainEqual(['this year', '2025-01-01', 'year']);
+    expect(dates(relative, '2026-02-01')).toContainEqual(['this year', '2026-01-01', 'year']);
+  });
+
+  it('finds a year-less February 29 only in leap years, whatever was asked before', () => {
+    const text = 'They were seized on February 29 near Menaka.';
+    expect(dates(text, '2025-06-01')).toEqual([]);
+    expect(dates(text, '2024-06-01')).toEqual([['February 29', '2024-02-29', 'day']]);
+  });
 });
