@@ -232,47 +232,56 @@ function referenceInstant(reference: string): Date {
 }
 
 /**
- * Windows whose reading cannot depend on the reference day, keyed by language and text alone. chrono
- * finds the same matches whatever the reference, save one: a year-less February 29 is dropped in the
- * years without one, so windows that may name it are never kept here.
+ * How much of the reference day a window's reading depends on: none when every date in it is written
+ * out in full, the year alone when the rest are whole years counted from it ("this year", "l'an
+ * dernier" as chrono reads it), else the day. chrono finds the same matches whatever the reference,
+ * save one: a year-less February 29 is dropped in the years without one, so windows that may name it,
+ * and the reference day February 29 itself, are always kept per day.
  */
-const fixedCache = new Map<string, readonly DateExpression[]>();
+type Scope = 'none' | 'year' | 'day';
 const LEAP_DAY_RISK = /29|ninth|neuf/;
 /** Words that make a date relative to the reference even when a year-sized number is written beside them. */
 const RELATIVE_WORD = /\b(?:ago|il y a|last|next|this|past|after|before|later|dernier|derniere|prochain|prochaine|apres|avant)\b/;
 
-/** A reading that holds for every reference: its year, month and day (as its precision needs) are written out. */
-function isFixed(result: chrono.ParsedResult, e: DateExpression): boolean {
+function scopeOf(result: chrono.ParsedResult, e: DateExpression): Scope {
   const c = result.start;
-  if (!c.isCertain('year') || !e.text.includes(e.date.slice(0, 4)) || RELATIVE_WORD.test(fold(e.text))) return false;
-  return (e.precision === 'year' || c.isCertain('month')) && (e.precision !== 'day' || c.isCertain('day'));
+  if (e.precision === 'year') return e.text.includes(e.date.slice(0, 4)) && !RELATIVE_WORD.test(fold(e.text)) ? 'none' : 'year';
+  if (!c.isCertain('year') || !c.isCertain('month') || !e.text.includes(e.date.slice(0, 4)) || RELATIVE_WORD.test(fold(e.text))) return 'day';
+  return e.precision === 'month' || c.isCertain('day') ? 'none' : 'day';
 }
 
-function remember(map: Map<string, readonly DateExpression[]>, key: string, value: readonly DateExpression[]): void {
-  if (map.size >= CACHE_LIMIT) map.clear();
-  map.set(key, value);
+function widest(a: Scope, b: Scope): Scope {
+  return a === 'day' || b === 'day' ? 'day' : a === 'year' || b === 'year' ? 'year' : 'none';
+}
+
+/** Cache keys per scope; the leading letter keeps the three forms apart. */
+function cacheKey(scope: Scope, lang: Lang, reference: string, window: string): string {
+  if (scope === 'none') return `n${lang}|${window}`;
+  return scope === 'year' ? `y${lang}|${reference.slice(0, 4)}|${window}` : `d${lang}|${reference}|${window}`;
+}
+
+function cached(lang: Lang, reference: string, window: string): readonly DateExpression[] | undefined {
+  if (reference.endsWith('-02-29')) return cache.get(cacheKey('day', lang, reference, window));
+  return cache.get(cacheKey('none', lang, reference, window)) ?? cache.get(cacheKey('year', lang, reference, window)) ?? cache.get(cacheKey('day', lang, reference, window));
 }
 
 /** chrono's reading of one window, offsets relative to the window; memoised. */
 function parseWindow(window: string, reference: string, lang: Lang): readonly DateExpression[] {
-  const fixedKey = `${lang}|${window}`;
-  const fixedHit = fixedCache.get(fixedKey);
-  if (fixedHit !== undefined) return fixedHit;
-  const key = `${lang}|${reference}|${window}`;
-  const hit = cache.get(key);
+  const hit = cached(lang, reference, window);
   if (hit !== undefined) return hit;
   const instant = referenceInstant(reference);
   const parsed: DateExpression[] = [];
-  let fixed = !LEAP_DAY_RISK.test(window.toLowerCase());
+  let scope: Scope = LEAP_DAY_RISK.test(window.toLowerCase()) || reference.endsWith('-02-29') ? 'day' : 'none';
   for (const l of LANGS[lang]) {
     for (const r of parsers[l].parse(window, { instant, timezone: 0 })) {
       const e = fromChrono(r, reference);
       if (e === undefined) continue;
       parsed.push(e);
-      fixed &&= isFixed(r, e);
+      scope = widest(scope, scopeOf(r, e));
     }
   }
-  remember(fixed ? fixedCache : cache, fixed ? fixedKey : key, parsed);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(cacheKey(scope, lang, reference, window), parsed);
   return parsed;
 }
 

@@ -109,6 +109,9 @@ describe('parseDateExpressions', () => {
     const relative = 'Written in 2025, this year was the worst.';
     expect(dates(relative, '2025-12-01')).toContainEqual(['this year', '2025-01-01', 'year']);
     expect(dates(relative, '2026-02-01')).toContainEqual(['this year', '2026-01-01', 'year']);
+    expect(dates(relative, '2026-11-30')).toContainEqual(['this year', '2026-01-01', 'year']);
+    expect(dates('Two years ago the town fell.', '2026-11-30')).toEqual([['Two years ago', '2024-01-01', 'year']]);
+    expect(dates('Two years ago the town fell.', '2027-01-05')).toEqual([['Two years ago', '2025-01-01', 'year']]);
   });
 
   it('finds a year-less February 29 only in leap years, whatever was asked before', () => {
