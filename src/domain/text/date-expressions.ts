@@ -232,56 +232,89 @@ function referenceInstant(reference: string): Date {
 }
 
 /**
- * How much of the reference day a window's reading depends on: none when every date in it is written
- * out in full, the year alone when the rest are whole years counted from it ("this year", "l'an
- * dernier" as chrono reads it), else the day. chrono finds the same matches whatever the reference,
- * save one: a year-less February 29 is dropped in the years without one, so windows that may name it,
- * and the reference day February 29 itself, are always kept per day.
+ * How a date found at one reference day follows another: it stays (written out in full), moves with
+ * the reference year ("this year", "two years ago" as chrono reads them), or is the latest such day,
+ * month or weekday on or before the reference ("July 1", "in July", "Tuesday"), which is what
+ * fromChrono makes of chrono's nearest one. Anything else ("yesterday", "last Tuesday") is read anew
+ * for each reference day. chrono finds the same matches whatever the reference, save one: a year-less
+ * February 29 is dropped in the years without one, so windows that may name it, and the reference
+ * day February 29 itself, are always read per day.
  */
-type Scope = 'none' | 'year' | 'day';
+type Recipe =
+  | { readonly kind: 'fixed' }
+  | { readonly kind: 'years'; readonly offset: number }
+  | { readonly kind: 'latest'; readonly month: number; readonly day: number }
+  | { readonly kind: 'weekday'; readonly weekday: number };
+interface FloatingReading {
+  readonly expression: DateExpression;
+  readonly recipe: Recipe;
+}
+
 const LEAP_DAY_RISK = /29|ninth|neuf/;
-/** Words that make a date relative to the reference even when a year-sized number is written beside them. */
+/** Words that make a date relative to the reference, or to another date, beside what chrono resolves. */
 const RELATIVE_WORD = /\b(?:ago|il y a|last|next|this|past|after|before|later|dernier|derniere|prochain|prochaine|apres|avant)\b/;
+const floating = new Map<string, readonly FloatingReading[]>();
 
-function scopeOf(result: chrono.ParsedResult, e: DateExpression): Scope {
+function recipeOf(result: chrono.ParsedResult, e: DateExpression, refYear: number): Recipe | undefined {
   const c = result.start;
-  if (e.precision === 'year') return e.text.includes(e.date.slice(0, 4)) && !RELATIVE_WORD.test(fold(e.text)) ? 'none' : 'year';
-  if (!c.isCertain('year') || !c.isCertain('month') || !e.text.includes(e.date.slice(0, 4)) || RELATIVE_WORD.test(fold(e.text))) return 'day';
-  return e.precision === 'month' || c.isCertain('day') ? 'none' : 'day';
+  const written = e.text.includes(e.date.slice(0, 4)) && !RELATIVE_WORD.test(fold(e.text));
+  if (e.precision === 'year') return written ? { kind: 'fixed' } : { kind: 'years', offset: Number(e.date.slice(0, 4)) - refYear };
+  if (RELATIVE_WORD.test(fold(e.text))) return undefined;
+  if (c.isCertain('year')) return written && c.isCertain('month') && (e.precision === 'month' || c.isCertain('day')) ? { kind: 'fixed' } : undefined;
+  if (!c.isCertain('month')) return e.precision === 'day' && c.isCertain('weekday') && !c.isCertain('day') ? { kind: 'weekday', weekday: c.get('weekday') ?? -1 } : undefined;
+  if (e.precision === 'day' && !c.isCertain('day')) return undefined;
+  return { kind: 'latest', month: Number(e.date.slice(5, 7)), day: Number(e.date.slice(8, 10)) };
 }
 
-function widest(a: Scope, b: Scope): Scope {
-  return a === 'day' || b === 'day' ? 'day' : a === 'year' || b === 'year' ? 'year' : 'none';
+function resolve({ expression, recipe }: FloatingReading, reference: string): DateExpression {
+  const refYear = Number(reference.slice(0, 4));
+  switch (recipe.kind) {
+    case 'fixed':
+      return expression;
+    case 'years':
+      return { ...expression, date: `${String(refYear + recipe.offset).padStart(4, '0')}-01-01` };
+    case 'latest': {
+      const date = isoDay(refYear, recipe.month, recipe.day);
+      return { ...expression, date: date > reference ? isoDay(refYear - 1, recipe.month, recipe.day) : date };
+    }
+    case 'weekday': {
+      const back = (new Date(`${reference}T00:00:00Z`).getUTCDay() - recipe.weekday + 7) % 7;
+      return { ...expression, date: shiftDays(reference, -back) };
+    }
+  }
 }
 
-/** Cache keys per scope; the leading letter keeps the three forms apart. */
-function cacheKey(scope: Scope, lang: Lang, reference: string, window: string): string {
-  if (scope === 'none') return `n${lang}|${window}`;
-  return scope === 'year' ? `y${lang}|${reference.slice(0, 4)}|${window}` : `d${lang}|${reference}|${window}`;
-}
-
-function cached(lang: Lang, reference: string, window: string): readonly DateExpression[] | undefined {
-  if (reference.endsWith('-02-29')) return cache.get(cacheKey('day', lang, reference, window));
-  return cache.get(cacheKey('none', lang, reference, window)) ?? cache.get(cacheKey('year', lang, reference, window)) ?? cache.get(cacheKey('day', lang, reference, window));
+function remember<T>(map: Map<string, T>, key: string, value: T): void {
+  if (map.size >= CACHE_LIMIT) map.clear();
+  map.set(key, value);
 }
 
 /** chrono's reading of one window, offsets relative to the window; memoised. */
 function parseWindow(window: string, reference: string, lang: Lang): readonly DateExpression[] {
-  const hit = cached(lang, reference, window);
+  const leapDay = reference.endsWith('-02-29');
+  const floatingKey = `${lang}|${window}`;
+  const float = leapDay ? undefined : floating.get(floatingKey);
+  if (float !== undefined) return float.map((f) => resolve(f, reference));
+  const key = `${lang}|${reference}|${window}`;
+  const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const instant = referenceInstant(reference);
+  const refYear = Number(reference.slice(0, 4));
   const parsed: DateExpression[] = [];
-  let scope: Scope = LEAP_DAY_RISK.test(window.toLowerCase()) || reference.endsWith('-02-29') ? 'day' : 'none';
+  const readings: FloatingReading[] = [];
+  let floats = !leapDay && !LEAP_DAY_RISK.test(window.toLowerCase());
   for (const l of LANGS[lang]) {
     for (const r of parsers[l].parse(window, { instant, timezone: 0 })) {
       const e = fromChrono(r, reference);
       if (e === undefined) continue;
       parsed.push(e);
-      scope = widest(scope, scopeOf(r, e));
+      const recipe = floats ? recipeOf(r, e, refYear) : undefined;
+      if (recipe === undefined) floats = false;
+      else readings.push({ expression: e, recipe });
     }
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(cacheKey(scope, lang, reference, window), parsed);
+  if (floats) remember(floating, floatingKey, readings);
+  else remember(cache, key, parsed);
   return parsed;
 }
 

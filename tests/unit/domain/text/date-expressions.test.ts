@@ -114,6 +114,20 @@ describe('parseDateExpressions', () => {
     expect(dates('Two years ago the town fell.', '2027-01-05')).toEqual([['Two years ago', '2025-01-01', 'year']]);
   });
 
+  it('moves a year-less day, month or weekday with the reference day it is read against', () => {
+    const text = 'Gunmen came on Tuesday, then in March, and again on December 31.';
+    expect(dates(text, '2025-07-10')).toEqual([
+      ['on Tuesday', '2025-07-08', 'day'],
+      ['March', '2025-03-01', 'month'],
+      ['December 31', '2024-12-31', 'day'],
+    ]);
+    expect(dates(text, '2026-01-06')).toEqual([
+      ['on Tuesday', '2026-01-06', 'day'],
+      ['March', '2025-03-01', 'month'],
+      ['December 31', '2025-12-31', 'day'],
+    ]);
+  });
+
   it('finds a year-less February 29 only in leap years, whatever was asked before', () => {
     const text = 'They were seized on February 29 near Menaka.';
     expect(dates(text, '2025-06-01')).toEqual([]);
