@@ -80,7 +80,8 @@ const WORDS_AFTER = 3;
 const MAX_REACH = 60;
 /** Parsed windows, keyed by language, reference day and text; short windows recur ("on July 1 when"). */
 const cache = new Map<string, readonly DateExpression[]>();
-const CACHE_LIMIT = 5000;
+/** Per map; a window and its readings take a few hundred bytes, so a full map stays within a few megabytes. */
+const CACHE_LIMIT = 20_000;
 
 /** Years count only after a word that makes them a time ("since 2012", "en 2017"), never as counts. */
 const YEAR = /\b(?=[a-z])(?:in|since|during|until|till|from|by|of|before|after|en|depuis|des|jusqu'en|avant|apres)\s+((?:19|20)\d{2})\b(?![.,]\d)(?:\s*(?:,|and|et|or|ou)\s*((?:19|20)\d{2})\b(?![.,]\d))?(?:\s+([a-z]+))?/g;
