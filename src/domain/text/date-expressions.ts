@@ -251,7 +251,7 @@ interface FloatingReading {
   readonly recipe: Recipe;
 }
 
-const LEAP_DAY_RISK = /29|ninth|neuf/;
+const LEAP_DAY_RISK = /29|ninth|neuf/i;
 /** Words that make a date relative to the reference, or to another date, beside what chrono resolves. */
 const RELATIVE_WORD = /\b(?:ago|il y a|last|next|this|past|after|before|later|dernier|derniere|prochain|prochaine|apres|avant)\b/;
 const floating = new Map<string, readonly FloatingReading[]>();
@@ -303,7 +303,7 @@ function parseWindow(window: string, reference: string, lang: Lang): readonly Da
   const refYear = Number(reference.slice(0, 4));
   const parsed: DateExpression[] = [];
   const readings: FloatingReading[] = [];
-  let floats = !leapDay && !LEAP_DAY_RISK.test(window.toLowerCase());
+  let floats = !leapDay && !LEAP_DAY_RISK.test(window);
   for (const l of LANGS[lang]) {
     for (const r of parsers[l].parse(window, { instant, timezone: 0 })) {
       const e = fromChrono(r, reference);
