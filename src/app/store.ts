@@ -33,11 +33,8 @@ export interface FeedLeaseRepository {
  */
 export type Exclusive = <T>(name: string, work: () => Promise<T>) => Promise<T>;
 
-/** The store the bot runs on, whichever database holds it: the repositories every store offers. */
-export interface Store {
-  /** Where the data lives, without credentials ("data/sahel-watch.db", "postgres://db:5432/sahel (schema s)"). */
-  readonly location: string;
-  readonly kind: 'sqlite' | 'postgres';
+/** The repositories every store offers, whichever database holds them. */
+export interface StoreRepositories {
   readonly incidents: IncidentRepository;
   readonly seeds: SeedRepository;
   readonly decisions: DecisionRepository;
@@ -52,6 +49,13 @@ export interface Store {
   readonly digests: DigestRepository & DigestRetention;
   readonly officialAdvice: OfficialAdviceRepository;
   readonly audit: AuditRepository;
+}
+
+/** The store the bot runs on: the repositories plus what the runtime needs of the database. */
+export interface Store extends StoreRepositories {
+  /** Where the data lives, without credentials ("data/sahel-watch.db", "postgres://db:5432/sahel (schema s)"). */
+  readonly location: string;
+  readonly kind: 'sqlite' | 'postgres';
   /** Present when several processes may share the store: each feed is then polled under a lease. */
   readonly feedLeases?: FeedLeaseRepository;
   readonly exclusive: Exclusive;

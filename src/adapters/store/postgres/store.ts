@@ -1,19 +1,8 @@
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { z } from 'zod';
-import type {
-  AdvisoryRepository,
-  DigestRepository,
-  MessageRefRepository,
-  OutboxRepository,
-  SubscriptionRepository,
-} from '../../../app/delivery/ports.js';
-import type { FeedHealthRepository, FeedRepository, SeenItemRepository } from '../../../app/feeds/ports.js';
-import type { OfficialAdviceRepository } from '../../../app/official-advice.js';
-import type { DecisionRepository, IncidentRepository, KeywordRepository, SeedRepository } from '../../../app/ports.js';
-import type { DigestRetention, OutboxRetention } from '../../../app/retention.js';
-import type { AuditRepository } from '../../../app/audit.js';
-import type { Exclusive, FeedLeaseRepository } from '../../../app/store.js';
+import type { OutboxRepository } from '../../../app/delivery/ports.js';
+import type { Exclusive, FeedLeaseRepository, StoreRepositories } from '../../../app/store.js';
 import { systemClock, type Clock } from '../../../domain/shared/clock.js';
 import { err, type Result } from '../../../domain/shared/result.js';
 import type { BackupInfo } from '../sqlite/backup.js';
@@ -82,23 +71,11 @@ export interface PostgresStoreStats {
 
 export type PostgresBackupErrorCode = 'backup.unsupported';
 
-export interface PostgresStore {
+export interface PostgresStore extends StoreRepositories {
   /** Where the store lives, without credentials: "postgres://host:5432/db (schema s)" or "pglite:…". */
   readonly location: string;
-  readonly incidents: IncidentRepository;
-  readonly seeds: SeedRepository;
-  readonly decisions: DecisionRepository;
-  readonly keywords: KeywordRepository;
-  readonly feeds: FeedRepository;
-  readonly feedHealth: FeedHealthRepository;
-  readonly seenItems: SeenItemRepository;
-  readonly subscriptions: SubscriptionRepository;
-  readonly outbox: OutboxRepository & OutboxRetention & Required<Pick<OutboxRepository, 'extendLease'>>;
-  readonly messageRefs: MessageRefRepository;
-  readonly advisories: AdvisoryRepository;
-  readonly digests: DigestRepository & DigestRetention;
-  readonly officialAdvice: OfficialAdviceRepository;
-  readonly audit: AuditRepository;
+  /** Several processes share the outbox, so a claim's lease can be renewed while it sends. */
+  readonly outbox: StoreRepositories['outbox'] & Required<Pick<OutboxRepository, 'extendLease'>>;
   readonly feedLeases: FeedLeaseRepository;
   /** Work under an advisory lock that every process on the schema respects. */
   readonly exclusive: Exclusive;

@@ -1,17 +1,6 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type {
-  AdvisoryRepository,
-  DigestRepository,
-  MessageRefRepository,
-  OutboxRepository,
-  SubscriptionRepository,
-} from '../../../app/delivery/ports.js';
-import type { AuditRepository } from '../../../app/audit.js';
-import type { FeedHealthRepository, FeedRepository, SeenItemRepository } from '../../../app/feeds/ports.js';
-import type { OfficialAdviceRepository } from '../../../app/official-advice.js';
-import type { DecisionRepository, IncidentRepository, KeywordRepository, SeedRepository } from '../../../app/ports.js';
-import type { DigestRetention, OutboxRetention } from '../../../app/retention.js';
+import type { StoreRepositories } from '../../../app/store.js';
 import { systemClock, type Clock } from '../../../domain/shared/clock.js';
 import type { Result } from '../../../domain/shared/result.js';
 import { SqliteAuditRepository } from './audit-repository.js';
@@ -40,22 +29,8 @@ export interface StoreStats {
   readonly rows: Readonly<Record<string, number>>;
 }
 
-export interface SqliteStore {
+export interface SqliteStore extends StoreRepositories {
   readonly file: string;
-  readonly incidents: IncidentRepository;
-  readonly seeds: SeedRepository;
-  readonly decisions: DecisionRepository;
-  readonly keywords: KeywordRepository;
-  readonly feeds: FeedRepository;
-  readonly feedHealth: FeedHealthRepository;
-  readonly seenItems: SeenItemRepository;
-  readonly subscriptions: SubscriptionRepository;
-  readonly outbox: OutboxRepository & OutboxRetention;
-  readonly messageRefs: MessageRefRepository;
-  readonly advisories: AdvisoryRepository;
-  readonly digests: DigestRepository & DigestRetention;
-  readonly officialAdvice: OfficialAdviceRepository;
-  readonly audit: AuditRepository;
   /** Schema version after the migrations that ran at open. */
   readonly schemaVersion: number;
   /** Versions migrated at open: empty when the database was already up to date. */
