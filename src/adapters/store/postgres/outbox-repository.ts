@@ -9,6 +9,7 @@ import type { OutboxRetention } from '../../../app/retention.js';
 import { instant, pgText, rowLimit, toJson } from './codec.js';
 import type { Database } from './database.js';
 import { Params, where } from './sql.js';
+import { HEAD_OF_PAIR, OLDEST_FIRST } from '../sql/outbox-order.js';
 
 interface OutboxRow {
   readonly state: OutboxState;
@@ -23,16 +24,6 @@ interface OutboxRow {
 }
 
 const COLUMNS = 'state, attempts, next_attempt_at, lease_until, last_error, message_id, sent_at, failed_at, entry';
-const OLDEST_FIRST = 'ORDER BY created_at, seq';
-
-/**
- * Only the oldest pending item of a (subscription, incident) pair may go, so that an update never
- * overtakes the message it follows; items without an incident go on their own.
- */
-const HEAD_OF_PAIR = `(o.incident_id IS NULL OR NOT EXISTS (
-  SELECT 1 FROM outbox p
-  WHERE p.state = 'pending' AND p.subscription_id = o.subscription_id AND p.incident_id = o.incident_id
-    AND (p.created_at < o.created_at OR (p.created_at = o.created_at AND p.seq < o.seq))))`;
 
 /**
  * Claiming is one statement: the due rows are locked as they are chosen, and rows another worker

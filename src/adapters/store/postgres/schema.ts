@@ -1,15 +1,13 @@
+import type { Migration } from '../sql/migration.js';
+
+export type { Migration } from '../sql/migration.js';
+
 /**
  * Numbered migrations of the PostgreSQL store, applied in order and never edited once released: a
  * change to the schema is a new entry. Domain objects live in JSONB `body` columns; the other
  * columns exist for queries. Text columns use the "C" collation so that ids, keys and ISO instants
  * sort by code point, as they do in the SQLite store, whatever the database's locale.
  */
-export interface Migration {
-  readonly version: number;
-  readonly name: string;
-  readonly sql: string;
-}
-
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,

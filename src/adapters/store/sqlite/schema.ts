@@ -1,13 +1,11 @@
+import type { Migration } from '../sql/migration.js';
+
+export type { Migration } from '../sql/migration.js';
+
 /**
  * Numbered migrations, applied in order and never edited once released: a change to the schema is
  * a new entry. Domain objects live in JSON `body` columns; the other columns exist for queries.
  */
-export interface Migration {
-  readonly version: number;
-  readonly name: string;
-  readonly sql: string;
-}
-
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
