@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { Lang } from '../model.js';
+import { dateCore, vocabularyOf, type VocabularyTest } from './date-core.js';
 import { fold } from './normalize.js';
 import { allMatches, foldedWords, wordTree } from './regex.js';
 
@@ -56,6 +57,30 @@ function lean(base: chrono.Chrono): chrono.Chrono {
 }
 
 const parsers: Record<'en' | 'fr', chrono.Chrono> = { en: lean(chrono.en.casual), fr: lean(chrono.fr.casual) };
+
+/** The sources of a chrono's patterns, or undefined when one of them cannot be had without parsing. */
+function patternSources(parsing: chrono.Chrono): string[] | undefined {
+  const sources: string[] = [];
+  for (const parser of parsing.parsers) {
+    try {
+      sources.push(parser.pattern({ option: {} } as unknown as Parameters<chrono.Parser['pattern']>[0]).source);
+    } catch {
+      return undefined;
+    }
+  }
+  return sources;
+}
+
+/**
+ * chrono's vocabulary for each language a text may be read in (see date-core.ts); without it,
+ * windows are read whole.
+ */
+const vocabularies = ((): Readonly<Record<Lang, VocabularyTest>> | undefined => {
+  const en = patternSources(parsers.en);
+  const fr = patternSources(parsers.fr);
+  if (en === undefined || fr === undefined) return undefined;
+  return { en: vocabularyOf(en), fr: vocabularyOf(fr), und: vocabularyOf([...en, ...fr]) };
+})();
 
 const EN_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const EN_MONTHS_SHORT = ['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
@@ -338,7 +363,11 @@ export function parseDateExpressions(text: string, reference: string, lang: Lang
   const aligned = folded.length === text.length;
   const found: DateExpression[] = [];
   for (const [start, end] of aligned ? windows(text, folded) : [[0, text.length] as [number, number]]) {
-    for (const e of parseWindow(text.slice(start, end), reference, lang)) addUnlessOverlapping(found, { ...e, index: e.index + start });
+    const window = text.slice(start, end);
+    const core = vocabularies === undefined ? undefined : dateCore(window, vocabularies[lang]);
+    const from = start + (core?.[0] ?? 0);
+    const read = core === undefined ? window : window.slice(core[0], core[1]);
+    for (const e of parseWindow(read, reference, lang)) addUnlessOverlapping(found, { ...e, index: e.index + from });
   }
   if (aligned) {
     if (lang !== 'en') for (const e of frenchMonths(text, folded, reference)) addUnlessOverlapping(found, e);
