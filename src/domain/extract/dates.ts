@@ -1,6 +1,6 @@
 import type { DateFact, Document } from '../model.js';
 import { parseDateExpressions } from '../text/date-expressions.js';
-import { findDateline, type Dateline } from '../text/dateline.js';
+import { sentenceDateline, type Dateline } from '../text/dateline.js';
 import { isBackgroundSentence } from './background.js';
 import type { BackgroundTest } from './places.js';
 
@@ -13,8 +13,7 @@ const DAY_MS = 86_400_000;
 
 /** The document's own date line, with `index` counted in doc.sentences. */
 function ownDateline(doc: Document): (Dateline & { readonly index: number }) | undefined {
-  const found = findDateline(doc.sentences.slice(1).map((s) => s.text), doc.seenAt.slice(0, 10));
-  return found === undefined ? undefined : { ...found, index: found.index + 1 };
+  return sentenceDateline(doc.sentences, doc.seenAt.slice(0, 10));
 }
 
 function dateOf(doc: Document, dateline: { readonly date: string } | undefined): string | undefined {

@@ -1,3 +1,4 @@
+import type { Sentence } from '../model.js';
 import { parseDateExpressions } from './date-expressions.js';
 import { fold } from './normalize.js';
 
@@ -75,4 +76,28 @@ export function findDateline(lines: readonly string[], reference: string): (Date
     if (found !== undefined) return { ...found, index };
   }
   return undefined;
+}
+
+type IndexedDateline = Dateline & { readonly index: number };
+
+/** Body datelines by sentence list, with the reference day each was read against. */
+const bodyDatelines = new WeakMap<readonly Sentence[], { readonly reference: string; readonly found: IndexedDateline | undefined }>();
+
+/** Records the dateline found among `sentences` (index counted in them) for sentenceDateline. */
+export function rememberSentenceDateline(sentences: readonly Sentence[], reference: string, found: IndexedDateline | undefined): void {
+  bodyDatelines.set(sentences, { reference, found });
+}
+
+/**
+ * The first dateline among a document's body sentences (sentence 0, the title, excepted), with
+ * its index in `sentences`. A document's is found when it is built and asked for again when its
+ * facts are extracted, so it is kept with the sentence list.
+ */
+export function sentenceDateline(sentences: readonly Sentence[], reference: string): IndexedDateline | undefined {
+  const known = bodyDatelines.get(sentences);
+  if (known?.reference === reference) return known.found;
+  const inBody = findDateline(sentences.slice(1).map((s) => s.text), reference);
+  const found = inBody === undefined ? undefined : { ...inBody, index: inBody.index + 1 };
+  rememberSentenceDateline(sentences, reference, found);
+  return found;
 }

@@ -3,7 +3,7 @@ import type { Document, Lang, RawInput, Sentence } from '../model.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { looksBinary } from './binary.js';
 import { cleanInline, cleanParagraphs } from './clean.js';
-import { findDateline } from './dateline.js';
+import { findDateline, rememberSentenceDateline } from './dateline.js';
 import { headlineFromSentence, isHeadlineLike, splitGluedHeadline, stripSourceSuffix } from './headline.js';
 import { declaredLanguage, detectLanguage } from './language.js';
 import { fold, foldForMatch } from './normalize.js';
@@ -33,6 +33,14 @@ function metadataDate(published: string | undefined): string | undefined {
   if (ISO_DAY_START.test(trimmed) && isoPublished.safeParse(trimmed).success) return trimmed;
   const t = Date.parse(trimmed);
   return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}
+
+/** The last seen-at time that passed the check: a batch of inputs shares one clock reading. */
+let lastSeenAt: string | undefined;
+
+function checkedSeenAt(seenAt: string): string {
+  if (seenAt !== lastSeenAt) lastSeenAt = seenAtSchema.parse(seenAt);
+  return seenAt;
 }
 
 interface Titled {
@@ -108,8 +116,8 @@ function documentLanguage(sentences: readonly Sentence[], declared: string | und
  * `seenAt` must be an ISO date-time: it is set by the caller's clock, so a bad one is a bug and throws.
  */
 export function buildDocument(raw: RawInput, options?: { maxChars?: number }): Result<Document, DocumentErrorCode> {
-  const maxChars = optionsSchema.parse(options)?.maxChars ?? DEFAULT_MAX_CHARS;
-  const seenAt = seenAtSchema.parse(raw.seenAt);
+  const maxChars = (options === undefined ? undefined : optionsSchema.parse(options)?.maxChars) ?? DEFAULT_MAX_CHARS;
+  const seenAt = checkedSeenAt(raw.seenAt);
   const reference = seenAt.slice(0, 10);
   if (raw.body.length > maxChars * REFUSE_FACTOR) {
     return err('too_large', `The body has ${raw.body.length} characters; at most ${maxChars * REFUSE_FACTOR} are accepted.`);
@@ -122,6 +130,7 @@ export function buildDocument(raw: RawInput, options?: { maxChars?: number }): R
   const body = paragraphs.flatMap(splitSentences);
   const dateline = findDateline(body, reference);
   const sentences = toSentences(title, body, dateline?.index);
+  rememberSentenceDateline(sentences, reference, dateline === undefined ? undefined : { ...dateline, index: dateline.index + 1 });
 
   const lang = documentLanguage(sentences, raw.lang);
   if (!lang.ok) return lang;

@@ -23,11 +23,19 @@ const declaredSchema = z.string().trim().toLowerCase().regex(/^[a-z]{2,3}(?:[-_]
 const DECLARED: Readonly<Record<string, Lang>> = { en: 'en', eng: 'en', fr: 'fr', fra: 'fr', fre: 'fr' };
 const FRANC: Readonly<Record<string, Lang>> = { eng: 'en', fra: 'fr' };
 
+/** Tags seen so far and what they declare: a feed gives every item the same one. */
+const declaredByTag = new Map<string, Lang | undefined>();
+const DECLARED_MEMO_LIMIT = 1000;
+
 /** English or French when the tag says so; any other tag is not trusted over the text itself. */
 export function declaredLanguage(tag: string | undefined): Lang | undefined {
+  if (tag === undefined) return undefined;
+  if (declaredByTag.has(tag)) return declaredByTag.get(tag);
   const parsed = declaredSchema.safeParse(tag);
-  if (!parsed.success) return undefined;
-  return DECLARED[parsed.data.split(/[-_]/)[0] ?? ''];
+  const lang = parsed.success ? DECLARED[parsed.data.split(/[-_]/)[0] ?? ''] : undefined;
+  if (declaredByTag.size >= DECLARED_MEMO_LIMIT) declaredByTag.clear();
+  declaredByTag.set(tag, lang);
+  return lang;
 }
 
 interface Vote {
