@@ -1,8 +1,7 @@
 import type { EventType, Incident, Reason } from '../model.js';
 import { ISSUER_IDS } from '../extract/travel-advice.js';
-import { fold } from '../text/normalize.js';
-import { dayNumber, daysBetween, isoDay, monthOf, monthsBetween } from './dates.js';
-import { incidentAnchorDay } from './keys.js';
+import { dayNumber, daysBetween, monthOf, monthsBetween } from './dates.js';
+import { featuresOf, type IncidentFeatures } from './features.js';
 import { fingerprintSimilarity } from './fingerprint.js';
 import type { Probe } from './probe.js';
 import { cosine } from './terms.js';
@@ -41,12 +40,8 @@ const DATE_SIGMA = 3;
 const DATE_TOLERANCE = 2;
 /** Estimated Jaccard similarity of title-and-lead shingles above which a story is a copy. */
 const WIRE_SIMILARITY = 0.5;
-/** Sources of an incident whose fingerprints a story is compared with. */
-const WIRE_SOURCES = 8;
 /** Events over in a moment: an abduction, a government's advice. */
 const MOMENTS: ReadonlySet<EventType> = new Set(['kidnapping', 'advisory', 'evacuation']);
-/** Days after an event in which its reports may tell of fighting still going on. */
-const REPORTING_WEEK = 7;
 /** How long after it began a blockade or siege still gathers the reports that speak of it. */
 const ONGOING_DAYS = 180;
 /** Events that last: later reports of the same kind are not another event for being later. */
@@ -64,80 +59,99 @@ export interface Assessment {
 
 /** Event types that can describe the same incident from another angle. */
 const STATE_CHANGES: ReadonlySet<EventType> = new Set(['claim', 'release', 'rescue', 'ransom', 'negotiation', 'statement']);
-const RELATED: ReadonlySet<string> = new Set(['attack|kidnapping', 'attack|killing', 'blockade|attack', 'evacuation|advisory']);
-
-function relatedTypes(a: EventType, b: EventType): boolean {
-  return STATE_CHANGES.has(a) || STATE_CHANGES.has(b) || RELATED.has(`${a}|${b}`) || RELATED.has(`${b}|${a}`);
+const RELATED_PAIRS: readonly (readonly [EventType, EventType])[] = [
+  ['attack', 'kidnapping'],
+  ['attack', 'killing'],
+  ['blockade', 'attack'],
+  ['evacuation', 'advisory'],
+];
+/** Each type's related types, both ways round, looked up without building a pair key per comparison. */
+const RELATED = new Map<EventType, Set<EventType>>();
+for (const [a, b] of RELATED_PAIRS) {
+  for (const [x, y] of [[a, b], [b, a]] as const) RELATED.set(x, (RELATED.get(x) ?? new Set<EventType>()).add(y));
 }
 
-export function assess(probe: Probe, incident: Incident): Assessment {
-  const ongoing = ongoingScore(probe, incident);
-  const place = placeScore(probe, incident);
-  const date = dateScore(probe, incident);
-  const victims = victimsScore(probe, incident);
-  const issuer = issuerScore(probe, incident);
-  const matches = defined([
-    ongoing.match,
-    // A blockade covers roads and towns around the places first named: another town is no clash.
-    ongoing.match !== undefined && place?.code === 'place:clash' ? undefined : place,
-    date.match,
-    typeScore(probe, incident),
-    victims.match,
-    siteScore(probe, incident),
-    actorScore(probe, incident),
-    issuer.match,
-    textScore(probe, incident),
-    wireScore(probe, incident),
-  ]);
-  const vetoes = defined([countryVeto(probe, incident), ongoing.veto, date.veto, victims.veto, issuer.veto, recallVeto(probe, incident, matches)]);
+function relatedTypes(a: EventType, b: EventType): boolean {
+  return STATE_CHANGES.has(a) || STATE_CHANGES.has(b) || (RELATED.get(a)?.has(b) ?? false);
+}
+
+/** One story against one incident. */
+interface Pair {
+  readonly probe: Probe;
+  readonly incident: Incident;
+  readonly features: IncidentFeatures;
+  /** Whether reasons get their messages: decide ranks all candidates but explains only the few it reports. */
+  readonly explain: boolean;
+}
+
+/**
+ * Compares a story with an incident slot by slot. Without `explain`, reasons carry empty messages and
+ * everything else (codes, weights, vetoes, score) is the same: ranking candidates needs no words.
+ */
+export function assess(probe: Probe, incident: Incident, explain = true): Assessment {
+  const pair: Pair = { probe, incident, features: featuresOf(incident), explain };
+  const ongoing = ongoingScore(pair);
+  const place = placeScore(pair);
+  const date = dateScore(pair);
+  const victims = victimsScore(pair);
+  const issuer = issuerScore(pair);
+  const matches: Reason[] = [];
+  push(matches, ongoing.match);
+  // A blockade covers roads and towns around the places first named: another town is no clash.
+  push(matches, ongoing.match !== undefined && place?.code === 'place:clash' ? undefined : place);
+  push(matches, date.match);
+  push(matches, typeScore(pair));
+  push(matches, victims.match);
+  push(matches, siteScore(pair));
+  push(matches, actorScore(pair));
+  push(matches, issuer.match);
+  push(matches, textScore(pair));
+  push(matches, wireScore(pair));
+  const vetoes: Reason[] = [];
+  push(vetoes, countryVeto(pair));
+  push(vetoes, ongoing.veto);
+  push(vetoes, date.veto);
+  push(vetoes, victims.veto);
+  push(vetoes, issuer.veto);
+  push(vetoes, recallVeto(pair, matches));
   let sum = 0;
   for (const match of matches) sum += match.weight ?? 0;
   return { incident, score: round(sum), matches, vetoes };
 }
 
-/** Without closures: assess runs for every candidate of every story. */
-function defined(reasons: readonly (Reason | undefined)[]): Reason[] {
-  const out: Reason[] = [];
-  for (const reason of reasons) if (reason !== undefined) out.push(reason);
-  return out;
+function push(reasons: Reason[], reason: Reason | undefined): void {
+  if (reason !== undefined) reasons.push(reason);
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
-function countryVeto(probe: Probe, incident: Incident): Reason | undefined {
+function countryVeto({ probe, incident, explain }: Pair): Reason | undefined {
   if (probe.country === undefined || probe.country === incident.country) return undefined;
   return {
     code: 'veto:country',
-    message: `${incident.id} happened in ${incident.country.toUpperCase()}, this story in ${probe.country.toUpperCase()}`,
+    message: explain ? `${incident.id} happened in ${incident.country.toUpperCase()}, this story in ${probe.country.toUpperCase()}` : '',
   };
 }
 
-function placeScore(probe: Probe, incident: Incident): Reason | undefined {
-  const ids = new Set<string>();
-  const regions = new Set<string>();
-  for (const { value } of incident.places) {
-    if (value.kind === 'country') continue;
-    if (value.kind === 'region') regions.add(value.id);
-    else ids.add(value.id);
-    if (value.region !== undefined) regions.add(value.region);
-  }
-  const shared = probe.places.find((p) => ids.has(p.id));
-  if (shared !== undefined) return { code: 'place', weight: WEIGHTS.place, message: `same place: ${shared.id}` };
+function placeScore({ probe, incident, features, explain }: Pair): Reason | undefined {
+  const { placeIds, regions } = features;
+  const shared = probe.places.find((p) => placeIds.has(p.id));
+  if (shared !== undefined) return { code: 'place', weight: WEIGHTS.place, message: explain ? `same place: ${shared.id}` : '' };
   const region = probe.regions.find((r) => regions.has(r));
-  if (region !== undefined) return { code: 'region', weight: WEIGHTS.region, message: `same region: ${region}` };
+  if (region !== undefined) return { code: 'region', weight: WEIGHTS.region, message: explain ? `same region: ${region}` : '' };
   if (probe.regions.length > 0 && regions.size > 0) {
     return {
       code: 'place:clash',
       weight: WEIGHTS.placeClash,
-      message: `different regions: ${probe.regions.join(', ')} against ${[...regions].join(', ')}`,
+      message: explain ? `different regions: ${probe.regions.join(', ')} against ${[...regions].join(', ')}` : '',
     };
   }
   if (probe.country === incident.country) {
     // A side that names no place within the country cannot disagree on the place.
-    const vague = probe.places.length === 0 || (ids.size === 0 && regions.size === 0);
+    const vague = probe.places.length === 0 || (placeIds.size === 0 && regions.size === 0);
     return vague
-      ? { code: 'country', weight: WEIGHTS.countryOnly, message: `same country (${incident.country.toUpperCase()}), no place within it to compare` }
-      : { code: 'country', weight: WEIGHTS.country, message: `same country: ${incident.country.toUpperCase()}` };
+      ? { code: 'country', weight: WEIGHTS.countryOnly, message: explain ? `same country (${incident.country.toUpperCase()}), no place within it to compare` : '' }
+      : { code: 'country', weight: WEIGHTS.country, message: explain ? `same country: ${incident.country.toUpperCase()}` : '' };
   }
   return undefined;
 }
@@ -147,33 +161,36 @@ interface Scored {
   readonly veto?: Reason;
 }
 
-function dateScore(probe: Probe, incident: Incident): Scored {
+const NOTHING: Scored = {};
+
+function dateScore(pair: Pair): Scored {
+  const { probe, incident, explain } = pair;
   const sameKind = probe.type === incident.eventType && !LASTING.has(incident.eventType);
   const theirs = incident.eventDate;
-  if (probe.date === undefined || theirs === undefined) return publicationCheck(probe, incident);
+  if (probe.date === undefined || theirs === undefined) return publicationCheck(pair);
   if (probe.datePrecision === 'day') {
     const apart = daysBetween(probe.date, theirs);
     const decay = gaussian(apart);
-    const message = `event dates ${probe.date} and ${theirs}, ${apart} day(s) apart`;
+    const message = explain ? `event dates ${probe.date} and ${theirs}, ${apart} day(s) apart` : '';
     if (sameKind && apart > DATE_TOLERANCE) {
-      return { veto: { code: 'veto:date', message: `same kind of event (${incident.eventType}) but ${message}: ${incident.id} is another event` } };
+      return { veto: { code: 'veto:date', message: explain ? `same kind of event (${incident.eventType}) but ${message}: ${incident.id} is another event` : '' } };
     }
-    const reported = stillReported(incident, theirs, probe.date);
+    const reported = stillReported(pair, theirs, probe.date);
     if (reported !== undefined && daysBetween(probe.date, reported) < apart) {
-      return { match: { code: 'date', weight: round(WEIGHTS.date * gaussian(daysBetween(probe.date, reported))), message: `${message}, while it was still being reported (${reported})` } };
+      return { match: { code: 'date', weight: round(WEIGHTS.date * gaussian(daysBetween(probe.date, reported))), message: explain ? `${message}, while it was still being reported (${reported})` : '' } };
     }
-    return decay < 0.01 ? {} : { match: { code: 'date', weight: round(WEIGHTS.date * decay), message } };
+    return decay < 0.01 ? NOTHING : { match: { code: 'date', weight: round(WEIGHTS.date * decay), message } };
   }
   const apart = monthsBetween(monthOf(probe.date), monthOf(theirs));
   if (probe.datePrecision === 'month') {
     if (sameKind && apart > 1) {
-      return { veto: { code: 'veto:date', message: `same kind of event (${incident.eventType}) but ${apart} months apart from ${incident.id}` } };
+      return { veto: { code: 'veto:date', message: explain ? `same kind of event (${incident.eventType}) but ${apart} months apart from ${incident.id}` : '' } };
     }
-    return apart === 0 ? { match: { code: 'date', weight: WEIGHTS.dateMonth, message: `same month: ${monthOf(theirs)}` } } : {};
+    return apart === 0 ? { match: { code: 'date', weight: WEIGHTS.dateMonth, message: explain ? `same month: ${monthOf(theirs)}` : '' } } : NOTHING;
   }
   return sameKind && probe.date.slice(0, 4) !== theirs.slice(0, 4)
-    ? { veto: { code: 'veto:date', message: `same kind of event (${incident.eventType}) in another year than ${incident.id}` } }
-    : {};
+    ? { veto: { code: 'veto:date', message: explain ? `same kind of event (${incident.eventType}) in another year than ${incident.id}` : '' } }
+    : NOTHING;
 }
 
 const gaussian = (days: number) => Math.exp(-(days * days) / (2 * DATE_SIGMA * DATE_SIGMA));
@@ -184,14 +201,9 @@ const gaussian = (days: number) => Math.exp(-(days * days) / (2 * DATE_SIGMA * D
  * day after its latest report of the first week, is measured from that report: the fighting may still
  * be going on. The veto on same-kind events still counts from the event date.
  */
-function stillReported(incident: Incident, eventDate: string, storyDate: string): string | undefined {
+function stillReported({ incident, features }: Pair, eventDate: string, storyDate: string): string | undefined {
   if (storyDate <= eventDate || MOMENTS.has(incident.eventType)) return undefined;
-  let latest: string | undefined;
-  for (const source of incident.sources) {
-    const day = isoDay(source.published);
-    if (day === undefined || day < eventDate || daysBetween(day, eventDate) > REPORTING_WEEK) continue;
-    if (latest === undefined || day > latest) latest = day;
-  }
+  const latest = features.earlyReport();
   if (latest === undefined || dayNumber(storyDate) - dayNumber(latest) > 1) return undefined;
   return latest;
 }
@@ -202,127 +214,116 @@ function stillReported(incident: Incident, eventDate: string, storyDate: string)
  * it or where, follows it, unless it reports an attack, kidnapping or killing of its own (counted victims, a named site), which is
  * another incident however much it owes to the blockade.
  */
-function ongoingScore(probe: Probe, incident: Incident): Scored {
-  if (!LASTING.has(incident.eventType) || !probe.ongoing) return {};
-  const start = incidentAnchorDay(incident);
+function ongoingScore(pair: Pair): Scored {
+  const { probe, incident, features, explain } = pair;
+  if (!LASTING.has(incident.eventType) || !probe.ongoing) return NOTHING;
+  const start = features.anchorDay;
   const day = probe.date !== undefined && probe.datePrecision === 'day' ? probe.date : probe.published;
   const since = dayNumber(day) - dayNumber(start);
-  if (since < -DATE_TOLERANCE || since > ONGOING_DAYS) return {};
+  if (since < -DATE_TOLERANCE || since > ONGOING_DAYS) return NOTHING;
   const ownEvent = probe.type !== undefined && !LASTING.has(probe.type) && !STATE_CHANGES.has(probe.type) && (probe.site !== undefined || (probe.victims?.count ?? null) !== null);
   if (ownEvent && since > DATE_TOLERANCE) {
-    return { veto: { code: 'veto:ongoing', message: `a ${probe.type} of its own during ${incident.id}, ${since} day(s) after it began` } };
+    return { veto: { code: 'veto:ongoing', message: explain ? `a ${probe.type} of its own during ${incident.id}, ${since} day(s) after it began` : '' } };
   }
   // Who imposes a blockade is often only named ("the blockade imposed by JNIM"): the incident's terms keep named actors.
   const by = probe.named.find((id) => Object.hasOwn(incident.terms, `@${id}`) || incident.actors.some((a) => a.value.id === id));
-  const where = by === undefined ? sharedArea(probe, incident) : undefined;
-  if (by === undefined && where === undefined) return {};
+  const where = by === undefined ? sharedArea(pair) : undefined;
+  if (by === undefined && where === undefined) return NOTHING;
   const what = by === undefined ? `around ${where}` : `by ${by}`;
-  return { match: { code: 'ongoing', weight: WEIGHTS.ongoing, message: `speaks of ${incident.id}, under way since ${start} ${what}` } };
+  return { match: { code: 'ongoing', weight: WEIGHTS.ongoing, message: explain ? `speaks of ${incident.id}, under way since ${start} ${what}` : '' } };
 }
 
 /** A place or region the story names that the incident names too. */
-function sharedArea(probe: Probe, incident: Incident): string | undefined {
-  const theirs = new Set<string>();
-  for (const { value } of incident.places) {
-    if (value.kind === 'country') continue;
-    theirs.add(value.id);
-    if (value.region !== undefined) theirs.add(value.region);
-  }
-  return probe.places.find((p) => theirs.has(p.id))?.id ?? probe.regions.find((r) => theirs.has(r));
+function sharedArea({ probe, features }: Pair): string | undefined {
+  const named = (id: string) => features.placeIds.has(id) || features.regions.has(id);
+  return probe.places.find((p) => named(p.id))?.id ?? probe.regions.find(named);
 }
 
-function publicationCheck(probe: Probe, incident: Incident): Scored {
-  const anchor = incidentAnchorDay(incident);
-  if (probe.published >= anchor || daysBetween(probe.published, anchor) <= DATE_TOLERANCE) return {};
-  return { veto: { code: 'veto:date', message: `published ${probe.published}, before ${incident.id} happened (${anchor})` } };
+function publicationCheck({ probe, incident, features, explain }: Pair): Scored {
+  const anchor = features.anchorDay;
+  if (probe.published >= anchor || daysBetween(probe.published, anchor) <= DATE_TOLERANCE) return NOTHING;
+  return { veto: { code: 'veto:date', message: explain ? `published ${probe.published}, before ${incident.id} happened (${anchor})` : '' } };
 }
 
-function typeScore(probe: Probe, incident: Incident): Reason | undefined {
+function typeScore({ probe, incident, explain }: Pair): Reason | undefined {
   if (probe.type === undefined) return undefined;
-  if (probe.type === incident.eventType) return { code: 'type', weight: WEIGHTS.type, message: `same event type: ${probe.type}` };
+  if (probe.type === incident.eventType) return { code: 'type', weight: WEIGHTS.type, message: explain ? `same event type: ${probe.type}` : '' };
   if (relatedTypes(probe.type, incident.eventType)) {
-    return { code: 'type', weight: WEIGHTS.typeRelated, message: `related event types: ${probe.type} and ${incident.eventType}` };
+    return { code: 'type', weight: WEIGHTS.typeRelated, message: explain ? `related event types: ${probe.type} and ${incident.eventType}` : '' };
   }
   return undefined;
 }
 
-function victimsScore(probe: Probe, incident: Incident): Scored {
+function victimsScore({ probe, incident, features, explain }: Pair): Scored {
   const victims = probe.victims;
-  if (victims === undefined) return {};
-  const theirs = incident.victims.map((a) => a.value);
+  if (victims === undefined) return NOTHING;
+  const theirs = features.victims;
   if (victims.nationality === undefined) {
     const same = victims.count !== null && theirs.some((v) => v.count === victims.count);
     return same
-      ? { match: { code: 'victims', weight: WEIGHTS.victimsCountOnly, message: `same number of victims: ${victims.count}` } }
-      : {};
+      ? { match: { code: 'victims', weight: WEIGHTS.victimsCountOnly, message: explain ? `same number of victims: ${victims.count}` : '' } }
+      : NOTHING;
   }
   const nationality = victims.nationality;
-  const sameNationality = theirs.filter((v) => v.nationality !== undefined && fold(v.nationality) === nationality);
+  const sameNationality = theirs.filter((v) => v.folded === nationality);
   if (sameNationality.length === 0) {
     const others = [...new Set(theirs.flatMap((v) => (v.nationality === undefined ? [] : [v.nationality])))];
     return others.length === 0
-      ? {}
-      : { match: { code: 'victims:clash', weight: WEIGHTS.nationalityClash, message: `victims ${nationality} against ${others.join(', ')}` } };
+      ? NOTHING
+      : { match: { code: 'victims:clash', weight: WEIGHTS.nationalityClash, message: explain ? `victims ${nationality} against ${others.join(', ')}` : '' } };
   }
   const counts = sameNationality.filter((v) => v.count !== null);
   if (victims.count !== null && counts.some((v) => v.count === victims.count)) {
-    return { match: { code: 'victims', weight: WEIGHTS.victims, message: `same victims: ${victims.count} ${nationality}` } };
+    return { match: { code: 'victims', weight: WEIGHTS.victims, message: explain ? `same victims: ${victims.count} ${nationality}` : '' } };
   }
   if (victims.count === null || counts.length === 0) {
-    return { match: { code: 'victims', weight: WEIGHTS.victimsPartial, message: `same nationality of victims: ${nationality}` } };
+    return { match: { code: 'victims', weight: WEIGHTS.victimsPartial, message: explain ? `same nationality of victims: ${nationality}` : '' } };
   }
   const hostages = counts.filter((v) => v.role === 'hostage').map((v) => v.count);
   if (probe.type === 'kidnapping' && incident.eventType === 'kidnapping' && hostages.length > 0) {
     return {
       veto: {
         code: 'veto:victims',
-        message: `${victims.count} ${nationality} hostages against ${hostages.join(' or ')} in ${incident.id}`,
+        message: explain ? `${victims.count} ${nationality} hostages against ${hostages.join(' or ')} in ${incident.id}` : '',
       },
     };
   }
-  return { match: { code: 'victims', weight: WEIGHTS.victimsPartial, message: `same nationality of victims (${nationality}), counts differ` } };
+  return { match: { code: 'victims', weight: WEIGHTS.victimsPartial, message: explain ? `same nationality of victims (${nationality}), counts differ` : '' } };
 }
 
-function siteScore(probe: Probe, incident: Incident): Reason | undefined {
-  if (probe.site === undefined || incident.sites.length === 0) return undefined;
-  const keys = incident.sites.map((s) => s.value.key);
-  if (keys.includes(probe.site)) return { code: 'site', weight: WEIGHTS.site, message: `same site: ${probe.site}` };
-  return { code: 'site:clash', weight: WEIGHTS.siteClash, message: `site ${probe.site} against ${keys.join(', ')}` };
+function siteScore({ probe, features, explain }: Pair): Reason | undefined {
+  const keys = features.siteKeys;
+  if (probe.site === undefined || keys.length === 0) return undefined;
+  if (keys.includes(probe.site)) return { code: 'site', weight: WEIGHTS.site, message: explain ? `same site: ${probe.site}` : '' };
+  return { code: 'site:clash', weight: WEIGHTS.siteClash, message: explain ? `site ${probe.site} against ${keys.join(', ')}` : '' };
 }
 
-function actorScore(probe: Probe, incident: Incident): Reason | undefined {
-  const ids = new Set(incident.actors.map((a) => a.value.id));
-  const shared = probe.actors.filter((a) => ids.has(a));
-  return shared.length === 0 ? undefined : { code: 'actor', weight: WEIGHTS.actor, message: `same actor: ${shared.join(', ')}` };
+function actorScore({ probe, features, explain }: Pair): Reason | undefined {
+  const shared = probe.actors.filter((a) => features.actorIds.has(a));
+  return shared.length === 0 ? undefined : { code: 'actor', weight: WEIGHTS.actor, message: explain ? `same actor: ${shared.join(', ')}` : '' };
 }
 
 const ADVICE: ReadonlySet<EventType> = new Set(['advisory', 'evacuation']);
 
 /** Travel advice is one government's: the same government's advice agrees, another's is another incident. */
-function issuerScore(probe: Probe, incident: Incident): Scored {
-  if (probe.issuer === undefined || !ADVICE.has(incident.eventType)) return {};
+function issuerScore({ probe, incident, explain }: Pair): Scored {
+  if (probe.issuer === undefined || !ADVICE.has(incident.eventType)) return NOTHING;
   const theirs = [...new Set(incident.actors.filter((a) => a.value.role === 'spoke' && ISSUER_IDS.has(a.value.id)).map((a) => a.value.id))];
-  if (theirs.includes(probe.issuer)) return { match: { code: 'issuer', weight: WEIGHTS.issuer, message: `advice by the same government: ${probe.issuer}` } };
-  if (theirs.length === 0) return {};
-  return { veto: { code: 'veto:issuer', message: `advice by ${probe.issuer}, ${incident.id} is advice by ${theirs.join(', ')}` } };
+  if (theirs.includes(probe.issuer)) return { match: { code: 'issuer', weight: WEIGHTS.issuer, message: explain ? `advice by the same government: ${probe.issuer}` : '' } };
+  if (theirs.length === 0) return NOTHING;
+  return { veto: { code: 'veto:issuer', message: explain ? `advice by ${probe.issuer}, ${incident.id} is advice by ${theirs.join(', ')}` : '' } };
 }
 
-function textScore(probe: Probe, incident: Incident): Reason | undefined {
+function textScore({ probe, incident, explain }: Pair): Reason | undefined {
   const similarity = cosine(probe.terms, incident.terms);
   if (similarity < TEXT_FLOOR) return undefined;
-  return { code: 'text', weight: round(WEIGHTS.text * similarity), message: `wording similarity ${similarity.toFixed(2)}` };
+  return { code: 'text', weight: round(WEIGHTS.text * similarity), message: explain ? `wording similarity ${similarity.toFixed(2)}` : '' };
 }
 
-/** The first report and the latest ones: a copy copies the original or a recent rewrite, and the cost stays bounded. */
-function wireSources(incident: Incident): readonly Incident['sources'][number][] {
-  const all = incident.sources;
-  return all.length <= WIRE_SOURCES ? all : [all[0] as Incident['sources'][number], ...all.slice(-(WIRE_SOURCES - 1))];
-}
-
-function wireScore(probe: Probe, incident: Incident): Reason | undefined {
+function wireScore({ probe, features, explain }: Pair): Reason | undefined {
   let best = 0;
   let copied = '';
-  for (const source of wireSources(incident)) {
+  for (const source of features.wireSources) {
     const similarity = fingerprintSimilarity(probe.fingerprint, source.fingerprint ?? '', Math.max(WIRE_SIMILARITY, best));
     if (similarity > best) {
       best = similarity;
@@ -330,7 +331,7 @@ function wireScore(probe: Probe, incident: Incident): Reason | undefined {
     }
   }
   if (best < WIRE_SIMILARITY) return undefined;
-  return { code: 'wire', weight: WEIGHTS.wire, message: `copy of ${copied} (shingle similarity about ${best.toFixed(2)})` };
+  return { code: 'wire', weight: WEIGHTS.wire, message: explain ? `copy of ${copied} (shingle similarity about ${best.toFixed(2)})` : '' };
 }
 
 /**
@@ -338,17 +339,14 @@ function wireScore(probe: Probe, incident: Incident): Reason | undefined {
  * the Diamond Cement Factory") is not about it. Unless the main event itself agrees on at least two of
  * place, date, victims and site, the recall vetoes the join.
  */
-function recallVeto(probe: Probe, incident: Incident, matches: readonly Reason[]): Reason | undefined {
+function recallVeto({ probe, incident, features, explain }: Pair, matches: readonly Reason[]): Reason | undefined {
   const recalled = probe.recalled;
-  const sites = incident.sites.map((s) => s.value.key);
-  const bySite = recalled.sites.find((s) => sites.includes(s));
+  if (recalled.sites.length === 0 && recalled.dates.length === 0 && recalled.victims.length === 0) return undefined;
+  const bySite = recalled.sites.find((s) => features.siteKeys.includes(s));
   const eventDate = incident.eventDate;
   const byDate = eventDate === undefined ? undefined : recalled.dates.find((d) => daysBetween(d, eventDate) <= DATE_TOLERANCE);
   const byVictims = recalled.victims.find(
-    (v) =>
-      v.count !== null &&
-      v.nationality !== undefined &&
-      incident.victims.some((a) => a.value.count === v.count && a.value.nationality !== undefined && fold(a.value.nationality) === v.nationality),
+    (v) => v.count !== null && v.nationality !== undefined && features.victims.some((a) => a.count === v.count && a.folded === v.nationality),
   );
   if (bySite === undefined && byDate === undefined && byVictims === undefined) return undefined;
   const strong = matches.filter(
@@ -356,5 +354,5 @@ function recallVeto(probe: Probe, incident: Incident, matches: readonly Reason[]
   );
   if (strong.length >= 2) return undefined;
   const what = bySite !== undefined ? `site ${bySite}` : byDate !== undefined ? `date ${byDate}` : 'its victims';
-  return { code: 'veto:recall', message: `the story recalls ${incident.id} (${what}) as background only` };
+  return { code: 'veto:recall', message: explain ? `the story recalls ${incident.id} (${what}) as background only` : '' };
 }

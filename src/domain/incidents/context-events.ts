@@ -99,7 +99,7 @@ export type ContextPlacement =
  */
 export function placeContext(story: Story, candidates: readonly Incident[], policy: MatchPolicy): ContextPlacement {
   const best = candidates
-    .map((incident) => assess(story.probe, incident))
+    .map((incident) => assess(story.probe, incident, false))
     .filter((a) => a.vetoes.length === 0 && a.score >= policy.joinThreshold)
     .sort((a, b) => b.score - a.score)[0];
   if (best === undefined) return { action: 'new' };

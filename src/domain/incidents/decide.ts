@@ -40,7 +40,8 @@ export function decide(story: Story, relevance: Relevance, candidates: readonly 
   const relevanceReason = describeRelevance(relevance);
   const notes: Reason[] = story.probe.notes.map((message) => ({ code: 'date:ignored', message }));
   if (!relevance.relevant) return { action: 'ignored', score: 0, reasons: [relevanceReason] };
-  const assessed = candidates.map((incident) => assess(story.probe, incident)).sort((a, b) => b.score - a.score);
+  // Ranked without messages: only the best candidate and the strongest rivals are explained.
+  const assessed = candidates.map((incident) => assess(story.probe, incident, false)).sort((a, b) => b.score - a.score);
   const best = assessed.find((a) => a.vetoes.length === 0 && a.score >= policy.joinThreshold);
   if (best !== undefined) {
     const changes = novelty(best.incident, story);
@@ -53,17 +54,17 @@ export function decide(story: Story, relevance: Relevance, candidates: readonly 
           ? `joins ${best.incident.id} (score ${best.score} >= ${policy.joinThreshold}) with new facts: ${changes.join('; ')}`
           : `joins ${best.incident.id} (score ${best.score} >= ${policy.joinThreshold}); nothing new`,
     };
-    const rivals = explainRejected(assessed.filter((a) => a !== best), policy);
+    const rivals = explainRejected(story, assessed.filter((a) => a !== best), policy);
     return {
       action: verdict,
       incident: best.incident,
       score: best.score,
       changes,
-      reasons: [relevanceReason, ...notes, summary, ...best.matches, ...rivals],
+      reasons: [relevanceReason, ...notes, summary, ...assess(story.probe, best.incident).matches, ...rivals],
     };
   }
   const { type, country } = story.probe;
-  const rejected = explainRejected(assessed, policy);
+  const rejected = explainRejected(story, assessed, policy);
   const closest = assessed[0]?.score ?? 0;
   if (type === undefined) {
     return { action: 'ignored', score: closest, reasons: [relevanceReason, ...notes, { code: 'no-event', message: 'relevant, but names no event of its own and matches no known incident' }, ...rejected] };
@@ -89,11 +90,11 @@ function describeRelevance(relevance: Relevance): Reason {
 }
 
 /** The strongest rejected candidates: vetoed ones with their vetoes, weak ones with their score. */
-function explainRejected(assessed: readonly Assessment[], policy: MatchPolicy): Reason[] {
+function explainRejected(story: Story, assessed: readonly Assessment[], policy: MatchPolicy): Reason[] {
   const reasons: Reason[] = [];
   for (const a of assessed.slice(0, EXPLAINED)) {
     if (a.vetoes.length > 0) {
-      reasons.push(...a.vetoes);
+      reasons.push(...assess(story.probe, a.incident).vetoes);
     } else if (a.score < policy.joinThreshold) {
       const slots = a.matches.map((m) => `${m.code} ${signed(m.weight ?? 0)}`).join(', ');
       reasons.push({ code: 'weak', weight: a.score, message: `${a.incident.id} scored ${a.score} < ${policy.joinThreshold}${slots === '' ? '' : ` (${slots})`}` });

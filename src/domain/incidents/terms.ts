@@ -86,12 +86,46 @@ export function salientTerms(lead: LeadWords, entities: readonly string[] = []):
 }
 
 export function cosine(a: TermVector, b: TermVector): number {
+  const { terms, weights } = listOf(a);
+  const other = lookupOf(b);
   let dot = 0;
-  for (const term in a) {
-    // Own properties only: a term such as "constructor" must not reach Object.prototype.
-    if (Object.hasOwn(b, term)) dot += (a[term] ?? 0) * (b[term] ?? 0);
+  for (let i = 0; i < terms.length; i++) {
+    const weight = other.get(terms[i] as string);
+    if (weight !== undefined) dot += (weights[i] as number) * weight;
   }
   return Math.min(1, dot);
+}
+
+/**
+ * A vector's own terms in order, and a map of them: read once per vector rather than at every
+ * comparison (a story is compared with many incidents, an incident with many stories). Own terms
+ * only, so that a term such as "constructor" does not reach Object.prototype.
+ */
+interface TermList {
+  readonly terms: readonly string[];
+  readonly weights: readonly number[];
+}
+
+const lists = new WeakMap<TermVector, TermList>();
+const lookups = new WeakMap<TermVector, ReadonlyMap<string, number>>();
+
+function listOf(vector: TermVector): TermList {
+  let list = lists.get(vector);
+  if (list === undefined) {
+    const terms = Object.keys(vector);
+    list = { terms, weights: terms.map((term) => vector[term] ?? 0) };
+    lists.set(vector, list);
+  }
+  return list;
+}
+
+function lookupOf(vector: TermVector): ReadonlyMap<string, number> {
+  let lookup = lookups.get(vector);
+  if (lookup === undefined) {
+    lookup = new Map(Object.keys(vector).map((term) => [term, vector[term] ?? 0]));
+    lookups.set(vector, lookup);
+  }
+  return lookup;
 }
 
 /** An incident's vector after another story joins it: the sum of both, capped and re-normalised. */
