@@ -38,31 +38,57 @@ function mix(value: number): number {
  * Hash of each run of SHINGLE consecutive words, from per-word hashes (rotated so that order counts):
  * no shingle strings are built.
  */
-function shingleHashes(words: readonly string[]): number[] {
-  const hashes = words.map((word) => fnv1a(word));
-  if (hashes.length < SHINGLE) return hashes.length === 0 ? [] : [hashes.reduce((a, h) => mix(a ^ h), 0)];
-  const out: number[] = [];
-  for (let i = 0; i + SHINGLE <= hashes.length; i++) {
-    out.push(mix((hashes[i] as number) ^ rotl(hashes[i + 1] as number, 11) ^ rotl(hashes[i + 2] as number, 22)));
+function shingleHashes(words: readonly string[]): Uint32Array {
+  const count = words.length;
+  if (count < SHINGLE) {
+    let hash = 0;
+    for (const word of words) hash = mix(hash ^ fnv1a(word));
+    return count === 0 ? new Uint32Array(0) : Uint32Array.of(hash);
+  }
+  const out = new Uint32Array(count - SHINGLE + 1);
+  let first = 0;
+  let second = fnv1a(words[0] as string);
+  let third = fnv1a(words[1] as string);
+  for (let i = 0; i < out.length; i++) {
+    first = second;
+    second = third;
+    third = fnv1a(words[i + 2] as string);
+    out[i] = mix(first ^ rotl(second, 11) ^ rotl(third, 22));
   }
   return out;
 }
 
 const rotl = (value: number, bits: number) => ((value << bits) | (value >>> (32 - bits))) >>> 0;
 
+/** Hex digits by value, so that a signature is written without a string per hash. */
+const HEX_DIGITS = '0123456789abcdef';
+
 /** Hex signature of a text's folded words; empty when there are no words. */
 export function fingerprint(words: readonly string[]): string {
   const hashes = shingleHashes(words);
   if (hashes.length === 0) return '';
-  const mins = new Uint32Array(HASHES).fill(0xffffffff);
-  for (const base of hashes) {
-    for (let i = 0; i < HASHES; i++) {
-      const value = mix((Math.imul(base, MULTIPLIERS[i] as number) + (OFFSETS[i] as number)) >>> 0);
-      if (value < (mins[i] as number)) mins[i] = value;
+  // One hash function at a time over all shingles: its multiplier, offset and running minimum stay in registers.
+  const mins = new Uint32Array(HASHES);
+  for (let i = 0; i < HASHES; i++) {
+    const multiplier = MULTIPLIERS[i] as number;
+    const offset = OFFSETS[i] as number;
+    let min = 0xffffffff;
+    for (let j = 0; j < hashes.length; j++) {
+      const value = mix((Math.imul(hashes[j] as number, multiplier) + offset) >>> 0);
+      if (value < min) min = value;
     }
+    mins[i] = min;
   }
-  // Joined rather than concatenated: the signature is kept in incidents, and a flat string is smaller than a rope.
-  return Array.from(mins, (m) => m.toString(16).padStart(HEX, '0')).join('');
+  return hexOf(mins);
+}
+
+function hexOf(values: Uint32Array): string {
+  const codes = new Array<number>(values.length * HEX);
+  let at = 0;
+  for (const value of values) {
+    for (let shift = 28; shift >= 0; shift -= 4) codes[at++] = HEX_DIGITS.charCodeAt((value >>> shift) & 15);
+  }
+  return String.fromCharCode(...codes);
 }
 
 /**

@@ -56,6 +56,7 @@ export function leadWords(doc: Document): LeadWords {
 
 /** "kidnappers's" -> "kidnappers", "l'armee" -> "armee": the same word with and without its clitics. */
 function stem(word: string): string {
+  if (!word.includes("'")) return word;
   let term = word.endsWith("'s") ? word.slice(0, -2) : word;
   if (term.charAt(1) === "'" && "ldjnmcst".includes(term.charAt(0))) term = term.slice(2);
   return term;
@@ -73,16 +74,17 @@ function isSalient(word: string): boolean {
  */
 export function salientTerms(lead: LeadWords, entities: readonly string[] = []): TermVector {
   const counts = new Map<string, number>();
-  for (const entity of entities.slice(0, MAX_ENTITIES)) counts.set(`@${entity}`, ENTITY_WEIGHT);
-  const add = (list: readonly string[], weight: number) => {
-    for (const word of list) {
-      const term = stem(word);
-      if (isSalient(term)) counts.set(term, (counts.get(term) ?? 0) + weight);
-    }
-  };
-  add(lead.title, TITLE_BOOST);
-  add(lead.words, 1);
+  for (let i = 0; i < entities.length && i < MAX_ENTITIES; i++) counts.set(`@${entities[i]}`, ENTITY_WEIGHT);
+  countSalient(counts, lead.title, TITLE_BOOST);
+  countSalient(counts, lead.words, 1);
   return normalise(top(counts, VECTOR_SIZE));
+}
+
+function countSalient(counts: Map<string, number>, words: readonly string[], weight: number): void {
+  for (const word of words) {
+    const term = stem(word);
+    if (isSalient(term)) counts.set(term, (counts.get(term) ?? 0) + weight);
+  }
 }
 
 export function cosine(a: TermVector, b: TermVector): number {
@@ -156,8 +158,11 @@ type Entry = readonly [string, number];
 const byWeight = (x: Entry, y: Entry) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1);
 
 function top(counts: Map<string, number>, n: number): Entry[] {
-  const sorted = [...counts].sort(byWeight);
-  return sorted.length > n ? sorted.slice(0, n) : sorted;
+  const entries: Entry[] = [];
+  for (const entry of counts) entries.push(entry);
+  entries.sort(byWeight);
+  if (entries.length > n) entries.length = n;
+  return entries;
 }
 
 function normalise(entries: readonly Entry[]): TermVector {
@@ -165,8 +170,9 @@ function normalise(entries: readonly Entry[]): TermVector {
   for (const [, weight] of entries) norm += weight * weight;
   if (norm === 0) return {};
   norm = Math.sqrt(norm);
-  // Assigned one by one, cheaper than Object.fromEntries; "__proto__" would set the prototype and says nothing anyway.
-  const vector: Record<string, number> = {};
+  // A dictionary from the start: terms differ from story to story, so a shaped object would only
+  // build hidden classes to throw away. "__proto__" says nothing and is left out.
+  const vector: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const [term, weight] of entries) if (term !== '__proto__') vector[term] = Math.round((weight / norm) * 1e4) / 1e4;
   return vector;
 }

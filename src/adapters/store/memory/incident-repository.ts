@@ -2,52 +2,66 @@ import type { IncidentRepository } from '../../../app/ports.js';
 import type { Incident } from '../../../domain/model.js';
 import { millis, rowLimit } from './time.js';
 
+/** One stored incident with what the index and the ranking read of it. */
+interface Entry {
+  incident: Incident;
+  keys: readonly string[];
+  /** updatedAt as milliseconds, parsed once at save time rather than at every ranking. */
+  updated: number;
+  /** The lookup that last counted this entry, and how many of its keys that lookup shared. */
+  lookup: number;
+  shared: number;
+}
+
 /**
- * Incidents in a map with an inverted index from candidate key to incident ids. Incidents are
- * immutable values, so they are kept and handed out as they are, without copies.
+ * Incidents in a map with an inverted index from candidate key to entries. Incidents are immutable
+ * values, so they are kept and handed out as they are, without copies.
  */
 export class MemoryIncidentRepository implements IncidentRepository {
-  private readonly incidents = new Map<string, Incident>();
-  private readonly keysOf = new Map<string, readonly string[]>();
-  /** updatedAt as milliseconds, parsed once at save time rather than at every ranking. */
-  private readonly updated = new Map<string, number>();
-  /** Most keys (fingerprint bands, sources, sites) name one incident: that id is kept without a Set around it. */
-  private readonly postings = new Map<string, string | Set<string>>();
+  private readonly entries = new Map<string, Entry>();
+  /** Most keys (fingerprint bands, sources, sites) name one incident: that entry is kept without a Set around it. */
+  private readonly postings = new Map<string, Entry | Set<Entry>>();
+  private lookups = 0;
 
   async get(id: string): Promise<Incident | undefined> {
-    return this.incidents.get(id);
+    return this.entries.get(id)?.incident;
   }
 
   async save(incident: Incident, keys: readonly string[]): Promise<void> {
-    const { id } = incident;
     const unique = new Set(keys);
+    const updated = millis(incident.updatedAt);
+    const entry = this.entries.get(incident.id);
+    if (entry === undefined) {
+      const created: Entry = { incident, keys: [...unique], updated, lookup: 0, shared: 0 };
+      this.entries.set(incident.id, created);
+      for (const key of unique) this.addPosting(key, created);
+      return;
+    }
     // Saving again mostly keeps the keys (a duplicate adds a source): only the difference is re-indexed.
-    const before = this.keysOf.get(id) ?? [];
-    for (const key of before) if (!unique.has(key)) this.removePosting(key, id);
-    const kept = new Set(before);
-    for (const key of unique) if (!kept.has(key)) this.addPosting(key, id);
-    this.keysOf.set(id, [...unique]);
-    this.incidents.set(id, incident);
-    this.updated.set(id, millis(incident.updatedAt));
+    for (const key of entry.keys) if (!unique.has(key)) this.removePosting(key, entry);
+    const kept = new Set(entry.keys);
+    for (const key of unique) if (!kept.has(key)) this.addPosting(key, entry);
+    entry.keys = [...unique];
+    entry.incident = incident;
+    entry.updated = updated;
   }
 
+  /**
+   * Counts the shared keys on the entries themselves (stamped with the lookup's number) instead of in
+   * a map, then keeps the best `limit` without sorting all the incidents that share a key.
+   */
   async findByKeys(keys: readonly string[], limit: number): Promise<Incident[]> {
     const max = rowLimit(limit);
     if (max === 0) return [];
-    const shared = new Map<string, number>();
+    const lookup = ++this.lookups;
+    const found: Entry[] = [];
     for (const key of new Set(keys)) {
-      const ids = this.postings.get(key);
-      if (ids === undefined) continue;
-      if (typeof ids === 'string') shared.set(ids, (shared.get(ids) ?? 0) + 1);
-      else for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
+      const posted = this.postings.get(key);
+      if (posted === undefined) continue;
+      if (posted instanceof Set) for (const entry of posted) count(entry, lookup, found);
+      else count(posted, lookup, found);
     }
-    const ranked: { id: string; count: number; updated: number }[] = [];
-    for (const [id, count] of shared) ranked.push({ id, count, updated: this.updated.get(id) ?? 0 });
-    ranked.sort((a, b) => b.count - a.count || b.updated - a.updated || (a.id < b.id ? -1 : 1));
-    return ranked.slice(0, max).flatMap((r) => {
-      const incident = this.incidents.get(r.id);
-      return incident === undefined ? [] : [incident];
-    });
+    return best(found, max).map((entry) => entry.incident);
   }
 
   async listRecent(options: { since?: string; country?: string; limit: number }): Promise<Incident[]> {
@@ -55,30 +69,61 @@ export class MemoryIncidentRepository implements IncidentRepository {
     if (max === 0) return [];
     const since = options.since === undefined ? undefined : millis(options.since);
     const country = options.country?.toLowerCase();
-    const found = [...this.incidents.values()].filter(
-      (i) => (since === undefined || millis(i.updatedAt) >= since) && (country === undefined || i.country.toLowerCase() === country),
-    );
-    found.sort((a, b) => millis(b.updatedAt) - millis(a.updatedAt) || (a.id < b.id ? -1 : 1));
-    return found.slice(0, max);
+    const found: Entry[] = [];
+    for (const entry of this.entries.values()) {
+      if ((since === undefined || entry.updated >= since) && (country === undefined || entry.incident.country.toLowerCase() === country)) found.push(entry);
+    }
+    found.sort((a, b) => b.updated - a.updated || (a.incident.id < b.incident.id ? -1 : 1));
+    return found.slice(0, max).map((entry) => entry.incident);
   }
 
   async count(): Promise<number> {
-    return this.incidents.size;
+    return this.entries.size;
   }
 
-  private addPosting(key: string, id: string): void {
-    const ids = this.postings.get(key);
-    if (ids === undefined) this.postings.set(key, id);
-    else if (typeof ids === 'string') this.postings.set(key, new Set([ids, id]));
-    else ids.add(id);
+  private addPosting(key: string, entry: Entry): void {
+    const posted = this.postings.get(key);
+    if (posted === undefined) this.postings.set(key, entry);
+    else if (posted instanceof Set) posted.add(entry);
+    else this.postings.set(key, new Set([posted, entry]));
   }
 
-  private removePosting(key: string, id: string): void {
-    const ids = this.postings.get(key);
-    if (ids === id) this.postings.delete(key);
-    else if (typeof ids === 'object') {
-      ids.delete(id);
-      if (ids.size === 1) this.postings.set(key, ids.values().next().value as string);
+  private removePosting(key: string, entry: Entry): void {
+    const posted = this.postings.get(key);
+    if (posted === entry) this.postings.delete(key);
+    else if (posted instanceof Set) {
+      posted.delete(entry);
+      if (posted.size === 1) this.postings.set(key, posted.values().next().value as Entry);
     }
   }
+}
+
+function count(entry: Entry, lookup: number, found: Entry[]): void {
+  if (entry.lookup === lookup) {
+    entry.shared++;
+    return;
+  }
+  entry.lookup = lookup;
+  entry.shared = 1;
+  found.push(entry);
+}
+
+/** Most keys shared first, then most recently updated, then by id: a total order, as the SQL stores rank. */
+function ranksBefore(a: Entry, b: Entry): boolean {
+  if (a.shared !== b.shared) return a.shared > b.shared;
+  if (a.updated !== b.updated) return a.updated > b.updated;
+  return a.incident.id < b.incident.id;
+}
+
+/** The first `max` entries in rank order, kept by insertion: most entries fall behind the last kept one at once. */
+function best(found: readonly Entry[], max: number): Entry[] {
+  const kept: Entry[] = [];
+  for (const entry of found) {
+    if (kept.length === max && !ranksBefore(entry, kept[max - 1] as Entry)) continue;
+    let at = kept.length === max ? max - 1 : kept.length;
+    while (at > 0 && ranksBefore(entry, kept[at - 1] as Entry)) at--;
+    if (kept.length === max) kept.pop();
+    kept.splice(at, 0, entry);
+  }
+  return kept;
 }
