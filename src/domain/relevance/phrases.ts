@@ -38,10 +38,27 @@ function wordMatches(pattern: WordPattern, word: string): boolean {
   return pattern.prefix ? word.startsWith(pattern.value) : word === pattern.value;
 }
 
+/** Size of the table of first-letter keys (a power of two). */
+const PREFIX_TABLE = 1 << 15;
+
+/** A key of a word's first KEY_LENGTH letters: the same for a word and for every stem or word it could start. */
+function prefixKey(word: string): number {
+  const length = word.length;
+  const first = word.charCodeAt(0);
+  const second = length > 1 ? word.charCodeAt(1) : 0;
+  const third = length > 2 ? word.charCodeAt(2) : 0;
+  return (((first * 31 + second) * 31 + third) >>> 0) & (PREFIX_TABLE - 1);
+}
+
 /** Many phrases, looked up by their first word: exact words in a map, wildcard stems by their first letters. */
 export class PhraseIndex<T> {
   private readonly exact = new Map<string, Phrase<T>[]>();
   private readonly stems = new Map<string, Phrase<T>[]>();
+  /**
+   * Which first-letter keys some phrase starts with. Most words of a text start no phrase: this table
+   * tells so without hashing the word or slicing its stem (a key shared by chance only costs the lookups).
+   */
+  private readonly starts = new Uint8Array(PREFIX_TABLE);
 
   add(text: string, tag: T): void {
     const patterns = words(text).map((word) =>
@@ -54,6 +71,7 @@ export class PhraseIndex<T> {
     const bucket = table.get(key);
     if (bucket) bucket.push(phrase);
     else table.set(key, [phrase]);
+    this.starts[prefixKey(key)] = 1;
   }
 
   /** Every phrase occurrence in the word list, in order of position. */
@@ -61,6 +79,7 @@ export class PhraseIndex<T> {
     const found: PhraseMatch<T>[] = [];
     for (let at = 0; at < list.length; at += 1) {
       const word = list[at] as string;
+      if (this.starts[prefixKey(word)] === 0) continue;
       this.collect(this.exact.get(word), list, at, found);
       if (word.length >= KEY_LENGTH) this.collect(this.stems.get(word.slice(0, KEY_LENGTH)), list, at, found);
     }

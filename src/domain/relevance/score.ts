@@ -49,17 +49,21 @@ function traceRules(doc: Document, compiled: CompiledRules): Map<number, RuleTra
       if (phrase.tag.role === 'requires') trace.requires = true;
       else if (phrase.tag.role === 'unless') trace.unless = true;
       else {
-        const surface = (): string => list.slice(at, at + phrase.words.length).join(' ');
-        if (trace.term === undefined) trace.term = { sentences: new Set(), lead: sentence.lead, matched: surface() };
+        if (trace.term === undefined) trace.term = { sentences: new Set(), lead: sentence.lead, matched: surface(list, at, phrase.words.length) };
         else if (sentence.lead && !trace.term.lead) {
           trace.term.lead = true;
-          trace.term.matched = surface();
+          trace.term.matched = surface(list, at, phrase.words.length);
         }
         trace.term.sentences.add(sentence.index);
       }
     }
   }
   return traces;
+}
+
+/** The words a phrase matched, as they read in the folded text. */
+function surface(list: readonly string[], at: number, length: number): string {
+  return list.slice(at, at + length).join(' ');
 }
 
 function appliesTo(rule: KeywordRule, doc: Document): boolean {
