@@ -4,7 +4,7 @@ import { dayNumber, daysBetween, monthOf, monthsBetween } from './dates.js';
 import { featuresOf, type IncidentFeatures } from './features.js';
 import { fingerprintSimilarity } from './fingerprint.js';
 import type { Probe } from './probe.js';
-import { cosine } from './terms.js';
+import { termSimilarity } from './terms.js';
 
 /**
  * Slot weights. Slots that pin an event down (where, when, who was taken, which site) weigh most;
@@ -235,8 +235,13 @@ function ongoingScore(pair: Pair): Scored {
 
 /** A place or region the story names that the incident names too. */
 function sharedArea({ probe, features }: Pair): string | undefined {
-  const named = (id: string) => features.placeIds.has(id) || features.regions.has(id);
-  return probe.places.find((p) => named(p.id))?.id ?? probe.regions.find(named);
+  for (const place of probe.places) if (namesArea(features, place.id)) return place.id;
+  for (const region of probe.regions) if (namesArea(features, region)) return region;
+  return undefined;
+}
+
+function namesArea(features: IncidentFeatures, id: string): boolean {
+  return features.placeIds.has(id) || features.regions.has(id);
 }
 
 function publicationCheck({ probe, incident, features, explain }: Pair): Scored {
@@ -315,7 +320,7 @@ function issuerScore({ probe, incident, explain }: Pair): Scored {
 }
 
 function textScore({ probe, incident, explain }: Pair): Reason | undefined {
-  const similarity = cosine(probe.terms, incident.terms);
+  const similarity = termSimilarity(probe.terms, incident.terms);
   if (similarity < TEXT_FLOOR) return undefined;
   return { code: 'text', weight: round(WEIGHTS.text * similarity), message: explain ? `wording similarity ${similarity.toFixed(2)}` : '' };
 }

@@ -4,6 +4,7 @@ import { daysBetween, isoDay } from './dates.js';
 import type { MatchPolicy } from './decide.js';
 import type { Story } from './merge.js';
 import type { Probe } from './probe.js';
+import { NO_TERMS } from './terms.js';
 
 /** An earlier event a story mentions in passing ("On June 2, militants attacked ... Timbuktu"). */
 export interface ContextEvent {
@@ -70,7 +71,7 @@ export function contextStory(doc: Document, facts: Facts, event: ContextEvent): 
     changes: [],
     ongoing: false,
     named: [],
-    terms: {},
+    terms: NO_TERMS,
     fingerprint: '',
     recalled: { sites: [], dates: [], victims: [] },
     notes: [],

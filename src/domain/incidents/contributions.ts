@@ -113,10 +113,24 @@ function withRegion(place: PlaceValue, region: string | undefined): PlaceValue {
 
 /** Two pieces of advice are the same when they share most of their words: outlets paraphrase. */
 export function sameAdvice(a: string, b: string): boolean {
-  const x = new Set(foldForMatch(a).split(' '));
-  const y = new Set(foldForMatch(b).split(' '));
+  const x = adviceWords(a);
+  const y = adviceWords(b);
   let shared = 0;
   for (const word of x) if (y.has(word)) shared++;
   const union = x.size + y.size - shared;
   return union > 0 && shared / union >= 0.6;
+}
+
+/** Advice of a known incident is compared with every story about it: its words are kept by text. */
+const ADVICE_TEXTS = 2048;
+const adviceWordSets = new Map<string, ReadonlySet<string>>();
+
+function adviceWords(text: string): ReadonlySet<string> {
+  let words = adviceWordSets.get(text);
+  if (words === undefined) {
+    words = new Set(foldForMatch(text).split(' '));
+    if (adviceWordSets.size >= ADVICE_TEXTS) adviceWordSets.clear();
+    adviceWordSets.set(text, words);
+  }
+  return words;
 }

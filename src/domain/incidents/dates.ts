@@ -3,9 +3,23 @@
 const DAY_MS = 86_400_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
 
+/** Dates read again and again (publication times of an incident's sources): each is parsed once. */
+const MAX_REMEMBERED = 8192;
+const days = new Map<string, string | null>();
+
 /** The YYYY-MM-DD part of an ISO date or date-time, or undefined when it is not one. */
 export function isoDay(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
+  let day = days.get(value);
+  if (day === undefined) {
+    day = parseDay(value) ?? null;
+    if (days.size >= MAX_REMEMBERED) days.clear();
+    days.set(value, day);
+  }
+  return day ?? undefined;
+}
+
+function parseDay(value: string): string | undefined {
   const match = ISO_DAY.exec(value);
   if (!match) return undefined;
   const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -16,7 +30,26 @@ export function isoDay(value: string | undefined): string | undefined {
 
 /** Days since 1970-01-01 of a YYYY-MM-DD day; read by hand because matching calls it for every candidate. */
 export function dayNumber(day: string): number {
+  if (isDigitDay(day)) return Date.UTC(digits(day, 0, 4), digits(day, 5, 7) - 1, digits(day, 8, 10)) / DAY_MS;
   return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
+}
+
+/** Digits where YYYY-MM-DD has them: read in place, as Number() would read the slices. */
+function isDigitDay(day: string): boolean {
+  if (day.length < 10) return false;
+  for (const at of DIGIT_POSITIONS) {
+    const code = day.charCodeAt(at);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
+const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9];
+
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + text.charCodeAt(i) - 0x30;
+  return value;
 }
 
 export function daysBetween(a: string, b: string): number {

@@ -3,7 +3,7 @@ import { fold } from '../text/normalize.js';
 import { isoDay, monthOf, shiftDay, shiftMonth } from './dates.js';
 import { fingerprintBands } from './fingerprint.js';
 import type { Probe } from './probe.js';
-import { strongestTerms } from './terms.js';
+import { strongestOf, strongestTerms } from './terms.js';
 
 /**
  * Candidate keys of the inverted index, chosen so that each posting list stays short however large the
@@ -27,24 +27,22 @@ export function incidentKeys(incident: Incident): string[] {
   const day = incidentAnchorDay(incident);
   const month = monthOf(day);
   const keys = new Set<string>();
-  const monthly = (name: string) => keys.add(`${name}@${month}`);
-  const daily = (name: string) => keys.add(`${name}@${day}`);
-  daily(`day:${incident.country}`);
+  keys.add(`day:${incident.country}@${day}`);
   // A lasting event is looked up by what is under way in the country, for months after it began.
-  if (incident.eventType === 'blockade') monthly(`ongoing:${incident.country}`);
+  if (incident.eventType === 'blockade') keys.add(`ongoing:${incident.country}@${month}`);
   for (const { value } of incident.places) {
     if (value.kind === 'country') continue;
-    monthly(value.kind === 'region' ? `region:${value.id}` : `place:${value.id}`);
-    if (value.region !== undefined) monthly(`region:${value.region}`);
+    keys.add(`${value.kind === 'region' ? 'region' : 'place'}:${value.id}@${month}`);
+    if (value.region !== undefined) keys.add(`region:${value.region}@${month}`);
   }
   for (const { value } of incident.victims) {
     if (value.nationality === undefined || value.count === null) continue;
     const nationality = fold(value.nationality);
-    monthly(`victims:${value.count}:${nationality}`);
+    keys.add(`victims:${value.count}:${nationality}@${month}`);
     if (value.role === 'hostage') keys.add(`hostages:${value.count}:${nationality}`);
   }
-  for (const { value } of incident.actors) daily(`actor:${value.id}`);
-  for (const term of strongestTerms(incident.terms, TERM_KEYS)) monthly(`term:${term}`);
+  for (const { value } of incident.actors) keys.add(`actor:${value.id}@${day}`);
+  for (const term of strongestTerms(incident.terms, TERM_KEYS)) keys.add(`term:${term}@${month}`);
   for (const { value } of incident.sites) keys.add(`site:${value.key}`);
   for (const source of incident.sources) keys.add(`src:${source.documentId}`);
   for (const source of fingerprinted(incident.sources)) {
@@ -63,25 +61,17 @@ export function probeKeys(probe: Probe): string[] {
   const months = probeMonths(probe);
   const days = probe.date !== undefined && probe.datePrecision === 'day' ? dayWindow(probe.date) : [];
   const keys = new Set<string>();
-  const monthly = (name: string) => {
-    for (const month of months) keys.add(`${name}@${month}`);
-  };
-  const daily = (name: string) => {
-    for (const day of days) keys.add(`${name}@${day}`);
-  };
-  if (probe.country !== undefined) daily(`day:${probe.country}`);
-  if (probe.ongoing && probe.country !== undefined) {
-    for (const month of ongoingMonths(probe.published)) keys.add(`ongoing:${probe.country}@${month}`);
-  }
-  for (const place of probe.places) monthly(place.kind === 'region' ? `region:${place.id}` : `place:${place.id}`);
-  for (const region of probe.regions) monthly(`region:${region}`);
+  if (probe.country !== undefined) addBucketed(keys, `day:${probe.country}`, days);
+  if (probe.ongoing && probe.country !== undefined) addBucketed(keys, `ongoing:${probe.country}`, ongoingMonths(probe.published));
+  for (const place of probe.places) addBucketed(keys, place.kind === 'region' ? `region:${place.id}` : `place:${place.id}`, months);
+  for (const region of probe.regions) addBucketed(keys, `region:${region}`, months);
   const victims = probe.victims;
   if (victims?.nationality !== undefined && victims.count !== null) {
-    monthly(`victims:${victims.count}:${victims.nationality}`);
+    addBucketed(keys, `victims:${victims.count}:${victims.nationality}`, months);
     keys.add(`hostages:${victims.count}:${victims.nationality}`);
   }
-  for (const actor of probe.actors) daily(`actor:${actor}`);
-  for (const term of strongestTerms(probe.terms, TERM_KEYS)) monthly(`term:${term}`);
+  for (const actor of probe.actors) addBucketed(keys, `actor:${actor}`, days);
+  for (const term of strongestOf(probe.terms, TERM_KEYS)) addBucketed(keys, `term:${term}`, months);
   if (probe.site !== undefined) keys.add(`site:${probe.site}`);
   // What the story recalls is looked up too, so that the recalled incident is compared and the recall vetoed in the reasons.
   for (const recalled of probe.recalled.sites) keys.add(`site:${recalled}`);
@@ -93,6 +83,11 @@ export function probeKeys(probe: Probe): string[] {
   return [...keys];
 }
 
+/** One facet in each of the months or days it is bucketed by ("place:ml-kayes@2025-07"). */
+function addBucketed(keys: Set<string>, name: string, buckets: readonly string[]): void {
+  for (const bucket of buckets) keys.add(`${name}@${bucket}`);
+}
+
 /** Months in which a blockade still under way may have begun (see ONGOING_DAYS in assess.ts). */
 const ONGOING_MONTHS = 6;
 
@@ -101,10 +96,20 @@ function ongoingMonths(published: string): string[] {
   return Array.from({ length: ONGOING_MONTHS + 1 }, (_, back) => shiftMonth(month, -back));
 }
 
-function dayWindow(day: string): string[] {
-  const out: string[] = [];
-  for (let shift = -DAY_WINDOW; shift <= DAY_WINDOW; shift++) out.push(shiftDay(day, shift));
-  return out;
+/** Stories of a stream come from the same few days: each day's window is worked out once. */
+const windows = new Map<string, readonly string[]>();
+const MAX_WINDOWS = 4096;
+
+function dayWindow(day: string): readonly string[] {
+  let window = windows.get(day);
+  if (window === undefined) {
+    const out: string[] = [];
+    for (let shift = -DAY_WINDOW; shift <= DAY_WINDOW; shift++) out.push(shiftDay(day, shift));
+    if (windows.size >= MAX_WINDOWS) windows.clear();
+    windows.set(day, out);
+    window = out;
+  }
+  return window;
 }
 
 /** The day an incident is filed under: its event date, else when it was first reported. */

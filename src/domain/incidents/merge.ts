@@ -5,7 +5,7 @@ import { type AdviceValue, type Contributions, type Item, sameAdvice, valueKey, 
 import { isoDay } from './dates.js';
 import type { Probe } from './probe.js';
 import { severityOf } from './severity.js';
-import { mergeTerms } from './terms.js';
+import { mergeTermList, vectorOf } from './terms.js';
 import { incidentTitle } from './title.js';
 
 export interface IncidentPolicy {
@@ -58,7 +58,7 @@ export function createIncident(story: Story, head: IncidentHead, policy: Inciden
     baseline: doc.kind === 'seed',
     sources: [sourceRef(doc, probe)],
     updates: [],
-    terms: probe.terms,
+    terms: vectorOf(probe.terms),
     createdAt: at,
     updatedAt: at,
   };
@@ -77,32 +77,33 @@ const isLocal = (kind: PlaceKind) => kind === 'town' || kind === 'cercle';
 export function novelty(incident: Incident, story: Story): string[] {
   const c = story.contributions;
   const out: string[] = [];
-  const push = (line: string) => {
-    if (!out.includes(line)) out.push(line);
-  };
-  if (incident.context && story.context !== true) push('first report about an event known only from passing mentions');
-  for (const { value } of c.changes) if (!isAttested(incident.changes, valueKey.change, value)) push(`${value}`);
+  if (incident.context && story.context !== true) addOnce(out, 'first report about an event known only from passing mentions');
+  for (const { value } of c.changes) if (!isAttested(incident.changes, valueKey.change, value)) addOnce(out, `${value}`);
   for (const { value } of c.actors) {
     if (ATTRIBUTION.has(value.role) && !isAttested(incident.actors, valueKey.actor, value)) {
-      push(`actor: ${value.name} ${value.role.replace('_', ' ')}`);
+      addOnce(out, `actor: ${value.name} ${value.role.replace('_', ' ')}`);
     }
   }
   for (const { value } of c.victims) {
-    if (!victimKnown(incident.victims, value)) push(`victims: ${describeVictims(value)}`);
+    if (!victimKnown(incident.victims, value)) addOnce(out, `victims: ${describeVictims(value)}`);
   }
-  for (const { value } of c.sites) if (!isAttested(incident.sites, valueKey.site, value)) push(`site: ${value.name}`);
+  for (const { value } of c.sites) if (!isAttested(incident.sites, valueKey.site, value)) addOnce(out, `site: ${value.name}`);
   // A first precise place refines the incident; more places after that are mostly cities named in passing.
   const located = incident.places.some((p) => isLocal(p.value.kind));
   for (const { value } of c.places) {
-    if (!located && isLocal(value.kind) && !isAttested(incident.places, valueKey.place, value)) push(`place: ${value.name}`);
+    if (!located && isLocal(value.kind) && !isAttested(incident.places, valueKey.place, value)) addOnce(out, `place: ${value.name}`);
   }
   for (const { value } of c.advice) {
-    if (!adviceKnown(incident.advice, value)) push(`advice: ${value.text}`);
+    if (!adviceKnown(incident.advice, value)) addOnce(out, `advice: ${value.text}`);
   }
   if (incident.eventDate === undefined && story.probe.date !== undefined && story.probe.datePrecision === 'day') {
-    push(`event date: ${story.probe.date}`);
+    addOnce(out, `event date: ${story.probe.date}`);
   }
   return out;
+}
+
+function addOnce(out: string[], line: string): void {
+  if (!out.includes(line)) out.push(line);
 }
 
 /**
@@ -120,7 +121,7 @@ export function mergeStory(incident: Incident, story: Story, changes: readonly s
     ...(eventDate !== undefined ? { eventDate } : {}),
     sources: [...base.sources.filter((s) => s.documentId !== doc.id), sourceRef(doc, probe)],
     updates: changes.length > 0 ? [...base.updates, { at, documentId: doc.id, changes: [...changes] }] : base.updates,
-    terms: base.sources.length < TERMS_SETTLED ? mergeTerms(base.terms, probe.terms) : base.terms,
+    terms: base.sources.length < TERMS_SETTLED ? mergeTermList(base.terms, probe.terms) : base.terms,
     // An incident known only from passing mentions becomes a reported one once a story is about it.
     context: base.context && story.context === true,
     updatedAt: changes.length > 0 ? at : base.updatedAt,
@@ -153,17 +154,22 @@ function withdrawSlots(incident: Incident, documentId: string): Incident {
 function addSlots(slots: Slots, story: Story): Slots {
   const source = story.doc.id;
   const c = story.contributions;
-  const each = <T>(list: readonly Attested<T>[], items: readonly Item<T>[], key: (v: T) => string) =>
-    items.reduce<Attested<T>[]>((acc, item) => attest(acc, key, item.value, source, item.evidence), [...list]);
   return {
-    places: each(slots.places, c.places, valueKey.place),
+    places: attestEach(slots.places, c.places, valueKey.place, source),
     victims: c.victims.reduce<Attested<VictimValue>[]>((acc, item) => attestVictims(acc, item, source), [...slots.victims]),
-    sites: each(slots.sites, c.sites, valueKey.site),
-    actors: each(slots.actors, c.actors, valueKey.actor),
+    sites: attestEach(slots.sites, c.sites, valueKey.site, source),
+    actors: attestEach(slots.actors, c.actors, valueKey.actor, source),
     advice: c.advice.reduce<Attested<AdviceValue>[]>((acc, item) => attestAdvice(acc, item, source), [...slots.advice]),
-    figures: each(slots.figures, c.figures, valueKey.figure),
-    changes: each(slots.changes, c.changes, valueKey.change),
+    figures: attestEach(slots.figures, c.figures, valueKey.figure, source),
+    changes: attestEach(slots.changes, c.changes, valueKey.change, source),
   };
+}
+
+/** The story's assertions of one slot: the incident's list as it was when the story asserts nothing there. */
+function attestEach<T>(list: readonly Attested<T>[], items: readonly Item<T>[], key: (v: T) => string, source: string): readonly Attested<T>[] {
+  let out = list;
+  for (const item of items) out = attest(out, key, item.value, source, item.evidence);
+  return out;
 }
 
 const group = (v: VictimValue) => `${v.role}|${v.nationality === undefined ? '' : fold(v.nationality)}`;
@@ -246,7 +252,7 @@ function statusOf(incident: Incident): Incident['status'] {
 
 function finish(incident: Incident, policy: IncidentPolicy): Incident {
   const status = statusOf(incident);
-  const withStatus = { ...incident, status };
-  return { ...withStatus, title: incidentTitle(withStatus), severity: severityOf(withStatus, policy.nationalitiesOfInterest) };
+  const severity = severityOf(status === incident.status ? incident : { ...incident, status }, policy.nationalitiesOfInterest);
+  return { ...incident, status, title: incidentTitle(incident), severity };
 }
 

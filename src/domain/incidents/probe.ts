@@ -4,7 +4,7 @@ import type { Document, EventType, Facts, PlaceKind } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { dayNumber, isoDay } from './dates.js';
 import { fingerprint } from './fingerprint.js';
-import { leadWords, salientTerms, type TermVector } from './terms.js';
+import { leadWords, salientTermList, type TermList } from './terms.js';
 
 export interface ProbePlace {
   readonly id: string;
@@ -48,7 +48,7 @@ export interface Probe {
   readonly ongoing: boolean;
   /** Every actor the story names, whatever it says of them: who imposes a blockade is often just named. */
   readonly named: readonly string[];
-  readonly terms: TermVector;
+  readonly terms: TermList;
   readonly fingerprint: string;
   readonly recalled: Recalled;
   /** Dates the story gave that matching set aside, and why. */
@@ -99,7 +99,7 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     changes: [...new Set(main.changes)],
     ongoing: main.type === 'blockade' || speaksOfSiege(doc, facts),
     named: [...new Set(facts.actors.filter((a) => a.id !== NO_GROUP.id).map((a) => a.id))],
-    terms: salientTerms(lead, entitiesOf(facts)),
+    terms: salientTermList(lead, entitiesOf(facts)),
     fingerprint: fingerprint(lead.words.slice(0, FINGERPRINT_WORDS)),
     recalled: recalledFacts(facts),
     notes,

@@ -34,7 +34,7 @@ export function severityOf(
   incident: Pick<Incident, 'eventType' | 'victims' | 'actors' | 'status' | 'context'>,
   nationalitiesOfInterest: readonly string[],
 ): Severity {
-  const interest = new Set(nationalitiesOfInterest.map(fold));
+  const interest = interestOf(nationalitiesOfInterest);
   let level: number = BASE[incident.eventType];
   const victims = incident.victims.map((v) => v.value);
   if (victims.some((v) => v.nationality !== undefined && interest.has(fold(v.nationality)))) level++;
@@ -48,4 +48,16 @@ export function severityOf(
   if (incident.status === 'resolved') level--;
   if (incident.context) level = Math.min(level, 2);
   return Math.max(1, Math.min(4, level)) as Severity;
+}
+
+/** Folded demonyms of interest, per list: the policy's list is the same for every incident. */
+const interests = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function interestOf(nationalities: readonly string[]): ReadonlySet<string> {
+  let interest = interests.get(nationalities);
+  if (interest === undefined) {
+    interest = new Set(nationalities.map(fold));
+    interests.set(nationalities, interest);
+  }
+  return interest;
 }

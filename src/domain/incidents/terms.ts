@@ -5,6 +5,18 @@ import { fold } from '../text/normalize.js';
 export type TermVector = Readonly<Record<string, number>>;
 
 /**
+ * A term vector as two parallel lists, in the order its object form enumerates them. Stories compare,
+ * key and merge their terms in this form, without building an object of words; an incident keeps the
+ * object form, which is what the stores persist.
+ */
+export interface TermList {
+  readonly terms: readonly string[];
+  readonly weights: readonly number[];
+}
+
+export const NO_TERMS: TermList = { terms: [], weights: [] };
+
+/**
  * Function words of English and French, and words every Sahel security story carries: they say
  * nothing about which event a story is about, so they would only blur the comparison.
  */
@@ -73,6 +85,11 @@ function isSalient(word: string): boolean {
  * "@jnim", "@n44"): they let an English report and its French rewrite look alike.
  */
 export function salientTerms(lead: LeadWords, entities: readonly string[] = []): TermVector {
+  return vectorOf(salientTermList(lead, entities));
+}
+
+/** salientTerms as a list: what a story's probe keeps. */
+export function salientTermList(lead: LeadWords, entities: readonly string[] = []): TermList {
   const counts = new Map<string, number>();
   for (let i = 0; i < entities.length && i < MAX_ENTITIES; i++) counts.set(`@${entities[i]}`, ENTITY_WEIGHT);
   countSalient(counts, lead.title, TITLE_BOOST);
@@ -88,7 +105,12 @@ function countSalient(counts: Map<string, number>, words: readonly string[], wei
 }
 
 export function cosine(a: TermVector, b: TermVector): number {
-  const { terms, weights } = listOf(a);
+  return termSimilarity(listOf(a), b);
+}
+
+/** The cosine of a list and a vector, summed in the list's order. */
+export function termSimilarity(a: TermList, b: TermVector): number {
+  const { terms, weights } = a;
   const other = lookupOf(b);
   let dot = 0;
   for (let i = 0; i < terms.length; i++) {
@@ -103,11 +125,6 @@ export function cosine(a: TermVector, b: TermVector): number {
  * comparison (a story is compared with many incidents, an incident with many stories). Own terms
  * only, so that a term such as "constructor" does not reach Object.prototype.
  */
-interface TermList {
-  readonly terms: readonly string[];
-  readonly weights: readonly number[];
-}
-
 const lists = new WeakMap<TermVector, TermList>();
 const lookups = new WeakMap<TermVector, ReadonlyMap<string, number>>();
 
@@ -132,25 +149,41 @@ function lookupOf(vector: TermVector): ReadonlyMap<string, number> {
 
 /** An incident's vector after another story joins it: the sum of both, capped and re-normalised. */
 export function mergeTerms(a: TermVector, b: TermVector, cap = 40): TermVector {
+  return mergeTermList(a, listOf(b), cap);
+}
+
+/** mergeTerms with the story's terms as a list. */
+export function mergeTermList(a: TermVector, b: TermList, cap = 40): TermVector {
   const sum = new Map<string, number>(Object.entries(a));
-  for (const term in b) sum.set(term, (sum.get(term) ?? 0) + (b[term] ?? 0));
-  return normalise(top(sum, cap));
+  for (let i = 0; i < b.terms.length; i++) {
+    const term = b.terms[i] as string;
+    sum.set(term, (sum.get(term) ?? 0) + (b.weights[i] as number));
+  }
+  return vectorOf(normalise(top(sum, cap)));
 }
 
 /** The heaviest terms, ties broken alphabetically so that the result does not depend on input order. */
 export function strongestTerms(vector: TermVector, n: number): string[] {
+  return strongestOf(listOf(vector), n);
+}
+
+export function strongestOf({ terms, weights }: TermList, n: number): string[] {
   // A few out of forty: kept in order as they come, without sorting the whole vector.
-  const best: Entry[] = [];
-  for (const term in vector) {
-    if (!Object.hasOwn(vector, term)) continue;
-    const entry: Entry = [term, vector[term] ?? 0];
-    if (best.length === n && byWeight(entry, best[n - 1] as Entry) >= 0) continue;
+  const best: number[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    if (best.length === n && !heavier(terms, weights, i, best[n - 1] as number)) continue;
     let at = best.length;
-    while (at > 0 && byWeight(entry, best[at - 1] as Entry) < 0) at--;
-    best.splice(at, 0, entry);
+    while (at > 0 && heavier(terms, weights, i, best[at - 1] as number)) at--;
+    best.splice(at, 0, i);
     if (best.length > n) best.pop();
   }
-  return best.map(([term]) => term);
+  return best.map((i) => terms[i] as string);
+}
+
+/** Whether term `i` ranks before term `j`, as byWeight orders entries: heavier, or as heavy and alphabetically first. */
+function heavier(terms: readonly string[], weights: readonly number[], i: number, j: number): boolean {
+  const difference = (weights[j] as number) - (weights[i] as number);
+  return difference ? difference < 0 : (terms[i] as string) < (terms[j] as string);
 }
 
 type Entry = readonly [string, number];
@@ -165,14 +198,27 @@ function top(counts: Map<string, number>, n: number): Entry[] {
   return entries;
 }
 
-function normalise(entries: readonly Entry[]): TermVector {
+function normalise(entries: readonly Entry[]): TermList {
   let norm = 0;
   for (const [, weight] of entries) norm += weight * weight;
-  if (norm === 0) return {};
+  if (norm === 0) return NO_TERMS;
   norm = Math.sqrt(norm);
+  const terms: string[] = [];
+  const weights: number[] = [];
+  for (const [term, weight] of entries) {
+    // "__proto__" would set an object's prototype and says nothing anyway.
+    if (term === '__proto__') continue;
+    terms.push(term);
+    weights.push(Math.round((weight / norm) * 1e4) / 1e4);
+  }
+  return { terms, weights };
+}
+
+/** The object form of a list, to be kept in an incident. */
+export function vectorOf({ terms, weights }: TermList): TermVector {
   // A dictionary from the start: terms differ from story to story, so a shaped object would only
-  // build hidden classes to throw away. "__proto__" says nothing and is left out.
+  // build hidden classes to throw away.
   const vector: Record<string, number> = Object.create(null) as Record<string, number>;
-  for (const [term, weight] of entries) if (term !== '__proto__') vector[term] = Math.round((weight / norm) * 1e4) / 1e4;
+  for (let i = 0; i < terms.length; i++) vector[terms[i] as string] = weights[i] as number;
   return vector;
 }
