@@ -101,6 +101,15 @@ function hit(signal: Signal, contribution: number): RuleHit {
   return { rule: signal.rule, kind: signal.kind, weight: Math.round(signed * 100) / 100, matched: signal.matched };
 }
 
+const position = (s: Signal): number => (s.lead ? 1 : BODY_FACTOR);
+
+/** A context signal in the lead beside a lead include signal, or in a sentence with one. */
+function near(s: Signal, includeLead: boolean, includeSentences: ReadonlySet<number>): boolean {
+  if (s.lead && includeLead) return true;
+  for (const n of s.sentences) if (includeSentences.has(n)) return true;
+  return false;
+}
+
 /**
  * include and exclude signals count in full in the title or lead and at BODY_FACTOR elsewhere.
  * context signals (security vocabulary) only count once an include signal (a Sahel place, an armed
@@ -109,7 +118,6 @@ function hit(signal: Signal, contribution: number): RuleHit {
  * Within a group only the strongest signal counts.
  */
 function combine(signals: readonly Signal[]): RuleHit[] {
-  const position = (s: Signal): number => (s.lead ? 1 : BODY_FACTOR);
   const includes = signals.filter((s) => s.kind === 'include');
   const excludes = signals.filter((s) => s.kind === 'exclude');
   const hits: RuleHit[] = [];
@@ -118,8 +126,9 @@ function combine(signals: readonly Signal[]): RuleHit[] {
   if (counted.length > 0) {
     const includeSentences = new Set(includes.flatMap((s) => [...s.sentences]));
     const includeLead = includes.some((s) => s.lead);
-    const near = (s: Signal): boolean => (s.lead && includeLead) || [...s.sentences].some((n) => includeSentences.has(n));
-    const contexts = signals.filter((s) => s.kind === 'context').map((s) => [s, s.weight * (near(s) ? 1 : BODY_FACTOR)] as const);
+    const contexts = signals
+      .filter((s) => s.kind === 'context')
+      .map((s) => [s, s.weight * (near(s, includeLead, includeSentences) ? 1 : BODY_FACTOR)] as const);
     hits.push(...strongestPerGroup(contexts).map(([s, c]) => hit(s, c)));
   }
   hits.push(...strongestPerGroup(excludes.map((s) => [s, s.weight * position(s)] as const)).map(([s, c]) => hit(s, c)));
