@@ -93,26 +93,57 @@ function joinLines(lines: readonly Line[]): string[] {
 /** Slugs of the headline sit near the top of the page. */
 const SLUG_SCOPE = 5;
 
+/** A paragraph kept so far; lower-cased only when it has to be compared, as that copies it. */
+interface Kept {
+  readonly text: string;
+  lower?: string;
+}
+
+function lowerOf(kept: Kept): string {
+  kept.lower ??= kept.text.toLowerCase();
+  return kept.lower;
+}
+
+/** The one character whose lower case is longer than itself ("İ" to "i̇"). */
+const LONGER_IN_LOWER_CASE = '\u0130';
+
+/** The length of the paragraph lower-cased: only paragraphs of the same one can be the same. */
+function lowerLength(kept: Kept): number {
+  return kept.text.includes(LONGER_IN_LOWER_CASE) ? lowerOf(kept).length : kept.text.length;
+}
+
+function hasAsciiCapital(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) return true;
+  }
+  return false;
+}
+
 /**
  * A lower-case copy of a line near the top, as URL slugs of the headline appear: "three indians
  * kidnapped in mali ...". `top` holds the first paragraphs as written: slugs are rare, so their
  * keys are only made when a candidate turns up.
  */
-function isSlug(text: string, lower: string, top: readonly string[]): boolean {
-  if (text !== lower || endsSentence(text)) return false;
+function isSlug(kept: Kept, top: readonly string[]): boolean {
+  const { text } = kept;
+  if (endsSentence(text) || hasAsciiCapital(text) || lowerOf(kept) !== text) return false;
   const key = slugKey(text);
   return key.split(' ').length >= 4 && top.some((t) => slugKey(t).startsWith(key));
 }
 
 /** Keeps the first of repeated paragraphs (feeds repeat the standfirst), ignoring case, and drops headline slugs. */
 function dedupe(paragraphs: readonly string[]): string[] {
-  const seen = new Set<string>();
+  const seen = new Map<number, Kept[]>();
   const top: string[] = [];
   const out: string[] = [];
   for (const p of paragraphs) {
-    const lower = p.toLowerCase();
-    if (seen.has(lower) || isSlug(p, lower, top)) continue;
-    seen.add(lower);
+    const kept: Kept = { text: p };
+    const length = lowerLength(kept);
+    const sameLength = seen.get(length);
+    if (sameLength?.some((k) => lowerOf(k) === lowerOf(kept)) === true || isSlug(kept, top)) continue;
+    if (sameLength === undefined) seen.set(length, [kept]);
+    else sameLength.push(kept);
     if (top.length < SLUG_SCOPE) top.push(p);
     out.push(p);
   }

@@ -6,7 +6,7 @@ import { cleanInline, cleanParagraphs } from './clean.js';
 import { findDateline, rememberSentenceDateline } from './dateline.js';
 import { headlineFromSentence, isHeadlineLike, splitGluedHeadline, stripSourceSuffix } from './headline.js';
 import { declaredLanguage, detectLanguage } from './language.js';
-import { fold, foldForMatch } from './normalize.js';
+import { fold, sameForMatch } from './normalize.js';
 import { splitSentences } from './sentences.js';
 
 export type DocumentErrorCode = 'empty' | 'binary' | 'unknown_language' | 'too_large';
@@ -52,35 +52,42 @@ function isDatelineParagraph(paragraph: string, reference: string): boolean {
   return findDateline([paragraph], reference) !== undefined;
 }
 
+/** The paragraphs with the one at `i` left out, or replaced. */
+function without(paragraphs: readonly string[], i: number, replacement?: string): string[] {
+  const kept = paragraphs.slice(0, i);
+  if (replacement !== undefined) kept.push(replacement);
+  for (let k = i + 1; k < paragraphs.length; k++) kept.push(paragraphs[k] ?? '');
+  return kept;
+}
+
 /** The headline: the feed's title, else a headline line at the top, else the first sentence cut short. */
 function chooseTitle(paragraphs: readonly string[], raw: RawInput, reference: string): Titled | undefined {
   let first = 0;
   while (first < paragraphs.length && isDatelineParagraph(paragraphs[first] ?? '', reference)) first++;
   const head = paragraphs[first];
-  const without = (i: number, replacement?: string): string[] =>
-    [...paragraphs.slice(0, i), ...(replacement === undefined ? [] : [replacement]), ...paragraphs.slice(i + 1)];
   const given = raw.title === undefined ? '' : stripSourceSuffix(cleanInline(raw.title), raw.source);
   if (given.length > 0) {
-    const repeated = head !== undefined && foldForMatch(head) === foldForMatch(given);
-    return { title: given, paragraphs: repeated ? without(first) : paragraphs };
+    const repeated = head !== undefined && sameForMatch(head, given);
+    return { title: given, paragraphs: repeated ? without(paragraphs, first) : paragraphs };
   }
   if (head === undefined) return undefined;
-  if (isHeadlineLike(head)) return { title: head, paragraphs: without(first) };
+  if (isHeadlineLike(head)) return { title: head, paragraphs: without(paragraphs, first) };
   const glued = splitGluedHeadline(head, first > 0);
-  if (glued !== undefined) return { title: glued[0], paragraphs: without(first, glued[1]) };
+  if (glued !== undefined) return { title: glued[0], paragraphs: without(paragraphs, first, glued[1]) };
   const sentence = splitSentences(head)[0] ?? head;
   const title = headlineFromSentence(sentence);
   // A title cut short keeps its whole sentence in the body; a whole one is not repeated there.
-  if (foldForMatch(title) !== foldForMatch(sentence)) return { title, paragraphs };
+  if (!sameForMatch(title, sentence)) return { title, paragraphs };
   const rest = head.slice(head.indexOf(sentence) + sentence.length).trim();
-  return { title, paragraphs: without(first, rest.length > 0 ? rest : undefined) };
+  return { title, paragraphs: without(paragraphs, first, rest.length > 0 ? rest : undefined) };
 }
 
 /** Sentence 0 is the title; the lead is the title and the first body sentences, the dateline excepted. */
 function toSentences(title: string, body: readonly string[], datelineIndex: number | undefined): Sentence[] {
   const sentences: Sentence[] = [{ index: 0, text: title, folded: fold(title), lead: true }];
   let leadLeft = LEAD_SENTENCES;
-  for (const [i, text] of body.entries()) {
+  for (let i = 0; i < body.length; i++) {
+    const text = body[i] ?? '';
     const lead = leadLeft > 0 && i !== datelineIndex;
     if (lead) leadLeft--;
     sentences.push({ index: i + 1, text, folded: fold(text), lead });

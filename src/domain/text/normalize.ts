@@ -47,7 +47,56 @@ export function fold(text: string): string {
   return unlisted ? foldFully(text) : replaced.toLowerCase();
 }
 
+const MATCH_SEPARATORS = /[^\p{L}\p{N}']+/gu;
+/** One character foldForMatch keeps: a letter, a digit or an apostrophe. */
+const MATCH_KEPT = /[\p{L}\p{N}']/uy;
+
 /** Folded text with everything but letters, digits and apostrophes turned into single spaces. */
 export function foldForMatch(text: string): string {
-  return fold(text).replace(/[^\p{L}\p{N}']+/gu, ' ').trim();
+  return fold(text).replace(MATCH_SEPARATORS, ' ').trim();
+}
+
+function isAsciiKept(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || code === 39;
+}
+
+/** Code units of the character at `i` when foldForMatch keeps it, else 0. */
+function keptLength(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return isAsciiKept(code) ? 1 : 0;
+  MATCH_KEPT.lastIndex = i;
+  return MATCH_KEPT.test(text) ? MATCH_KEPT.lastIndex - i : 0;
+}
+
+/** The end of the run of characters foldForMatch drops that starts at `i`. */
+function skipDropped(text: string, i: number): number {
+  let at = i;
+  while (at < text.length && keptLength(text, at) === 0) at += (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
+  return at;
+}
+
+/**
+ * Whether foldForMatch(text) === foldForMatch(other). Only `other` is built: `text` is read as
+ * it folds and dropped at the first difference, which most comparisons find within a few letters.
+ */
+export function sameForMatch(text: string, other: string): boolean {
+  const expected = foldForMatch(other);
+  const folded = fold(text);
+  let i = skipDropped(folded, 0);
+  let j = 0;
+  while (i < folded.length) {
+    const kept = keptLength(folded, i);
+    if (kept > 0) {
+      for (let k = 0; k < kept; k++) if (folded.charCodeAt(i + k) !== expected.charCodeAt(j + k)) return false;
+      i += kept;
+      j += kept;
+      continue;
+    }
+    i = skipDropped(folded, i);
+    // Dropped characters at the end are trimmed; elsewhere they read as one space.
+    if (i === folded.length) break;
+    if (expected.charCodeAt(j) !== 32) return false;
+    j++;
+  }
+  return j === expected.length;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldForMatch } from '../../../../src/domain/text/normalize.js';
+import { fold, foldForMatch, sameForMatch } from '../../../../src/domain/text/normalize.js';
 
 /** The definition of folding, written out step by step: what the fast paths must agree with. */
 function reference(text: string): string {
@@ -51,5 +51,12 @@ describe('foldForMatch', () => {
   it('keeps letters, digits and apostrophes, each run of anything else a single space', () => {
     expect(foldForMatch('  Kayes: 3 Indians — “abducted”!  ')).toBe('kayes 3 indians abducted');
     expect(foldForMatch("L'ouest du Mali")).toBe("l'ouest du mali");
+  });
+});
+
+describe('sameForMatch', () => {
+  it('tells the same as comparing foldForMatch of both', () => {
+    const texts = ['Kayes: 3 Indians — “abducted”!', ' kayes 3 INDIANS abducted ', 'Kayes 3 Indians', 'Kayes 3 Indians abducted.', 'Ségou 😀 attack', 'segou attack', "L'ouest", 'l’ouest', '', '  ', '𝐀 b'];
+    for (const a of texts) for (const b of texts) expect(sameForMatch(a, b)).toBe(foldForMatch(a) === foldForMatch(b));
   });
 });
