@@ -100,10 +100,10 @@ interface Token {
   readonly openEnd: boolean;
 }
 
-/** Punctuation allowed at the edges of an inert word or a number. */
-const EDGE_PUNCTUATION = new Set([...',.;:!?"«»“”()']);
-/** Separators between the letter runs of one inert word: hyphens and apostrophes. */
-const JOINERS = new Set([...'-\'’']);
+/** Punctuation allowed at the edges of an inert word or a number, by character code. */
+const EDGE_PUNCTUATION: ReadonlySet<number> = new Set([...',.;:!?"«»“”()'].map((c) => c.charCodeAt(0)));
+/** Separators between the letter runs of one inert word: hyphens and apostrophes, by character code. */
+const JOINERS: ReadonlySet<number> = new Set([...'-\'’'].map((c) => c.charCodeAt(0)));
 const TOKEN_SEPARATOR = 32;
 const NON_ASCII_LETTER = /\p{L}/u;
 const DIGIT_ZERO = 48;
@@ -149,31 +149,40 @@ function inertWord(text: string, start: number, end: number, known: VocabularyTe
   return !accented || !known(text.slice(start, end));
 }
 
-function token(text: string, start: number, end: number, known: VocabularyTest): Token {
-  let bodyStart = start;
-  let bodyEnd = end;
-  while (bodyStart < bodyEnd && EDGE_PUNCTUATION.has(text[bodyStart] ?? '')) bodyStart++;
-  while (bodyEnd > bodyStart && EDGE_PUNCTUATION.has(text[bodyEnd - 1] ?? '')) bodyEnd--;
-  const active = { start, end, kind: Kind.Active, openStart: true, openEnd: true };
-  if (bodyStart === bodyEnd) return active;
+/** The kind of text[start, end), whose body without edge punctuation is [bodyStart, bodyEnd). */
+function kindOf(text: string, start: number, end: number, bodyStart: number, bodyEnd: number, known: VocabularyTest): Kind {
+  if (bodyStart === bodyEnd) return Kind.Active;
   if (isDigit(text.charCodeAt(bodyStart))) {
-    for (let i = bodyStart; i < bodyEnd; i++) if (!isDigit(text.charCodeAt(i))) return active;
-    return { ...active, kind: Kind.Number };
+    for (let i = bodyStart; i < bodyEnd; i++) if (!isDigit(text.charCodeAt(i))) return Kind.Active;
+    return Kind.Number;
   }
   let wordStart = bodyStart;
   for (let i = bodyStart; i <= bodyEnd; i++) {
     if (i < bodyEnd && isLetter(text, i)) continue;
-    if (i < bodyEnd && !JOINERS.has(text[i] ?? '')) return active;
+    if (i < bodyEnd && !JOINERS.has(text.charCodeAt(i))) return Kind.Active;
     if (i === wordStart || !inertWord(text, wordStart, i, known)) {
       const connector = bodyStart === start && bodyEnd === end && CONNECTORS.has(text.slice(start, end).toLowerCase());
-      return connector ? { start, end, kind: Kind.Connector, openStart: false, openEnd: false } : active;
+      return connector ? Kind.Connector : Kind.Active;
     }
     wordStart = i + 1;
+  }
+  return Kind.Inert;
+}
+
+function token(text: string, start: number, end: number, known: VocabularyTest): Token {
+  let bodyStart = start;
+  let bodyEnd = end;
+  while (bodyStart < bodyEnd && EDGE_PUNCTUATION.has(text.charCodeAt(bodyStart))) bodyStart++;
+  while (bodyEnd > bodyStart && EDGE_PUNCTUATION.has(text.charCodeAt(bodyEnd - 1))) bodyEnd--;
+  const kind = kindOf(text, start, end, bodyStart, bodyEnd, known);
+  if (kind !== Kind.Inert) {
+    const open = kind !== Kind.Connector;
+    return { start, end, kind, openStart: open, openEnd: open };
   }
   return {
     start,
     end,
-    kind: Kind.Inert,
+    kind,
     openStart: bodyStart !== start || (bodyEnd - bodyStart > 1 && isAsciiLetter(text.charCodeAt(bodyStart)) && isAccented(text, bodyStart + 1)),
     openEnd: bodyEnd !== end || (bodyEnd - bodyStart > 1 && isAsciiLetter(text.charCodeAt(bodyEnd - 1)) && isAccented(text, bodyEnd - 2)),
   };

@@ -193,6 +193,8 @@ function frenchMonths(text: string, folded: string, reference: string): DateExpr
     if (written === undefined && date > reference) date = isoDay(refYear - 1, month, 1);
     found.push({ index: m.index, text: text.slice(m.index, m.index + m[0].length), date, precision: 'month', explicitYear: written !== undefined });
   }
+  // The literal is sought first: a search for it is far quicker than the pattern's scan, and seldom succeeds.
+  if (!folded.includes("l'an ")) return found;
   for (const m of allMatches(FRENCH_LAST_YEAR, folded)) {
     found.push(yearExpression(m.index, text.slice(m.index, m.index + m[0].length), String(refYear - 1)));
   }
