@@ -13,7 +13,10 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const LINE_BREAKS = /\r\n?|[\u2028\u2029\u0085]/g;
 const SENTENCE_END = new Set([...'.!?:;…"\'»”’)]']);
 const STARTS_LOWER = /^\p{Ll}/u;
-/** A place slug on its own line ("Bamako:"), which belongs to the paragraph after it. */
+/**
+ * A place slug on its own line ("Bamako:"), which belongs to the paragraph after it. Tried only on
+ * lines ending in a colon: on the others it backtracks through every split of their first words.
+ */
 const PLACE_SLUG = /^\p{Lu}[\p{L}'’.-]*(?: [\p{L}'’.-]+){0,2}:$/u;
 /** Punctuation a slug drops from its headline ("Al Qaeda-Linked", "al qaeda linked"). */
 const SEPARATORS = /[\s\-‐-―_.,;:!?'"“”‘’«»()[\]/|•·…]+/g;
@@ -77,7 +80,7 @@ function joinLines(lines: readonly Line[]): string[] {
     if (slug !== undefined) {
       paragraphs.push([slug, line.text]);
       slug = undefined;
-    } else if (PLACE_SLUG.test(line.text)) {
+    } else if (line.text.endsWith(':') && PLACE_SLUG.test(line.text)) {
       slug = line.text;
     } else if (current !== undefined && !line.broken && last.length >= MIN_WRAPPED_LINE && !endsSentence(last) && STARTS_LOWER.test(line.text)) {
       current.push(line.text);
