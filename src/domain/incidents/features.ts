@@ -75,8 +75,9 @@ function latestEarlyReport({ eventDate, sources }: Incident): string | undefined
   let latest: string | undefined;
   for (const source of sources) {
     const day = isoDay(source.published);
-    if (day === undefined || day < eventDate || daysBetween(day, eventDate) > REPORTING_WEEK) continue;
-    if (latest === undefined || day > latest) latest = day;
+    // Days no later than the latest so far cannot change it: the week is measured only for later ones.
+    if (day === undefined || day < eventDate || (latest !== undefined && day <= latest)) continue;
+    if (daysBetween(day, eventDate) <= REPORTING_WEEK) latest = day;
   }
   return latest;
 }

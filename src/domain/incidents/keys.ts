@@ -21,7 +21,6 @@ import { strongestOf, strongestTerms } from './terms.js';
 const TERM_KEYS = 3;
 /** Days either side of a story's event date in which day-bucketed keys are looked up. */
 const DAY_WINDOW = 2;
-const FINGERPRINTED_SOURCES = 2;
 
 export function incidentKeys(incident: Incident): string[] {
   const day = incidentAnchorDay(incident);
@@ -44,16 +43,19 @@ export function incidentKeys(incident: Incident): string[] {
   for (const { value } of incident.actors) keys.add(`actor:${value.id}@${day}`);
   for (const term of strongestTerms(incident.terms, TERM_KEYS)) keys.add(`term:${term}@${month}`);
   for (const { value } of incident.sites) keys.add(`site:${value.key}`);
-  for (const source of incident.sources) keys.add(`src:${source.documentId}`);
-  for (const source of fingerprinted(incident.sources)) {
-    for (const band of fingerprintBands(source.fingerprint ?? '')) keys.add(band);
-  }
-  return [...keys];
-}
-
-/** The first report and the latest: wire copies of either find the incident (see assess.ts for the comparison). */
-function fingerprinted<T>(sources: readonly T[]): readonly T[] {
-  return sources.length <= FINGERPRINTED_SOURCES ? sources : [sources[0] as T, ...sources.slice(-(FINGERPRINTED_SOURCES - 1))];
+  // The first report and the latest are fingerprinted: wire copies of either find the incident (see
+  // assess.ts for the comparison). The keys come in the order in which they change least from one save
+  // to the next, the latest report's bands last, so that a store re-indexes little when a story joins.
+  const { sources } = incident;
+  const first = sources[0];
+  if (first !== undefined) for (const band of fingerprintBands(first.fingerprint ?? '')) keys.add(band);
+  const out = [...keys];
+  // Sources are distinct documents (a story filed again replaces its earlier source), so their keys
+  // are listed without a set: an incident may have hundreds of sources.
+  for (const source of sources) out.push(`src:${source.documentId}`);
+  const latest = sources.length > 1 ? sources[sources.length - 1] : undefined;
+  if (latest !== undefined) for (const band of fingerprintBands(latest.fingerprint ?? '')) if (!keys.has(band)) out.push(band);
+  return out;
 }
 
 /** The keys a story looks up: the same facets over the months and days its event may fall in. */

@@ -113,13 +113,14 @@ function addOnce(out: string[], line: string): void {
  */
 export function mergeStory(incident: Incident, story: Story, changes: readonly string[], at: string, policy: IncidentPolicy): Incident {
   const { doc, probe } = story;
-  const base = incident.sources.some((s) => s.documentId === doc.id) ? withdrawSlots(incident, doc.id) : incident;
+  const base = hasSource(incident, doc.id) ? withdrawSlots(incident, doc.id) : incident;
   const eventDate = base.eventDate ?? (probe.datePrecision === 'day' ? probe.date : undefined);
   const updated: Incident = {
     ...base,
     ...addSlots(base, story),
     ...(eventDate !== undefined ? { eventDate } : {}),
-    sources: [...base.sources.filter((s) => s.documentId !== doc.id), sourceRef(doc, probe)],
+    // The base no longer lists the story (withdrawSlots took it out).
+    sources: [...base.sources, sourceRef(doc, probe)],
     updates: changes.length > 0 ? [...base.updates, { at, documentId: doc.id, changes: [...changes] }] : base.updates,
     terms: base.sources.length < TERMS_SETTLED ? mergeTermList(base.terms, probe.terms) : base.terms,
     // An incident known only from passing mentions becomes a reported one once a story is about it.
@@ -131,9 +132,15 @@ export function mergeStory(incident: Incident, story: Story, changes: readonly s
 
 /** The incident without a source's assertions, or undefined when no other source remains. */
 export function retractSource(incident: Incident, documentId: string, policy: IncidentPolicy): Incident | undefined {
-  if (!incident.sources.some((s) => s.documentId === documentId)) return incident;
+  if (!hasSource(incident, documentId)) return incident;
   const rest = withdrawSlots(incident, documentId);
   return rest.sources.length === 0 ? undefined : finish(rest, policy);
+}
+
+/** Whether a document is among an incident's sources: looked up for every story filed, over hundreds of sources. */
+function hasSource(incident: Incident, documentId: string): boolean {
+  for (const source of incident.sources) if (source.documentId === documentId) return true;
+  return false;
 }
 
 function withdrawSlots(incident: Incident, documentId: string): Incident {

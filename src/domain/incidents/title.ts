@@ -27,13 +27,26 @@ export function incidentTitle(incident: Pick<Incident, 'eventType' | 'victims' |
   }
   const site = mostAttested(incident.sites);
   if (site !== undefined) parts.push(` at ${site.value.name}`);
-  const places = [...incident.places].sort(
-    (a, b) => PLACE_ORDER[a.value.kind] - PLACE_ORDER[b.value.kind] || b.sources.length - a.sources.length,
-  );
-  const local = places.find((p) => p.value.kind !== 'country');
-  const country = places.find((p) => p.value.kind === 'country')?.value.name ?? incident.country.toUpperCase();
+  const local = mostPrecise(incident.places);
+  const country = mostAttested(incident.places.filter((p) => p.value.kind === 'country'))?.value.name ?? incident.country.toUpperCase();
   const where = local === undefined || local.value.name === country ? [country] : [local.value.name, country];
   return `${parts.join('')}, ${where.join(', ')}`;
+}
+
+type PlaceSlot = Incident['places'][number];
+
+/** The place below country level that is most precise, then most attested; the first listed on a tie. */
+function mostPrecise(places: readonly PlaceSlot[]): PlaceSlot | undefined {
+  let best: PlaceSlot | undefined;
+  for (const place of places) {
+    if (place.value.kind !== 'country' && (best === undefined || moreTelling(place, best))) best = place;
+  }
+  return best;
+}
+
+function moreTelling(a: PlaceSlot, b: PlaceSlot): boolean {
+  const order = PLACE_ORDER[a.value.kind] - PLACE_ORDER[b.value.kind];
+  return order < 0 || (order === 0 && a.sources.length > b.sources.length);
 }
 
 function mostAttested<T extends { readonly sources: readonly string[] }>(list: readonly T[]): T | undefined {

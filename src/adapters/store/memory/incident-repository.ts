@@ -5,7 +5,10 @@ import { millis, rowLimit } from './time.js';
 /** One stored incident with what the index and the ranking read of it. */
 interface Entry {
   incident: Incident;
+  /** The keys as last saved, in the order given. */
   keys: readonly string[];
+  /** How many times each of those keys occurs in them: the entry is posted under a key while it occurs. */
+  occurrences: Map<string, number>;
   /** updatedAt as milliseconds, parsed once at save time rather than at every ranking. */
   updated: number;
   /** The lookup that last counted this entry, and how many of its keys that lookup shared. */
@@ -28,22 +31,49 @@ export class MemoryIncidentRepository implements IncidentRepository {
   }
 
   async save(incident: Incident, keys: readonly string[]): Promise<void> {
-    const unique = new Set(keys);
     const updated = millis(incident.updatedAt);
     const entry = this.entries.get(incident.id);
     if (entry === undefined) {
-      const created: Entry = { incident, keys: [...unique], updated, lookup: 0, shared: 0 };
+      const created: Entry = { incident, keys: [...keys], occurrences: new Map(), updated, lookup: 0, shared: 0 };
       this.entries.set(incident.id, created);
-      for (const key of unique) this.addPosting(key, created);
+      for (const key of keys) this.occur(created, key, 1);
       return;
     }
-    // Saving again mostly keeps the keys (a duplicate adds a source): only the difference is re-indexed.
-    for (const key of entry.keys) if (!unique.has(key)) this.removePosting(key, entry);
-    const kept = new Set(entry.keys);
-    for (const key of unique) if (!kept.has(key)) this.addPosting(key, entry);
-    entry.keys = [...unique];
+    this.reindex(entry, keys);
     entry.incident = incident;
     entry.updated = updated;
+  }
+
+  /**
+   * Saving again mostly keeps the keys in the same order (a duplicate adds a source, whose key comes
+   * between the same keys as before): the runs that agree position by position at both ends are passed
+   * over, and only the keys between them are counted out and in again.
+   */
+  private reindex(entry: Entry, keys: readonly string[]): void {
+    const before = entry.keys;
+    let start = 0;
+    while (start < before.length && start < keys.length && before[start] === keys[start]) start++;
+    let oldEnd = before.length;
+    let newEnd = keys.length;
+    while (oldEnd > start && newEnd > start && before[oldEnd - 1] === keys[newEnd - 1]) {
+      oldEnd--;
+      newEnd--;
+    }
+    for (let i = start; i < newEnd; i++) this.occur(entry, keys[i] as string, 1);
+    for (let i = start; i < oldEnd; i++) this.occur(entry, before[i] as string, -1);
+    entry.keys = [...keys];
+  }
+
+  /** Counts a key in or out of an entry's keys, posting the entry under it while it occurs. */
+  private occur(entry: Entry, key: string, change: 1 | -1): void {
+    const count = (entry.occurrences.get(key) ?? 0) + change;
+    if (count === 0) {
+      entry.occurrences.delete(key);
+      this.removePosting(key, entry);
+    } else {
+      entry.occurrences.set(key, count);
+      if (count === 1 && change === 1) this.addPosting(key, entry);
+    }
   }
 
   /**
