@@ -1,4 +1,5 @@
 import type { Document, Sentence } from '../model.js';
+import { ASCII_ALPHANUMERIC, pushWords, wordCutter } from '../shared/words.js';
 import { fold } from '../text/normalize.js';
 
 /** Folded term -> weight, L2-normalised so that the dot product of two vectors is their cosine. */
@@ -47,38 +48,14 @@ export interface LeadWords {
   readonly words: readonly string[];
 }
 
-const NON_WORD = /[^\p{L}\p{N}']+/u;
-const NON_ASCII = /[\u0080-\uffff]/;
-/** ASCII characters of words: letters and digits (all that \p{L} and \p{N} hold below 128) and the apostrophe. */
-const ASCII_WORD = new Uint8Array(128);
-for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'") ASCII_WORD[c.charCodeAt(0)] = 1;
+/** Words are runs of letters, digits and apostrophes. */
+const WORDS = wordCutter(/[^\p{L}\p{N}']+/u, `${ASCII_ALPHANUMERIC}'`);
 
 /** Words of already folded text (see text/normalize.ts), in order. */
 export function splitFolded(folded: string): string[] {
   const words: string[] = [];
-  pushWords(words, folded, Infinity);
+  pushWords(words, folded, WORDS);
   return words;
-}
-
-/**
- * Appends the words of folded text while `out` holds fewer than `max`. Folded text is mostly ASCII:
- * that is cut by a table, and only other text by the regular expression.
- */
-function pushWords(out: string[], folded: string, max: number): void {
-  if (NON_ASCII.test(folded)) {
-    for (const word of folded.split(NON_WORD)) if (word !== '' && out.length < max) out.push(word);
-    return;
-  }
-  let start = -1;
-  for (let i = 0; i < folded.length && out.length < max; i++) {
-    if (ASCII_WORD[folded.charCodeAt(i)] === 1) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      out.push(folded.slice(start, i));
-      start = -1;
-    }
-  }
-  if (start >= 0 && out.length < max) out.push(folded.slice(start));
 }
 
 export function leadWords(doc: Document): LeadWords {
@@ -90,7 +67,7 @@ export function leadWords(doc: Document): LeadWords {
   const title = splitFolded(titleFirst ? first.folded : fold(doc.title));
   const out = title.slice(0, MAX_WORDS);
   for (let i = titleFirst ? 1 : 0; i < chosen.length && out.length < MAX_WORDS; i++) {
-    pushWords(out, (chosen[i] as Sentence).folded, MAX_WORDS);
+    pushWords(out, (chosen[i] as Sentence).folded, WORDS, MAX_WORDS);
   }
   return { title, words: out };
 }

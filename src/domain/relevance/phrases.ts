@@ -1,3 +1,4 @@
+import { ASCII_ALPHANUMERIC, pushWords, wordCutter } from '../shared/words.js';
 import { fold } from '../text/normalize.js';
 
 /**
@@ -10,9 +11,13 @@ export function words(text: string): string[] {
   return fold(text).split(/[^\p{L}\p{N}*]+/u).filter((word) => word.length > 0 && word !== '*');
 }
 
+const LETTERS_AND_DIGITS = wordCutter(/[^\p{L}\p{N}]+/u, ASCII_ALPHANUMERIC);
+
 /** Words of already folded text (Sentence.folded): no second fold on the hot path. */
 export function foldedWords(folded: string): string[] {
-  return folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+  const list: string[] = [];
+  pushWords(list, folded, LETTERS_AND_DIGITS);
+  return list;
 }
 
 interface WordPattern {
@@ -50,15 +55,22 @@ function prefixKey(word: string): number {
   return (((first * 31 + second) * 31 + third) >>> 0) & (PREFIX_TABLE - 1);
 }
 
+/** A key of a whole word's first letters, last letter and length: equal words have equal keys. */
+function shapeKey(word: string): number {
+  return ((prefixKey(word) * 31 + word.charCodeAt(word.length - 1)) * 31 + word.length) & (PREFIX_TABLE - 1);
+}
+
 /** Many phrases, looked up by their first word: exact words in a map, wildcard stems by their first letters. */
 export class PhraseIndex<T> {
   private readonly exact = new Map<string, Phrase<T>[]>();
   private readonly stems = new Map<string, Phrase<T>[]>();
   /**
-   * Which first-letter keys some phrase starts with. Most words of a text start no phrase: this table
-   * tells so without hashing the word or slicing its stem (a key shared by chance only costs the lookups).
+   * Which word shapes some phrase starts with, and which first-letter keys some stem starts with. Most
+   * words of a text start no phrase: these tables tell so without hashing the word or slicing its stem
+   * (a key shared by chance only costs the lookups).
    */
-  private readonly starts = new Uint8Array(PREFIX_TABLE);
+  private readonly exactStarts = new Uint8Array(PREFIX_TABLE);
+  private readonly stemStarts = new Uint8Array(PREFIX_TABLE);
 
   add(text: string, tag: T): void {
     const patterns = words(text).map((word) =>
@@ -71,7 +83,8 @@ export class PhraseIndex<T> {
     const bucket = table.get(key);
     if (bucket) bucket.push(phrase);
     else table.set(key, [phrase]);
-    this.starts[prefixKey(key)] = 1;
+    if (first.prefix) this.stemStarts[prefixKey(key)] = 1;
+    else this.exactStarts[shapeKey(key)] = 1;
   }
 
   /** Every phrase occurrence in the word list, in order of position. */
@@ -79,9 +92,10 @@ export class PhraseIndex<T> {
     const found: PhraseMatch<T>[] = [];
     for (let at = 0; at < list.length; at += 1) {
       const word = list[at] as string;
-      if (this.starts[prefixKey(word)] === 0) continue;
-      this.collect(this.exact.get(word), list, at, found);
-      if (word.length >= KEY_LENGTH) this.collect(this.stems.get(word.slice(0, KEY_LENGTH)), list, at, found);
+      if (this.exactStarts[shapeKey(word)] === 1) this.collect(this.exact.get(word), list, at, found);
+      if (word.length >= KEY_LENGTH && this.stemStarts[prefixKey(word)] === 1) {
+        this.collect(this.stems.get(word.slice(0, KEY_LENGTH)), list, at, found);
+      }
     }
     return found;
   }
