@@ -1,5 +1,6 @@
 import type { Document, Sentence } from '../model.js';
 import { fold } from '../text/normalize.js';
+import { WordTable } from './word-table.js';
 
 /**
  * Word tokens of a sentence, shared by every extractor: computed once per document and kept for as
@@ -19,10 +20,6 @@ const ORIGINAL_TOKEN = /\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?!\d)|[\p{L}\p{M}\p{N}
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 class SentenceTokens implements Tokens {
-  /** Which registered vocabularies the sentence uses, word by word and as a whole, and for which state of the registry. */
-  mask = 0;
-  flags: Int32Array | undefined;
-  maskVersion = -1;
   /** The original text's tokens, read only when folding changed the length of the text. */
   originals: readonly string[] | undefined;
 
@@ -30,6 +27,10 @@ class SentenceTokens implements Tokens {
     readonly sentence: Sentence,
     readonly words: readonly string[],
     readonly starts: readonly number[],
+    /** The vocabularies of each word and of the sentence as a whole, for the registry as it was at `maskVersion`. */
+    public flags: readonly number[],
+    public mask: number,
+    public maskVersion: number,
   ) {}
 }
 
@@ -47,8 +48,8 @@ export function documentTokens(doc: Document): readonly Tokens[] {
 }
 
 function tokenize(sentence: Sentence): SentenceTokens {
-  const { words, starts } = scan(sentence.folded);
-  return new SentenceTokens(sentence, words, starts);
+  const { words, starts, flags, mask } = scan(sentence.folded);
+  return new SentenceTokens(sentence, words, starts, flags, mask, vocabularyVersion);
 }
 
 /**
@@ -78,65 +79,81 @@ export function addToVocabulary(bit: number, words: Iterable<string>): void {
   vocabularyVersion += 1;
 }
 
+function vocabularyOf(word: string): number {
+  return (vocabulary.get(word) ?? 0) | (isDigit(word.charCodeAt(0)) ? DIGITS : 0);
+}
+
+/** Words read so far with their vocabularies; emptied when a vocabulary grows. */
+const WORDS = new WordTable(50_000, vocabularyOf);
+let wordsVersion = vocabularyVersion;
+
 /** Whether the sentence has a word of any of the vocabularies in `bits`. */
 export function sentenceHas(tokens: Tokens, bits: number): boolean {
   return (classified(tokens).mask & bits) !== 0;
 }
 
 /** The vocabularies of each word, as bits: `(flags[i] & bit) !== 0` when word i belongs to `bit`. */
-export function wordFlags(tokens: Tokens): Int32Array {
-  return classified(tokens).flags as Int32Array;
+export function wordFlags(tokens: Tokens): readonly number[] {
+  return classified(tokens).flags;
 }
 
+/** Tokens whose vocabularies are up to date: only a catalog compiled after they were read outdates them. */
 function classified(tokens: Tokens): SentenceTokens {
   const own = asOwn(tokens);
   if (own.maskVersion !== vocabularyVersion) {
-    const words = own.words;
-    const flags = new Int32Array(words.length);
-    let mask = 0;
-    for (let k = 0; k < words.length; k += 1) {
-      const word = words[k] as string;
-      const bits = (vocabulary.get(word) ?? 0) | (isDigit(word.charCodeAt(0)) ? DIGITS : 0);
-      flags[k] = bits;
-      mask |= bits;
-    }
+    const flags = own.words.map(vocabularyOf);
     own.flags = flags;
-    own.mask = mask;
+    own.mask = flags.reduce((mask, bits) => mask | bits, 0);
     own.maskVersion = vocabularyVersion;
   }
   return own;
 }
 
 function asOwn(tokens: Tokens): SentenceTokens {
-  return tokens instanceof SentenceTokens ? tokens : new SentenceTokens(tokens.sentence, tokens.words, tokens.starts);
+  return tokens instanceof SentenceTokens ? tokens : new SentenceTokens(tokens.sentence, tokens.words, tokens.starts, [], 0, -1);
+}
+
+interface Scanned {
+  readonly words: string[];
+  readonly starts: number[];
+  readonly flags: number[];
+  readonly mask: number;
 }
 
 /**
  * A hand-written scanner rather than a Unicode regex: it runs over every sentence of every document,
- * and on folded text nearly every character is ASCII.
+ * and on folded text nearly every character is ASCII. Each token comes from the word table, already
+ * classified, so no string is sliced for a word read before.
  */
-function scan(text: string): { words: string[]; starts: number[] } {
+function scan(text: string): Scanned {
+  if (wordsVersion !== vocabularyVersion) {
+    WORDS.clear();
+    wordsVersion = vocabularyVersion;
+  }
   const words: string[] = [];
   const starts: number[] = [];
+  const flags: number[] = [];
+  let mask = 0;
   const length = text.length;
   let i = 0;
   while (i < length) {
     const code = text.charCodeAt(i);
+    const start = i;
     if (isWordCode(text, i, code)) {
-      const start = i;
       const end = isDigit(code) ? groupedNumberEnd(text, i) : -1;
       i = end > 0 ? end : wordEnd(text, i + 1);
-      words.push(text.slice(start, i));
-      starts.push(start);
     } else {
-      if (isMarkCode(code)) {
-        words.push(text.charAt(i));
-        starts.push(i);
-      }
       i += 1;
+      if (!isMarkCode(code)) continue;
     }
+    const entry = WORDS.find(text, start, i);
+    const bits = WORDS.value(entry);
+    words.push(WORDS.word(entry));
+    starts.push(start);
+    flags.push(bits);
+    mask |= bits;
   }
-  return { words, starts };
+  return { words, starts, flags, mask };
 }
 
 /** , ; : ( ) ? */
@@ -148,8 +165,9 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+const ASCII_WORD = new Uint8Array(128).map((_, c) => (isDigit(c) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0));
 function isWordCode(text: string, i: number, code: number): boolean {
-  if (code < 128) return isDigit(code) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  if (code < 128) return ASCII_WORD[code] === 1;
   return WORD_CHAR.test(text.charAt(i));
 }
 
