@@ -48,8 +48,10 @@ export function documentTokens(doc: Document): readonly Tokens[] {
 }
 
 function tokenize(sentence: Sentence): SentenceTokens {
-  const { words, starts, flags, mask } = scan(sentence.folded);
-  return new SentenceTokens(sentence, words, starts, flags, mask, vocabularyVersion);
+  const count = scan(sentence.folded);
+  let mask = 0;
+  for (let k = 0; k < count; k += 1) mask |= scanned.flags[k] as number;
+  return new SentenceTokens(sentence, scanned.words.slice(0, count), scanned.starts.slice(0, count), scanned.flags.slice(0, count), mask, vocabularyVersion);
 }
 
 /**
@@ -113,27 +115,21 @@ function asOwn(tokens: Tokens): SentenceTokens {
   return tokens instanceof SentenceTokens ? tokens : new SentenceTokens(tokens.sentence, tokens.words, tokens.starts, [], 0, -1);
 }
 
-interface Scanned {
-  readonly words: string[];
-  readonly starts: number[];
-  readonly flags: number[];
-  readonly mask: number;
-}
+/** Where `scan` writes the tokens of a sentence, reused from one sentence to the next: copied out once each, at their size. */
+const scanned = { words: [] as string[], starts: [] as number[], flags: [] as number[] };
 
 /**
  * A hand-written scanner rather than a Unicode regex: it runs over every sentence of every document,
  * and on folded text nearly every character is ASCII. Each token comes from the word table, already
  * classified, so no string is sliced for a word read before.
  */
-function scan(text: string): Scanned {
+function scan(text: string): number {
   if (wordsVersion !== vocabularyVersion) {
     WORDS.clear();
     wordsVersion = vocabularyVersion;
   }
-  const words: string[] = [];
-  const starts: number[] = [];
-  const flags: number[] = [];
-  let mask = 0;
+  const { words, starts, flags } = scanned;
+  let count = 0;
   const length = text.length;
   let i = 0;
   while (i < length) {
@@ -147,13 +143,12 @@ function scan(text: string): Scanned {
       if (!isMarkCode(code)) continue;
     }
     const entry = WORDS.find(text, start, i);
-    const bits = WORDS.value(entry);
-    words.push(WORDS.word(entry));
-    starts.push(start);
-    flags.push(bits);
-    mask |= bits;
+    words[count] = WORDS.word(entry);
+    starts[count] = start;
+    flags[count] = WORDS.value(entry);
+    count += 1;
   }
-  return { words, starts, flags, mask };
+  return count;
 }
 
 /** , ; : ( ) ? */
@@ -196,7 +191,7 @@ function groupedNumberEnd(text: string, from: number): number {
 
 /** Tokenises a phrase from a catalog (folding it first) the same way sentences are tokenised. */
 export function phraseTokens(phrase: string): string[] {
-  return scan(fold(phrase)).words.filter((w) => !isMark(w));
+  return scanned.words.slice(0, scan(fold(phrase))).filter((w) => !isMark(w));
 }
 
 export function isMark(word: string): boolean {
