@@ -3,48 +3,38 @@
  * vocabularies it belongs to). A word read again is found from the characters of the text, by a
  * hash of them, without slicing a new string: news repeats a few thousand words over and over, and
  * a string per word read, hashed anew by every set it is looked up in, cost more than reading the text.
- * The table empties itself when full, so feeds that bring new words for ever do not grow it.
+ * The slots grow with the words, so that a table of the few thousand words of a feed stays in the
+ * processor's cache; the table empties itself when full, so feeds that bring new words for ever do
+ * not grow it without end.
  */
 export class WordTable {
-  /** Entry number + 1 per slot, 0 for an empty slot; twice as many slots as entries at most. */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
+  /** Entry number + 1 per slot, 0 for an empty slot; at least twice as many slots as entries. */
+  private slots = new Int32Array(INITIAL_SLOTS);
+  private mask = INITIAL_SLOTS - 1;
   private readonly words: string[] = [];
+  private readonly hashes: number[] = [];
   private readonly values: number[] = [];
 
   constructor(
     private readonly limit: number,
     private readonly valueOf: (word: string) => number,
-  ) {
-    let size = 1;
-    while (size < limit * 2) size *= 2;
-    this.slots = new Int32Array(size);
-    this.mask = size - 1;
-  }
+  ) {}
 
   /** The entry of text[start, end), added when new. */
   find(text: string, start: number, end: number): number {
-    // FNV-1a, its high bits folded into the low ones that pick the slot.
-    let hash = 0x811c9dc5 | 0;
-    for (let k = start; k < end; k += 1) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+    const hash = hashOf(text, start, end);
     const length = end - start;
-    let slot = (hash ^ (hash >>> 15)) & this.mask;
+    let slot = hash & this.mask;
     for (;;) {
       const entry = (this.slots[slot] as number) - 1;
       if (entry < 0) break;
-      const word = this.words[entry] as string;
-      if (word.length === length && text.startsWith(word, start)) return entry;
+      if (this.hashes[entry] === hash) {
+        const word = this.words[entry] as string;
+        if (word.length === length && text.startsWith(word, start)) return entry;
+      }
       slot = (slot + 1) & this.mask;
     }
-    if (this.words.length >= this.limit) {
-      this.clear();
-      return this.find(text, start, end);
-    }
-    const word = text.slice(start, end);
-    this.words.push(word);
-    this.values.push(this.valueOf(word));
-    this.slots[slot] = this.words.length;
-    return this.words.length - 1;
+    return this.add(text.slice(start, end), hash);
   }
 
   word(entry: number): string {
@@ -57,8 +47,44 @@ export class WordTable {
 
   /** Forgets every word, for instance when the values they were given are out of date. */
   clear(): void {
-    this.slots.fill(0);
+    this.slots = new Int32Array(INITIAL_SLOTS);
+    this.mask = INITIAL_SLOTS - 1;
     this.words.length = 0;
+    this.hashes.length = 0;
     this.values.length = 0;
   }
+
+  private add(word: string, hash: number): number {
+    if (this.words.length >= this.limit) this.clear();
+    this.words.push(word);
+    this.hashes.push(hash);
+    this.values.push(this.valueOf(word));
+    const entry = this.words.length - 1;
+    if (this.words.length * 2 > this.slots.length) this.grow();
+    else this.place(entry);
+    return entry;
+  }
+
+  /** Twice the slots, every entry placed again. */
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    this.mask = this.slots.length - 1;
+    for (let entry = 0; entry < this.words.length; entry += 1) this.place(entry);
+  }
+
+  /** Puts an entry in the first free slot from its hash. */
+  private place(entry: number): void {
+    let slot = (this.hashes[entry] as number) & this.mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+    this.slots[slot] = entry + 1;
+  }
+}
+
+const INITIAL_SLOTS = 1024;
+
+/** FNV-1a over the characters, its high bits folded into the low ones that pick the slot. */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let k = start; k < end; k += 1) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  return hash ^ (hash >>> 15);
 }
