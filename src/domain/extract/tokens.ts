@@ -27,6 +27,8 @@ class SentenceTokens implements Tokens {
     readonly sentence: Sentence,
     readonly words: readonly string[],
     readonly starts: readonly number[],
+    /** See `boundariesAreTokens`. */
+    readonly plain: boolean,
     /** The vocabularies of each word and of the sentence as a whole, for the registry as it was at `maskVersion`. */
     public flags: readonly number[],
     public mask: number,
@@ -49,9 +51,10 @@ export function documentTokens(doc: Document): readonly Tokens[] {
 
 function tokenize(sentence: Sentence): SentenceTokens {
   const count = scan(sentence.folded);
+  const { words, starts, flags, plain } = scanned;
   let mask = 0;
-  for (let k = 0; k < count; k += 1) mask |= scanned.flags[k] as number;
-  return new SentenceTokens(sentence, scanned.words.slice(0, count), scanned.starts.slice(0, count), scanned.flags.slice(0, count), mask, vocabularyVersion);
+  for (let k = 0; k < count; k += 1) mask |= flags[k] as number;
+  return new SentenceTokens(sentence, words.slice(0, count), starts.slice(0, count), plain, flags.slice(0, count), mask, vocabularyVersion);
 }
 
 /**
@@ -66,7 +69,7 @@ let nextBit = 0;
 /** Set for a sentence with a word that starts with a digit. */
 export const DIGITS = 1 << 30;
 
-/** Registers words and returns the bit that `sentenceHas` and `wordHas` test for them. */
+/** Registers words and returns the bit that `sentenceHas` and `wordFlags` test for them. */
 export function vocabularyBit(words: Iterable<string>): number {
   if (nextBit >= 30) throw new Error('Too many vocabularies registered');
   const bit = 1 << nextBit;
@@ -81,13 +84,34 @@ export function addToVocabulary(bit: number, words: Iterable<string>): void {
   vocabularyVersion += 1;
 }
 
+/** Vocabularies given by a test rather than a list: words with a stem, words of a kind. */
+const tests: { readonly bit: number; readonly test: (word: string) => boolean }[] = [];
+
+/** Registers the words for which `test` holds and returns the bit that `sentenceHas` and `wordFlags` test for them. */
+export function vocabularyWhere(test: (word: string) => boolean): number {
+  const bit = vocabularyBit([]);
+  tests.push({ bit, test });
+  return bit;
+}
+
+/** Asked once per word read, when it enters the word table. */
 function vocabularyOf(word: string): number {
-  return (vocabulary.get(word) ?? 0) | (isDigit(word.charCodeAt(0)) ? DIGITS : 0);
+  let bits = (vocabulary.get(word) ?? 0) | (isDigit(word.charCodeAt(0)) ? DIGITS : 0);
+  for (const { bit, test } of tests) if (test(word)) bits |= bit;
+  return bits;
 }
 
 /** Words read so far with their vocabularies; emptied when a vocabulary grows. */
 const WORDS = new WordTable(50_000, vocabularyOf);
 let wordsVersion = vocabularyVersion;
+
+/** Empties the word table when a vocabulary has grown since its words were classified. */
+function refreshWords(): void {
+  if (wordsVersion !== vocabularyVersion) {
+    WORDS.clear();
+    wordsVersion = vocabularyVersion;
+  }
+}
 
 /** Whether the sentence has a word of any of the vocabularies in `bits`. */
 export function sentenceHas(tokens: Tokens, bits: number): boolean {
@@ -103,7 +127,8 @@ export function wordFlags(tokens: Tokens): readonly number[] {
 function classified(tokens: Tokens): SentenceTokens {
   const own = asOwn(tokens);
   if (own.maskVersion !== vocabularyVersion) {
-    const flags = own.words.map(vocabularyOf);
+    refreshWords();
+    const flags = own.words.map((word) => WORDS.value(WORDS.find(word, 0, word.length)));
     own.flags = flags;
     own.mask = flags.reduce((mask, bits) => mask | bits, 0);
     own.maskVersion = vocabularyVersion;
@@ -112,11 +137,12 @@ function classified(tokens: Tokens): SentenceTokens {
 }
 
 function asOwn(tokens: Tokens): SentenceTokens {
-  return tokens instanceof SentenceTokens ? tokens : new SentenceTokens(tokens.sentence, tokens.words, tokens.starts, [], 0, -1);
+  if (tokens instanceof SentenceTokens) return tokens;
+  return new SentenceTokens(tokens.sentence, tokens.words, tokens.starts, !NOT_PLAIN.test(tokens.sentence.folded), [], 0, -1);
 }
 
 /** Where `scan` writes the tokens of a sentence, reused from one sentence to the next: copied out once each, at their size. */
-const scanned = { words: [] as string[], starts: [] as number[], flags: [] as number[] };
+const scanned = { words: [] as string[], starts: [] as number[], flags: [] as number[], plain: true };
 
 /**
  * A hand-written scanner rather than a Unicode regex: it runs over every sentence of every document,
@@ -124,20 +150,20 @@ const scanned = { words: [] as string[], starts: [] as number[], flags: [] as nu
  * classified, so no string is sliced for a word read before.
  */
 function scan(text: string): number {
-  if (wordsVersion !== vocabularyVersion) {
-    WORDS.clear();
-    wordsVersion = vocabularyVersion;
-  }
+  refreshWords();
   const { words, starts, flags } = scanned;
   let count = 0;
+  let plain = true;
   const length = text.length;
   let i = 0;
   while (i < length) {
     const code = text.charCodeAt(i);
     const start = i;
+    if (code >= 128 || code === UNDERSCORE) plain = false;
     if (isWordCode(text, i, code)) {
       const end = isDigit(code) ? groupedNumberEnd(text, i) : -1;
       i = end > 0 ? end : wordEnd(text, i + 1);
+      if (plain && !isAscii(text, start, i)) plain = false;
     } else {
       i += 1;
       if (!isMarkCode(code)) continue;
@@ -148,7 +174,15 @@ function scan(text: string): number {
     flags[count] = WORDS.value(entry);
     count += 1;
   }
+  scanned.plain = plain;
   return count;
+}
+
+const UNDERSCORE = 95;
+
+function isAscii(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k += 1) if (text.charCodeAt(k) >= 128) return false;
+  return true;
 }
 
 /** , ; : ( ) ? */
@@ -209,6 +243,19 @@ export function originalToken(tokens: Tokens, index: number): string | undefined
   const own = asOwn(tokens);
   own.originals ??= Array.from(text.matchAll(ORIGINAL_TOKEN), (m) => m[0]);
   return own.originals.length === tokens.words.length ? own.originals[index] : undefined;
+}
+
+/** Characters past ASCII and the underscore: around them a regular expression's \b and the tokens disagree. */
+const NOT_PLAIN = /[_\u0080-\uffff]/;
+
+/**
+ * Whether the word boundaries that a regular expression's \b finds in the folded text, where a letter
+ * follows, are exactly the starts of the tokens that begin with a letter: true for ASCII text without
+ * the underscore. Then a pattern that starts at a word boundary with a letter can only match where
+ * such a token starts, and a look at the tokens can tell that it matches nowhere.
+ */
+export function boundariesAreTokens(tokens: Tokens): boolean {
+  return asOwn(tokens).plain;
 }
 
 export function isCapitalised(tokens: Tokens, index: number): boolean {

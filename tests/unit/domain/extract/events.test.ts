@@ -42,6 +42,12 @@ describe('English triggers', () => {
   it('matches whole words only', () => {
     expect(types('The deadline passed; skilled raiders stayed at the hostel in Paradise Street.')).toEqual([]);
   });
+
+  it('reads word boundaries as a regular expression does, around underscores and letters past ASCII', () => {
+    expect(types('See hostage_kidnapped.txt for the workers who were attacked.')).toEqual(['attack']);
+    expect(types('Les otages ont été libérés ; «kidnappés» disait le titre.', 'fr')).toEqual(['kidnapping', 'release']);
+    expect(types('Ωkidnapped workers were found.')).toEqual(['kidnapping']);
+  });
 });
 
 describe('French triggers', () => {

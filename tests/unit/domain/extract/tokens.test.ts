@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DIGITS, documentTokens, isCapitalised, originalSpan, originalToken, PhraseIndex, phraseTokens, sentenceHas, type Tokens, vocabularyBit, wordFlags,
+  boundariesAreTokens, DIGITS, documentTokens, isCapitalised, originalSpan, originalToken, PhraseIndex, phraseTokens, sentenceHas, type Tokens, vocabularyBit, vocabularyWhere, wordFlags,
 } from '../../../../src/domain/extract/tokens.js';
 import { makeDocument, sentenceDocument } from './make-document.js';
 
@@ -42,6 +42,27 @@ describe('vocabularies', () => {
     const flags = wordFlags(tokens);
     expect(tokens.words.filter((_, k) => ((flags[k] as number) & bit) !== 0)).toEqual(['ransom']);
     expect(tokens.words.filter((_, k) => ((flags[k] as number) & DIGITS) !== 0)).toEqual(['50']);
+  });
+});
+
+describe('vocabularies given by a test', () => {
+  it('tell which words pass the test', () => {
+    const bit = vocabularyWhere((word) => word.startsWith('kidnap'));
+    const tokens = tokensOf('Kidnappers kidnapped two people.');
+    const flags = wordFlags(tokens);
+    expect(tokens.words.filter((_, k) => ((flags[k] as number) & bit) !== 0)).toEqual(['kidnappers', 'kidnapped']);
+    expect(sentenceHas(tokensOf('Nobody was taken.'), bit)).toBe(false);
+  });
+});
+
+describe('boundariesAreTokens', () => {
+  it('holds for ASCII text without underscores', () => {
+    expect(boundariesAreTokens(tokensOf("L'armee a tue 5,800 combattants (FAMa)."))).toBe(true);
+    expect(boundariesAreTokens(tokensOf('Attaque à Ségou'))).toBe(true);
+    expect(boundariesAreTokens(tokensOf('user_name kidnapped'))).toBe(false);
+    expect(boundariesAreTokens(tokensOf('Straße kidnapped'))).toBe(false);
+    expect(boundariesAreTokens(tokensOf('« Kidnapped »'))).toBe(false);
+    expect(boundariesAreTokens(tokensOf('5\u00a0800 people'))).toBe(false);
   });
 });
 
