@@ -1,5 +1,7 @@
 import type { Sentence } from '../model.js';
 import { foldedWords } from '../text/regex.js';
+import type { Tokens } from './tokens.js';
+import { leadingWords, WordPattern } from './word-patterns.js';
 
 /**
  * Phrases by which news recalls earlier events rather than reporting the current one, matched on
@@ -38,9 +40,11 @@ const CUES: readonly string[] = [
 ];
 
 /** A sentence that opens on a year ("In 2019, twin attacks ...") looks back. */
-const OPENS_ON_YEAR = String.raw`^(?:in|en) (?:19|20)\d{2},`;
+const YEAR_OPENING = String.raw`(?:in|en) (?:19|20)\d{2},`;
 
-const BACKGROUND = new RegExp(`${OPENS_ON_YEAR}|${foldedWords(CUES)}`);
+const SOURCE = `^${YEAR_OPENING}|${foldedWords(CUES)}`;
+const BACKGROUND = new RegExp(SOURCE);
+const BACKGROUND_WORDS = new WordPattern(SOURCE, leadingWords([YEAR_OPENING, ...CUES]));
 
 /**
  * True when the sentence recalls earlier events ("earlier this year", "previous", "since 2012", "déjà").
@@ -49,4 +53,9 @@ const BACKGROUND = new RegExp(`${OPENS_ON_YEAR}|${foldedWords(CUES)}`);
  */
 export function isBackgroundSentence(sentence: Sentence): boolean {
   return BACKGROUND.test(sentence.folded);
+}
+
+/** The same test, tried only at the words that can start a cue. */
+export function recallsPast(tokens: Tokens): boolean {
+  return BACKGROUND_WORDS.test(tokens);
 }

@@ -1,8 +1,9 @@
 import type { Document, Evidence, EventFact, EventType, Lang } from '../model.js';
-import { allMatches, foldedWords } from '../text/regex.js';
+import { foldedWords } from '../text/regex.js';
 import { isBackgroundSentence } from './background.js';
 import type { BackgroundTest } from './places.js';
-import { boundariesAreTokens, documentTokens, hasStem, sentenceHas, type Tokens, vocabularyWhere, wordFlags } from './tokens.js';
+import { documentTokens, type Tokens } from './tokens.js';
+import { leadingWords, WordPattern } from './word-patterns.js';
 
 /** Trigger words and phrases per event type, written folded (no accents, lower case). */
 interface Triggers {
@@ -74,63 +75,14 @@ const TYPES = Object.keys(TRIGGERS) as EventType[];
  * of TYPES (the triggers capture nothing themselves). Numbered rather than named groups: the engine
  * then builds no groups object for every match.
  */
-function compile(langs: readonly ('en' | 'fr')[], flags: 'g' | 'y'): RegExp {
+function compile(langs: readonly ('en' | 'fr')[]): WordPattern {
   const groups = TYPES.map((type) => `(${langs.flatMap((l) => TRIGGERS[type][l]).join('|')})`);
-  return new RegExp(foldedWords(groups), flags);
+  return new WordPattern(foldedWords(groups), TRIGGER_WORDS);
 }
 
-/** Searched through a whole sentence. */
-const PATTERNS: Readonly<Record<Lang, RegExp>> = { en: compile(['en'], 'g'), fr: compile(['fr'], 'g'), und: compile(['en', 'fr'], 'g') };
-/** Tried at the start of one word. */
-const STICKY: Readonly<Record<Lang, RegExp>> = { en: compile(['en'], 'y'), fr: compile(['fr'], 'y'), und: compile(['en', 'fr'], 'y') };
-
-/**
- * The letters every match of a trigger starts with, read from the trigger itself: its literal start,
- * or that of each alternative of a group it starts with (and of what follows an optional group).
- * Throws for a trigger it cannot read, so that no trigger goes unseen.
- */
-function leadingStems(trigger: string): string[] {
-  if (trigger.startsWith('(?:')) {
-    const close = closingParenthesis(trigger);
-    const inside = splitAlternatives(trigger.slice(3, close)).flatMap(leadingStems);
-    const after = trigger.slice(close + 1);
-    return after.startsWith('?') ? [...inside, ...leadingStems(after.slice(1))] : inside;
-  }
-  const literal = /^[a-z]+/.exec(trigger)?.[0] ?? '';
-  // A quantifier after the last letter makes that letter optional: "hostages?" starts with "hostage".
-  const stem = /^[?*{]/.test(trigger.slice(literal.length)) ? literal.slice(0, -1) : literal;
-  if (stem === '') throw new Error(`No leading letters in event trigger ${trigger}`);
-  return [stem];
-}
-
-function closingParenthesis(source: string): number {
-  let depth = 0;
-  for (let k = 0; k < source.length; k += 1) {
-    if (source[k] === '(') depth += 1;
-    else if (source[k] === ')' && --depth === 0) return k;
-  }
-  throw new Error(`Unbalanced event trigger ${source}`);
-}
-
-function splitAlternatives(source: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let k = 0; k < source.length; k += 1) {
-    if (source[k] === '(') depth += 1;
-    else if (source[k] === ')') depth -= 1;
-    else if (source[k] === '|' && depth === 0) {
-      parts.push(source.slice(start, k));
-      start = k + 1;
-    }
-  }
-  parts.push(source.slice(start));
-  return parts;
-}
-
-const TRIGGER_STEMS = TYPES.flatMap((type) => [...TRIGGERS[type].en, ...TRIGGERS[type].fr].flatMap(leadingStems));
 /** Words that may start a trigger: every other word can be skipped. */
-const TRIGGER_WORDS = vocabularyWhere((word) => hasStem(word, TRIGGER_STEMS));
+const TRIGGER_WORDS = leadingWords(TYPES.flatMap((type) => [...TRIGGERS[type].en, ...TRIGGERS[type].fr]));
+const PATTERNS: Readonly<Record<Lang, WordPattern>> = { en: compile(['en']), fr: compile(['fr']), und: compile(['en', 'fr']) };
 
 /** Words that deny what follows within a few words: "has not yet claimed", "no entity has formally claimed", "n'a pas été revendiqué". */
 const NEGATION = /\b(?:not|no|never|nobody|none|neither|nor|without|yet to|denied|denies|deny|pas|aucun|aucune|jamais|personne|sans|ni)\b|n't\b/;
@@ -189,35 +141,6 @@ function matchedType(match: RegExpExecArray): EventType | undefined {
   return undefined;
 }
 
-/**
- * The trigger matches of a sentence, in order. Where the tokens stand for the word boundaries, the
- * pattern is tried only at the words that may start a trigger, which finds the same matches as a
- * search through the text: a search finds the first match from where the last one ended, and every
- * match starts at such a word.
- */
-function triggerMatches(tokens: Tokens, lang: Lang): readonly RegExpExecArray[] {
-  const plain = boundariesAreTokens(tokens);
-  if (!plain) return allMatches(PATTERNS[lang], tokens.sentence.folded);
-  if (!sentenceHas(tokens, TRIGGER_WORDS)) return NO_MATCHES;
-  const sticky = STICKY[lang];
-  const text = tokens.sentence.folded;
-  const flags = wordFlags(tokens);
-  const found: RegExpExecArray[] = [];
-  let from = 0;
-  for (let k = 0; k < flags.length; k += 1) {
-    const start = tokens.starts[k] as number;
-    if (((flags[k] as number) & TRIGGER_WORDS) === 0 || start < from) continue;
-    sticky.lastIndex = start;
-    const match = sticky.exec(text);
-    if (match === null) continue;
-    found.push(match);
-    from = start + match[0].length;
-  }
-  return found;
-}
-
-const NO_MATCHES: readonly RegExpExecArray[] = [];
-
 /** Appends the sentence's events to `out`; most sentences have none, so nothing is allocated for them. */
 function sentenceEvents(tokens: Tokens, lang: Lang, background: BackgroundTest, out: EventFact[]): void {
   const sentence = tokens.sentence;
@@ -226,7 +149,7 @@ function sentenceEvents(tokens: Tokens, lang: Lang, background: BackgroundTest, 
   const aligned = sentence.folded.length === sentence.text.length;
   let isBackground: boolean | undefined;
   let evidence: Evidence | undefined;
-  for (const m of triggerMatches(tokens, lang)) {
+  for (const m of PATTERNS[lang].matches(tokens)) {
     const type = matchedType(m);
     if (type === undefined || hasType(out, first, type) || isDenied(type, sentence.folded, m.index, m.index + m[0].length)) continue;
     isBackground ??= background(sentence);

@@ -15,13 +15,14 @@ import type {
 } from '../model.js';
 import { extractActors, mainEventClasses, mentionsEventClass, NO_GROUP, type ActorCatalog, type EventClass } from './actors.js';
 import { extractAdvice } from './advice.js';
-import { isBackgroundSentence } from './background.js';
+import { isBackgroundSentence, recallsPast } from './background.js';
 import { documentDate, extractDates } from './dates.js';
 import { extractEvents } from './events.js';
 import { extractFigures } from './figures.js';
 import type { Gazetteer } from './gazetteer.js';
 import { findPlaceMentions, placeFacts, type BackgroundTest, type PlaceMention } from './places.js';
 import { extractSites, isGenericSiteKey } from './sites.js';
+import { documentTokens } from './tokens.js';
 import { travelAdvice, type TravelAdvice } from './travel-advice.js';
 import { fold } from '../text/normalize.js';
 import { extractVictims } from './victims.js';
@@ -40,7 +41,7 @@ const HOSTAGE_WORDS: ReadonlySet<EventClass> = new Set<EventClass>(['kidnapping'
 
 /** Every extractor once over the document, then the main event distilled from title and lead. */
 export function extractFacts(doc: Document, catalogs: Catalogs): Facts {
-  const background = oncePerSentence(isBackgroundSentence);
+  const background = oncePerSentence(doc);
   const events = extractEvents(doc, background);
   const dates = extractDates(doc, background);
   const mentions = findPlaceMentions(doc, catalogs.gazetteer, background);
@@ -56,12 +57,15 @@ export function extractFacts(doc: Document, catalogs: Catalogs): Facts {
   return { events, dates, places: placeFacts(mentions), victims, sites, actors, advice, figures, main };
 }
 
-function oncePerSentence(test: BackgroundTest): BackgroundTest {
+/** The background test, asked once per sentence, of the sentence's tokens when they are at hand. */
+function oncePerSentence(doc: Document): BackgroundTest {
+  const tokens = documentTokens(doc);
   const known = new Map<Sentence, boolean>();
   return (sentence) => {
     let value = known.get(sentence);
     if (value === undefined) {
-      value = test(sentence);
+      const own = tokens[sentence.index];
+      value = own?.sentence === sentence ? recallsPast(own) : isBackgroundSentence(sentence);
       known.set(sentence, value);
     }
     return value;

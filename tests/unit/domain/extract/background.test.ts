@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Sentence } from '../../../../src/domain/model.js';
-import { isBackgroundSentence } from '../../../../src/domain/extract/background.js';
+import { isBackgroundSentence, recallsPast } from '../../../../src/domain/extract/background.js';
+import { documentTokens, type Tokens } from '../../../../src/domain/extract/tokens.js';
+import { sentenceDocument } from './make-document.js';
 import { fold } from '../../../../src/domain/text/normalize.js';
 
 function sentence(text: string): Sentence {
   return { index: 1, text, folded: fold(text), lead: false };
 }
 
-describe('isBackgroundSentence', () => {
+const tokensOf = (text: string): Tokens => documentTokens(sentenceDocument(text))[0] as Tokens;
+
+describe('isBackgroundSentence and recallsPast', () => {
   it.each([
     'Earlier this year, three Indian nationals from the Diamond Cement Factory in Kayes were also kidnapped.',
     'JNIM has also claimed responsibility for two significant earlier attacks.',
@@ -30,6 +34,7 @@ describe('isBackgroundSentence', () => {
     'Fondé en 2017, le groupe contrôle de vastes zones.',
   ])('%s looks back', (text) => {
     expect(isBackgroundSentence(sentence(text))).toBe(true);
+    expect(recallsPast(tokensOf(text))).toBe(true);
   });
 
   it.each([
@@ -42,5 +47,6 @@ describe('isBackgroundSentence', () => {
     'The army said it was established in the area.',
   ])('%s reports the current event', (text) => {
     expect(isBackgroundSentence(sentence(text))).toBe(false);
+    expect(recallsPast(tokensOf(text))).toBe(false);
   });
 });
