@@ -1,7 +1,8 @@
-import type { ActorFact, ActorKind, ActorRole, Document, EventType, Sentence } from '../model.js';
+import type { ActorFact, ActorKind, ActorRole, Document, EventType } from '../model.js';
 import { isBackgroundSentence } from './background.js';
 import type { BackgroundTest } from './places.js';
 import { addToVocabulary, documentTokens, hasStem, isMark, originalToken, PhraseIndex, phraseTokens, sentenceHas, type Tokens, vocabularyBit, wordFlags } from './tokens.js';
+import { leadingWords, WordPattern } from './word-patterns.js';
 
 /** The actor catalog (config/actors.json, validated in src/config/catalogs.ts). */
 export interface ActorEntry {
@@ -195,7 +196,7 @@ function sentenceFacts(
   const bindings: Binding[] = [];
   const bound = new Set<ActorMention>();
   let mainInSentence: boolean | undefined;
-  const sentenceIsMain = (): boolean => (mainInSentence ??= !isBackground && mentionsEventClass(sentence, main));
+  const sentenceIsMain = (): boolean => (mainInSentence ??= !isBackground && mentionsEventClass(tokens, main));
   const flags = wordFlags(tokens);
   const hasCues = sentenceHas(tokens, CUE_VOCABULARY);
   for (let i = 0; hasCues && i < words.length; i += 1) {
@@ -435,15 +436,19 @@ export function mainEventClasses(mainType: EventType | undefined): ReadonlySet<E
 }
 
 /** The same words as `eventClassOf`, searched for in a whole folded sentence at once. */
-const CLASS_PATTERNS: Readonly<Record<EventClass, RegExp>> = {
-  kidnapping: new RegExp(`\\b(?:${KIDNAP_STEMS.join('|')}|rapt\\b)`),
-  attack: new RegExp(`\\b(?:${ATTACK_STEMS.join('|')})`),
-  killing: new RegExp(`\\b(?:${[...KILL_WORDS].join('|')})\\b`),
-  incident: /\bincidents?\b/,
+const CLASS_PATTERNS: Readonly<Record<EventClass, WordPattern>> = {
+  kidnapping: classPattern([...KIDNAP_STEMS, String.raw`rapt\b`], ''),
+  attack: classPattern(ATTACK_STEMS, ''),
+  killing: classPattern([...KILL_WORDS], String.raw`\b`),
+  incident: classPattern(['incidents?'], String.raw`\b`),
 };
 
+function classPattern(alternatives: readonly string[], end: string): WordPattern {
+  return new WordPattern(`\\b(?:${alternatives.join('|')})${end}`, leadingWords(alternatives));
+}
+
 /** Whether the sentence has an event word of one of the classes. */
-export function mentionsEventClass(sentence: Sentence, classes: ReadonlySet<EventClass>): boolean {
-  for (const kind of classes) if (CLASS_PATTERNS[kind].test(sentence.folded)) return true;
+export function mentionsEventClass(tokens: Tokens, classes: ReadonlySet<EventClass>): boolean {
+  for (const kind of classes) if (CLASS_PATTERNS[kind].test(tokens)) return true;
   return false;
 }

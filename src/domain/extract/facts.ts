@@ -261,14 +261,14 @@ function mainChanges(parts: Parts): EventType[] {
     if (!changes.includes(type)) changes.push(type);
   };
   const lead = leadIndexes(parts.doc);
-  const bySentence = new Map(parts.doc.sentences.map((s) => [s.index, s]));
+  const bySentence = new Map(documentTokens(parts.doc).map((tokens) => [tokens.sentence.index, tokens]));
   const mainClasses = mainEventClasses(parts.type);
   const known = new Map<number, boolean>();
   const concernsMain = (index: number): boolean => {
     let value = known.get(index);
     if (value === undefined) {
-      const sentence = bySentence.get(index);
-      value = sentence !== undefined && (lead.has(index) || mentionsEventClass(sentence, mainClasses));
+      const tokens = bySentence.get(index);
+      value = tokens !== undefined && (lead.has(index) || mentionsEventClass(tokens, mainClasses));
       known.set(index, value);
     }
     return value;
@@ -278,8 +278,8 @@ function mainChanges(parts: Parts): EventType[] {
   for (const event of ordered) {
     if (event.background || !concernsMain(event.evidence.sentence)) continue;
     if (CHANGES.has(event.type)) add(event.type);
-    const sentence = bySentence.get(event.evidence.sentence);
-    if (event.type === 'killing' && parts.type === 'kidnapping' && sentence && mentionsEventClass(sentence, HOSTAGE_WORDS)) add('killing');
+    const tokens = bySentence.get(event.evidence.sentence);
+    if (event.type === 'killing' && parts.type === 'kidnapping' && tokens && mentionsEventClass(tokens, HOSTAGE_WORDS)) add('killing');
   }
   if (claimed) add('claim');
   if (parts.advice.some((a) => !isBackgroundAt(parts, a.evidence.sentence))) add('advisory');
