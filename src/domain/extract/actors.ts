@@ -195,15 +195,21 @@ function sentenceFacts(
   const isBackground = background(sentence);
   const bindings: Binding[] = [];
   const bound = new Set<ActorMention>();
+  // Whether the sentence speaks of the main event, asked only when a binding needs it.
   let mainInSentence: boolean | undefined;
-  const sentenceIsMain = (): boolean => (mainInSentence ??= !isBackground && mentionsEventClass(tokens, main));
   const flags = wordFlags(tokens);
   const hasCues = sentenceHas(tokens, CUE_VOCABULARY);
   for (let i = 0; hasCues && i < words.length; i += 1) {
     if (((flags[i] as number) & CUE_VOCABULARY) === 0) continue;
     const cue = cueAt(words, i);
     if (!cue) continue;
-    const about = isBackground ? 'other' : cue.role === 'spoke' || cue.role === 'condemned' ? (sentenceIsMain() ? 'main' : 'other') : objectAbout(words, i, main);
+    let about: ActorFact['about'];
+    if (isBackground) about = 'other';
+    else if (cue.role === 'spoke' || cue.role === 'condemned') {
+      mainInSentence ??= mentionsEventClass(tokens, main);
+      about = mainInSentence ? 'main' : 'other';
+    }
+    else about = objectAbout(words, i, main);
     const binding = bindCue(words, mentions, cue, i, about);
     if (!binding) continue;
     bindings.push(binding.binding);
@@ -215,7 +221,8 @@ function sentenceFacts(
     if (attributed) {
       bindings.push({ entry: mention.entry, role: 'suspected', about: isBackground || !main.has(attributed) ? 'other' : 'main' });
     } else if (!mention.reference) {
-      bindings.push({ entry: mention.entry, role: 'mentioned', about: sentenceIsMain() ? 'main' : 'other' });
+      if (!isBackground) mainInSentence ??= mentionsEventClass(tokens, main);
+      bindings.push({ entry: mention.entry, role: 'mentioned', about: !isBackground && mainInSentence ? 'main' : 'other' });
     }
   }
   for (const b of distinct(bindings)) {

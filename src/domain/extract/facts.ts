@@ -22,7 +22,7 @@ import { extractFigures } from './figures.js';
 import type { Gazetteer } from './gazetteer.js';
 import { findPlaceMentions, placeFacts, type BackgroundTest, type PlaceMention } from './places.js';
 import { extractSites, isGenericSiteKey } from './sites.js';
-import { documentTokens } from './tokens.js';
+import { documentTokens, type Tokens } from './tokens.js';
 import { travelAdvice, type TravelAdvice } from './travel-advice.js';
 import { fold } from '../text/normalize.js';
 import { extractVictims } from './victims.js';
@@ -47,13 +47,14 @@ export function extractFacts(doc: Document, catalogs: Catalogs): Facts {
   const mentions = findPlaceMentions(doc, catalogs.gazetteer, background);
   const victims = extractVictims(doc, background);
   const sites = extractSites(doc, background);
-  const reported = mainType(doc, events);
+  const lead = leadIndexes(doc);
+  const reported = mainType(events, lead);
   const advised = travelAdvice(doc, headlineReportsViolence(events));
   const type = advised?.type ?? reported;
   const actors = withIssuer(extractActors(doc, catalogs.actors, type, background), advised, catalogs.actors);
   const advice = extractAdvice(doc, catalogs.actors);
   const figures = extractFigures(doc);
-  const main = distil({ doc, type, events, dates, mentions, victims, sites, actors, advice, background, advised });
+  const main = distil({ doc, lead, type, events, dates, mentions, victims, sites, actors, advice, background, advised });
   return { events, dates, places: placeFacts(mentions), victims, sites, actors, advice, figures, main };
 }
 
@@ -74,6 +75,8 @@ function oncePerSentence(doc: Document): BackgroundTest {
 
 interface Parts {
   readonly doc: Document;
+  /** Indexes of the title and lead sentences. */
+  readonly lead: ReadonlySet<number>;
   readonly type: EventType | undefined;
   readonly events: readonly EventFact[];
   readonly dates: readonly DateFact[];
@@ -87,7 +90,7 @@ interface Parts {
 }
 
 function distil(parts: Parts): MainEvent {
-  const lead = leadIndexes(parts.doc);
+  const { lead } = parts;
   const places = mainPlaces(parts.mentions, lead);
   const date = mainDate(parts.doc, parts.dates, lead);
   const victims = mainVictims(parts.victims, parts.type, lead);
@@ -121,8 +124,7 @@ function headlineReportsViolence(events: readonly EventFact[]): boolean {
  * only when the lead tells nothing else. The headline comes first because the body of a follow-up
  * retells the incidents that make up a long event ("as the blockade bites ... convoys were attacked").
  */
-function mainType(doc: Document, events: readonly EventFact[]): EventType | undefined {
-  const lead = leadIndexes(doc);
+function mainType(events: readonly EventFact[], lead: ReadonlySet<number>): EventType | undefined {
   const current = events.filter((e) => !e.background);
   const inLead = current.filter((e) => lead.has(e.evidence.sentence));
   const inTitle = inLead.filter((e) => e.evidence.sentence === 0);
@@ -257,33 +259,46 @@ function withIssuer(actors: ActorFact[], advised: TravelAdvice | undefined, cata
 /** Claims, releases, ransom demands, statements and advice that concern the main event, in order of appearance. */
 function mainChanges(parts: Parts): EventType[] {
   const changes: EventType[] = [];
-  const add = (type: EventType): void => {
-    if (!changes.includes(type)) changes.push(type);
-  };
-  const lead = leadIndexes(parts.doc);
-  const bySentence = new Map(documentTokens(parts.doc).map((tokens) => [tokens.sentence.index, tokens]));
-  const mainClasses = mainEventClasses(parts.type);
-  const known = new Map<number, boolean>();
-  const concernsMain = (index: number): boolean => {
-    let value = known.get(index);
-    if (value === undefined) {
-      const tokens = bySentence.get(index);
-      value = tokens !== undefined && (lead.has(index) || mentionsEventClass(tokens, mainClasses));
-      known.set(index, value);
-    }
-    return value;
+  const main: MainSentences = {
+    lead: parts.lead,
+    bySentence: new Map(documentTokens(parts.doc).map((tokens) => [tokens.sentence.index, tokens])),
+    classes: mainEventClasses(parts.type),
+    known: new Map<number, boolean>(),
   };
   const claimed = parts.actors.some((a) => a.role === 'claimed' && a.about === 'main');
   const ordered = [...parts.events].sort((a, b) => a.evidence.sentence - b.evidence.sentence);
   for (const event of ordered) {
-    if (event.background || !concernsMain(event.evidence.sentence)) continue;
-    if (CHANGES.has(event.type)) add(event.type);
-    const tokens = bySentence.get(event.evidence.sentence);
-    if (event.type === 'killing' && parts.type === 'kidnapping' && tokens && mentionsEventClass(tokens, HOSTAGE_WORDS)) add('killing');
+    if (event.background || !concernsMain(main, event.evidence.sentence)) continue;
+    if (CHANGES.has(event.type)) addOnce(changes, event.type);
+    const tokens = main.bySentence.get(event.evidence.sentence);
+    if (event.type === 'killing' && parts.type === 'kidnapping' && tokens && mentionsEventClass(tokens, HOSTAGE_WORDS)) addOnce(changes, 'killing');
   }
-  if (claimed) add('claim');
-  if (parts.advice.some((a) => !isBackgroundAt(parts, a.evidence.sentence))) add('advisory');
+  if (claimed) addOnce(changes, 'claim');
+  if (parts.advice.some((a) => !isBackgroundAt(parts, a.evidence.sentence))) addOnce(changes, 'advisory');
   return changes;
+}
+
+interface MainSentences {
+  readonly lead: ReadonlySet<number>;
+  readonly bySentence: ReadonlyMap<number, Tokens>;
+  readonly classes: ReadonlySet<EventClass>;
+  /** Answers of `concernsMain` so far, by sentence index. */
+  readonly known: Map<number, boolean>;
+}
+
+/** A sentence of the lead, or one with the main event's kind of event words. */
+function concernsMain(main: MainSentences, index: number): boolean {
+  let value = main.known.get(index);
+  if (value === undefined) {
+    const tokens = main.bySentence.get(index);
+    value = tokens !== undefined && (main.lead.has(index) || mentionsEventClass(tokens, main.classes));
+    main.known.set(index, value);
+  }
+  return value;
+}
+
+function addOnce(changes: EventType[], type: EventType): void {
+  if (!changes.includes(type)) changes.push(type);
 }
 
 function isBackgroundAt(parts: Parts, index: number): boolean {

@@ -93,12 +93,15 @@ export function travelAdvice(doc: Document, headlineEvent: boolean): TravelAdvic
   const title = lead[0];
   const first = lead[1];
   if (title === undefined) return undefined;
-  const said = (s: Sentence | undefined) => s !== undefined && (matchesAny(LEAVE, s.folded) || matchesAny(ADVISE, s.folded));
-  if (!said(title) && !said(first)) return undefined;
+  if (!saysAdvice(title) && !saysAdvice(first)) return undefined;
   const leaving = matchesAny(LEAVE, title.folded) || (first !== undefined && matchesAny(LEAVE, first.folded));
   const issuer = findIssuer(lead);
   const type = leaving ? 'evacuation' : 'advisory';
   return issuer === undefined ? { type } : { type, issuer };
+}
+
+function saysAdvice(sentence: Sentence | undefined): boolean {
+  return sentence !== undefined && (matchesAny(LEAVE, sentence.folded) || matchesAny(ADVISE, sentence.folded));
 }
 
 /** The government named first, in the title then in the lead. */
