@@ -2,7 +2,7 @@ import type { Document, VictimFact, VictimRole } from '../model.js';
 import { isBackgroundSentence } from './background.js';
 import { NUMBER_WORDS, parseNumberAt } from './numbers.js';
 import type { BackgroundTest } from './places.js';
-import { DIGITS, documentTokens, hasStem, isMark, PhraseIndex, sentenceHas, startsWithAt, type Tokens, vocabularyBit, wordFlags } from './tokens.js';
+import { DIGITS, documentTokens, hasStem, isMark, PhraseIndex, sentenceHas, startsWithAt, type Tokens, vocabularyBit, vocabularyWhere, wordFlags } from './tokens.js';
 
 /**
  * Victims: "three Indian nationals were abducted", "killed at least 30 soldiers", "cinq ressortissants
@@ -121,6 +121,9 @@ const RELEASED = new Set([
 const MISSING = new Set(['missing', 'unaccounted', 'disparu', 'disparus', 'disparue', 'disparues']);
 const HOSTAGE_STEMS = ['kidnap', 'abduct', 'hostage', 'enlev', 'otage', 'sequestr', 'captiv'];
 
+/** Words that say what happened to people: `roleOf` is asked only of them. */
+const ROLE_WORDS = vocabularyWhere((word) => roleOf(word) !== undefined);
+
 function roleOf(word: string): VictimRole | undefined {
   if (KILLED.has(word)) return 'killed';
   if (INJURED.has(word)) return 'injured';
@@ -171,7 +174,7 @@ function sentenceVictims(tokens: Tokens, background: BackgroundTest): readonly V
     }
     i = group.end;
     if (isFigure(words, group)) continue;
-    const role = roleAfter(words, group.end) ?? roleBefore(words, group.start) ?? (group.hostageNoun ? 'hostage' : undefined);
+    const role = roleAfter(words, flags, group.end) ?? roleBefore(words, flags, group.start) ?? (group.hostageNoun ? 'hostage' : undefined);
     if (!role) continue;
     isBackground ??= background(sentence);
     const evidence = { sentence: sentence.index, text: sentence.text };
@@ -256,22 +259,30 @@ const TALLIES: readonly (readonly string[])[] = [
   ['jusqu', 'ici'], ['a', 'ce', 'jour'],
 ];
 const TALLY_WINDOW = 8;
+/** The tallies by their first word: one lookup per word of the window. */
+const TALLIES_BY_FIRST = new Map<string, (readonly string[])[]>();
+for (const phrase of TALLIES) {
+  const first = phrase[0] as string;
+  TALLIES_BY_FIRST.set(first, [...(TALLIES_BY_FIRST.get(first) ?? []), phrase]);
+}
 
 function tallyAfter(words: readonly string[], from: number): boolean {
   for (let k = from; k < Math.min(words.length, from + TALLY_WINDOW); k += 1) {
     const word = words[k] as string;
     if (isMark(word) || CLAUSE_END.has(word)) return false;
-    for (const phrase of TALLIES) if (startsWithAt(words, k, phrase)) return true;
+    const phrases = TALLIES_BY_FIRST.get(word);
+    if (phrases) for (const phrase of phrases) if (startsWithAt(words, k, phrase)) return true;
   }
   return false;
 }
 
-function roleAfter(words: readonly string[], from: number): VictimRole | undefined {
+/** The role word after a group, within its clause and before the next counted group; `flags` are the words' vocabularies. */
+function roleAfter(words: readonly string[], flags: readonly number[], from: number): VictimRole | undefined {
   for (let k = from; k < Math.min(words.length, from + 20); k += 1) {
     const word = words[k] as string;
-    if (CLAUSE_END.has(word) || startsCountedGroup(words, k)) return undefined;
-    const role = roleOf(word);
-    if (role) return role;
+    const bits = flags[k] as number;
+    if (CLAUSE_END.has(word) || ((bits & (GROUP_VOCABULARY | DIGITS)) !== 0 && startsCountedGroup(words, k))) return undefined;
+    if ((bits & ROLE_WORDS) !== 0) return roleOf(word);
   }
   return undefined;
 }
@@ -281,12 +292,11 @@ function startsCountedGroup(words: readonly string[], k: number): boolean {
   return group !== undefined && group.count !== null;
 }
 
-function roleBefore(words: readonly string[], start: number): VictimRole | undefined {
+function roleBefore(words: readonly string[], flags: readonly number[], start: number): VictimRole | undefined {
   for (let k = start - 1; k >= Math.max(0, start - 5); k -= 1) {
     const word = words[k] as string;
     if (isMark(word)) return undefined;
-    const role = roleOf(word);
-    if (role) return role;
+    if (((flags[k] as number) & ROLE_WORDS) !== 0) return roleOf(word);
   }
   return undefined;
 }
