@@ -1,6 +1,6 @@
 import type { Document, Sentence } from '../model.js';
 import { fold } from '../text/normalize.js';
-import { WordTable } from './word-table.js';
+import { HASH_SEED, hashStep, WordTable } from './word-table.js';
 
 /**
  * Word tokens of a sentence, shared by every extractor: computed once per document and kept for as
@@ -128,7 +128,7 @@ function classified(tokens: Tokens): SentenceTokens {
   const own = asOwn(tokens);
   if (own.maskVersion !== vocabularyVersion) {
     refreshWords();
-    const flags = own.words.map((word) => WORDS.value(WORDS.find(word, 0, word.length)));
+    const flags = own.words.map((word) => WORDS.value(WORDS.findWord(word)));
     own.flags = flags;
     own.mask = flags.reduce((mask, bits) => mask | bits, 0);
     own.maskVersion = vocabularyVersion;
@@ -160,15 +160,19 @@ function scan(text: string): number {
     const code = text.charCodeAt(i);
     const start = i;
     if (code >= 128 || code === UNDERSCORE) plain = false;
-    if (isWordCode(text, i, code)) {
-      const end = isDigit(code) ? groupedNumberEnd(text, i) : -1;
-      i = end > 0 ? end : wordEnd(text, i + 1);
-      if (plain && !isAscii(text, start, i)) plain = false;
-    } else {
-      i += 1;
-      if (!isMarkCode(code)) continue;
-    }
-    const entry = WORDS.find(text, start, i);
+    // One pass over the characters of a token: where it ends, its hash, and whether it is ASCII.
+    let hash = hashStep(HASH_SEED, code);
+    i += 1;
+    if (isWordCode(text, start, code)) {
+      const end = isDigit(code) ? groupedNumberEnd(text, start) : -1;
+      while (end > 0 ? i < end : i < length && isWordCode(text, i, text.charCodeAt(i))) {
+        const next = text.charCodeAt(i);
+        if (next >= 128) plain = false;
+        hash = hashStep(hash, next);
+        i += 1;
+      }
+    } else if (!isMarkCode(code)) continue;
+    const entry = WORDS.find(text, start, i, hash);
     words[count] = WORDS.word(entry);
     starts[count] = start;
     flags[count] = WORDS.value(entry);
@@ -179,11 +183,6 @@ function scan(text: string): number {
 }
 
 const UNDERSCORE = 95;
-
-function isAscii(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k += 1) if (text.charCodeAt(k) >= 128) return false;
-  return true;
-}
 
 /** , ; : ( ) ? */
 function isMarkCode(code: number): boolean {
@@ -198,12 +197,6 @@ const ASCII_WORD = new Uint8Array(128).map((_, c) => (isDigit(c) || (c >= 97 && 
 function isWordCode(text: string, i: number, code: number): boolean {
   if (code < 128) return ASCII_WORD[code] === 1;
   return WORD_CHAR.test(text.charAt(i));
-}
-
-function wordEnd(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && isWordCode(text, i, text.charCodeAt(i))) i += 1;
-  return i;
 }
 
 /** "5,800" and "12.000" are one number; returns -1 when there is no thousands group. */

@@ -20,9 +20,17 @@ export class WordTable {
     private readonly valueOf: (word: string) => number,
   ) {}
 
-  /** The entry of text[start, end), added when new. */
-  find(text: string, start: number, end: number): number {
-    const hash = hashOf(text, start, end);
+  /** The entry of a word. */
+  findWord(word: string): number {
+    let hash = HASH_SEED;
+    for (let k = 0; k < word.length; k += 1) hash = hashStep(hash, word.charCodeAt(k));
+    return this.find(word, 0, word.length, hash);
+  }
+
+  /** The entry of text[start, end), added when new; `hash` is `hashStep` over its characters from `HASH_SEED`. */
+  find(text: string, start: number, end: number, characters: number): number {
+    // The high bits folded into the low ones that pick the slot.
+    const hash = characters ^ (characters >>> 15);
     const length = end - start;
     let slot = hash & this.mask;
     for (;;) {
@@ -82,9 +90,9 @@ export class WordTable {
 
 const INITIAL_SLOTS = 1024;
 
-/** FNV-1a over the characters, its high bits folded into the low ones that pick the slot. */
-function hashOf(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5 | 0;
-  for (let k = start; k < end; k += 1) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
-  return hash ^ (hash >>> 15);
+/** FNV-1a, computed by the caller as it reads the characters. */
+export const HASH_SEED = 0x811c9dc5 | 0;
+
+export function hashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
 }
