@@ -252,6 +252,13 @@ export function boundariesAreTokens(tokens: Tokens): boolean {
 }
 
 export function isCapitalised(tokens: Tokens, index: number): boolean {
+  // Where offsets line up, an ASCII first letter is read in place: asked of every word of some sentences.
+  const { sentence } = tokens;
+  const start = tokens.starts[index];
+  if (start !== undefined && index < tokens.words.length && sentence.text.length === sentence.folded.length) {
+    const code = sentence.text.charCodeAt(start);
+    if (code < 128) return code >= 65 && code <= 90;
+  }
   const original = originalToken(tokens, index);
   if (original === undefined) return false;
   const first = original.charAt(0);
