@@ -1,7 +1,7 @@
 import type { ActorFact, ActorKind, ActorRole, Document, EventType } from '../model.js';
 import { isBackgroundSentence } from './background.js';
 import type { BackgroundTest } from './places.js';
-import { addToVocabulary, documentTokens, hasStem, isMark, originalToken, PhraseIndex, phraseTokens, sentenceHas, type Tokens, vocabularyBit, wordFlags } from './tokens.js';
+import { addToVocabulary, documentTokens, hasStem, isCapitalised, isMark, originalToken, PhraseIndex, phraseTokens, sentenceHas, type Tokens, vocabularyBit, wordFlags } from './tokens.js';
 import { leadingWords, WordPattern } from './word-patterns.js';
 
 /** The actor catalog (config/actors.json, validated in src/config/catalogs.ts). */
@@ -134,9 +134,9 @@ function scanMentions(doc: Document, catalog: ActorCatalog): ActorMention[][] {
 
 function casingFits(tokens: Tokens, index: number, casing: Alias['casing']): boolean {
   if (casing === 'any') return true;
+  if (casing === 'capital') return isCapitalised(tokens, index);
   const original = originalToken(tokens, index);
-  if (original === undefined) return false;
-  return casing === 'upper' ? original === original.toUpperCase() : original.charAt(0) !== original.charAt(0).toLowerCase();
+  return original !== undefined && original === original.toUpperCase();
 }
 
 function resolveReference(kind: Reference, recent: readonly ActorEntry[]): ActorEntry | undefined {
