@@ -6,8 +6,7 @@
  * and Niger; the items are the development corpus's article-sized texts, streamed again and again under
  * fresh ids. Matching and filing are also timed alone, with the documents, facts and relevance of the
  * items prepared beforehand. Each size runs in its own process so that its memory figures are its own.
- * Warm-up rounds run first and are not timed: until a few thousand items have gone through, a large share
- * of the CPU time is the JIT compiling, which a long-running bot pays once.
+ * Warm-up rounds on a separate store run first and are not timed (see warmUp).
  * Run: node bin/run-ts.mjs bench/decision.ts [--sizes 100,10000,100000] [--rounds 20] [--warmup 20]
  */
 import { execFileSync } from 'node:child_process';
@@ -98,8 +97,10 @@ function hex(rnd: () => number, chars: number): string {
     .slice(0, chars);
 }
 
+type Towns = ReadonlyMap<string, readonly GazetteerEntry[]>;
+
 /** One plausible incident: a place in the three countries, a day in 2020-2025, victims, actors, sources. */
-function generateIncident(n: number, rnd: () => number, towns: ReadonlyMap<string, readonly GazetteerEntry[]>): Incident {
+function generateIncident(n: number, rnd: () => number, towns: Towns): Incident {
   const type = pick(rnd, TYPES);
   const country = pick(rnd, COUNTRIES);
   const options = towns.get(country) ?? [];
@@ -178,32 +179,47 @@ interface SizeResult {
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 102.4) / 10;
 
+/** An engine over a memory store holding `size` generated incidents. */
+async function engineWith(size: number, seed: number, catalogs: Catalogs, rules: readonly KeywordRule[], towns: Towns) {
+  const store = createMemoryStore();
+  const engine = createEngine({ store, catalogs, clock: new ManualClock(NOW), rules });
+  const rnd = random(seed);
+  for (let n = 0; n < size; n++) {
+    const incident = generateIncident(n, rnd, towns);
+    await store.incidents.save(incident, incidentKeys(incident));
+  }
+  return { store, engine };
+}
+
+/**
+ * Until a few thousand items have gone through, much of the CPU time is the JIT compiling. The warm-up
+ * runs on a store of its own, so that the measured store's incidents do not gather the warm-up's copies
+ * of every story as extra sources.
+ */
+async function warmUp(size: number, items: readonly CorpusItem[], catalogs: Catalogs, rules: readonly KeywordRule[], towns: Towns): Promise<void> {
+  const { engine } = await engineWith(size, 19690720, catalogs, rules, towns);
+  for (let round = 0; round < WARMUP_ROUNDS; round++) {
+    for (const [i, item] of items.entries()) await engine.process(raw(item, `w${round}-${i}`));
+  }
+}
+
 async function runSize(size: number): Promise<SizeResult> {
   const catalogs = loadCatalogs('config');
   const keywords = parseKeywordFile(JSON.parse(readFileSync('config/keywords.json', 'utf8')));
   if (!catalogs.ok || !keywords.ok) throw new Error('cannot read config/');
-  const store = createMemoryStore();
-  const engine = createEngine({ store, catalogs: catalogs.value, clock: new ManualClock(NOW), rules: keywords.value.rules });
-
   const towns = new Map<string, GazetteerEntry[]>();
   for (const entry of catalogs.value.gazetteer.entries) {
     if (entry.kind !== 'town') continue;
     towns.set(entry.country, [...(towns.get(entry.country) ?? []), entry]);
   }
-  const rnd = random(20250701);
+  const items = corpusItems();
+  await warmUp(Math.min(size, 1000), items, catalogs.value, keywords.value.rules, towns);
+
   const generateStart = performance.now();
-  for (let n = 0; n < size; n++) {
-    const incident = generateIncident(n, rnd, towns);
-    await store.incidents.save(incident, incidentKeys(incident));
-  }
+  const { store, engine } = await engineWith(size, 20250701, catalogs.value, keywords.value.rules, towns);
   const generateMs = performance.now() - generateStart;
   gc();
   const heapAfterGenerate = process.memoryUsage().heapUsed;
-
-  const items = corpusItems();
-  for (let round = 0; round < WARMUP_ROUNDS; round++) {
-    for (const [i, item] of items.entries()) await engine.process(raw(item, `w${round}-${i}`));
-  }
 
   let peakHeap = 0;
   let processed = 0;
