@@ -90,11 +90,6 @@ function isSalient(word: string): boolean {
  * story's entities (places, actors, numbers of victims, sites) as language-independent terms ("@ml-kayes",
  * "@jnim", "@n44"): they let an English report and its French rewrite look alike.
  */
-export function salientTerms(lead: LeadWords, entities: readonly string[] = []): TermVector {
-  return vectorOf(salientTermList(lead, entities));
-}
-
-/** salientTerms as a list: what a story's probe keeps. */
 export function salientTermList(lead: LeadWords, entities: readonly string[] = []): TermList {
   const counts = new Map<string, number>();
   for (let i = 0; i < entities.length && i < MAX_ENTITIES; i++) counts.set(`@${entities[i]}`, ENTITY_WEIGHT);
@@ -108,10 +103,6 @@ function countSalient(counts: Map<string, number>, words: readonly string[], wei
     const term = stem(word);
     if (isSalient(term)) counts.set(term, (counts.get(term) ?? 0) + weight);
   }
-}
-
-export function cosine(a: TermVector, b: TermVector): number {
-  return termSimilarity(listOf(a), b);
 }
 
 /** The cosine of a list and a vector, summed in the list's order. */
@@ -154,11 +145,6 @@ function lookupOf(vector: TermVector): ReadonlyMap<string, number> {
 }
 
 /** An incident's vector after another story joins it: the sum of both, capped and re-normalised. */
-export function mergeTerms(a: TermVector, b: TermVector, cap = 40): TermVector {
-  return mergeTermList(a, listOf(b), cap);
-}
-
-/** mergeTerms with the story's terms as a list. */
 export function mergeTermList(a: TermVector, b: TermList, cap = 40): TermVector {
   const sum = new Map<string, number>(Object.entries(a));
   for (let i = 0; i < b.terms.length; i++) {
