@@ -1,4 +1,5 @@
 import type { Document, Sentence } from '../model.js';
+import { firstInOrder } from '../shared/first-in-order.js';
 import { ASCII_ALPHANUMERIC, pushWords, wordCutter } from '../shared/words.js';
 import { fold } from '../text/normalize.js';
 
@@ -160,16 +161,7 @@ export function strongestTerms(vector: TermVector, n: number): string[] {
 }
 
 export function strongestOf({ terms, weights }: TermList, n: number): string[] {
-  // A few out of forty: kept in order as they come, without sorting the whole vector.
-  const best: number[] = [];
-  for (let i = 0; i < terms.length; i++) {
-    if (best.length === n && !heavier(terms, weights, i, best[n - 1] as number)) continue;
-    let at = best.length;
-    while (at > 0 && heavier(terms, weights, i, best[at - 1] as number)) at--;
-    best.splice(at, 0, i);
-    if (best.length > n) best.pop();
-  }
-  return best.map((i) => terms[i] as string);
+  return firstInOrder(terms.keys(), n, (i, j) => heavier(terms, weights, i, j)).map((i) => terms[i] as string);
 }
 
 /** Whether term `i` ranks before term `j`, as byWeight orders entries: heavier, or as heavy and alphabetically first. */

@@ -1,5 +1,6 @@
 import type { IncidentRepository } from '../../../app/ports.js';
 import type { Incident } from '../../../domain/model.js';
+import { firstInOrder } from '../../../domain/shared/first-in-order.js';
 import { millis, rowLimit } from './time.js';
 
 /** One stored incident with what the index and the ranking read of it. */
@@ -91,7 +92,7 @@ export class MemoryIncidentRepository implements IncidentRepository {
       if (posted instanceof Set) for (const entry of posted) count(entry, lookup, found);
       else count(posted, lookup, found);
     }
-    return best(found, max).map((entry) => entry.incident);
+    return firstInOrder(found, max, ranksBefore).map((entry) => entry.incident);
   }
 
   async listRecent(options: { since?: string; country?: string; limit: number }): Promise<Incident[]> {
@@ -143,17 +144,4 @@ function ranksBefore(a: Entry, b: Entry): boolean {
   if (a.shared !== b.shared) return a.shared > b.shared;
   if (a.updated !== b.updated) return a.updated > b.updated;
   return a.incident.id < b.incident.id;
-}
-
-/** The first `max` entries in rank order, kept by insertion: most entries fall behind the last kept one at once. */
-function best(found: readonly Entry[], max: number): Entry[] {
-  const kept: Entry[] = [];
-  for (const entry of found) {
-    if (kept.length === max && !ranksBefore(entry, kept[max - 1] as Entry)) continue;
-    let at = kept.length === max ? max - 1 : kept.length;
-    while (at > 0 && ranksBefore(entry, kept[at - 1] as Entry)) at--;
-    if (kept.length === max) kept.pop();
-    kept.splice(at, 0, entry);
-  }
-  return kept;
 }
