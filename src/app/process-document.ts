@@ -2,7 +2,7 @@ import type { Decision, Document, EventType, Facts, Incident, KeywordRule, RawIn
 import type { Clock } from '../domain/shared/clock.js';
 import { err, ok, type Result } from '../domain/shared/result.js';
 import { contributionsOf } from '../domain/incidents/contributions.js';
-import { decide, type MatchPolicy, type Verdict } from '../domain/incidents/decide.js';
+import { decide, ignore, type MatchPolicy, type Verdict } from '../domain/incidents/decide.js';
 import { idCandidate, incidentIdBase } from '../domain/incidents/ids.js';
 import { incidentKeys, probeKeys } from '../domain/incidents/keys.js';
 import { createIncident, type IncidentPolicy, mergeStory, retractSource, type Story } from '../domain/incidents/merge.js';
@@ -63,15 +63,15 @@ export async function processDocument(
   }
   const facts = deps.stages.facts(doc);
   const relevance = deps.stages.relevance(doc, facts, await deps.rules());
-  const probe = buildProbe(doc, facts);
-  const story: Story = { doc, probe, contributions: contributionsOf(doc, facts) };
   const at = deps.clock.now().toISOString();
   const earlier = await deps.incidents.findByKeys([`src:${doc.id}`], SOURCE_LOOKUP);
-  const candidates = relevance.relevant ? await deps.incidents.findByKeys(probeKeys(probe), deps.match.maxCandidates) : [];
-  const verdict = decide(story, relevance, candidates, deps.match);
+  // Most items a feed carries are off-topic: they need no probe, no candidates and no filing.
+  const story = relevance.relevant ? storyOf(doc, facts) : undefined;
+  const candidates = story === undefined ? [] : await deps.incidents.findByKeys(probeKeys(story.probe), deps.match.maxCandidates);
+  const verdict = story === undefined ? ignore(relevance) : decide(story, relevance, candidates, deps.match);
   const target = verdict.action === 'update' || verdict.action === 'duplicate' ? verdict.incident.id : undefined;
   const vacated = await withdrawElsewhere(earlier, doc.id, target, deps);
-  const incident = await file(verdict, story, at, vacated, deps);
+  const incident = story === undefined ? undefined : await file(verdict, story, at, vacated, deps);
   if (options.contextEvents === true && relevance.relevant) await fileContextEvents(doc, facts, at, deps);
   const decision: Decision = {
     documentId: doc.id,
@@ -84,6 +84,10 @@ export async function processDocument(
   };
   await deps.decisions.append({ decision, at, title: doc.title, ...(doc.url !== undefined ? { url: doc.url } : {}) });
   return ok(incident === undefined ? { document: doc, facts, decision } : { document: doc, facts, decision, incident });
+}
+
+function storyOf(doc: Document, facts: Facts): Story {
+  return { doc, probe: buildProbe(doc, facts), contributions: contributionsOf(doc, facts) };
 }
 
 async function file(verdict: Verdict, story: Story, at: string, vacated: readonly string[], deps: ProcessDeps): Promise<Incident | undefined> {

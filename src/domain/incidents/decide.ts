@@ -37,9 +37,9 @@ export type Verdict =
  * story adds a state change or a value no source asserted yet, and a duplicate otherwise.
  */
 export function decide(story: Story, relevance: Relevance, candidates: readonly Incident[], policy: MatchPolicy): Verdict {
+  if (!relevance.relevant) return ignore(relevance);
   const relevanceReason = describeRelevance(relevance);
   const notes: Reason[] = story.probe.notes.map((message) => ({ code: 'date:ignored', message }));
-  if (!relevance.relevant) return { action: 'ignored', score: 0, reasons: [relevanceReason] };
   // Ranked without messages: only the best candidate and the strongest rivals are explained.
   const assessed = candidates.map((incident) => assess(story.probe, incident, false)).sort((a, b) => b.score - a.score);
   const best = assessed.find((a) => a.vetoes.length === 0 && a.score >= policy.joinThreshold);
@@ -77,6 +77,11 @@ export function decide(story: Story, relevance: Relevance, candidates: readonly 
       ? { code: 'new', message: 'no known incident shares a place, date, site, actor, victims or wording with it' }
       : { code: 'new', message: `no candidate fits: ${assessed.length} compared, the closest scored ${closest}` };
   return { action: 'new', score: closest, type, country, reasons: [relevanceReason, ...notes, opening, ...rejected] };
+}
+
+/** The verdict on an item that is not relevant: it needs no story, so callers may skip building one. */
+export function ignore(relevance: Relevance): Verdict {
+  return { action: 'ignored', score: 0, reasons: [describeRelevance(relevance)] };
 }
 
 function describeRelevance(relevance: Relevance): Reason {
