@@ -25,6 +25,7 @@ const gazetteerEntrySchema = z
     country: z.string().regex(/^[a-z]{2}$/, 'an ISO 3166-1 alpha-2 code in lower case'),
     lat: z.number().min(-90).max(90),
     lon: z.number().min(-180).max(180),
+    approximate: z.boolean().optional(),
     strict: z.enum(['capital', 'locative']).optional(),
     notIn: z.array(name).optional(),
   })
@@ -113,9 +114,10 @@ function describe(error: z.ZodError): string {
 
 /** Optional keys are copied only when present: the domain types do not take `undefined` values. */
 function toEntry(entry: z.infer<typeof gazetteerEntrySchema>): GazetteerEntry {
-  const { region, strict, notIn, ...required } = entry;
+  const { region, strict, notIn, approximate, ...required } = entry;
   return {
     ...required,
+    ...(approximate === undefined ? {} : { approximate }),
     ...(region === undefined ? {} : { region }),
     ...(strict === undefined ? {} : { strict }),
     ...(notIn === undefined ? {} : { notIn }),

@@ -20,6 +20,8 @@ export interface GazetteerEntry {
   readonly country: string;
   readonly lat: number;
   readonly lon: number;
+  /** The coordinates are an estimate from reports (distance and direction from a known town), not a survey. */
+  readonly approximate?: boolean;
   /**
    * For names that are also common words or personal names: "capital" needs a capital letter in the
    * text, "locative" also needs a place preposition or a list of places before it ("in San", "à Say").

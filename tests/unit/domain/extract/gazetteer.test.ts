@@ -49,7 +49,7 @@ describe('the gazetteer', () => {
     const regions = ['kayes', 'koulikoro', 'sikasso', 'segou', 'mopti', 'tombouctou', 'gao', 'kidal', 'menaka', 'taoudenit',
       'nioro', 'kita', 'dioila', 'nara', 'bougouni', 'koutiala', 'san', 'douentza', 'bandiagara', 'bamako'];
     for (const r of regions) expect(placeById(gazetteer, `ml-r-${r}`)?.kind, r).toBe('region');
-    const towns = ['kayes', 'diboli', 'sandare', 'gogui', 'nioro', 'niono', 'molodo', 'tombouctou', 'boulkessi', 'bamako',
+    const towns = ['kayes', 'diboli', 'sandare', 'gogui', 'kobri', 'nioro', 'niono', 'molodo', 'tombouctou', 'boulkessi', 'bamako',
       'kati', 'djenne', 'mopti', 'sevare', 'gao', 'menaka', 'kidal', 'tessalit', 'lere', 'dioura', 'farabougou', 'ansongo',
       'boni', 'hombori', 'diafarabe', 'segou', 'san', 'kolokani', 'yelimane', 'diema', 'kenieba', 'sadiola'];
     for (const t of towns) expect(placeById(gazetteer, `ml-${t}`)?.kind, t).toBe('town');

@@ -33,6 +33,12 @@ describe('extractPlaces', () => {
     expect(ids('Militants entered Fada N’Gourma.')).toEqual(['bf-fada-ngourma']);
   });
 
+  it('finds small localities of the news with their region', () => {
+    const [kobri] = extractPlaces(sentenceDocument('Five Indians were kidnapped near Kobri, in the Kayes region.'), gazetteer, notBackground);
+    expect(kobri).toMatchObject({ id: 'ml-kobri', kind: 'town', region: 'ml-r-kayes', country: 'ml' });
+    expect(ids('Cinq Indiens ont été enlevés près de la localité de Kobri.')).toEqual(['ml-kobri']);
+  });
+
   it('does not find Mali inside other words, but reads "Malian" as Mali', () => {
     expect(ids('Pirates operate off Somalia.')).toEqual([]);
     expect(ids('The Malian army said it repelled the attack.')).toEqual(['ml']);
