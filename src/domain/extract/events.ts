@@ -38,8 +38,10 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
   },
   attack: {
     en: [String.raw`attack(?:s|ed|ing|er|ers)?`, String.raw`assault(?:s|ed)?`, String.raw`raid(?:s|ed)?`, String.raw`stormed`, String.raw`ambush(?:es|ed)?`,
-      String.raw`offensive`, String.raw`bombings?`],
-    fr: [String.raw`attaqu(?:e|es|ee|ees|er|ent)`, String.raw`assauts?`, String.raw`embuscades?`, String.raw`raids?`, String.raw`offensive`],
+      String.raw`offensive`, String.raw`bombings?`, String.raw`fighting`, String.raw`clash(?:es|ed)?`, String.raw`(?:gun|fire)fights?`, String.raw`opened fire`,
+      String.raw`shell(?:ed|ing)`, String.raw`(?:drone|air) ?strikes?`],
+    fr: [String.raw`attaqu(?:e|es|ee|ees|er|ent)`, String.raw`assauts?`, String.raw`embuscades?`, String.raw`raids?`, String.raw`offensive`, String.raw`combats`,
+      String.raw`affrontements?`, String.raw`accrochages?`, String.raw`ouvert le feu`, String.raw`frappes? (?:aeriennes?|de drones?)`],
   },
   killing: {
     en: [String.raw`killed`, String.raw`killings?`, String.raw`kills?`, String.raw`dead`, String.raw`deaths?`, String.raw`death toll`, String.raw`died`, String.raw`slain`,

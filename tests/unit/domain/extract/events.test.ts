@@ -35,6 +35,10 @@ describe('English triggers', () => {
     ['All Indian citizens have been advised to exercise utmost caution.', ['advisory']],
     ['The UK advises against all travel to Mali; the US says Do Not Travel.', ['advisory']],
     ['Staff were evacuated to Bamako.', ['evacuation']],
+    ['Heavy fighting broke out near the border.', ['attack']],
+    ['Rebels clashed with the army; gunfights went on for hours.', ['attack']],
+    ['Gunmen opened fire on the convoy.', ['attack']],
+    ['A drone strike hit the camp after days of shelling.', ['attack']],
   ] as const)('%s', (body, expected) => {
     expect(types(body)).toEqual([...expected]);
   });
@@ -65,6 +69,9 @@ describe('French triggers', () => {
     ['Le ministère a publié un communiqué.', ['statement']],
     ['Consultez les conseils aux voyageurs.', ['advisory']],
     ['Les ressortissants ont été évacués vers Dakar.', ['evacuation']],
+    ["De violents combats ont opposé l'armée aux rebelles.", ['attack']],
+    ['Des affrontements et des accrochages ont été signalés.', ['attack']],
+    ['Des frappes de drones ont visé le marché.', ['attack']],
   ] as const)('%s', (body, expected) => {
     expect(types(body, 'fr')).toEqual([...expected]);
   });
