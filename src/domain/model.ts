@@ -166,6 +166,11 @@ export interface MainEvent {
   readonly type?: EventType;
   readonly date?: string;
   readonly datePrecision?: DateFact['precision'];
+  /**
+   * The text does not pin the day down: the date is the day a statement was made, a week-level "last
+   * week", or the publication day of a story that gives no date. It says roughly when, not which day.
+   */
+  readonly dateEstimated?: boolean;
   readonly country?: string;
   readonly places: readonly string[];
   readonly victims?: { readonly count: number | null; readonly nationality?: string };

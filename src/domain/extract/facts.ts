@@ -99,6 +99,7 @@ function distil(parts: Parts): MainEvent {
   return {
     ...(parts.type === undefined ? {} : { type: parts.type }),
     ...(date === undefined ? {} : { date: date.date, datePrecision: date.precision }),
+    ...(date?.estimated === true ? { dateEstimated: true } : {}),
     ...(country === undefined ? {} : { country }),
     places: places.ids,
     ...(victims === undefined ? {} : { victims }),
@@ -141,7 +142,16 @@ function mainType(events: readonly EventFact[], lead: ReadonlySet<number>): Even
  * The event date told in the lead, else anywhere, else the publication date. A date right after a
  * verb of saying ("officials said on Saturday") dates the statement, so it comes last.
  */
-function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<number>): Pick<DateFact, 'date' | 'precision'> | undefined {
+interface MainDate {
+  readonly date: string;
+  readonly precision: DateFact['precision'];
+  readonly estimated: boolean;
+}
+
+/** "last week", "la semaine dernière": a day worked out from a week says only roughly when. */
+const WEEK_LEVEL = /\b(?:week|weekend|semaine|week-end)\b/;
+
+function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<number>): MainDate | undefined {
   const events = dates.filter((d) => d.role === 'event' && !d.background);
   // The first of the best ranked, each ranked once: ranking folds text.
   let chosen: DateFact | undefined;
@@ -153,18 +163,26 @@ function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<n
       chosen = date;
     }
   }
-  if (chosen) return { date: chosen.date, precision: chosen.precision };
+  if (chosen) {
+    const estimated = chosen.precision === 'day' && (saidBefore(chosen) || WEEK_LEVEL.test(fold(chosen.matched)));
+    return { date: chosen.date, precision: chosen.precision, estimated };
+  }
+  // News reports what just happened: a story that gives no date is about the days before it came out.
   const published = documentDate(doc);
-  return published === undefined ? undefined : { date: published.slice(0, 10), precision: 'day' };
+  return published === undefined ? undefined : { date: published.slice(0, 10), precision: 'day', estimated: true };
 }
 
-const SAID_BEFORE = /\b(?:said|says|told|confirmed|announced|added|stated|reported|declared|declare|indique|annonce|affirme|precise|confirme|ajoute)(?: on| le)?\s*$/;
+const SAID_BEFORE = /\b(?:said|says|told|confirmed|announced|added|stated|reported|declared|acknowledged|admitted|claimed|revealed|learned|learnt|declare|indique|annonce|affirme|precise|confirme|ajoute|reconnu|revendique|revele|appris)(?: on| le)?\s*$/;
+
+/** The day someone spoke rather than the day of the event: "said on Tuesday", "a revendiqué mardi". */
+function saidBefore(date: DateFact): boolean {
+  const at = date.evidence.text.indexOf(date.matched);
+  return at > 0 && SAID_BEFORE.test(fold(date.evidence.text.slice(Math.max(0, at - 30), at)));
+}
 
 /** Lower is better: lead before body, day before month and year, event before statement; ties keep text order. */
 function rank(date: DateFact, lead: ReadonlySet<number>): number {
-  const at = date.evidence.text.indexOf(date.matched);
-  const said = at > 0 && SAID_BEFORE.test(fold(date.evidence.text.slice(Math.max(0, at - 30), at)));
-  return (said ? 4 : 0) + (lead.has(date.evidence.sentence) ? 0 : 2) + (date.precision === 'day' ? 0 : 1);
+  return (saidBefore(date) ? 4 : 0) + (lead.has(date.evidence.sentence) ? 0 : 2) + (date.precision === 'day' ? 0 : 1);
 }
 
 /**

@@ -167,12 +167,13 @@ function dateScore(pair: Pair): Scored {
   const { probe, incident, explain } = pair;
   const sameKind = probe.type === incident.eventType && !LASTING.has(incident.eventType);
   const theirs = incident.eventDate;
+  if (theirs === undefined && probe.date !== undefined && probe.datePrecision === 'day') return reportedClose(pair, probe.date);
   if (probe.date === undefined || theirs === undefined) return publicationCheck(pair);
   if (probe.datePrecision === 'day') {
     const apart = daysBetween(probe.date, theirs);
     const decay = gaussian(apart);
     const message = explain ? `event dates ${probe.date} and ${theirs}, ${apart} day(s) apart` : '';
-    if (sameKind && apart > DATE_TOLERANCE) {
+    if (sameKind && apart > DATE_TOLERANCE && probe.dateEstimated !== true) {
       return { veto: { code: 'veto:date', message: explain ? `same kind of event (${incident.eventType}) but ${message}: ${incident.id} is another event` : '' } };
     }
     const reported = stillReported(pair, theirs, probe.date);
@@ -206,6 +207,19 @@ function stillReported({ incident, features }: Pair, eventDate: string, storyDat
   const latest = features.earlyReport();
   if (latest === undefined || dayNumber(storyDate) - dayNumber(latest) > 1) return undefined;
   return latest;
+}
+
+/**
+ * An incident known only from reports that gave no day: a story about the same days as its first
+ * report is closer for it, as two reports of the same morning are; being far apart vetoes nothing.
+ */
+function reportedClose(pair: Pair, day: string): Scored {
+  const checked = publicationCheck(pair);
+  if (checked.veto !== undefined) return checked;
+  const first = pair.features.anchorDay;
+  const decay = gaussian(daysBetween(day, first));
+  if (decay < 0.01) return NOTHING;
+  return { match: { code: 'date', weight: round(WEIGHTS.date * decay), message: pair.explain ? `story of ${day}, first reported ${first}` : '' } };
 }
 
 /** Without an event date, a story published before an incident happened cannot be about it. */

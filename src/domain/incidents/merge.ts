@@ -3,7 +3,7 @@ import { fold } from '../text/normalize.js';
 import { attest, corroborate, isAttested, withdraw } from './attested.js';
 import { type AdviceValue, type Contributions, type Item, sameAdvice, valueKey, type VictimValue } from './contributions.js';
 import { isoDay } from './dates.js';
-import type { Probe } from './probe.js';
+import { exactDay, type Probe } from './probe.js';
 import { severityOf } from './severity.js';
 import { mergeTermList, vectorOf } from './terms.js';
 import { incidentTitle } from './title.js';
@@ -43,7 +43,7 @@ export interface IncidentHead {
 export function createIncident(story: Story, head: IncidentHead, policy: IncidentPolicy): Incident {
   const { doc, probe } = story;
   const { id, at } = head;
-  const eventDate = probe.datePrecision === 'day' ? probe.date : undefined;
+  const eventDate = exactDay(probe);
   const slots = addSlots(EMPTY_SLOTS, story);
   const draft: Incident = {
     id,
@@ -96,8 +96,9 @@ export function novelty(incident: Incident, story: Story): string[] {
   for (const { value } of c.advice) {
     if (!adviceKnown(incident.advice, value)) addOnce(out, `advice: ${value.text}`);
   }
-  if (incident.eventDate === undefined && story.probe.date !== undefined && story.probe.datePrecision === 'day') {
-    addOnce(out, `event date: ${story.probe.date}`);
+  const day = exactDay(story.probe);
+  if (incident.eventDate === undefined && day !== undefined) {
+    addOnce(out, `event date: ${day}`);
   }
   return out;
 }
@@ -114,7 +115,7 @@ function addOnce(out: string[], line: string): void {
 export function mergeStory(incident: Incident, story: Story, changes: readonly string[], at: string, policy: IncidentPolicy): Incident {
   const { doc, probe } = story;
   const base = hasSource(incident, doc.id) ? withdrawSlots(incident, doc.id) : incident;
-  const eventDate = base.eventDate ?? (probe.datePrecision === 'day' ? probe.date : undefined);
+  const eventDate = base.eventDate ?? exactDay(probe);
   const updated: Incident = {
     ...base,
     ...addSlots(base, story),

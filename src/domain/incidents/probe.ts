@@ -32,6 +32,8 @@ export interface Probe {
   /** Event date (YYYY-MM-DD) of the main event. */
   readonly date?: string;
   readonly datePrecision?: 'day' | 'month' | 'year';
+  /** See MainEvent.dateEstimated: the date counts for closeness but never vetoes, and never dates an incident. */
+  readonly dateEstimated?: boolean;
   /** Publication day, or the day the story was first seen. */
   readonly published: string;
   readonly country?: string;
@@ -108,11 +110,17 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     ...probe,
     ...(main.type !== undefined ? { type: main.type } : {}),
     ...(date !== undefined ? { date, datePrecision: main.datePrecision ?? 'day' } : {}),
+    ...(date !== undefined && main.dateEstimated === true ? { dateEstimated: true } : {}),
     ...(country !== undefined ? { country: country.toLowerCase() } : {}),
     ...(issuer !== undefined ? { issuer } : {}),
     ...(main.victims !== undefined ? { victims: probeVictims(main.victims.count, main.victims.nationality) } : {}),
     ...(main.site !== undefined ? { site: resolveSite(main.site, facts) } : {}),
   };
+}
+
+/** The story's event day when its text names the day itself (see MainEvent.dateEstimated). */
+export function exactDay(probe: Probe): string | undefined {
+  return probe.datePrecision === 'day' && probe.dateEstimated !== true ? probe.date : undefined;
 }
 
 function speaksOfSiege(doc: Document, facts: Facts): boolean {

@@ -111,9 +111,18 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-11-06', datePrecision: 'day' });
   });
 
-  it('falls back to the publication date only when the text gives none', () => {
+  it('falls back to the publication date only when the text gives none, as an estimate', () => {
     const doc = makeDocument('Three Chinese nationals kidnapped in Kayes', '', { published: '2025-08-04T10:00:00Z' });
-    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-08-04', datePrecision: 'day' });
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-08-04', datePrecision: 'day', dateEstimated: true });
+  });
+
+  it('takes the day of a statement, or a day worked out from "last week", as an estimate only', () => {
+    const claimed = makeDocument('JNIM claims ambush near Tinzaouaten', 'The group claimed on Tuesday an ambush on a convoy near Tinzaouaten', { published: '2024-07-31T12:00:00Z' });
+    expect(extractFacts(claimed, catalogs).main).toMatchObject({ date: '2024-07-30', dateEstimated: true });
+    const week = makeDocument('Five Indians kidnapped in Mali', 'Gunmen kidnapped five Indian workers near Kobri last week', { published: '2025-11-10T12:00:00Z' });
+    expect(extractFacts(week, catalogs).main).toMatchObject({ date: '2025-11-03', dateEstimated: true });
+    const exact = makeDocument('Five Indians kidnapped in Mali', 'Gunmen kidnapped five Indian workers near Kobri on Thursday', { published: '2025-11-08T12:00:00Z' });
+    expect(extractFacts(exact, catalogs).main.dateEstimated).toBeUndefined();
   });
 
   it('returns an empty main event for a text about nothing it knows', () => {

@@ -37,6 +37,38 @@ describe('assess', () => {
     expect(assess(dated('2025-10-01', 'month'), july).vetoes[0]?.message).toBe('same kind of event (kidnapping) but 3 months apart from inc-1');
   });
 
+  it('lets an estimated day count for closeness but never veto', () => {
+    const week = story(
+      doc('w', 'Indians held in Kayes', ['Workers were held last week.'], { published: '2025-07-14' }),
+      facts(
+        { type: 'kidnapping', date: '2025-07-07', datePrecision: 'day', dateEstimated: true, country: 'ml', places: ['ml-kayes'], victims: { count: 3, nationality: 'Indian' } },
+        { places: [KAYES], victims: [victims(3, 'Indian')] },
+      ),
+    ).probe;
+    expect(assess(week, july).vetoes).toEqual([]);
+    expect(assess(dated('2025-07-07', 'day'), july).vetoes.map((v) => v.code)).toEqual(['veto:date']);
+  });
+
+  it('compares a story with the first report of an incident that has no event date', () => {
+    const undated = createIncident(
+      story(
+        doc('u', 'Gunmen kill villagers near Kayes', ['Gunmen killed villagers.'], { published: '2025-07-10' }),
+        facts({ type: 'killing', date: '2025-07-10', datePrecision: 'day', dateEstimated: true, country: 'ml', places: ['ml-kayes'] }, { places: [KAYES] }),
+      ),
+      { id: 'inc-2', type: 'killing', country: 'ml', at: '2025-07-10T12:00:00Z' },
+      policy,
+    );
+    expect(undated.eventDate).toBeUndefined();
+    const sameDay = story(
+      doc('v', 'Villagers killed near Kayes', ['Villagers were killed.'], { published: '2025-07-10' }),
+      facts({ type: 'killing', date: '2025-07-10', datePrecision: 'day', dateEstimated: true, country: 'ml', places: ['ml-kayes'] }, { places: [KAYES] }),
+    ).probe;
+    expect(assess(sameDay, undated).matches.find((m) => m.code === 'date')).toMatchObject({ weight: 0.2, message: 'story of 2025-07-10, first reported 2025-07-10' });
+    const weekLater = { ...sameDay, date: '2025-07-20' };
+    expect(assess(weekLater, undated).matches.find((m) => m.code === 'date')).toBeUndefined();
+    expect(assess(weekLater, undated).vetoes).toEqual([]);
+  });
+
   it('vetoes an undated story published before the incident happened', () => {
     const early = story(
       doc('e', 'Indians kidnapped in Kayes', ['Three Indians kidnapped.'], { published: '2025-06-20' }),
