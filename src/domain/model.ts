@@ -173,7 +173,7 @@ export interface MainEvent {
   readonly dateEstimated?: boolean;
   readonly country?: string;
   readonly places: readonly string[];
-  readonly victims?: { readonly count: number | null; readonly nationality?: string };
+  readonly victims?: { readonly count: number | null; readonly nationality?: string; readonly role?: VictimRole };
   readonly site?: string;
   readonly actors: readonly string[];
   /** State changes reported about the main event (release, claim, rescue, ransom ...). */

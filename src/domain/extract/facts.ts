@@ -91,7 +91,7 @@ interface Parts {
 
 function distil(parts: Parts): MainEvent {
   const { lead } = parts;
-  const places = mainPlaces(parts.mentions, lead);
+  const places = mainPlaces(parts.mentions, lead, sentencesReporting(parts.events, parts.type));
   const date = mainDate(parts.doc, parts.dates, lead);
   const victims = mainVictims(parts.victims, parts.type, lead);
   const site = mainSite(parts.sites, lead);
@@ -128,6 +128,12 @@ function headlineReportsViolence(events: readonly EventFact[]): boolean {
 function mainType(events: readonly EventFact[], lead: ReadonlySet<number>): EventType | undefined {
   const current = events.filter((e) => !e.background);
   const inLead = current.filter((e) => lead.has(e.evidence.sentence));
+  const type = reportedType(current, inLead);
+  // "Rebels say they killed dozens of soldiers" over "two days of fighting": the deaths are the toll of the attack.
+  return type === 'killing' && inLead.some((e) => e.type === 'attack') ? 'attack' : type;
+}
+
+function reportedType(current: readonly EventFact[], inLead: readonly EventFact[]): EventType | undefined {
   const inTitle = inLead.filter((e) => e.evidence.sentence === 0);
   return (
     PRIMARY.find((type) => inTitle.some((e) => e.type === type)) ??
@@ -172,7 +178,7 @@ function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<n
   return published === undefined ? undefined : { date: published.slice(0, 10), precision: 'day', estimated: true };
 }
 
-const SAID_BEFORE = /\b(?:said|says|told|confirmed|announced|added|stated|reported|declared|acknowledged|admitted|claimed|revealed|learned|learnt|declare|indique|annonce|affirme|precise|confirme|ajoute|reconnu|revendique|revele|appris)(?: on| le)?\s*$/;
+const SAID_BEFORE = /\b(?:said|says|told|confirmed|announced|added|stated|reported|declared|acknowledged|admitted|claimed|revealed|learned|learnt|published|released|issued|declare|indique|annonce|affirme|precise|confirme|ajoute|reconnu|revendique|revele|appris|publie|publiee|diffuse|diffusee)(?: on| le)?\s*$/;
 
 /** The day someone spoke rather than the day of the event: "said on Tuesday", "a revendiqué mardi". */
 function saidBefore(date: DateFact): boolean {
@@ -189,7 +195,7 @@ function rank(date: DateFact, lead: ReadonlySet<number>): number {
  * Where the main event happened: places named with a preposition in the lead ("in Kayes", "in western
  * Mali"), not inside an institution's name ("Embassy of India in Bamako"), most specific first.
  */
-function mainPlaces(mentions: readonly PlaceMention[], lead: ReadonlySet<number>): { ids: string[]; country?: string } {
+function mainPlaces(mentions: readonly PlaceMention[], lead: ReadonlySet<number>, reporting: ReadonlySet<number>): { ids: string[]; country?: string } {
   const usable = mentions.filter((m) => !m.fact.background && !m.institutional);
   const inLead = usable.filter((m) => lead.has(m.fact.evidence.sentence));
   // A headline names the place it is about without a preposition ("Boulkessi : ...", "camp de Boulkessi").
@@ -197,10 +203,26 @@ function mainPlaces(mentions: readonly PlaceMention[], lead: ReadonlySet<number>
   const located = inLead.filter((m) => m.locative && (headline.length === 0 || m.fact.evidence.sentence === 0 || m.fact.kind === 'country' || sameArea(m, headline)));
   const named = [...headline, ...located];
   const chosen = named.length > 0 ? named : inLead.length > 0 ? inLead : usable.filter((m) => m.locative);
-  const ordered = [...chosen].sort((a, b) => SPECIFICITY[a.fact.kind] - SPECIFICITY[b.fact.kind]);
+  const ordered = [...chosen, ...bodyDetail(chosen, usable, reporting)].sort((a, b) => SPECIFICITY[a.fact.kind] - SPECIFICITY[b.fact.kind]);
   const ids = [...new Set(ordered.map((m) => m.fact.id))];
   const country = ordered[0]?.fact.country;
   return country === undefined ? { ids } : { ids, country };
+}
+
+/**
+ * "More than 100 killed in northern Burkina Faso" names the town only further down ("the attack in
+ * Djibo"): when title and lead name nothing below a country, the places that body sentences reporting
+ * the main event locate it in, within that country, say where.
+ */
+function bodyDetail(chosen: readonly PlaceMention[], usable: readonly PlaceMention[], reporting: ReadonlySet<number>): PlaceMention[] {
+  if (chosen.some((m) => m.fact.kind !== 'country')) return [];
+  const countries = new Set(chosen.map((m) => m.fact.country));
+  return usable.filter((m) => m.locative && m.fact.kind !== 'country' && reporting.has(m.fact.evidence.sentence) && (countries.size === 0 || countries.has(m.fact.country)));
+}
+
+/** Sentences that report an event of the main type rather than recall one. */
+function sentencesReporting(events: readonly EventFact[], type: EventType | undefined): ReadonlySet<number> {
+  return new Set(events.filter((e) => e.type === type && !e.background).map((e) => e.evidence.sentence));
 }
 
 /** A lead place that the headline's places contain or are: the same town, or a town of the same region. */
@@ -237,7 +259,7 @@ function mainVictims(victims: readonly VictimFact[], type: EventType | undefined
     const chosen = pool.find((v) => v.count !== null && v.nationality !== undefined) ?? pool.find((v) => v.count !== null) ?? pool[0];
     if (!chosen) continue;
     const nationality = chosen.nationality ?? pool.find((v) => v.nationality !== undefined && (v.count === null || v.count === chosen.count))?.nationality;
-    return nationality === undefined ? { count: chosen.count } : { count: chosen.count, nationality };
+    return nationality === undefined ? { count: chosen.count, role } : { count: chosen.count, nationality, role };
   }
   return undefined;
 }

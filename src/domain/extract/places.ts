@@ -45,6 +45,8 @@ const LIST_GLUE = new Set([',', 'and', 'et', 'or', 'ou']);
 const NEUTRAL_NEXT = new Set([
   'region', 'regions', 'cercle', 'circle', 'district', 'area', 'airport', 'camp', 'city', 'town', 'province', 'and',
 ]);
+/** "near the Algerian border": a country named before these words is a border, not where things happened. */
+const BORDER_AFTER = new Set(['border', 'borders', 'frontier', 'frontiers', 'borderlands']);
 const INSTITUTIONS = new Set(['embassy', 'ambassade', 'consulate', 'consulat', 'mission', 'ministry', 'ministere']);
 const KIND_RANK: Record<GazetteerEntry['kind'], number> = { town: 0, cercle: 1, region: 2, country: 3 };
 
@@ -101,7 +103,8 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
       if (!entry) continue;
       const previous = mentions[mentions.length - 1];
       const inList = previous !== undefined && previous.fact.evidence.sentence === sentence.index && followsPlaceList(words, match.start, lastEnd);
-      const locative = isLocative(words, match.start) || opensPlaceList(words, match.start) || (inList && previous.locative);
+      const border = entry.kind === 'country' && BORDER_AFTER.has(words[match.end] as string);
+      const locative = !border && (isLocative(words, match.start) || opensPlaceList(words, match.start) || (inList && previous.locative));
       lastEnd = match.end;
       const country = compiled.byId.get(entry.country);
       if (country) lastCountry = country;

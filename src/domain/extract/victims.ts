@@ -276,20 +276,34 @@ function tallyAfter(words: readonly string[], from: number): boolean {
   return false;
 }
 
-/** The role word after a group, within its clause and before the next counted group; `flags` are the words' vocabularies. */
+/**
+ * The role word after a group, within its clause and before the next counted group, unless that group
+ * only continues a list ("two Emiratis and an Iranian were kidnapped"); `flags` are the words' vocabularies.
+ */
 function roleAfter(words: readonly string[], flags: readonly number[], from: number): VictimRole | undefined {
-  for (let k = from; k < Math.min(words.length, from + 20); k += 1) {
+  let listed = true;
+  const limit = Math.min(words.length, from + 20);
+  for (let k = from; k < limit; k += 1) {
     const word = words[k] as string;
     const bits = flags[k] as number;
-    if (CLAUSE_END.has(word) || ((bits & (GROUP_VOCABULARY | DIGITS)) !== 0 && startsCountedGroup(words, k))) return undefined;
+    if (CLAUSE_END.has(word)) return undefined;
+    const next = (bits & (GROUP_VOCABULARY | DIGITS)) !== 0 ? countedGroupAt(words, k) : undefined;
+    if (next !== undefined) {
+      if (!listed) return undefined;
+      k = next.end - 1;
+      continue;
+    }
     if ((bits & ROLE_WORDS) !== 0) return roleOf(word);
+    listed &&= LIST_GLUE.has(word);
   }
   return undefined;
 }
 
-function startsCountedGroup(words: readonly string[], k: number): boolean {
+const LIST_GLUE = new Set([',', 'and', 'et']);
+
+function countedGroupAt(words: readonly string[], k: number): Group | undefined {
   const group = groupAt(words, k);
-  return group !== undefined && group.count !== null;
+  return group !== undefined && group.count !== null ? group : undefined;
 }
 
 function roleBefore(words: readonly string[], flags: readonly number[], start: number): VictimRole | undefined {

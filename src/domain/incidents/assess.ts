@@ -286,7 +286,9 @@ function victimsScore({ probe, incident, features, explain }: Pair): Scored {
   const nationality = victims.nationality;
   const sameNationality = theirs.filter((v) => v.folded === nationality);
   if (sameNationality.length === 0) {
-    const others = [...new Set(theirs.flatMap((v) => (v.nationality === undefined ? [] : [v.nationality])))];
+    // Hostages of one nationality do not contradict soldiers of another killed in the same attack.
+    const comparable = victims.role === undefined ? theirs : theirs.filter((v) => v.role === victims.role);
+    const others = [...new Set(comparable.flatMap((v) => (v.nationality === undefined ? [] : [v.nationality])))];
     return others.length === 0
       ? NOTHING
       : { match: { code: 'victims:clash', weight: WEIGHTS.nationalityClash, message: explain ? `victims ${nationality} against ${others.join(', ')}` : '' } };

@@ -1,6 +1,6 @@
 import { NO_GROUP } from '../extract/actors.js';
 import { ISSUER_IDS } from '../extract/travel-advice.js';
-import type { Document, EventType, Facts, PlaceKind } from '../model.js';
+import type { Document, EventType, Facts, PlaceKind, VictimRole } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { dayNumber, isoDay } from './dates.js';
 import { fingerprint } from './fingerprint.js';
@@ -16,6 +16,8 @@ export interface ProbeVictims {
   readonly count: number | null;
   /** Folded demonym ("indian"). */
   readonly nationality?: string;
+  /** Of the main event's victims: hostages, the dead ... */
+  readonly role?: VictimRole;
 }
 
 /** What a story recalls as background: never evidence that the story is about that event. */
@@ -113,7 +115,7 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     ...(date !== undefined && main.dateEstimated === true ? { dateEstimated: true } : {}),
     ...(country !== undefined ? { country: country.toLowerCase() } : {}),
     ...(issuer !== undefined ? { issuer } : {}),
-    ...(main.victims !== undefined ? { victims: probeVictims(main.victims.count, main.victims.nationality) } : {}),
+    ...(main.victims !== undefined ? { victims: withRole(probeVictims(main.victims.count, main.victims.nationality), main.victims.role) } : {}),
     ...(main.site !== undefined ? { site: resolveSite(main.site, facts) } : {}),
   };
 }
@@ -141,6 +143,10 @@ function resolveSite(site: string, facts: Facts): string {
 
 function probeVictims(count: number | null, nationality: string | undefined): ProbeVictims {
   return nationality === undefined ? { count } : { count, nationality: fold(nationality) };
+}
+
+function withRole(victims: ProbeVictims, role: VictimRole | undefined): ProbeVictims {
+  return role === undefined ? victims : { ...victims, role };
 }
 
 function withRegion(place: ProbePlace, region: string | undefined): ProbePlace {

@@ -125,6 +125,23 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(exact, catalogs).main.dateEstimated).toBeUndefined();
   });
 
+  it('takes the town from the body when title and lead name only the country', () => {
+    const doc = makeDocument(
+      'More than 100 killed in jihadist attack in northern Burkina Faso',
+      'Jihadists killed more than 100 people, mostly soldiers, residents said. Officials gave no toll. The government met on Monday. The attack targeted the army base in Djibo at dawn. Survivors were flown to Ouagadougou',
+      { published: '2025-05-12T10:00:00Z' },
+    );
+    const main = extractFacts(doc, catalogs).main;
+    expect(main).toMatchObject({ type: 'attack', country: 'bf' });
+    expect(main.places).toContain('bf-djibo');
+    expect(main.places).not.toContain('bf-ouagadougou');
+  });
+
+  it('reads deaths reported with fighting as the toll of an attack', () => {
+    const doc = makeDocument('Rebels say they killed dozens of soldiers', 'Tuareg rebels said they killed dozens of soldiers in two days of fighting near Tinzaouaten');
+    expect(extractFacts(doc, catalogs).main.type).toBe('attack');
+  });
+
   it('returns an empty main event for a text about nothing it knows', () => {
     const doc = makeDocument('Weather in Lisbon', 'It was sunny');
     expect(extractFacts(doc, catalogs).main).toMatchObject({ places: [], actors: [], changes: [] });

@@ -33,6 +33,13 @@ describe('extractPlaces', () => {
     expect(ids('Militants entered Fada N’Gourma.')).toEqual(['bf-fada-ngourma']);
   });
 
+  it('does not place an event in the country whose border it was near', () => {
+    const [algeria] = findPlaceMentions(sentenceDocument('Fighting raged near the Algerian border for two days.'), gazetteer, notBackground);
+    expect(algeria).toMatchObject({ fact: { id: 'dz' }, locative: false });
+    const [mali] = findPlaceMentions(sentenceDocument('Fighting raged in northern Mali for two days.'), gazetteer, notBackground);
+    expect(mali).toMatchObject({ fact: { id: 'ml' }, locative: true });
+  });
+
   it('finds small localities of the news with their region', () => {
     const [kobri] = extractPlaces(sentenceDocument('Five Indians were kidnapped near Kobri, in the Kayes region.'), gazetteer, notBackground);
     expect(kobri).toMatchObject({ id: 'ml-kobri', kind: 'town', region: 'ml-r-kayes', country: 'ml' });

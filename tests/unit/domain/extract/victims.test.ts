@@ -31,6 +31,12 @@ describe('extractVictims', () => {
     expect(victims("L'enlèvement de quatre travailleurs turcs inquiète.")).toEqual(['4|Turkish|hostage']);
   });
 
+  it('gives every group of a list the role that follows the list', () => {
+    expect(victims('Deux Emiratis et un Iranien enlevés près de Bamako.')).toEqual(['2|Emirati|hostage', '1|Iranian|hostage']);
+    expect(victims('Two Emiratis and an Iranian were kidnapped near Bamako.')).toEqual(['2|Emirati|hostage', '1|Iranian|hostage']);
+    expect(victims('Twelve soldiers were killed and five Indians kidnapped.')).toEqual(['12|-|killed', '5|Indian|hostage']);
+  });
+
   it('reads the dead, the wounded and the missing', () => {
     expect(victims('A separate raid killed at least 30 soldiers in central Mali.')).toEqual(['30|-|killed']);
     expect(victims('Twenty-one civilians were killed and four were wounded.')).toEqual(['21|-|killed']);

@@ -69,6 +69,24 @@ describe('assess', () => {
     expect(assess(weekLater, undated).vetoes).toEqual([]);
   });
 
+  it('sees no clash between hostages of one nationality and the dead of another', () => {
+    const attack = createIncident(
+      story(
+        doc('s', 'Twelve Nigerien soldiers killed in Tillaberi', ['Gunmen killed twelve Nigerien soldiers.'], { published: '2025-04-26' }),
+        facts({ type: 'attack', date: '2025-04-25', datePrecision: 'day', country: 'ne', places: ['ml-kayes'] }, { places: [KAYES], victims: [victims(12, 'Nigerien', { role: 'killed' })] }),
+      ),
+      { id: 'inc-3', type: 'attack', country: 'ne', at: '2025-04-26T12:00:00Z' },
+      policy,
+    );
+    const hostages = (role: 'hostage' | 'killed') =>
+      story(
+        doc('h', 'Five Indians kidnapped in attack', ['Five Indian workers were kidnapped.'], { published: '2025-04-27' }),
+        facts({ type: 'attack', date: '2025-04-25', datePrecision: 'day', country: 'ne', places: ['ml-kayes'], victims: { count: 5, nationality: 'Indian', role } }, { places: [KAYES] }),
+      ).probe;
+    expect(assess(hostages('hostage'), attack).matches.map((m) => m.code)).not.toContain('victims:clash');
+    expect(assess(hostages('killed'), attack).matches.map((m) => m.code)).toContain('victims:clash');
+  });
+
   it('vetoes an undated story published before the incident happened', () => {
     const early = story(
       doc('e', 'Indians kidnapped in Kayes', ['Three Indians kidnapped.'], { published: '2025-06-20' }),
