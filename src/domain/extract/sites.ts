@@ -2,6 +2,7 @@ import type { Document, SiteFact } from '../model.js';
 import { isBackgroundSentence } from './background.js';
 import type { BackgroundTest } from './places.js';
 import { documentTokens, isCapitalised, isMark, originalSpan, originalToken, PhraseIndex, sentenceHas, type Tokens, vocabularyBit } from './tokens.js';
+import { nationalityAt } from './victims.js';
 
 /**
  * Employers and sites: named ("Diamond Cement Factory", "Sadiola gold mine", "Diamond Cement") or
@@ -23,6 +24,9 @@ const COMPANY_WORDS = new Set(['mining', 'resources', 'industries', 'company', '
 const LEADING_STOPWORDS = new Set([
   'the', 'a', 'an', 'at', 'in', 'of', 'on', 'from', 'by', 'le', 'la', 'les', 'l', 'un', 'une', 'des', 'du', 'de', 'd',
   'au', 'aux', 'and', 'et', 'to', 'this', 'that', 'its', 'their',
+  // Capitalised at the start of a sentence, they open no name: "Some oil importers ...".
+  'some', 'many', 'several', 'most', 'all', 'other', 'another', 'each', 'every', 'such', 'these', 'those', 'our', 'his', 'her',
+  'plusieurs', 'certaines', 'certains', 'quelques', 'cette', 'ces', 'autres',
 ]);
 const RUN_LIMIT = 5;
 
@@ -97,6 +101,8 @@ function namedAt(tokens: Tokens, i: number): { site: Site; end: number } | undef
   const nameWords = words.slice(i, end);
   const keyWords = trimKindWords(nameWords);
   if (keyWords.length === 0 || keyWords.every((w) => COMMODITIES.has(w))) return undefined;
+  // "an Indian company", "a Chinese firm": a nationality says whose, not which site.
+  if (nationalityAt(keyWords, 0)?.end === keyWords.length) return undefined;
   return { site: { name: originalSpan(tokens, i, end) ?? originalWords(tokens, i, end), key: keyWords.join(' ') }, end };
 }
 

@@ -29,6 +29,12 @@ describe('extractSites', () => {
     expect(sites('The terror group attacked the premises of the factory.')).toEqual([]);
   });
 
+  it('takes neither a nationality nor a sentence-opening determiner for a site name', () => {
+    expect(sites('Gunmen seized workers of an Indian company near Kayes.')).toEqual([]);
+    expect(sites('Some oil importers have stopped deliveries.')).toEqual([]);
+    expect(sites('Staff of the Sadiola gold mine were evacuated.')).toEqual(['Sadiola gold mine=sadiola gold']);
+  });
+
   it('flags sites in sentences that recall the past', () => {
     const doc = sentenceDocument('Earlier this year, three workers from the Diamond Cement Factory were kidnapped.');
     expect(extractSites(doc, allBackground)[0]).toMatchObject({ key: 'diamond cement', background: true });
