@@ -34,6 +34,8 @@ export interface Catalogs {
 
 /** Event types that say what happened; the others are state changes of something that happened. */
 const PRIMARY: readonly EventType[] = ['kidnapping', 'attack', 'killing', 'blockade', 'evacuation'];
+/** A headline that names a blockade is about the blockade, whatever attack it also names ("JNIM attack: fuel blockade bites"). */
+const HEADLINE_ORDER: readonly EventType[] = ['kidnapping', 'blockade', 'attack', 'killing', 'evacuation'];
 /** State changes worth reporting as an update of the main event. */
 const CHANGES = new Set<EventType>(['release', 'rescue', 'ransom', 'negotiation', 'statement', 'advisory']);
 const SPECIFICITY: Record<PlaceKind, number> = { town: 0, cercle: 1, region: 2, country: 3 };
@@ -136,7 +138,7 @@ function mainType(events: readonly EventFact[], lead: ReadonlySet<number>): Even
 function reportedType(current: readonly EventFact[], inLead: readonly EventFact[]): EventType | undefined {
   const inTitle = inLead.filter((e) => e.evidence.sentence === 0);
   return (
-    PRIMARY.find((type) => inTitle.some((e) => e.type === type)) ??
+    HEADLINE_ORDER.find((type) => inTitle.some((e) => e.type === type)) ??
     PRIMARY.find((type) => inLead.some((e) => e.type === type)) ??
     inLead[0]?.type ??
     PRIMARY.find((type) => current.some((e) => e.type === type)) ??

@@ -137,6 +137,13 @@ describe('extractFacts on small documents', () => {
     expect(main.places).not.toContain('bf-ouagadougou');
   });
 
+  it('takes a headline that names a blockade to be about the blockade', () => {
+    const doc = makeDocument('JNIM attack: fuel blockade on the Dakar-Bamako corridor chokes trade', 'Hundreds of tankers are stuck at the border near Kayes');
+    expect(extractFacts(doc, catalogs).main.type).toBe('blockade');
+    const kidnapped = makeDocument('Two drivers kidnapped as blockade bites', 'Gunmen seized two tanker drivers near Kayes');
+    expect(extractFacts(kidnapped, catalogs).main.type).toBe('kidnapping');
+  });
+
   it('reads deaths reported with fighting as the toll of an attack', () => {
     const doc = makeDocument('Rebels say they killed dozens of soldiers', 'Tuareg rebels said they killed dozens of soldiers in two days of fighting near Tinzaouaten');
     expect(extractFacts(doc, catalogs).main.type).toBe('attack');
