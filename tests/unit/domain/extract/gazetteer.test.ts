@@ -53,7 +53,7 @@ describe('the gazetteer', () => {
       'kati', 'djenne', 'mopti', 'sevare', 'gao', 'menaka', 'kidal', 'tessalit', 'lere', 'dioura', 'farabougou', 'ansongo',
       'boni', 'hombori', 'diafarabe', 'segou', 'san', 'kolokani', 'yelimane', 'diema', 'kenieba', 'sadiola'];
     for (const t of towns) expect(placeById(gazetteer, `ml-${t}`)?.kind, t).toBe('town');
-    for (const id of ['bf-djibo', 'bf-fada-ngourma', 'ne-tillaberi', 'ne-assamaka', 'bj-karimama', 'bj-park-w', 'tg-kpendjal', 'ng-kainji']) {
+    for (const id of ['bf-djibo', 'bf-fada-ngourma', 'ne-tillaberi', 'ne-sakoira', 'ne-assamaka', 'bj-karimama', 'bj-park-w', 'tg-kpendjal', 'ng-kainji']) {
       expect(placeById(gazetteer, id), id).toBeDefined();
     }
   });
