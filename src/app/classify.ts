@@ -50,16 +50,38 @@ export interface ClassifyOutput {
   readonly error?: { readonly code: string; readonly message: string };
 }
 
-/** Items go through one at a time in input order, so that each one sees the incidents earlier ones opened. */
+/**
+ * Items go through one at a time in input order, so that each one sees the incidents earlier ones
+ * opened. An item without a publication date is taken as read when the stream had got to, the latest
+ * publication time so far, rather than today: "on Sunday" in an old story means a Sunday of its time.
+ */
 export async function* classifyLines(lines: AsyncIterable<string>, engine: Classifier): AsyncIterable<ClassifyOutput> {
   let number = 0;
+  const stream = new StreamTime(engine.clock);
   for await (const line of lines) {
     number++;
-    yield await classifyLine(line, number, engine);
+    yield await classifyLine(line, number, engine, stream);
   }
 }
 
-async function classifyLine(line: string, number: number, engine: Classifier): Promise<ClassifyOutput> {
+/** The latest publication time of the items so far, never after the clock. */
+class StreamTime {
+  private latest: number | undefined;
+
+  constructor(private readonly clock: Clock) {}
+
+  seenAt(published: string | undefined): string {
+    const now = this.clock.now().getTime();
+    if (published !== undefined) {
+      const at = Date.parse(published);
+      if (Number.isFinite(at) && at <= now && (this.latest === undefined || at > this.latest)) this.latest = at;
+      return new Date(now).toISOString();
+    }
+    return new Date(this.latest ?? now).toISOString();
+  }
+}
+
+async function classifyLine(line: string, number: number, engine: Classifier, stream: StreamTime): Promise<ClassifyOutput> {
   let json: unknown;
   try {
     json = JSON.parse(line);
@@ -72,7 +94,7 @@ async function classifyLine(line: string, number: number, engine: Classifier): P
     return invalid(idOf(json), 'invalid_item', `line ${number}: ${issues}`);
   }
   const item = parsed.data;
-  const processed = await engine.process(toRawInput(item, engine.clock.now().toISOString()));
+  const processed = await engine.process(toRawInput(item, stream.seenAt(item.published)));
   if (!processed.ok) {
     const { code, message } = processed.error;
     // Readable input in a language the extractors do not know is out of scope, not broken.

@@ -56,6 +56,18 @@ describe('classifyLines', () => {
     expect(second?.action).toBe('duplicate');
   });
 
+  it('reads an undated item as of the latest publication time so far, not of today', async () => {
+    const undated = item({
+      id: 'u1',
+      title: 'Gunmen kill soldiers near Gao',
+      lang: 'en',
+      text: 'Gunmen killed eight soldiers in an attack on an army post near Gao on Sunday, security sources said.',
+    });
+    const [, out] = await classifyAll([NIGER_ATTACK('a1', '2024-03-05T10:00:00Z'), undated]);
+    // Sunday before 5 March 2024, not a Sunday of the clock's December 2025.
+    expect(out?.incident_id).toMatch(/^inc-20240303-/);
+  });
+
   it('answers every bad line with invalid and a reason, and goes on', async () => {
     const out = await classifyAll([
       '{not json',
