@@ -180,6 +180,7 @@ describe('the shipped rules', () => {
     ['Heatwave grips the Sahel as temperatures pass 45C', 'Hospitals in Mali and Burkina Faso report a surge in patients as the weather stays extreme.', 'en'],
     ['Bandits kidnap villagers in northern Benin', 'The kidnappers demanded a ransom from the families.', 'en'],
     ['Barrick : enlèvement du stock d\'or de la mine malienne', 'Le litige fiscal entre la compagnie et Bamako se durcit.', 'fr'],
+    ['Mali junta dissolves political parties', 'The decree follows a national consultation that recommended a five-year term for the military leader.', 'en'],
     ['Mali : des dizaines de morts pendant la canicule', 'Les hôpitaux de Bamako ont enregistré de nombreux décès dus à une vague de chaleur.', 'fr'],
   ] as const)('drops "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(false);
