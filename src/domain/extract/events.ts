@@ -39,9 +39,11 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
   attack: {
     en: [String.raw`attack(?:s|ed|ing|er|ers)?`, String.raw`assault(?:s|ed)?`, String.raw`raid(?:s|ed)?`, String.raw`stormed`, String.raw`ambush(?:es|ed)?`,
       String.raw`offensive`, String.raw`bombings?`, String.raw`fighting`, String.raw`clash(?:es|ed)?`, String.raw`(?:gun|fire)fights?`, String.raw`opened fire`,
-      String.raw`shell(?:ed|ing)`, String.raw`(?:drone|air) ?strikes?`],
+      String.raw`shell(?:ed|ing)`, String.raw`(?:drone|air) ?strikes?`,
+      String.raw`(?:seized|seize|seizes|seizing|took|taken|take|takes|taking|retook|retaken|regained) (?:full )?control`, String.raw`recaptur(?:e|ed|es|ing)`],
     fr: [String.raw`attaqu(?:e|es|ee|ees|er|ent)`, String.raw`assauts?`, String.raw`embuscades?`, String.raw`raids?`, String.raw`offensive`, String.raw`combats`,
-      String.raw`affrontements?`, String.raw`accrochages?`, String.raw`ouvert le feu`, String.raw`frappes? (?:aeriennes?|de drones?)`],
+      String.raw`affrontements?`, String.raw`accrochages?`, String.raw`ouvert le feu`, String.raw`frappes? (?:aeriennes?|de drones?)`,
+      String.raw`(?:pris|prend|prennent|repris|reprend|reprennent) (?:le )?controle`, String.raw`reprise de`],
   },
   killing: {
     en: [String.raw`killed`, String.raw`killings?`, String.raw`kills?`, String.raw`dead`, String.raw`deaths?`, String.raw`death toll`, String.raw`died`, String.raw`slain`,

@@ -39,6 +39,7 @@ describe('English triggers', () => {
     ['Rebels clashed with the army; gunfights went on for hours.', ['attack']],
     ['Gunmen opened fire on the convoy.', ['attack']],
     ['A drone strike hit the camp after days of shelling.', ['attack']],
+    ['The army seized control of Kidal, a rebel stronghold.', ['attack']],
   ] as const)('%s', (body, expected) => {
     expect(types(body)).toEqual([...expected]);
   });
@@ -72,6 +73,7 @@ describe('French triggers', () => {
     ["De violents combats ont opposé l'armée aux rebelles.", ['attack']],
     ['Des affrontements et des accrochages ont été signalés.', ['attack']],
     ['Des frappes de drones ont visé le marché.', ['attack']],
+    ["L'armée a pris le contrôle de Kidal.", ['attack']],
   ] as const)('%s', (body, expected) => {
     expect(types(body, 'fr')).toEqual([...expected]);
   });
