@@ -47,7 +47,11 @@ const NEUTRAL_NEXT = new Set([
 ]);
 /** "near the Algerian border": a country named before these words is a border, not where things happened. */
 const BORDER_AFTER = new Set(['border', 'borders', 'frontier', 'frontiers', 'borderlands']);
-const INSTITUTIONS = new Set(['embassy', 'ambassade', 'consulate', 'consulat', 'mission', 'ministry', 'ministere']);
+/** Words before a place that make it part of a name or of who speaks ("a security source in Bamako"). */
+const INSTITUTIONS = new Set([
+  'embassy', 'ambassade', 'consulate', 'consulat', 'mission', 'ministry', 'ministere',
+  'source', 'sources', 'correspondent', 'correspondents', 'correspondant', 'correspondants', 'journalist', 'journaliste', 'bureau',
+]);
 const KIND_RANK: Record<GazetteerEntry['kind'], number> = { town: 0, cercle: 1, region: 2, country: 3 };
 
 /** "the West African country" and the like refer back to the last country named. */

@@ -33,6 +33,11 @@ describe('extractPlaces', () => {
     expect(ids('Militants entered Fada N’Gourma.')).toEqual(['bf-fada-ngourma']);
   });
 
+  it('tells where a source speaks from apart from where things happened', () => {
+    const mentions = findPlaceMentions(sentenceDocument('Soldiers were killed in Boulkessi, a security source in Bamako said.'), gazetteer, notBackground);
+    expect(mentions.map((m) => [m.fact.id, m.institutional])).toEqual([['ml-boulkessi', false], ['ml-bamako', true]]);
+  });
+
   it('does not place an event in the country whose border it was near', () => {
     const [algeria] = findPlaceMentions(sentenceDocument('Fighting raged near the Algerian border for two days.'), gazetteer, notBackground);
     expect(algeria).toMatchObject({ fact: { id: 'dz' }, locative: false });
