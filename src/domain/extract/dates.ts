@@ -1,5 +1,5 @@
 import type { DateFact, Document } from '../model.js';
-import { parseDateExpressions } from '../text/date-expressions.js';
+import { type DateExpression, parseDateExpressions } from '../text/date-expressions.js';
 import { sentenceDateline, type Dateline } from '../text/dateline.js';
 import { isBackgroundSentence } from './background.js';
 import type { BackgroundTest } from './places.js';
@@ -42,12 +42,24 @@ function longBefore(date: string, reference: string): boolean {
  * reference. Dates after the seen day are plans or slips, not evidence of when the text was written.
  * Only resolution moves: the publication date stays unknown.
  */
+/**
+ * Years before the day it was read that a year written alone may still be the text's own: a seed read a
+ * year or two after it was written still counts its "in 2025", a report of today does not take the
+ * "2012" it recalls for its own time.
+ */
+const RECENT_YEARS = 5;
+
+/** A year alone, long before the text was read, is one it recalls ("occupied in 2012"), not its own. */
+function recalledYear(e: DateExpression, seen: string): boolean {
+  return e.precision === 'year' && Number(seen.slice(0, 4)) - Number(e.date.slice(0, 4)) > RECENT_YEARS;
+}
+
 function undatedReference(doc: Document, seen: string): string {
   let latest: string | undefined;
   for (const sentence of doc.sentences) {
     if (!WRITTEN_YEAR.test(sentence.folded)) continue;
     for (const e of parseDateExpressions(sentence.text, seen, doc.lang, sentence.folded)) {
-      if (!e.explicitYear || !WRITTEN_YEAR.test(e.text) || e.date > seen) continue;
+      if (!e.explicitYear || !WRITTEN_YEAR.test(e.text) || e.date > seen || recalledYear(e, seen)) continue;
       if (latest === undefined || e.date > latest) latest = e.date;
     }
   }

@@ -165,6 +165,10 @@ describe('undated documents', () => {
     expect(dateOf(undated('Gunmen stormed the mine on July 1. The group was founded on March 2, 2017, and gained ground in June 2025; elections are due in 2027.'), 'July 1')).toBe('2025-07-01');
   });
 
+  it('does not take a year recalled from long ago for the time of the text', () => {
+    expect(dateOf(undated('Gunmen attacked the camp in Timbuktu on July 1, the city jihadists occupied in 2012.'), 'July 1')).toBe('2026-07-01');
+  });
+
   it('reads French the same way', () => {
     const doc = undated('Trois ouvriers ont été enlevés le 1er juillet sur le site de la cimenterie. Le groupe avait tué 200 soldats en juin 2025.', 'fr');
     expect(extractDates(doc).find((f) => f.matched.includes('1er juillet'))?.date).toBe('2025-07-01');
