@@ -156,11 +156,22 @@ interface MainDate {
   readonly estimated: boolean;
 }
 
+/**
+ * A story with no date of its own resolves "on Sunday" or "July 1" against the day it was read, which
+ * may be long after it was written: the day is then a guess.
+ */
+function readOnlyRelative(doc: Document, date: DateFact): boolean {
+  return doc.publishedFrom === 'seen' && !WRITTEN_YEAR.test(date.matched);
+}
+
+const WRITTEN_YEAR = /\b(?:19|20)\d{2}\b/;
+
 /** "last week", "la semaine dernière": a day worked out from a week says only roughly when. */
 const WEEK_LEVEL = /\b(?:week|weekend|semaine|week-end)\b/;
 
 function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<number>): MainDate | undefined {
-  const events = dates.filter((d) => d.role === 'event' && !d.background);
+  // A year alone ("occupied in 2012") recalls; news gives the day or at least the month of what it reports.
+  const events = dates.filter((d) => d.role === 'event' && !d.background && d.precision !== 'year');
   // The first of the best ranked, each ranked once: ranking folds text.
   let chosen: DateFact | undefined;
   let best = Infinity;
@@ -172,7 +183,7 @@ function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<n
     }
   }
   if (chosen) {
-    const estimated = chosen.precision === 'day' && (saidBefore(chosen) || WEEK_LEVEL.test(fold(chosen.matched)));
+    const estimated = (chosen.precision === 'day' && (saidBefore(chosen) || WEEK_LEVEL.test(fold(chosen.matched)))) || readOnlyRelative(doc, chosen);
     return { date: chosen.date, precision: chosen.precision, estimated };
   }
   // News reports what just happened: a story that gives no date is about the days before it came out.

@@ -165,7 +165,9 @@ const NOTHING: Scored = {};
 
 function dateScore(pair: Pair): Scored {
   const { probe, incident, explain } = pair;
-  const sameKind = probe.type === incident.eventType && !LASTING.has(incident.eventType);
+  // The same kind of event on other dates is another event, unless the story only estimates its date
+  // (see MainEvent.dateEstimated): then the date scores closeness and vetoes nothing.
+  const vetoable = probe.type === incident.eventType && !LASTING.has(incident.eventType) && probe.dateEstimated !== true;
   const theirs = incident.eventDate;
   if (theirs === undefined && probe.date !== undefined && probe.datePrecision === 'day') return reportedClose(pair, probe.date);
   if (probe.date === undefined || theirs === undefined) return publicationCheck(pair);
@@ -173,7 +175,7 @@ function dateScore(pair: Pair): Scored {
     const apart = daysBetween(probe.date, theirs);
     const decay = gaussian(apart);
     const message = explain ? `event dates ${probe.date} and ${theirs}, ${apart} day(s) apart` : '';
-    if (sameKind && apart > DATE_TOLERANCE && probe.dateEstimated !== true) {
+    if (vetoable && apart > DATE_TOLERANCE) {
       return { veto: { code: 'veto:date', message: explain ? `same kind of event (${incident.eventType}) but ${message}: ${incident.id} is another event` : '' } };
     }
     const reported = stillReported(pair, theirs, probe.date);
@@ -184,12 +186,12 @@ function dateScore(pair: Pair): Scored {
   }
   const apart = monthsBetween(monthOf(probe.date), monthOf(theirs));
   if (probe.datePrecision === 'month') {
-    if (sameKind && apart > 1) {
+    if (vetoable && apart > 1) {
       return { veto: { code: 'veto:date', message: explain ? `same kind of event (${incident.eventType}) but ${apart} months apart from ${incident.id}` : '' } };
     }
     return apart === 0 ? { match: { code: 'date', weight: WEIGHTS.dateMonth, message: explain ? `same month: ${monthOf(theirs)}` : '' } } : NOTHING;
   }
-  return sameKind && probe.date.slice(0, 4) !== theirs.slice(0, 4)
+  return vetoable && probe.date.slice(0, 4) !== theirs.slice(0, 4)
     ? { veto: { code: 'veto:date', message: explain ? `same kind of event (${incident.eventType}) in another year than ${incident.id}` : '' } }
     : NOTHING;
 }

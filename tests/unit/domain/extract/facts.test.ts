@@ -125,6 +125,11 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(exact, catalogs).main.dateEstimated).toBeUndefined();
   });
 
+  it('does not date the event by a year the story recalls', () => {
+    const doc = makeDocument('Jihadists attack army camp in Timbuktu', 'The city, occupied by jihadists in 2012, was attacked at dawn', { published: '2025-06-02T10:00:00Z' });
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-06-02', dateEstimated: true });
+  });
+
   it('takes the town from the body when title and lead name only the country', () => {
     const doc = makeDocument(
       'More than 100 killed in jihadist attack in northern Burkina Faso',
