@@ -125,6 +125,14 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(exact, catalogs).main.dateEstimated).toBeUndefined();
   });
 
+  it('only estimates a day read against the day an undated story was seen', () => {
+    const relative = makeDocument('Gunmen attack army post near Gao', 'Gunmen attacked an army post near Gao on Sunday');
+    expect(extractFacts(relative, catalogs).main).toMatchObject({ datePrecision: 'day', dateEstimated: true });
+    const written = makeDocument('Gunmen attack army post near Gao', 'Gunmen attacked an army post near Gao on 3 March 2024');
+    expect(extractFacts(written, catalogs).main).toMatchObject({ date: '2024-03-03' });
+    expect(extractFacts(written, catalogs).main.dateEstimated).toBeUndefined();
+  });
+
   it('does not date the event by a year the story recalls', () => {
     const doc = makeDocument('Jihadists attack army camp in Timbuktu', 'The city, occupied by jihadists in 2012, was attacked at dawn', { published: '2025-06-02T10:00:00Z' });
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-06-02', dateEstimated: true });
