@@ -93,7 +93,8 @@ interface Parts {
 
 function distil(parts: Parts): MainEvent {
   const { lead } = parts;
-  const places = mainPlaces(parts.mentions, lead, sentencesReporting(parts.events, parts.type));
+  const reporting = sentencesReporting(parts.events, parts.type);
+  const places = mainPlaces(parts.mentions, lead, reporting);
   const date = mainDate(parts.doc, parts.dates, lead);
   const victims = mainVictims(parts.victims, parts.type, lead);
   const site = mainSite(parts.sites, lead);
@@ -115,8 +116,11 @@ function leadIndexes(doc: Document): ReadonlySet<number> {
   return new Set(doc.sentences.filter((s) => s.lead).map((s) => s.index));
 }
 
-/** Violence the headline reports: the story is about it, not about the advice that followed it. */
-const VIOLENCE: readonly EventType[] = ['kidnapping', 'attack', 'killing', 'blockade'];
+/**
+ * Violence the headline reports: the story is about it, not about the advice that followed it. A
+ * blockade is not among it: advice to leave "as a blockade chokes the capital" is the news.
+ */
+const VIOLENCE: readonly EventType[] = ['kidnapping', 'attack', 'killing'];
 
 function headlineReportsViolence(events: readonly EventFact[]): boolean {
   return events.some((e) => e.evidence.sentence === 0 && !e.background && VIOLENCE.includes(e.type));
@@ -183,7 +187,7 @@ function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<n
     }
   }
   if (chosen) {
-    const estimated = (chosen.precision === 'day' && (saidBefore(chosen) || WEEK_LEVEL.test(fold(chosen.matched)))) || readOnlyRelative(doc, chosen);
+    const estimated = (chosen.precision === 'day' && (saidBefore(chosen) || saidAfter(chosen) || WEEK_LEVEL.test(fold(chosen.matched)))) || readOnlyRelative(doc, chosen);
     return { date: chosen.date, precision: chosen.precision, estimated };
   }
   // News reports what just happened: a story that gives no date is about the days before it came out.
@@ -199,9 +203,30 @@ function saidBefore(date: DateFact): boolean {
   return at > 0 && SAID_BEFORE.test(fold(date.evidence.text.slice(Math.max(0, at - 30), at)));
 }
 
-/** Lower is better: lead before body, day before month and year, event before statement; ties keep text order. */
+/** "Today" is mostly the day a story is told ("Switzerland Today", "Today, the army said"). */
+const TODAY = /^(?:on )?(?:today|tonight|aujourd'hui|ce jour)$/;
+
+/** Lower is better: event before statement, lead before body, day before month; ties keep text order. */
 function rank(date: DateFact, lead: ReadonlySet<number>): number {
-  return (saidBefore(date) ? 4 : 0) + (lead.has(date.evidence.sentence) ? 0 : 2) + (date.precision === 'day' ? 0 : 1);
+  const said = saidBefore(date) || saidAfter(date) || TODAY.test(fold(date.matched).trim());
+  return (said ? 4 : 0) + (lead.has(date.evidence.sentence) ? 0 : 2) + (date.precision === 'day' ? 0 : 1);
+}
+
+/**
+ * "On Monday, the general staff announced ...", "Ce 29 avril, le média a publié ...": a sentence that
+ * opens on its date and goes on to a reporting verb in the same clause. A second comma ends the
+ * clause ("On Sunday, gunmen killed 20, officials said"), and a date further on is the event's ("...
+ * kidnapped on Thursday, sources said").
+ */
+const SAID_AFTER = /^\s*,?[^,.;:]{0,80}?\b(?:said|says|announced|reported|confirmed|published|told|stated|declared|acknowledged|admitted|claimed|revealed|(?:a|ont) (?:publie|annonce|indique|declare|affirme|confirme|precise|revendique|reconnu))\b/;
+
+/** Characters that may come before a date that opens a sentence ("Ce ", "Le "). */
+const OPENING = 4;
+
+function saidAfter(date: DateFact): boolean {
+  const text = date.evidence.text;
+  const at = text.indexOf(date.matched);
+  return at >= 0 && at <= OPENING && SAID_AFTER.test(fold(text.slice(at + date.matched.length, at + date.matched.length + 100)));
 }
 
 /**

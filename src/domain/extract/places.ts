@@ -31,7 +31,8 @@ const WEAK_LOCATIVE = new Set(['of', 'de', 'du', 'd']);
 const PLACE_NOUNS = new Set([
   'town', 'city', 'village', 'commune', 'locality', 'region', 'regions', 'cercle', 'circle', 'district',
   'ville', 'localite', 'localites', 'province', 'area', 'zone', 'capital', 'capitale', 'outskirts', 'environs',
-  'nord', 'sud', 'est', 'ouest', 'centre', 'north', 'south', 'east', 'west', 'border', 'frontiere', 'part', 'parts',
+  'nord', 'sud', 'est', 'ouest', 'centre', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest',
+  'border', 'frontiere', 'part', 'parts',
 ]);
 /** Words that make a following "de"/"of" a place preposition: "près de Kéniéba", "north of Gao". */
 const NEAR_WORDS = new Set(['pres', 'proche', 'autour', 'loin', 'hors', 'sortie', 'entree', 'large', 'outside', 'short']);
@@ -47,6 +48,8 @@ const NEUTRAL_NEXT = new Set([
 ]);
 /** "near the Algerian border": a country named before these words is a border, not where things happened. */
 const BORDER_AFTER = new Set(['border', 'borders', 'frontier', 'frontiers', 'borderlands']);
+/** "near Niger", "close to Mali", "près du Niger": next to a country is outside it. */
+const NEXT_TO = new Set(['near', 'close', 'pres', 'proche', 'towards', 'toward', 'vers']);
 /** Words before a place that make it part of a name or of who speaks ("a security source in Bamako"). */
 const INSTITUTIONS = new Set([
   'embassy', 'ambassade', 'consulate', 'consulat', 'mission', 'ministry', 'ministere',
@@ -107,8 +110,7 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
       if (!entry) continue;
       const previous = mentions[mentions.length - 1];
       const inList = previous !== undefined && previous.fact.evidence.sentence === sentence.index && followsPlaceList(words, match.start, lastEnd);
-      const border = entry.kind === 'country' && BORDER_AFTER.has(words[match.end] as string);
-      const locative = !border && (isLocative(words, match.start) || opensPlaceList(words, match.start) || (inList && previous.locative));
+      const locative = !(entry.kind === 'country' && outsideCountry(words, match.start, match.end)) && (isLocative(words, match.start) || opensPlaceList(words, match.start) || (inList && previous.locative));
       lastEnd = match.end;
       const country = compiled.byId.get(entry.country);
       if (country) lastCountry = country;
@@ -195,6 +197,14 @@ function startsLongerName(tokens: Tokens, end: number): boolean {
   const next = tokens.words[end];
   if (next === undefined || isMark(next) || NEUTRAL_NEXT.has(next)) return false;
   return isCapitalised(tokens, end);
+}
+
+/** A country named as a border or a neighbour ("the Niger border", "near Niger"), not where things happened. */
+function outsideCountry(words: readonly string[], start: number, end: number): boolean {
+  if (BORDER_AFTER.has(words[end] as string)) return true;
+  let k = start - 1;
+  while (k >= 0 && start - k <= 3 && (SKIPPABLE.has(words[k] as string) || WEAK_LOCATIVE.has(words[k] as string) || words[k] === 'to')) k -= 1;
+  return NEXT_TO.has(words[k] as string);
 }
 
 function isLocative(words: readonly string[], start: number): boolean {

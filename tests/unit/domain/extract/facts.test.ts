@@ -133,6 +133,28 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(written, catalogs).main.dateEstimated).toBeUndefined();
   });
 
+  it('dates the event, not a sentence that opens on the day something was announced or published', () => {
+    const announced = makeDocument(
+      'Austrian hostage seen alive',
+      'Ce 29 avril 2025, le média Aïr Info a publié une photo de l\'otage. Elle avait été enlevée le 11 janvier à Agadez',
+      { lang: 'fr', published: '2025-04-29T10:00:00Z' },
+    );
+    expect(extractFacts(announced, catalogs).main).toMatchObject({ date: '2025-01-11' });
+    const reported = makeDocument('Five Indians kidnapped near Kobri', 'Armed men kidnapped five Indian nationals near Kobri on Thursday, security sources said', { published: '2025-11-07T10:00:00Z' });
+    expect(extractFacts(reported, catalogs).main).toMatchObject({ date: '2025-11-06' });
+    expect(extractFacts(reported, catalogs).main.dateEstimated).toBeUndefined();
+  });
+
+  it('does not take "today" in a headline for the day of the event', () => {
+    const doc = makeDocument('Switzerland Today', 'A Swiss woman was abducted from her home in Agadez on Saturday', { published: '2025-04-17T10:00:00Z' });
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-04-12' });
+  });
+
+  it('takes advice to leave a country under a blockade to be about the advice', () => {
+    const doc = makeDocument('France tells its citizens to leave Mali as a jihadist blockade chokes Bamako', 'Citizens should leave by commercial flights', { published: '2025-11-07T10:00:00Z' });
+    expect(extractFacts(doc, catalogs).main.type).not.toBe('blockade');
+  });
+
   it('does not date the event by a year the story recalls', () => {
     const doc = makeDocument('Jihadists attack army camp in Timbuktu', 'The city, occupied by jihadists in 2012, was attacked at dawn', { published: '2025-06-02T10:00:00Z' });
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-06-02', dateEstimated: true });

@@ -38,6 +38,11 @@ describe('extractPlaces', () => {
     expect(mentions.map((m) => [m.fact.id, m.institutional])).toEqual([['ml-boulkessi', false], ['ml-bamako', true]]);
   });
 
+  it('does not place an event in a country it was only near, and reads compass words as places', () => {
+    const mentions = findPlaceMentions(sentenceDocument('Jihadists stormed a base in the northeast of Burkina Faso, near Niger.'), gazetteer, notBackground);
+    expect(mentions.map((m) => [m.fact.id, m.locative])).toEqual([['bf', true], ['ne', false]]);
+  });
+
   it('does not place an event in the country whose border it was near', () => {
     const [algeria] = findPlaceMentions(sentenceDocument('Fighting raged near the Algerian border for two days.'), gazetteer, notBackground);
     expect(algeria).toMatchObject({ fact: { id: 'dz' }, locative: false });
