@@ -33,8 +33,10 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
     fr: [String.raw`conseils? aux voyageurs`, String.raw`(?:formellement )?deconseill(?:e|ee|es|ees|er)`, String.raw`vigilance renforcee`],
   },
   evacuation: {
-    en: [String.raw`evacuat(?:e|ed|es|ing|ion|ions)`, String.raw`repatriat(?:e|ed|es|ing|ion)`, String.raw`ordered departure`, String.raw`leave (?:\w+ )?(?:the country|mali)`],
-    fr: [String.raw`evacu(?:ation|ations|e|ee|es|ees|er)`, String.raw`rapatri(?:ement|ements|e|es|er)`, String.raw`quitter (?:\w+ )?(?:le pays|le mali)`],
+    en: [String.raw`evacuat(?:e|ed|es|ing|ion|ions)`, String.raw`repatriat(?:e|ed|es|ing|ion)`, String.raw`ordered departure`, String.raw`leave (?:\w+ )?(?:the country|mali)`,
+      String.raw`depart (?:immediately|now|the country|mali)`],
+    fr: [String.raw`evacu(?:ation|ations|e|ee|es|ees|er)`, String.raw`rapatri(?:ement|ements|e|es|er)`, String.raw`quitter (?:\w+ )?(?:le pays|le mali)`,
+      String.raw`depart temporaire`, String.raw`(?:prevoir|organiser) (?:un |leur )?depart`],
   },
   attack: {
     en: [String.raw`attack(?:s|ed|ing|er|ers)?`, String.raw`assault(?:s|ed)?`, String.raw`raid(?:s|ed)?`, String.raw`stormed`, String.raw`ambush(?:es|ed)?`,

@@ -30,6 +30,9 @@ const LEAVE: readonly RegExp[] = [
   /\bdepart (?:du|de leur|de son|de ses|des) personnel/,
   /\bpersonnel non (?:essentiel|urgent)/,
   /\bressortissants?\b.{0,60}\b(?:quitter|partir)\b/,
+  /\b(?:prevoir|organiser|envisager) (?:un |leur )?depart\b/,
+  /\bdepart temporaire\b/,
+  /\b(?:to |should |must )?depart (?:now|immediately|at once|the country|mali|burkina|niger)\b/,
 ];
 
 const ADVISE: readonly RegExp[] = [

@@ -21,6 +21,8 @@ describe('travelAdvice', () => {
     expect(advice('Mali travel advice: British nationals should leave now')).toEqual({ type: 'evacuation', issuer: 'uk-gov' });
     expect(advice('La France appelle ses ressortissants à quitter temporairement le Mali')).toEqual({ type: 'evacuation', issuer: 'fr-gov' });
     expect(advice('Washington pulls non-essential diplomats from Mali')).toEqual({ type: 'evacuation', issuer: 'us-gov' });
+    expect(advice('Le Quai d\'Orsay recommande aux Français de prévoir un départ temporaire du Mali')).toMatchObject({ type: 'evacuation' });
+    expect(advice('US urges its citizens to depart Mali immediately')).toEqual({ type: 'evacuation', issuer: 'us-gov' });
   });
 
   it('finds the advice in the first sentence when the headline says nothing of it', () => {
