@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../../../src/domain/incidents/assess.js';
+import { DEFAULT_MATCH_POLICY } from '../../../../src/domain/incidents/decide.js';
 import { createIncident } from '../../../../src/domain/incidents/merge.js';
 import { incidentTitle } from '../../../../src/domain/incidents/title.js';
 import type { MainEvent, PlaceFact } from '../../../../src/domain/model.js';
@@ -147,7 +148,7 @@ describe('assess a blockade under way', () => {
     expect(follow.vetoes).toEqual([]);
     expect(follow.matches.map((m) => m.code)).toContain('ongoing');
     expect(follow.matches.map((m) => m.code)).not.toContain('place:clash');
-    expect(follow.score).toBeGreaterThanOrEqual(0.45);
+    expect(follow.score).toBeGreaterThanOrEqual(DEFAULT_MATCH_POLICY.joinThreshold);
   });
 
   it('needs the story to name who imposes it or where', () => {

@@ -159,7 +159,7 @@ describe('decide', () => {
     const verdict = decide(elsewhere, RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY);
     expect(verdict.action).toBe('new');
     const weak = verdict.reasons.find((r) => r.code === 'weak');
-    expect(weak?.message).toMatch(/^inc-20250701-kayes-kidnapping scored [0-9.]+ < 0.45 \(/);
+    expect(weak?.message).toMatch(/^inc-20250701-kayes-kidnapping scored [0-9.]+ < 0.42 \(/);
     expect(weak?.message).toContain('victims:clash -0.15');
   });
 });
