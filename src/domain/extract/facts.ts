@@ -16,7 +16,8 @@ import type {
 import { extractActors, mainEventClasses, mentionsEventClass, NO_GROUP, type ActorCatalog, type EventClass } from './actors.js';
 import { extractAdvice } from './advice.js';
 import { isBackgroundSentence, recallsPast } from './background.js';
-import { documentDate, extractDates } from './dates.js';
+import { extractDates } from './dates.js';
+import { mainDate } from './main-date.js';
 import { extractEvents } from './events.js';
 import { extractFigures } from './figures.js';
 import type { Gazetteer } from './gazetteer.js';
@@ -24,7 +25,6 @@ import { findPlaceMentions, placeFacts, type BackgroundTest, type PlaceMention }
 import { extractSites, isGenericSiteKey } from './sites.js';
 import { documentTokens, type Tokens } from './tokens.js';
 import { travelAdvice, type TravelAdvice } from './travel-advice.js';
-import { fold } from '../text/normalize.js';
 import { extractVictims } from './victims.js';
 
 export interface Catalogs {
@@ -148,85 +148,6 @@ function reportedType(current: readonly EventFact[], inLead: readonly EventFact[
     PRIMARY.find((type) => current.some((e) => e.type === type)) ??
     current[0]?.type
   );
-}
-
-/**
- * The event date told in the lead, else anywhere, else the publication date. A date right after a
- * verb of saying ("officials said on Saturday") dates the statement, so it comes last.
- */
-interface MainDate {
-  readonly date: string;
-  readonly precision: DateFact['precision'];
-  readonly estimated: boolean;
-}
-
-/**
- * A story with no date of its own resolves "on Sunday" or "July 1" against the day it was read, which
- * may be long after it was written: the day is then a guess.
- */
-function readOnlyRelative(doc: Document, date: DateFact): boolean {
-  return doc.publishedFrom === 'seen' && !WRITTEN_YEAR.test(date.matched);
-}
-
-const WRITTEN_YEAR = /\b(?:19|20)\d{2}\b/;
-
-/** "last week", "la semaine dernière": a day worked out from a week says only roughly when. */
-const WEEK_LEVEL = /\b(?:week|weekend|semaine|week-end)\b/;
-
-function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<number>): MainDate | undefined {
-  // A year alone ("occupied in 2012") recalls; news gives the day or at least the month of what it reports.
-  const events = dates.filter((d) => d.role === 'event' && !d.background && d.precision !== 'year');
-  // The first of the best ranked, each ranked once: ranking folds text.
-  let chosen: DateFact | undefined;
-  let best = Infinity;
-  for (const date of events) {
-    const value = rank(date, lead);
-    if (value < best) {
-      best = value;
-      chosen = date;
-    }
-  }
-  if (chosen) {
-    const estimated = (chosen.precision === 'day' && (saidBefore(chosen) || saidAfter(chosen) || WEEK_LEVEL.test(fold(chosen.matched)))) || readOnlyRelative(doc, chosen);
-    return { date: chosen.date, precision: chosen.precision, estimated };
-  }
-  // News reports what just happened: a story that gives no date is about the days before it came out.
-  const published = documentDate(doc);
-  return published === undefined ? undefined : { date: published.slice(0, 10), precision: 'day', estimated: true };
-}
-
-const SAID_BEFORE = /\b(?:said|says|told|confirmed|announced|added|stated|reported|declared|acknowledged|admitted|claimed|revealed|learned|learnt|published|released|issued|declare|indique|annonce|affirme|precise|confirme|ajoute|reconnu|revendique|revele|appris|publie|publiee|diffuse|diffusee)(?: on| le)?\s*$/;
-
-/** The day someone spoke rather than the day of the event: "said on Tuesday", "a revendiqué mardi". */
-function saidBefore(date: DateFact): boolean {
-  const at = date.evidence.text.indexOf(date.matched);
-  return at > 0 && SAID_BEFORE.test(fold(date.evidence.text.slice(Math.max(0, at - 30), at)));
-}
-
-/** "Today" is mostly the day a story is told ("Switzerland Today", "Today, the army said"). */
-const TODAY = /^(?:on )?(?:today|tonight|aujourd'hui|ce jour)$/;
-
-/** Lower is better: event before statement, lead before body, day before month; ties keep text order. */
-function rank(date: DateFact, lead: ReadonlySet<number>): number {
-  const said = saidBefore(date) || saidAfter(date) || TODAY.test(fold(date.matched).trim());
-  return (said ? 4 : 0) + (lead.has(date.evidence.sentence) ? 0 : 2) + (date.precision === 'day' ? 0 : 1);
-}
-
-/**
- * "On Monday, the general staff announced ...", "Ce 29 avril, le média a publié ...": a sentence that
- * opens on its date and goes on to a reporting verb in the same clause. A second comma ends the
- * clause ("On Sunday, gunmen killed 20, officials said"), and a date further on is the event's ("...
- * kidnapped on Thursday, sources said").
- */
-const SAID_AFTER = /^\s*,?[^,.;:]{0,80}?\b(?:said|says|announced|reported|confirmed|published|told|stated|declared|acknowledged|admitted|claimed|revealed|(?:a|ont) (?:publie|annonce|indique|declare|affirme|confirme|precise|revendique|reconnu))\b/;
-
-/** Characters that may come before a date that opens a sentence ("Ce ", "Le "). */
-const OPENING = 4;
-
-function saidAfter(date: DateFact): boolean {
-  const text = date.evidence.text;
-  const at = text.indexOf(date.matched);
-  return at >= 0 && at <= OPENING && SAID_AFTER.test(fold(text.slice(at + date.matched.length, at + date.matched.length + 100)));
 }
 
 /**
