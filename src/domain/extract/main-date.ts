@@ -19,8 +19,8 @@ function readOnlyRelative(doc: Document, date: DateFact): boolean {
 
 const WRITTEN_YEAR = /\b(?:19|20)\d{2}\b/;
 
-/** "last week", "la semaine dernière": a day worked out from a week says only roughly when. */
-const WEEK_LEVEL = /\b(?:week|weekend|semaine|week-end)\b/;
+/** "last week", "two weeks ago", "la semaine dernière": a day worked out from weeks says only roughly when. */
+const WEEK_LEVEL = /\b(?:weeks?|weekends?|semaines?|week-ends?)\b/;
 
 /**
  * The event date told in the lead, else anywhere, else the publication date. A date that dates a
