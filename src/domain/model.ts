@@ -109,6 +109,11 @@ export interface PlaceFact {
   readonly country: string;
   readonly background: boolean;
   readonly evidence: Evidence;
+  /**
+   * A locality the gazetteer does not list, named as one ("the village of Mansila"), placed in the
+   * country last named before it; its id is "<country>-loc-<folded name>".
+   */
+  readonly unlisted?: boolean;
 }
 
 export type VictimRole = 'hostage' | 'killed' | 'injured' | 'released' | 'missing';

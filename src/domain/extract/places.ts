@@ -1,7 +1,8 @@
 import type { Document, Evidence, PlaceFact, Sentence } from '../model.js';
 import { isBackgroundSentence } from './background.js';
 import { compileGazetteer, PLACE_WORDS, type CompiledGazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
-import { addToVocabulary, documentTokens, isCapitalised, isMark, PhraseIndex, sentenceHas, startsWithAt, type Tokens, wordFlags } from './tokens.js';
+import { addToVocabulary, documentTokens, isCapitalised, isMark, originalSpan, PhraseIndex, sentenceHas, startsWithAt, type Tokens, wordFlags } from './tokens.js';
+import { fold } from '../text/normalize.js';
 
 /** Tells whether a sentence recalls an earlier event; injected so a caller can compute it once. */
 export type BackgroundTest = (sentence: Sentence) => boolean;
@@ -64,6 +65,11 @@ const COUNTRY_REFERENCES = new PhraseIndex<true>(
 );
 addToVocabulary(PLACE_WORDS, ['west', 'sahelian', 'landlocked', 'pays']);
 
+/** Nouns that name a locality by the word after "of" / "de": "the village of Mansila", "la localité de Kobri". */
+const LOCALITY_NOUNS = new Set(['village', 'town', 'locality', 'commune', 'hamlet', 'ville', 'localite', 'hameau']);
+const LOCALITY_OF = new Set(['of', 'de', 'd']);
+addToVocabulary(PLACE_WORDS, LOCALITY_NOUNS);
+
 export function extractPlaces(doc: Document, gazetteer: Gazetteer, background: BackgroundTest = isBackgroundSentence): PlaceFact[] {
   return placeFacts(findPlaceMentions(doc, gazetteer, background));
 }
@@ -85,6 +91,8 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
   const compiled = compileGazetteer(gazetteer);
   const mentions: PlaceMention[] = [];
   let lastCountry: GazetteerEntry | undefined;
+  /** The country of the last place named as where things are, not as a border or a neighbour. */
+  let inside: string | undefined;
   for (const tokens of documentTokens(doc)) {
     const { sentence, words } = tokens;
     if (!sentenceHas(tokens, PLACE_WORDS)) continue;
@@ -99,6 +107,17 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
         i += 1;
         continue;
       }
+      const unlisted = unlistedAt(compiled, tokens, i);
+      if (unlisted !== undefined) {
+        isBackground ??= background(sentence);
+        evidence ??= { sentence: sentence.index, text: sentence.text };
+        // Placed once the sentence is read (see placeUnlisted); the country here is a stand-in.
+        const fact = unlistedFact(unlisted.name, inside ?? '', evidence, isBackground);
+        mentions.push({ fact, start: unlisted.start, end: unlisted.end, locative: true, institutional: isInstitutional(words, i) });
+        lastEnd = unlisted.end;
+        i = unlisted.end;
+        continue;
+      }
       const reference = lastCountry ? COUNTRY_REFERENCES.matchAt(words, i) : undefined;
       const match = reference ?? compiled.names.matchAt(words, i);
       if (!match) {
@@ -110,10 +129,12 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
       if (!entry) continue;
       const previous = mentions[mentions.length - 1];
       const inList = previous !== undefined && previous.fact.evidence.sentence === sentence.index && followsPlaceList(words, match.start, lastEnd);
-      const locative = !(entry.kind === 'country' && outsideCountry(words, match.start, match.end)) && (isLocative(words, match.start) || opensPlaceList(words, match.start) || (inList && previous.locative));
+      const outside = entry.kind === 'country' && outsideCountry(words, match.start, match.end);
+      const locative = !outside && (isLocative(words, match.start) || opensPlaceList(words, match.start) || (inList && previous.locative));
       lastEnd = match.end;
       const country = compiled.byId.get(entry.country);
       if (country) lastCountry = country;
+      if (!outside) inside = entry.country;
       isBackground ??= background(sentence);
       evidence ??= { sentence: sentence.index, text: sentence.text };
       mentions.push({
@@ -125,7 +146,28 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
       });
     }
   }
-  return mentions;
+  return placeUnlisted(mentions);
+}
+
+/**
+ * An unlisted locality lies in the country of the next place its sentence names ("the town of
+ * Mansila, in the northeast of Burkina Faso"), else of the last place named before it; with neither
+ * it is left out.
+ */
+function placeUnlisted(mentions: readonly PlaceMention[]): PlaceMention[] {
+  if (!mentions.some((m) => m.fact.unlisted === true)) return [...mentions];
+  const placed: PlaceMention[] = [];
+  for (const [k, mention] of mentions.entries()) {
+    if (mention.fact.unlisted !== true) {
+      placed.push(mention);
+      continue;
+    }
+    const sentence = mention.fact.evidence.sentence;
+    const next = mentions.slice(k + 1).find((m) => m.fact.unlisted !== true && m.fact.evidence.sentence === sentence && (m.locative || m.fact.kind !== 'country'));
+    const country = next?.fact.country ?? mention.fact.country;
+    if (country !== '') placed.push({ ...mention, fact: unlistedFact(mention.fact.name, country, mention.fact.evidence, mention.fact.background) });
+  }
+  return placed;
 }
 
 function resolve(
@@ -234,6 +276,23 @@ function followsPlaceList(words: readonly string[], start: number, lastEnd: numb
 function isInstitutional(words: readonly string[], start: number): boolean {
   for (let k = Math.max(0, start - 5); k < start; k += 1) if (INSTITUTIONS.has(words[k] as string)) return true;
   return false;
+}
+
+/** Capitalised words after "village of" that no gazetteer name starts: at most two ("Kpinkankandi", "Tin Akof"). */
+function unlistedAt(compiled: CompiledGazetteer, tokens: Tokens, i: number): { start: number; end: number; name: string } | undefined {
+  const words = tokens.words;
+  if (!LOCALITY_NOUNS.has(words[i] as string) || !LOCALITY_OF.has(words[i + 1] as string)) return undefined;
+  const start = i + 2;
+  if (start >= words.length || isMark(words[start] as string) || !isCapitalised(tokens, start) || compiled.names.matchAt(words, start)) return undefined;
+  let end = start + 1;
+  if (end < words.length && end - start < 2 && !isMark(words[end] as string) && isCapitalised(tokens, end)) end += 1;
+  const name = originalSpan(tokens, start, end) ?? words.slice(start, end).join(' ');
+  return { start, end, name };
+}
+
+function unlistedFact(name: string, country: string, evidence: Evidence, background: boolean): PlaceFact {
+  const slug = fold(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return { id: `${country}-loc-${slug}`, name, kind: 'town', country, background, evidence, unlisted: true };
 }
 
 /** Built field by field rather than spread: it runs for every place named in every document. */

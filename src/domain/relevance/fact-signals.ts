@@ -44,7 +44,7 @@ export function factSignals(doc: Document, facts: Facts | undefined, scope: Fact
   const out: Signal[] = [];
   // A bare country name is left to the keyword rules, which can tell Mali the country from Mali the
   // surname; a town or region from the gazetteer is specific enough on its own.
-  const places = facts.places.filter((p) => !p.background && p.kind !== 'country' && countries.includes(p.country));
+  const places = facts.places.filter((p) => !p.background && !p.unlisted && p.kind !== 'country' && countries.includes(p.country));
   if (places.length > 0) {
     const names = [...new Set(places.map((p) => `${p.name} (${p.country})`))].slice(0, 3).join(', ');
     out.push(signal('fact.place', 'include', GROUP.place, FACT_WEIGHTS.place, names, places.map((p) => p.evidence.sentence), isLead));

@@ -50,6 +50,14 @@ describe('extractPlaces', () => {
     expect(mali).toMatchObject({ fact: { id: 'ml' }, locative: true });
   });
 
+  it('names a locality the gazetteer lacks when the text calls it one, in the country the sentence gives', () => {
+    const doc = makeDocument('Deadly attack in Burkina Faso', 'Jihadists stormed a military detachment in the town of Mansila, in the northeast of Burkina Faso, near the Niger border');
+    const unlisted = extractPlaces(doc, gazetteer, notBackground).find((p) => p.unlisted === true);
+    expect(unlisted).toMatchObject({ id: 'bf-loc-mansila', name: 'Mansila', kind: 'town', country: 'bf' });
+    expect(extractPlaces(sentenceDocument('The village of Kayes was attacked.'), gazetteer, notBackground).map((p) => p.id)).toEqual(['ml-kayes']);
+    expect(extractPlaces(sentenceDocument('Residents of the town of Springfield met.'), gazetteer, notBackground)).toEqual([]);
+  });
+
   it('finds small localities of the news with their region', () => {
     const [kobri] = extractPlaces(sentenceDocument('Five Indians were kidnapped near Kobri, in the Kayes region.'), gazetteer, notBackground);
     expect(kobri).toMatchObject({ id: 'ml-kobri', kind: 'town', region: 'ml-r-kayes', country: 'ml' });
