@@ -144,10 +144,15 @@ function periodStart(year: number, month: number, day: number, precision: DatePr
   return isoDay(year, precision === 'year' ? 1 : month, precision === 'day' ? day : 1);
 }
 
+/** "In September, 35 people died", "In June, 2,000 fled": a number after the month's comma starts the next clause. */
+const MONTH_THEN_COMMA = /^(\p{L}+),\s*\d/u;
+
 function fromChrono(result: chrono.ParsedResult, reference: string): DateExpression | undefined {
   const text = result.text.replace(/[\s,.;:]+$/, '');
   if (VERB_MONTH.test(text) || REJECTED.test(fold(text))) return undefined;
   const c = result.start;
+  const monthWord = MONTH_THEN_COMMA.exec(text)?.[1];
+  if (monthWord !== undefined) return monthAlone(result.index, monthWord, c.get('month'), reference);
   const precision = precisionOf(c);
   const year = c.get('year');
   const month = c.get('month');
@@ -162,6 +167,14 @@ function fromChrono(result: chrono.ParsedResult, reference: string): DateExpress
     date = periodStart(year - 1, month, day, precision);
   }
   return { index: result.index, text, date, precision, explicitYear };
+}
+
+/** The month on its own, in the latest year that keeps it on or before the reference. */
+function monthAlone(index: number, text: string, month: number | null, reference: string): DateExpression | undefined {
+  if (month === null) return undefined;
+  const year = Number(reference.slice(0, 4));
+  const date = isoDay(year, month, 1) > reference ? isoDay(year - 1, month, 1) : isoDay(year, month, 1);
+  return { index, text, date, precision: 'month', explicitYear: false };
 }
 
 function yearExpression(index: number, text: string, year: string): DateExpression {

@@ -14,6 +14,12 @@ describe('parseDateExpressions', () => {
     expect(dates('Le 1er juillet 2025, trois Indiens ont été enlevés.', '2025-12-01', 'fr')).toEqual([['1er juillet 2025', '2025-07-01', 'day']]);
   });
 
+  it('does not read the number that opens the next clause as a year or a day', () => {
+    expect(dates('In September, 35 people died in the town.', '2023-03-01')).toEqual([['September', '2022-09-01', 'month']]);
+    expect(dates('In June, 2,000 people fled.', '2023-07-01')).toEqual([['June', '2023-06-01', 'month']]);
+    expect(dates('On June 2, 2025, gunmen struck.', '2025-07-01')).toEqual([['June 2, 2025', '2025-06-02', 'day']]);
+  });
+
   it('puts a date without a year on or before the reference day', () => {
     expect(dates('Five were kidnapped on November 6.', '2025-11-10')).toEqual([['November 6', '2025-11-06', 'day']]);
     expect(dates('Five were kidnapped on November 6.', '2025-03-10')).toEqual([['November 6', '2024-11-06', 'day']]);
