@@ -34,8 +34,11 @@ export interface Catalogs {
 
 /** Event types that say what happened; the others are state changes of something that happened. */
 const PRIMARY: readonly EventType[] = ['kidnapping', 'attack', 'killing', 'blockade', 'evacuation'];
-/** A headline that names a blockade is about the blockade, whatever attack it also names ("JNIM attack: fuel blockade bites"). */
-const HEADLINE_ORDER: readonly EventType[] = ['kidnapping', 'blockade', 'attack', 'killing', 'evacuation'];
+/**
+ * A headline that names a blockade and an attack but no deaths is about the blockade ("JNIM attack:
+ * fuel blockade bites"); with deaths it is about an attack during the blockade.
+ */
+const BLOCKADE_FIRST: readonly EventType[] = ['kidnapping', 'blockade', 'attack', 'killing', 'evacuation'];
 /** State changes worth reporting as an update of the main event. */
 const CHANGES = new Set<EventType>(['release', 'rescue', 'ransom', 'negotiation', 'statement', 'advisory']);
 const SPECIFICITY: Record<PlaceKind, number> = { town: 0, cercle: 1, region: 2, country: 3 };
@@ -141,8 +144,9 @@ function mainType(events: readonly EventFact[], lead: ReadonlySet<number>): Even
 
 function reportedType(current: readonly EventFact[], inLead: readonly EventFact[]): EventType | undefined {
   const inTitle = inLead.filter((e) => e.evidence.sentence === 0);
+  const headlineOrder = inTitle.some((e) => e.type === 'killing') ? PRIMARY : BLOCKADE_FIRST;
   return (
-    HEADLINE_ORDER.find((type) => inTitle.some((e) => e.type === type)) ??
+    headlineOrder.find((type) => inTitle.some((e) => e.type === type)) ??
     PRIMARY.find((type) => inLead.some((e) => e.type === type)) ??
     inLead[0]?.type ??
     PRIMARY.find((type) => current.some((e) => e.type === type)) ??
@@ -164,8 +168,20 @@ function mainPlaces(mentions: readonly PlaceMention[], lead: ReadonlySet<number>
   const chosen = named.length > 0 ? named : inLead.length > 0 ? inLead : usable.filter((m) => m.locative);
   const ordered = [...chosen, ...bodyDetail(chosen, usable, reporting)].sort((a, b) => SPECIFICITY[a.fact.kind] - SPECIFICITY[b.fact.kind]);
   const ids = [...new Set(ordered.map((m) => m.fact.id))];
-  const country = ordered[0]?.fact.country;
+  const country = mostNamedCountry(ordered);
   return country === undefined ? { ids } : { ids, country };
+}
+
+/**
+ * The country most of the places are in, the most specific place's on a tie: "between Boni and
+ * Torodi ... in the Tillabéri region" is in Niger, whichever country also has a Boni.
+ */
+function mostNamedCountry(ordered: readonly PlaceMention[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const m of ordered) counts.set(m.fact.country, (counts.get(m.fact.country) ?? 0) + 1);
+  let best: string | undefined;
+  for (const m of ordered) if (best === undefined || (counts.get(m.fact.country) ?? 0) > (counts.get(best) ?? 0)) best = m.fact.country;
+  return best;
 }
 
 /**

@@ -28,8 +28,9 @@ const WEEK_LEVEL = /\b(?:weeks?|weekends?|semaines?|week-ends?)\b/;
  * does not pin down are estimates (see MainEvent.dateEstimated).
  */
 export function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<number>): MainDate | undefined {
+  const told = (documentDate(doc) ?? doc.seenAt).slice(0, 10);
   // A year alone ("occupied in 2012") recalls; news gives the day or at least the month of what it reports.
-  const events = dates.filter((d) => d.role === 'event' && !d.background && d.precision !== 'year');
+  const events = dates.filter((d) => d.role === 'event' && !d.background && d.precision !== 'year' && !recalledInBody(d, lead, told));
   // The first of the best ranked, each ranked once: ranking folds text.
   let chosen: DateFact | undefined;
   let best = Infinity;
@@ -47,6 +48,17 @@ export function mainDate(doc: Document, dates: readonly DateFact[], lead: Readon
   // News reports what just happened: a story that gives no date is about the days before it came out.
   const published = documentDate(doc);
   return published === undefined ? undefined : { date: published.slice(0, 10), precision: 'day', estimated: true };
+}
+
+/** Days before a story was told beyond which a date only its body gives is what the body recalls. */
+const BODY_RECALL_DAYS = 31;
+
+/**
+ * A lead tells what happened, a body also looks back ("The town was attacked in December 2021 ..."):
+ * a date only the body gives, a month or more before the story was told, is not the event's.
+ */
+function recalledInBody(date: DateFact, lead: ReadonlySet<number>, told: string): boolean {
+  return !lead.has(date.evidence.sentence) && Date.parse(told) - Date.parse(date.date) > BODY_RECALL_DAYS * 86_400_000;
 }
 
 const SAID_BEFORE = /\b(?:said|says|told|confirmed|announced|added|stated|reported|declared|acknowledged|admitted|claimed|revealed|learned|learnt|published|released|issued|declare|indique|annonce|affirme|precise|confirme|ajoute|reconnu|revendique|revele|appris|publie|publiee|diffuse|diffusee)(?: on| le)?\s*$/;

@@ -241,13 +241,21 @@ function startsLongerName(tokens: Tokens, end: number): boolean {
   return isCapitalised(tokens, end);
 }
 
-/** A country named as a border or a neighbour ("the Niger border", "near Niger"), not where things happened. */
+/**
+ * A country named as a border or a neighbour ("the Niger border", "near Niger", "the border with
+ * Mali", "la frontière avec le Mali"), not where things happened.
+ */
 function outsideCountry(words: readonly string[], start: number, end: number): boolean {
   if (BORDER_AFTER.has(words[end] as string)) return true;
   let k = start - 1;
   while (k >= 0 && start - k <= 3 && (SKIPPABLE.has(words[k] as string) || WEAK_LOCATIVE.has(words[k] as string) || words[k] === 'to')) k -= 1;
-  return NEXT_TO.has(words[k] as string);
+  const before = words[k] as string;
+  if (NEXT_TO.has(before)) return true;
+  return WITH.has(before) && BORDER_NOUNS.has(words[k - 1] as string);
 }
+
+const WITH = new Set(['with', 'avec']);
+const BORDER_NOUNS = new Set([...BORDER_AFTER, 'frontiere', 'frontieres']);
 
 function isLocative(words: readonly string[], start: number): boolean {
   let k = start - 1;

@@ -157,6 +157,20 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main.type).not.toBe('blockade');
   });
 
+  it('does not date the event by a day only the body recalls, weeks before the story', () => {
+    const doc = makeDocument(
+      'Gunmen kill villagers near Bankass',
+      'Gunmen killed dozens of villagers near Bankass, officials said. Aid was promised. Families fled. Schools closed. The region was last hit on 3 December 2021 when a bus was attacked',
+      { published: '2022-06-20T10:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2022-06-20', dateEstimated: true });
+  });
+
+  it('places the event in the country most of its places are in, not next to it', () => {
+    const doc = makeDocument('Soldiers killed in an ambush near Mali', 'Troops moving between Boni and Torodi were ambushed near the border with Mali, in the Tillaberi region');
+    expect(extractFacts(doc, catalogs).main.country).toBe('ne');
+  });
+
   it('does not date the event by a year the story recalls', () => {
     const doc = makeDocument('Jihadists attack army camp in Timbuktu', 'The city, occupied by jihadists in 2012, was attacked at dawn', { published: '2025-06-02T10:00:00Z' });
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-06-02', dateEstimated: true });
@@ -179,6 +193,8 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main.type).toBe('blockade');
     const kidnapped = makeDocument('Two drivers kidnapped as blockade bites', 'Gunmen seized two tanker drivers near Kayes');
     expect(extractFacts(kidnapped, catalogs).main.type).toBe('kidnapping');
+    const killed = makeDocument('Eleven soldiers killed in attack on supply convoy during the Djibo blockade', 'The convoy was attacked near Gaskindé');
+    expect(extractFacts(killed, catalogs).main.type).toBe('attack');
   });
 
   it('reads deaths reported with fighting as the toll of an attack', () => {
