@@ -162,6 +162,7 @@ describe('the shipped rules', () => {
     ['Tombouctou : tirs d\'obus sur la ville', 'Plusieurs obus sont tombés sur des quartiers de Tombouctou, selon des habitants.', 'fr'],
     ['Kidnappers of five Indians in Mali demand ransom', 'The kidnappers of the workers abducted in western Mali have demanded a ransom, relatives said.', 'en'],
     ['Des otages libérés au Mali', 'Les ravisseurs ont relâché trois ouvriers enlevés dans le sud du Mali.', 'fr'],
+    ['Douze soldats tués dans une attaque au parc W', 'Une position de l\'armée a été attaquée dans le parc national du W.', 'fr'],
   ] as const)('keeps "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(true);
   });
