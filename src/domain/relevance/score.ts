@@ -47,7 +47,7 @@ function traceRules(doc: Document, compiled: CompiledRules): Map<number, RuleTra
         traces.set(phrase.tag.rule, trace);
       }
       if (phrase.tag.role === 'requires') trace.requires = true;
-      else if (phrase.tag.role === 'unless') trace.unless = true;
+      else if (phrase.tag.role === 'unless') trace.unless ||= cancels(compiled, phrase.tag.rule, sentence.lead);
       else {
         if (trace.term === undefined) trace.term = { sentences: new Set(), lead: sentence.lead, matched: surface(list, at, phrase.words.length) };
         else if (sentence.lead && !trace.term.lead) {
@@ -59,6 +59,15 @@ function traceRules(doc: Document, compiled: CompiledRules): Map<number, RuleTra
     }
   }
   return traces;
+}
+
+/**
+ * An `unless` word cancels an include rule wherever it stands ("Niger State" anywhere means Nigeria),
+ * but an exclude rule only from the title or lead: a festival or flood story that mentions jihadists
+ * once in its body is still about the festival or the flood.
+ */
+function cancels(compiled: CompiledRules, position: number, lead: boolean): boolean {
+  return lead || compiled.rules[position]?.rule.kind !== 'exclude';
 }
 
 /** The words a phrase matched, as they read in the folded text. */

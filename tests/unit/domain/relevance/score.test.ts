@@ -163,6 +163,7 @@ describe('the shipped rules', () => {
     ['Kidnappers of five Indians in Mali demand ransom', 'The kidnappers of the workers abducted in western Mali have demanded a ransom, relatives said.', 'en'],
     ['Des otages libérés au Mali', 'Les ravisseurs ont relâché trois ouvriers enlevés dans le sud du Mali.', 'fr'],
     ['Douze soldats tués dans une attaque au parc W', 'Une position de l\'armée a été attaquée dans le parc national du W.', 'fr'],
+    ['German priest kidnapped in Bamako, Mali', 'The priest, who shares the values of the institute where he taught, was abducted on Sunday.', 'en'],
   ] as const)('keeps "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(true);
   });
@@ -182,6 +183,7 @@ describe('the shipped rules', () => {
     ['Bandits kidnap villagers in northern Benin', 'The kidnappers demanded a ransom from the families.', 'en'],
     ['Barrick : enlèvement du stock d\'or de la mine malienne', 'Le litige fiscal entre la compagnie et Bamako se durcit.', 'fr'],
     ['Mali junta dissolves political parties', 'The decree follows a national consultation that recommended a five-year term for the military leader.', 'en'],
+    ['Niger : des milliers de sinistrés après les inondations', 'Les pluies ont fait 50 morts dans le pays. Les crues ont détruit des maisons. Des routes sont coupées. Les secours manquent. Certaines zones sont aussi exposées aux attaques jihadistes.', 'fr'],
     ['Mali : des dizaines de morts pendant la canicule', 'Les hôpitaux de Bamako ont enregistré de nombreux décès dus à une vague de chaleur.', 'fr'],
   ] as const)('drops "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(false);
