@@ -142,7 +142,7 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
         start: match.start,
         end: match.end,
         locative,
-        institutional: isInstitutional(words, match.start),
+        institutional: isInstitutional(words, match.start) || opensDateline(words, match.start, match.end),
       });
     }
   }
@@ -279,6 +279,26 @@ function followsPlaceList(words: readonly string[], start: number, lastEnd: numb
   if (lastEnd < 0 || start - lastEnd < 1 || start - lastEnd > 2) return false;
   for (let k = lastEnd; k < start; k += 1) if (!LIST_GLUE.has(words[k] as string)) return false;
   return true;
+}
+
+/** News agencies named in datelines: "BAMAKO (AFP) -", "Bamako, 13/09/2023 (MAP) -". */
+const AGENCIES = new Set([
+  'afp', 'ap', 'reuters', 'apa', 'map', 'xinhua', 'anadolu', 'aa', 'efe', 'dpa', 'pana', 'ria', 'tass', 'upi', 'ani', 'aps',
+  'acp', 'amap', 'aib', 'anp', 'ansa', 'apf', 'mna',
+]);
+/** Tokens a dateline may hold between its town and its agency: a country, a date. */
+const DATELINE_REACH = 8;
+
+/**
+ * The town a report was filed from ("BAMAKO (AFP) - Ten soldiers were killed in Bourem") opens the
+ * sentence and is followed by a news agency in brackets: it says where the reporter was.
+ */
+function opensDateline(words: readonly string[], start: number, end: number): boolean {
+  if (start !== 0) return false;
+  for (let k = end; k < Math.min(words.length - 1, end + DATELINE_REACH); k += 1) {
+    if (words[k] === '(') return AGENCIES.has(words[k + 1] as string);
+  }
+  return false;
 }
 
 function isInstitutional(words: readonly string[], start: number): boolean {

@@ -33,6 +33,13 @@ describe('extractPlaces', () => {
     expect(ids('Militants entered Fada N’Gourma.')).toEqual(['bf-fada-ngourma']);
   });
 
+  it('tells the town a report was filed from apart from where things happened', () => {
+    const mentions = findPlaceMentions(sentenceDocument('Bamako, 13/09/2023 (MAP) - Ten soldiers were killed in an attack on a camp in Bourem.'), gazetteer, notBackground);
+    expect(mentions.map((m) => [m.fact.id, m.institutional])).toEqual([['ml-bamako', true], ['ml-bourem', false]]);
+    const plain = findPlaceMentions(sentenceDocument('Bamako (the capital) was calm.'), gazetteer, notBackground);
+    expect(plain.map((m) => m.institutional)).toEqual([false]);
+  });
+
   it('tells where a source speaks from apart from where things happened', () => {
     const mentions = findPlaceMentions(sentenceDocument('Soldiers were killed in Boulkessi, a security source in Bamako said.'), gazetteer, notBackground);
     expect(mentions.map((m) => [m.fact.id, m.institutional])).toEqual([['ml-boulkessi', false], ['ml-bamako', true]]);
