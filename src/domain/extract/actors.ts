@@ -114,7 +114,7 @@ function scanMentions(doc: Document, catalog: ActorCatalog): ActorMention[][] {
       }
       const alias = aliases.matchAt(words, i);
       const value = alias?.values[0];
-      if (alias && value && casingFits(tokens, i, value.casing)) {
+      if (alias && value && casingFits(tokens, i, value.casing) && !(value.casing === 'upper' && namesFacility(words, alias.end))) {
         mentions.push({ entry: value.entry, start: alias.start, end: alias.end, reference: false });
         recent.push(value.entry);
         i = alias.end;
@@ -130,6 +130,12 @@ function scanMentions(doc: Document, catalog: ActorCatalog): ActorMention[][] {
     }
     return mentions;
   });
+}
+
+/** "CMA de Nouna", "CHR of Gao": an acronym followed by "of" a place names a local facility, not a group. */
+function namesFacility(words: readonly string[], end: number): boolean {
+  const next = words[end];
+  return next === 'de' || next === 'du' || next === 'of';
 }
 
 function casingFits(tokens: Tokens, index: number, casing: Alias['casing']): boolean {

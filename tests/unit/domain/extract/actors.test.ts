@@ -31,6 +31,11 @@ describe('extractActors', () => {
     expect(roles('Le Jnim a attaqué.')).toEqual(['jnim:mentioned:other']);
   });
 
+  it('does not take a local facility for a group that shares its acronym', () => {
+    expect(roles('The wounded were taken to the CMA de Nouna after the attack.')).toEqual([]);
+    expect(roles('The CMA condemned the attack on the town.').map((r) => r.split(':')[0])).toEqual(['fla']);
+  });
+
   it('tells a claim about the kidnapping from a claim about other attacks', () => {
     expect(roles('JNIM, a group aligned with al-Qaeda, claimed responsibility for the coordinated attacks in multiple towns.')).toEqual([
       'jnim:claimed:other',
