@@ -31,18 +31,6 @@ function longBefore(date: string, reference: string): boolean {
 }
 
 /**
- * The day against which an undated document's year-less dates are resolved.
- *
- * When a document's only date is the day it was seen, that day may be long after it was written (a
- * seed loaded today, an old page picked up late), and "July 1" resolved against it can land in the
- * wrong year. The years the text writes out are the evidence it gives of its own time: an article
- * naming "June 2025" was written in June 2025 or later, and writers leave the year out of dates in
- * their own year. So year-less dates are placed on or before the end of the latest year the text
- * writes out, when that year ended before the day it was seen; otherwise the seen day stays the
- * reference. Dates after the seen day are plans or slips, not evidence of when the text was written.
- * Only resolution moves: the publication date stays unknown.
- */
-/**
  * Years before the day it was read that a year written alone may still be the text's own: a seed read a
  * year or two after it was written still counts its "in 2025", a report of today does not take the
  * "2012" it recalls for its own time.
@@ -54,6 +42,18 @@ function recalledYear(e: DateExpression, seen: string): boolean {
   return e.precision === 'year' && Number(seen.slice(0, 4)) - Number(e.date.slice(0, 4)) > RECENT_YEARS;
 }
 
+/**
+ * The day against which an undated document's year-less dates are resolved.
+ *
+ * When a document's only date is the day it was seen, that day may be long after it was written (a
+ * seed loaded today, an old page picked up late), and "July 1" resolved against it can land in the
+ * wrong year. The years the text writes out are the evidence it gives of its own time: an article
+ * naming "June 2025" was written in June 2025 or later, and writers leave the year out of dates in
+ * their own year. So year-less dates are placed on or before the end of the latest year the text
+ * writes out, when that year ended before the day it was seen; otherwise the seen day stays the
+ * reference. Dates after the seen day are plans or slips, not evidence of when the text was written.
+ * Only resolution moves: the publication date stays unknown.
+ */
 function undatedReference(doc: Document, seen: string): string {
   let latest: string | undefined;
   for (const sentence of doc.sentences) {

@@ -224,7 +224,6 @@ function reportedClose(pair: Pair, day: string): Scored {
   return { match: { code: 'date', weight: round(WEIGHTS.date * decay), message: pair.explain ? `story of ${day}, first reported ${first}` : '' } };
 }
 
-/** Without an event date, a story published before an incident happened cannot be about it. */
 /**
  * A blockade lasts for weeks: a later story that speaks of it in its title or lead, naming who imposes
  * it or where, follows it, unless it reports an attack, kidnapping or killing of its own (counted victims, a named site), which is
@@ -260,6 +259,7 @@ function namesArea(features: IncidentFeatures, id: string): boolean {
   return features.placeIds.has(id) || features.regions.has(id);
 }
 
+/** Without an event date, a story published before an incident happened cannot be about it. */
 function publicationCheck({ probe, incident, features, explain }: Pair): Scored {
   const anchor = features.anchorDay;
   if (probe.published >= anchor || daysBetween(probe.published, anchor) <= DATE_TOLERANCE) return NOTHING;
