@@ -2,6 +2,7 @@ import type { EventType, Incident, Reason } from '../model.js';
 import { ISSUER_IDS } from '../extract/travel-advice.js';
 import { dayNumber, daysBetween, monthOf, monthsBetween } from './dates.js';
 import { featuresOf, type IncidentFeatures } from './features.js';
+import { followsCaptivity } from './keys.js';
 import { fingerprintSimilarity } from './fingerprint.js';
 import type { Probe } from './probe.js';
 import { termSimilarity } from './terms.js';
@@ -167,7 +168,7 @@ function dateScore(pair: Pair): Scored {
   const { probe, incident, explain } = pair;
   // The same kind of event on other dates is another event, unless the story only estimates its date
   // (see MainEvent.dateEstimated): then the date scores closeness and vetoes nothing.
-  const vetoable = probe.type === incident.eventType && !LASTING.has(incident.eventType) && probe.dateEstimated !== true;
+  const vetoable = probe.type === incident.eventType && !LASTING.has(incident.eventType) && probe.dateEstimated !== true && !endsCaptivity(pair);
   const theirs = incident.eventDate;
   if (theirs === undefined && probe.date !== undefined && probe.datePrecision === 'day') return reportedClose(pair, probe.date);
   if (probe.date === undefined || theirs === undefined) return publicationCheck(pair);
@@ -209,6 +210,11 @@ function stillReported({ incident, features }: Pair, eventDate: string, storyDat
   const latest = features.earlyReport();
   if (latest === undefined || dayNumber(storyDate) - dayNumber(latest) > 1) return undefined;
   return latest;
+}
+
+/** A story of hostages freed or ransomed is dated by their freedom, months after the kidnapping it follows. */
+function endsCaptivity({ probe, incident }: Pair): boolean {
+  return incident.eventType === 'kidnapping' && followsCaptivity(probe);
 }
 
 /**

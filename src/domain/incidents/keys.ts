@@ -114,6 +114,13 @@ function dayWindow(day: string): readonly string[] {
   return window;
 }
 
+/** The story reports what became of hostages: their release, rescue or ransom. */
+export function followsCaptivity(probe: Probe): boolean {
+  return probe.type === 'kidnapping' && probe.changes.some((c) => CAPTIVITY_CHANGES.has(c));
+}
+
+const CAPTIVITY_CHANGES: ReadonlySet<string> = new Set(['release', 'rescue', 'ransom']);
+
 /** The day an incident is filed under: its event date, else when it was first reported. */
 export function incidentAnchorDay(incident: Incident): string {
   if (incident.eventDate !== undefined) return incident.eventDate;
@@ -124,8 +131,18 @@ export function incidentAnchorDay(incident: Incident): string {
   return isoDay(incident.createdAt) ?? incident.createdAt.slice(0, 10);
 }
 
-/** An event happens before it is reported: around its own date when known, else up to two months before publication. */
+/** Months back in which a kidnapping may have begun that a story of a release, a rescue or a ransom follows. */
+const HOSTAGE_MONTHS = 24;
+
+/**
+ * An event happens before it is reported: around its own date when known, else up to two months
+ * before publication. A story of hostages freed, rescued or ransomed looks back as far as a captivity lasts.
+ */
 function probeMonths(probe: Probe): string[] {
+  if (followsCaptivity(probe)) {
+    const month = monthOf(probe.date ?? probe.published);
+    return Array.from({ length: HOSTAGE_MONTHS + 2 }, (_, back) => shiftMonth(month, 1 - back));
+  }
   if (probe.date !== undefined && probe.datePrecision !== 'year') {
     const month = monthOf(probe.date);
     return [shiftMonth(month, -1), month, shiftMonth(month, 1)];

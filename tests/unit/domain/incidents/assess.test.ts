@@ -88,6 +88,18 @@ describe('assess', () => {
     expect(assess(hostages('killed'), attack).matches.map((m) => m.code)).toContain('victims:clash');
   });
 
+  it('does not veto a report of the hostages freed months after the kidnapping', () => {
+    const freed = story(
+      doc('r', 'Three Indians kidnapped in Kayes are freed', ['The three Indians were released.'], { published: '2025-11-03' }),
+      facts(
+        { type: 'kidnapping', date: '2025-11-02', datePrecision: 'day', country: 'ml', places: ['ml-kayes'], victims: { count: 3, nationality: 'Indian' }, changes: ['release'] },
+        { places: [KAYES], victims: [victims(3, 'Indian')] },
+      ),
+    ).probe;
+    expect(assess(freed, july).vetoes).toEqual([]);
+    expect(assess({ ...freed, changes: [] }, july).vetoes.map((v) => v.code)).toEqual(['veto:date']);
+  });
+
   it('vetoes an undated story published before the incident happened', () => {
     const early = story(
       doc('e', 'Indians kidnapped in Kayes', ['Three Indians kidnapped.'], { published: '2025-06-20' }),

@@ -55,6 +55,17 @@ describe('candidate keys', () => {
     expect(months).toEqual(['2025-11', '2025-12', '2026-01']);
     expect(keys.some((k) => k.startsWith('day:'))).toBe(false);
   });
+
+  it('looks a story of freed hostages up as far back as a captivity lasts', () => {
+    const freed = story(
+      doc('f', 'Indians kidnapped in Kayes freed', ['Three Indians kidnapped in Kayes were freed.'], { published: '2026-03-02' }),
+      facts({ type: 'kidnapping', date: '2026-03-01', datePrecision: 'day', country: 'ml', places: ['ml-kayes'], changes: ['release'] }, { places: [MALI] }),
+    );
+    const months = probeKeys(freed.probe).filter((k) => k.startsWith('place:')).map((k) => k.split('@')[1]);
+    expect(months).toContain('2025-07');
+    expect(months).toContain('2024-03');
+    expect(months).not.toContain('2024-02');
+  });
 });
 
 describe('candidate keys of a blockade', () => {
