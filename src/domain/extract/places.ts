@@ -150,9 +150,9 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
 }
 
 /**
- * An unlisted locality lies in the country of the next place its sentence names ("the town of
- * Mansila, in the northeast of Burkina Faso"), else of the last place named before it; with neither
- * it is left out.
+ * An unlisted locality lies in the country, and the region, of the next place its sentence names ("the
+ * town of Mansila, in the northeast of Burkina Faso", "the village of Sincina, near Koutiala"), else in
+ * the country of the last place named before it; with neither it is left out.
  */
 function placeUnlisted(mentions: readonly PlaceMention[]): PlaceMention[] {
   if (!mentions.some((m) => m.fact.unlisted === true)) return [...mentions];
@@ -165,7 +165,8 @@ function placeUnlisted(mentions: readonly PlaceMention[]): PlaceMention[] {
     const sentence = mention.fact.evidence.sentence;
     const next = mentions.slice(k + 1).find((m) => m.fact.unlisted !== true && m.fact.evidence.sentence === sentence && (m.locative || m.fact.kind !== 'country'));
     const country = next?.fact.country ?? mention.fact.country;
-    if (country !== '') placed.push({ ...mention, fact: unlistedFact(mention.fact.name, country, mention.fact.evidence, mention.fact.background) });
+    const region = next === undefined ? undefined : next.fact.kind === 'region' ? next.fact.id : next.fact.region;
+    if (country !== '') placed.push({ ...mention, fact: unlistedFact(mention.fact.name, country, mention.fact.evidence, mention.fact.background, region) });
   }
   return placed;
 }
@@ -318,9 +319,10 @@ function unlistedAt(compiled: CompiledGazetteer, tokens: Tokens, i: number): { s
   return { start, end, name };
 }
 
-function unlistedFact(name: string, country: string, evidence: Evidence, background: boolean): PlaceFact {
+function unlistedFact(name: string, country: string, evidence: Evidence, background: boolean, region?: string): PlaceFact {
   const slug = fold(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return { id: `${country}-loc-${slug}`, name, kind: 'town', country, background, evidence, unlisted: true };
+  const fact: PlaceFact = { id: `${country}-loc-${slug}`, name, kind: 'town', country, background, evidence, unlisted: true };
+  return region === undefined ? fact : { ...fact, region };
 }
 
 /** Built field by field rather than spread: it runs for every place named in every document. */

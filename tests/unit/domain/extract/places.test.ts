@@ -61,6 +61,8 @@ describe('extractPlaces', () => {
     const doc = makeDocument('Deadly attack in Burkina Faso', 'Jihadists stormed a military detachment in the town of Mansila, in the northeast of Burkina Faso, near the Niger border');
     const unlisted = extractPlaces(doc, gazetteer, notBackground).find((p) => p.unlisted === true);
     expect(unlisted).toMatchObject({ id: 'bf-loc-mansila', name: 'Mansila', kind: 'town', country: 'bf' });
+    const nearTown = makeDocument('Italians kidnapped in Mali', 'Gunmen seized an Italian family in the village of Sincina, near Koutiala');
+    expect(extractPlaces(nearTown, gazetteer, notBackground).find((p) => p.unlisted === true)).toMatchObject({ id: 'ml-loc-sincina', region: 'ml-r-koutiala' });
     expect(extractPlaces(sentenceDocument('The village of Kayes was attacked.'), gazetteer, notBackground).map((p) => p.id)).toEqual(['ml-kayes']);
     expect(extractPlaces(sentenceDocument('Residents of the town of Springfield met.'), gazetteer, notBackground)).toEqual([]);
   });
