@@ -162,13 +162,23 @@ function placeUnlisted(mentions: readonly PlaceMention[]): PlaceMention[] {
       placed.push(mention);
       continue;
     }
-    const sentence = mention.fact.evidence.sentence;
-    const next = mentions.slice(k + 1).find((m) => m.fact.unlisted !== true && m.fact.evidence.sentence === sentence && (m.locative || m.fact.kind !== 'country'));
+    const next = nextPlaceInSentence(mentions, k);
     const country = next?.fact.country ?? mention.fact.country;
     const region = next === undefined ? undefined : next.fact.kind === 'region' ? next.fact.id : next.fact.region;
     if (country !== '') placed.push({ ...mention, fact: unlistedFact(mention.fact.name, country, mention.fact.evidence, mention.fact.background, region) });
   }
   return placed;
+}
+
+/** The first listed place after mention k in the same sentence, a country only where it locates. */
+function nextPlaceInSentence(mentions: readonly PlaceMention[], k: number): PlaceMention | undefined {
+  const sentence = (mentions[k] as PlaceMention).fact.evidence.sentence;
+  for (let j = k + 1; j < mentions.length; j += 1) {
+    const m = mentions[j] as PlaceMention;
+    if (m.fact.evidence.sentence !== sentence) return undefined;
+    if (m.fact.unlisted !== true && (m.locative || m.fact.kind !== 'country')) return m;
+  }
+  return undefined;
 }
 
 function resolve(
