@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { createMemoryStore, type MemoryStore } from '../src/adapters/store/memory/memory-store.js';
-import { createEngine, DEFAULT_NATIONALITIES_OF_INTEREST, type Engine } from '../src/app/engine.js';
+import { createEngine, DEFAULT_NATIONALITIES_OF_INTEREST } from '../src/app/engine.js';
 import { type DocumentStages, processDocument, type ProcessDeps } from '../src/app/process-document.js';
 import { DEFAULT_MATCH_POLICY } from '../src/domain/incidents/decide.js';
 import { loadCatalogs } from '../src/config/catalogs.js';
@@ -202,9 +202,9 @@ async function engineWith(size: number, seed: number, catalogs: Catalogs, rules:
  * so that a story read again replaces what it said before and the measured incidents hold one copy of
  * each story, not one per warm-up round.
  */
-async function warmUp(engine: Engine, items: readonly CorpusItem[]): Promise<void> {
+async function warmUp(handle: (input: RawInput) => Promise<unknown>, items: readonly CorpusItem[], prefix: string): Promise<void> {
   for (let round = 0; round < WARMUP_ROUNDS; round++) {
-    for (const [i, item] of items.entries()) await engine.process(raw(item, `w-${i}`));
+    for (const [i, item] of items.entries()) await handle(raw(item, `${prefix}-${i}`));
   }
 }
 
@@ -223,7 +223,7 @@ async function runSize(size: number): Promise<SizeResult> {
   const generateMs = performance.now() - generateStart;
   gc();
   const heapAfterGenerate = process.memoryUsage().heapUsed;
-  await warmUp(engine, items);
+  await warmUp((input) => engine.process(input), items, 'w');
 
   let peakHeap = 0;
   let processed = 0;
@@ -282,9 +282,7 @@ async function timeMatching(store: MemoryStore, items: readonly CorpusItem[], ca
     policy: { nationalitiesOfInterest: DEFAULT_NATIONALITIES_OF_INTEREST },
   };
   // These stages are new closures: the code is warmed for them as for the engine (see warmUp).
-  for (let round = 0; round < WARMUP_ROUNDS; round++) {
-    for (const [i, item] of items.entries()) await processDocument(raw(item, `mw-${i}`), deps);
-  }
+  await warmUp((input) => processDocument(input, deps), items, 'mw');
   let count = 0;
   const cpuStart = process.cpuUsage();
   for (let round = 0; round < ROUNDS; round++) {

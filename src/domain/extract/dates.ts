@@ -6,7 +6,7 @@ import type { BackgroundTest } from './places.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
 /** A year written out in digits ("June 2025", "of 2024", "2025-07-01"); "this year" has none. */
-const WRITTEN_YEAR = /\b(?:19|20)\d{2}\b/;
+export const WRITTEN_YEAR = /\b(?:19|20)\d{2}\b/;
 /** A date this long before the document's own date recalls the past, whatever the sentence says. */
 const BACKGROUND_DAYS = 365;
 const DAY_MS = 86_400_000;
@@ -26,8 +26,9 @@ export function documentDate(doc: Document): string | undefined {
   return dateOf(doc, ownDateline(doc));
 }
 
-function longBefore(date: string, reference: string): boolean {
-  return Date.parse(reference) - Date.parse(date) > BACKGROUND_DAYS * DAY_MS;
+/** Whether `date` lies more than `days` days before `reference` (ISO days or date-times). */
+export function longBefore(date: string, reference: string, days = BACKGROUND_DAYS): boolean {
+  return Date.parse(reference) - Date.parse(date) > days * DAY_MS;
 }
 
 /**

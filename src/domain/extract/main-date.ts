@@ -1,6 +1,6 @@
 import type { DateFact, Document } from '../model.js';
 import { fold } from '../text/normalize.js';
-import { documentDate } from './dates.js';
+import { documentDate, longBefore, WRITTEN_YEAR } from './dates.js';
 
 /** The main event's date, distilled from the dates a story gives (see extractFacts). */
 export interface MainDate {
@@ -17,8 +17,6 @@ function readOnlyRelative(doc: Document, date: DateFact): boolean {
   return doc.publishedFrom === 'seen' && !WRITTEN_YEAR.test(date.matched);
 }
 
-const WRITTEN_YEAR = /\b(?:19|20)\d{2}\b/;
-
 /** "last week", "two weeks ago", "la semaine dernière": a day worked out from weeks says only roughly when. */
 const WEEK_LEVEL = /\b(?:weeks?|weekends?|semaines?|week-ends?)\b/;
 
@@ -33,16 +31,19 @@ export function mainDate(doc: Document, dates: readonly DateFact[], lead: Readon
   const events = dates.filter((d) => d.role === 'event' && !d.background && d.precision !== 'year' && !recalledInBody(d, lead, told));
   // The first of the best ranked, each ranked once: ranking folds text.
   let chosen: DateFact | undefined;
+  let chosenSaid = false;
   let best = Infinity;
   for (const date of events) {
-    const value = rank(date, lead);
+    const said = dayOfStatement(date);
+    const value = rank(date, lead, said);
     if (value < best) {
       best = value;
       chosen = date;
+      chosenSaid = said;
     }
   }
   if (chosen) {
-    const estimated = (chosen.precision === 'day' && (saidBefore(chosen) || saidAfter(chosen) || WEEK_LEVEL.test(fold(chosen.matched)))) || readOnlyRelative(doc, chosen);
+    const estimated = (chosen.precision === 'day' && (chosenSaid || WEEK_LEVEL.test(fold(chosen.matched)))) || readOnlyRelative(doc, chosen);
     return { date: chosen.date, precision: chosen.precision, estimated };
   }
   // News reports what just happened: a story that gives no date is about the days before it came out.
@@ -58,7 +59,7 @@ const BODY_RECALL_DAYS = 31;
  * a date only the body gives, a month or more before the story was told, is not the event's.
  */
 function recalledInBody(date: DateFact, lead: ReadonlySet<number>, told: string): boolean {
-  return !lead.has(date.evidence.sentence) && Date.parse(told) - Date.parse(date.date) > BODY_RECALL_DAYS * 86_400_000;
+  return !lead.has(date.evidence.sentence) && longBefore(date.date, told, BODY_RECALL_DAYS);
 }
 
 const SAID_BEFORE = /\b(?:said|says|told|confirmed|announced|added|stated|reported|declared|acknowledged|admitted|claimed|revealed|learned|learnt|published|released|issued|declare|indique|annonce|affirme|precise|confirme|ajoute|reconnu|revendique|revele|appris|publie|publiee|diffuse|diffusee)(?: on| le)?\s*$/;
@@ -72,10 +73,15 @@ function saidBefore(date: DateFact): boolean {
 /** "Today" is mostly the day a story is told ("Switzerland Today", "Today, the army said"). */
 const TODAY = /^(?:on )?(?:today|tonight|aujourd'hui|ce jour)$/;
 
+/** The day of a statement about the event rather than of the event (see saidBefore and saidAfter). */
+function dayOfStatement(date: DateFact): boolean {
+  return saidBefore(date) || saidAfter(date);
+}
+
 /** Lower is better: event before statement, lead before body, day before month; ties keep text order. */
-function rank(date: DateFact, lead: ReadonlySet<number>): number {
-  const said = saidBefore(date) || saidAfter(date) || TODAY.test(fold(date.matched).trim());
-  return (said ? 4 : 0) + (lead.has(date.evidence.sentence) ? 0 : 2) + (date.precision === 'day' ? 0 : 1);
+function rank(date: DateFact, lead: ReadonlySet<number>, said: boolean): number {
+  const told = said || TODAY.test(fold(date.matched).trim());
+  return (told ? 4 : 0) + (lead.has(date.evidence.sentence) ? 0 : 2) + (date.precision === 'day' ? 0 : 1);
 }
 
 /**

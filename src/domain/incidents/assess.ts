@@ -2,9 +2,8 @@ import type { EventType, Incident, Reason } from '../model.js';
 import { ISSUER_IDS } from '../extract/travel-advice.js';
 import { dayNumber, daysBetween, monthOf, monthsBetween } from './dates.js';
 import { featuresOf, type IncidentFeatures } from './features.js';
-import { followsCaptivity } from './keys.js';
 import { fingerprintSimilarity } from './fingerprint.js';
-import type { Probe } from './probe.js';
+import { followsCaptivity, type Probe } from './probe.js';
 import { termSimilarity } from './terms.js';
 
 /**

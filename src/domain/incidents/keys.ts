@@ -2,7 +2,7 @@ import type { Incident } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { isoDay, monthOf, shiftDay, shiftMonth } from './dates.js';
 import { fingerprintBands } from './fingerprint.js';
-import type { Probe } from './probe.js';
+import { followsCaptivity, type Probe } from './probe.js';
 import { strongestOf, strongestTerms } from './terms.js';
 
 /**
@@ -113,13 +113,6 @@ function dayWindow(day: string): readonly string[] {
   }
   return window;
 }
-
-/** The story reports what became of hostages: their release, rescue or ransom. */
-export function followsCaptivity(probe: Probe): boolean {
-  return probe.type === 'kidnapping' && probe.changes.some((c) => CAPTIVITY_CHANGES.has(c));
-}
-
-const CAPTIVITY_CHANGES: ReadonlySet<string> = new Set(['release', 'rescue', 'ransom']);
 
 /** The day an incident is filed under: its event date, else when it was first reported. */
 export function incidentAnchorDay(incident: Incident): string {

@@ -125,6 +125,13 @@ export function exactDay(probe: Probe): string | undefined {
   return probe.datePrecision === 'day' && probe.dateEstimated !== true ? probe.date : undefined;
 }
 
+/** The story reports what became of hostages: their release, rescue or ransom. */
+export function followsCaptivity(probe: Probe): boolean {
+  return probe.type === 'kidnapping' && probe.changes.some((c) => CAPTIVITY_CHANGES.has(c));
+}
+
+const CAPTIVITY_CHANGES: ReadonlySet<EventType> = new Set<EventType>(['release', 'rescue', 'ransom']);
+
 function speaksOfSiege(doc: Document, facts: Facts): boolean {
   const lead = new Set(doc.sentences.filter((s) => s.lead).map((s) => s.index));
   return facts.events.some((e) => e.type === 'blockade' && !e.background && lead.has(e.evidence.sentence));
