@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { createMemoryStore } from '../src/adapters/store/memory/memory-store.js';
 import { createEngine } from '../src/app/engine.js';
 import { type EvalReport, formatEvalReport, parseCorpus, parseSeedLabels, runEvaluation } from '../src/app/evaluate.js';
@@ -10,7 +11,8 @@ import { ManualClock } from '../src/domain/shared/clock.js';
 
 /**
  * `npm run eval`: a fresh in-memory engine loads the seed baseline, the development corpus streams
- * through it in file order, and the figures are printed. `--verbose` lists the items it got wrong.
+ * through it in file order, and the figures are printed. `--verbose` lists the items it got wrong;
+ * `--corpus DIR` scores another labelled corpus of the same layout (items.jsonl and seeds.json).
  */
 
 export const CORPUS_DIR = 'tests/fixtures/dev-corpus';
@@ -46,9 +48,10 @@ export async function evaluateDevCorpus(options: { configDir?: string; seedsDir?
 }
 
 async function main(argv: readonly string[]): Promise<void> {
+  const { values } = parseArgs({ args: [...argv], options: { verbose: { type: 'boolean', default: false }, corpus: { type: 'string' } } });
   const started = performance.now();
-  const report = await evaluateDevCorpus();
-  for (const line of formatEvalReport(report, { verbose: argv.includes('--verbose') })) console.log(line);
+  const report = await evaluateDevCorpus(values.corpus === undefined ? {} : { corpusDir: values.corpus });
+  for (const line of formatEvalReport(report, { verbose: values.verbose })) console.log(line);
   console.log(`time: ${Math.round(performance.now() - started)} ms`);
 }
 
