@@ -73,6 +73,16 @@ describe('extractPlaces', () => {
     expect(ids('Cinq Indiens ont été enlevés près de la localité de Kobri.')).toEqual(['ml-kobri']);
   });
 
+  it("places Burkina Faso's towns in their regions and reads its provinces, without taking compass words for regions", () => {
+    const [djibo] = extractPlaces(sentenceDocument('Jihadists attacked the army base in Djibo.'), gazetteer, notBackground);
+    expect(djibo).toMatchObject({ id: 'bf-djibo', region: 'bf-r-sahel', country: 'bf' });
+    expect(ids('Des attaques ont visé la province du Soum.')).toEqual(['bf-c-soum']);
+    expect(ids('Soldiers were killed in the Centre-Nord region.')).toEqual(['bf-r-centre-nord']);
+    expect(ids("Des civils ont été tués dans la région du Centre-Nord.")).toEqual(['bf-r-centre-nord']);
+    expect(ids('Des élèves ont été enlevés dans le centre-ouest du Nigeria.')).toEqual(['ng']);
+    expect(ids('Floods hit the Po Valley and the town of Pô was spared.')).toEqual(['bf-po']);
+  });
+
   it('does not find Mali inside other words, but reads "Malian" as Mali', () => {
     expect(ids('Pirates operate off Somalia.')).toEqual([]);
     expect(ids('The Malian army said it repelled the attack.')).toEqual(['ml']);
