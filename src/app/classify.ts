@@ -54,15 +54,54 @@ export interface ClassifyOutput {
  * Items go through one at a time in input order, so that each one sees the incidents earlier ones
  * opened. An item without a publication date is taken as read when the stream had got to, the latest
  * publication time so far, rather than today: "on Sunday" in an old story means a Sunday of its time.
+ * The stream is in publication order, so an undated item came out between the dated items around it:
+ * undated lines wait (up to LOOKAHEAD of them) for the next dated line, whose date bounds theirs.
  */
 export async function* classifyLines(lines: AsyncIterable<string>, engine: Classifier): AsyncIterable<ClassifyOutput> {
-  let number = 0;
   const stream = new StreamTime(engine.clock);
-  for await (const line of lines) {
+  const waiting: Line[] = [];
+  let number = 0;
+  for await (const text of lines) {
     number++;
-    yield await classifyLine(line, number, engine, stream);
+    const line = readLine(text, number);
+    const published = datedLine(line);
+    if (published === undefined && waiting.length < LOOKAHEAD) {
+      waiting.push(line);
+      continue;
+    }
+    for (const undated of waiting.splice(0)) yield await classifyLine(undated, engine, stream, published);
+    yield await classifyLine(line, engine, stream, undefined);
   }
+  for (const undated of waiting) yield await classifyLine(undated, engine, stream, undefined);
 }
+
+/** Undated lines held back at most, waiting for a dated one: beyond, they go through with what is known. */
+const LOOKAHEAD = 1000;
+
+/** One input line: a valid item, or the output that says why it is not one. */
+type Line = { readonly item: ClassifyItem } | { readonly problem: ClassifyOutput };
+
+function readLine(text: string, number: number): Line {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { problem: invalid(null, 'invalid_json', `line ${number} is not JSON`) };
+  }
+  const parsed = classifyItemSchema.safeParse(json);
+  if (parsed.success) return { item: parsed.data };
+  const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'item'}: ${i.message}`).join('; ');
+  return { problem: invalid(idOf(json), 'invalid_item', `line ${number}: ${issues}`) };
+}
+
+/** The publication time of a valid, dated line. */
+function datedLine(line: Line): string | undefined {
+  const published = 'item' in line ? line.item.published : undefined;
+  return published !== undefined && Number.isFinite(Date.parse(published)) ? published : undefined;
+}
+
+/** When an item was seen, and for an undated one the times between which it came out. */
+type Timing = Pick<RawInput, 'seenAt' | 'publishedAfter' | 'publishedBefore'>;
 
 /** The latest publication time of the items so far, never after the clock. */
 class StreamTime {
@@ -70,31 +109,26 @@ class StreamTime {
 
   constructor(private readonly clock: Clock) {}
 
-  seenAt(published: string | undefined): string {
+  /** `next` is the publication time of the next dated item, for an undated one. */
+  timing(published: string | undefined, next: string | undefined): Timing {
     const now = this.clock.now().getTime();
     if (published !== undefined) {
       const at = Date.parse(published);
       if (Number.isFinite(at) && at <= now && (this.latest === undefined || at > this.latest)) this.latest = at;
-      return new Date(now).toISOString();
+      return { seenAt: new Date(now).toISOString() };
     }
-    return new Date(this.latest ?? now).toISOString();
+    const before = next === undefined ? undefined : Date.parse(next);
+    const bounded = before !== undefined && before <= now && (this.latest === undefined || before >= this.latest);
+    const after = this.latest === undefined ? {} : { publishedAfter: new Date(this.latest).toISOString() };
+    const seenAt = new Date(this.latest ?? now).toISOString();
+    return bounded ? { seenAt, ...after, publishedBefore: new Date(before).toISOString() } : { seenAt, ...after };
   }
 }
 
-async function classifyLine(line: string, number: number, engine: Classifier, stream: StreamTime): Promise<ClassifyOutput> {
-  let json: unknown;
-  try {
-    json = JSON.parse(line);
-  } catch {
-    return invalid(null, 'invalid_json', `line ${number} is not JSON`);
-  }
-  const parsed = classifyItemSchema.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'item'}: ${i.message}`).join('; ');
-    return invalid(idOf(json), 'invalid_item', `line ${number}: ${issues}`);
-  }
-  const item = parsed.data;
-  const processed = await engine.process(toRawInput(item, stream.seenAt(item.published)));
+async function classifyLine(line: Line, engine: Classifier, stream: StreamTime, next: string | undefined): Promise<ClassifyOutput> {
+  if ('problem' in line) return line.problem;
+  const { item } = line;
+  const processed = await engine.process(toRawInput(item, stream.timing(item.published, next)));
   if (!processed.ok) {
     const { code, message } = processed.error;
     // Readable input in a language the extractors do not know is out of scope, not broken.
@@ -112,13 +146,13 @@ async function classifyLine(line: string, number: number, engine: Classifier, st
   };
 }
 
-export function toRawInput(item: ClassifyItem, seenAt: string): RawInput {
+export function toRawInput(item: ClassifyItem, timing: Timing): RawInput {
   return {
     id: item.id,
     kind: 'news',
     source: item.source ?? hostOf(item.url) ?? 'unknown',
     body: item.text,
-    seenAt,
+    ...timing,
     ...(item.title !== undefined ? { title: item.title } : {}),
     ...(item.url !== undefined ? { url: item.url } : {}),
     ...(item.published !== undefined ? { published: item.published } : {}),

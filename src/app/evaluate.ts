@@ -25,7 +25,8 @@ export const labelledItemSchema = z
     title: z.string(),
     url: z.string().optional(),
     source: z.string().min(1),
-    published: z.string().optional(),
+    // As classify reads it: an undated item may say so with null.
+    published: z.string().nullable().optional(),
     lang: z.string().optional(),
     text: z.string().min(1),
     label: labelSchema,
@@ -272,7 +273,7 @@ function unlabelled(item: LabelledItem): string {
 
 async function* linesOf(items: readonly LabelledItem[], replay: ManualClock | undefined): AsyncIterable<string> {
   for (const item of items) {
-    if (replay !== undefined && item.published !== undefined && !Number.isNaN(Date.parse(item.published))) replay.set(item.published);
+    if (replay !== undefined && item.published !== undefined && item.published !== null && !Number.isNaN(Date.parse(item.published))) replay.set(item.published);
     yield unlabelled(item);
   }
 }

@@ -26,6 +26,14 @@ export interface RawInput {
   readonly lang?: string;
   /** When the bot first saw it (ISO); used when there is no publication date. */
   readonly seenAt: string;
+  /**
+   * The earliest the item can have been published, when it has no date of its own but comes in a stream
+   * in publication order (ISO): the latest publication before it. Year-less dates in its text are read
+   * from that day on rather than against years the text recalls.
+   */
+  readonly publishedAfter?: string;
+  /** The latest it can have been published, in such a stream: the next dated item's publication (ISO). */
+  readonly publishedBefore?: string;
 }
 
 export interface Sentence {
@@ -53,6 +61,9 @@ export interface Document {
   readonly published?: string;
   readonly publishedFrom: 'metadata' | 'text' | 'seen';
   readonly seenAt: string;
+  /** See RawInput.publishedAfter and publishedBefore; YYYY-MM-DD. */
+  readonly publishedAfter?: string;
+  readonly publishedBefore?: string;
 }
 
 /** Where a fact came from: the sentence (index and text) and the document. */

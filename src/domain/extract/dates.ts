@@ -10,6 +10,11 @@ export const WRITTEN_YEAR = /\b(?:19|20)\d{2}\b/;
 /** A date this long before the document's own date recalls the past, whatever the sentence says. */
 const BACKGROUND_DAYS = 365;
 const DAY_MS = 86_400_000;
+/**
+ * Days after the earliest day an undated story can have been published (Document.publishedAfter) in
+ * which a year-less day it gives may lie: a stream's dated items may be weeks apart.
+ */
+const PUBLISHED_AFTER_AHEAD = 45;
 
 /** The document's own date line, with `index` counted in doc.sentences. */
 function ownDateline(doc: Document): (Dateline & { readonly index: number }) | undefined {
@@ -70,18 +75,32 @@ function undatedReference(doc: Document, seen: string): string {
 }
 
 /**
- * Every date in the document, resolved against the document's own date (for an undated document,
- * see undatedReference): "on Tuesday" is the latest Tuesday on or before it, "July 1" takes the year
- * that keeps it so. The document's own date line is role 'publication'. Dates in background
+ * How an undated document's dates are read. Where the stream it came in tells the earliest day it can
+ * have come out (see Document.publishedAfter), against that day, with year-less days up to the latest
+ * day it can have come out, or PUBLISHED_AFTER_AHEAD days when that is not known; otherwise see
+ * undatedReference.
+ */
+function undatedReading(doc: Document): { reference: string; ahead: number } {
+  const after = doc.publishedAfter;
+  if (after === undefined) return { reference: undatedReference(doc, doc.seenAt.slice(0, 10)), ahead: 0 };
+  const before = doc.publishedBefore;
+  const window = before === undefined ? PUBLISHED_AFTER_AHEAD : Math.round((Date.parse(before) - Date.parse(after)) / DAY_MS);
+  return { reference: after, ahead: Math.min(Math.max(window, 0), BACKGROUND_DAYS) };
+}
+
+/**
+ * Every date in the document, resolved against the document's own date (for an undated document, see
+ * undatedReading): "on Tuesday" is the latest Tuesday on or before it, "July 1" takes the year that
+ * keeps it so. The document's own date line is role 'publication'. Dates in background
  * sentences, and dates more than a year before the document's own date, are background.
  */
 export function extractDates(doc: Document, backgroundOf: BackgroundTest = isBackgroundSentence): DateFact[] {
   const dateline = ownDateline(doc);
   const own = dateOf(doc, dateline);
-  const reference = own ?? undatedReference(doc, doc.seenAt.slice(0, 10));
+  const { reference, ahead } = own !== undefined ? { reference: own, ahead: 0 } : undatedReading(doc);
   const facts: DateFact[] = [];
   for (const sentence of doc.sentences) {
-    const expressions = parseDateExpressions(sentence.text, reference, doc.lang, sentence.folded);
+    const expressions = parseDateExpressions(sentence.text, reference, doc.lang, sentence.folded, ahead);
     if (expressions.length === 0) continue;
     const background = backgroundOf(sentence);
     for (const e of expressions) {

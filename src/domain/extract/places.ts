@@ -16,6 +16,8 @@ export interface PlaceMention {
   readonly locative: boolean;
   /** Part of an institution's name ("Embassy of India in Bamako", "UN mission in Mali"). */
   readonly institutional: boolean;
+  /** False for an unlisted locality that only a place named after it in its sentence can place. */
+  readonly anchored?: boolean;
 }
 
 /** Words that may stand between a preposition and the place: "in the West African country", "in western Mali". */
@@ -70,6 +72,27 @@ const LOCALITY_NOUNS = new Set(['village', 'town', 'locality', 'commune', 'hamle
 const LOCALITY_OF = new Set(['of', 'de', 'd']);
 addToVocabulary(PLACE_WORDS, LOCALITY_NOUNS);
 
+/** Prepositions before a locality named and then placed ("à Kpekpakandi, au nord du Togo"); French "à" folds to "a". */
+const APPOSITION_BEFORE = new Set(['in', 'near', 'at', 'a']);
+addToVocabulary(PLACE_WORDS, APPOSITION_BEFORE);
+/** Words that, after a name and a comma or a bracket, go on to say where it is. */
+const APPOSITION_AFTER = new Set([
+  'in', 'near', 'dans', 'au', 'pres', 'about', 'some', 'around', 'environ', 'a', 'located', 'situated', 'situe', 'situee',
+  'prefecture', 'region', 'province', 'commune', 'district', 'cercle', 'department', 'departement',
+]);
+/** Words after the comma that say where without naming a place: "au nord du pays", "in the north". */
+const COMPASS = new Set([
+  'nord', 'sud', 'est', 'ouest', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western',
+  'northeast', 'northwest', 'southeast', 'southwest', 'nord-est', 'nord-ouest', 'sud-est', 'sud-ouest', 'centre', 'center', 'central',
+]);
+/** Capitalised words after a preposition that are times, languages or outlets, never localities. */
+const NOT_LOCALITIES = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
+  'english', 'french', 'arabic', 'anglais', 'francais', 'arabe', 'total', 'addition', 'particular', 'response', 'turn', 'fact', 'short', 'effet', 'outre',
+]);
+
 export function extractPlaces(doc: Document, gazetteer: Gazetteer, background: BackgroundTest = isBackgroundSentence): PlaceFact[] {
   return placeFacts(findPlaceMentions(doc, gazetteer, background));
 }
@@ -107,13 +130,14 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
         i += 1;
         continue;
       }
-      const unlisted = unlistedAt(compiled, tokens, i);
+      const unlisted = unlistedAt(compiled, tokens, i) ?? appositiveAt(compiled, tokens, i, doc.lang);
       if (unlisted !== undefined) {
         isBackground ??= background(sentence);
         evidence ??= { sentence: sentence.index, text: sentence.text };
         // Placed once the sentence is read (see placeUnlisted); the country here is a stand-in.
         const fact = unlistedFact(unlisted.name, inside ?? '', evidence, isBackground);
-        mentions.push({ fact, start: unlisted.start, end: unlisted.end, locative: true, institutional: isInstitutional(words, i) });
+        const anchored = unlisted.anchored === false ? { anchored: false } : {};
+        mentions.push({ fact, start: unlisted.start, end: unlisted.end, locative: true, institutional: isInstitutional(words, i), ...anchored });
         lastEnd = unlisted.end;
         i = unlisted.end;
         continue;
@@ -163,6 +187,8 @@ function placeUnlisted(mentions: readonly PlaceMention[]): PlaceMention[] {
       continue;
     }
     const next = nextPlaceInSentence(mentions, k);
+    // A name set off after a preposition is a locality only when its sentence goes on to place it.
+    if (next === undefined && mention.anchored === false) continue;
     const country = next?.fact.country ?? mention.fact.country;
     const region = next === undefined ? undefined : next.fact.kind === 'region' ? next.fact.id : next.fact.region;
     if (country !== '') placed.push({ ...mention, fact: unlistedFact(mention.fact.name, country, mention.fact.evidence, mention.fact.background, region) });
@@ -253,11 +279,13 @@ function startsLongerName(tokens: Tokens, end: number): boolean {
 }
 
 /**
- * A country named as a border or a neighbour ("the Niger border", "near Niger", "the border with
- * Mali", "la frontière avec le Mali"), not where things happened.
+ * A country named as a border or a neighbour ("the Niger border", "Nigeria's border", "near Niger",
+ * "the border with Mali", "la frontière avec le Mali"), not where things happened.
  */
 function outsideCountry(words: readonly string[], start: number, end: number): boolean {
-  if (BORDER_AFTER.has(words[end] as string)) return true;
+  // "Nigeria's border": the possessive is a token of its own.
+  const after = words[end] === 's' ? end + 1 : end;
+  if (BORDER_AFTER.has(words[after] as string)) return true;
   let k = start - 1;
   while (k >= 0 && start - k <= 3 && (SKIPPABLE.has(words[k] as string) || WEAK_LOCATIVE.has(words[k] as string) || words[k] === 'to')) k -= 1;
   const before = words[k] as string;
@@ -317,16 +345,56 @@ function isInstitutional(words: readonly string[], start: number): boolean {
   return false;
 }
 
+interface UnlistedName {
+  readonly start: number;
+  readonly end: number;
+  readonly name: string;
+  /** False when the name is a locality only if a place named after it in the sentence places it (see placeUnlisted). */
+  readonly anchored?: boolean;
+}
+
 /** Capitalised words after "village of" that no gazetteer name starts: at most two ("Kpinkankandi", "Tin Akof"). */
-function unlistedAt(compiled: CompiledGazetteer, tokens: Tokens, i: number): { start: number; end: number; name: string } | undefined {
+function unlistedAt(compiled: CompiledGazetteer, tokens: Tokens, i: number): UnlistedName | undefined {
   const words = tokens.words;
   if (!LOCALITY_NOUNS.has(words[i] as string) || !LOCALITY_OF.has(words[i + 1] as string)) return undefined;
-  const start = i + 2;
+  return unlistedName(compiled, tokens, i + 2);
+}
+
+/** One or two capitalised words from `start` that no gazetteer name starts. */
+function unlistedName(compiled: CompiledGazetteer, tokens: Tokens, start: number): UnlistedName | undefined {
+  const words = tokens.words;
   if (start >= words.length || isMark(words[start] as string) || !isCapitalised(tokens, start) || compiled.names.matchAt(words, start)) return undefined;
   let end = start + 1;
   if (end < words.length && end - start < 2 && !isMark(words[end] as string) && isCapitalised(tokens, end)) end += 1;
   const name = originalSpan(tokens, start, end) ?? words.slice(start, end).join(' ');
   return { start, end, name };
+}
+
+/**
+ * A name the gazetteer lacks after a place preposition, then set off by a comma or a bracket that goes
+ * on to say where it is ("à Kpekpakandi, dans la région des Savanes", "in Narena (Koulikoro, Mali)",
+ * "à Kpekpakandi, au nord du pays"), or followed at once by "in" and a place ("in Fambita in Niger's
+ * Tillabéri region"). Unless the words after the comma point a compass direction, a place named later
+ * in the sentence must place it.
+ */
+function appositiveAt(compiled: CompiledGazetteer, tokens: Tokens, i: number, lang: Document['lang']): UnlistedName | undefined {
+  const words = tokens.words;
+  const before = words[i] as string;
+  if (!APPOSITION_BEFORE.has(before) || (before === 'a' && lang === 'en')) return undefined;
+  const found = unlistedName(compiled, tokens, i + 1);
+  if (found === undefined || found.end - found.start > 1 || NOT_LOCALITIES.has(words[found.start] as string) || isAcronym(tokens, found.start)) return undefined;
+  const next = words[found.end];
+  const after = words[found.end + 1] as string;
+  const placed = (next === ',' || next === '(') && (APPOSITION_AFTER.has(after) || COMPASS.has(after) || compiled.names.matchAt(words, found.end + 1) !== undefined);
+  if (!placed && !(next === 'in' || next === 'dans')) return undefined;
+  const compass = next === ',' && (COMPASS.has(after) || COMPASS.has(words[found.end + 2] as string) || COMPASS.has(words[found.end + 3] as string));
+  return compass ? found : { ...found, anchored: false };
+}
+
+/** "JNIM", "AFP": a word written in capitals is a name of a group or an outlet, not of a village. */
+function isAcronym(tokens: Tokens, index: number): boolean {
+  const original = originalSpan(tokens, index, index + 1);
+  return original !== undefined && original.length > 1 && original === original.toUpperCase();
 }
 
 function unlistedFact(name: string, country: string, evidence: Evidence, background: boolean, region?: string): PlaceFact {

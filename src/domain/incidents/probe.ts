@@ -89,8 +89,11 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
   }
   let date = isoDay(main.date);
   if (date !== undefined && dayNumber(date) - dayNumber(published) > FUTURE_SLACK_DAYS) {
-    notes.push(`event date ${date} is after the publication date ${published}; it is not used for matching`);
-    date = undefined;
+    if (reportedLater(doc, date)) published = date;
+    else {
+      notes.push(`event date ${date} is after the publication date ${published}; it is not used for matching`);
+      date = undefined;
+    }
   }
   const issuer = main.type === 'advisory' || main.type === 'evacuation' ? main.actors.find((a) => ISSUER_IDS.has(a)) : undefined;
   const country = main.country ?? places.map((p) => known.get(p.id)?.country).find((c) => c !== undefined);
@@ -118,6 +121,17 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     ...(main.victims !== undefined ? { victims: withRole(probeVictims(main.victims.count, main.victims.nationality), main.victims.role) } : {}),
     ...(main.site !== undefined ? { site: resolveSite(main.site, facts) } : {}),
   };
+}
+
+/** Days after the earliest an undated story can have come out within which the day it reports dates it. */
+const REPORTED_LATER_DAYS = 366;
+
+/**
+ * An undated story known only to have come out after a given day (see Document.publishedAfter) that
+ * reports a later day came out on or after that day, not before it.
+ */
+function reportedLater(doc: Document, date: string): boolean {
+  return doc.publishedAfter !== undefined && dayNumber(date) - dayNumber(doc.publishedAfter) <= REPORTED_LATER_DAYS;
 }
 
 /** The story's event day when its text names the day itself (see MainEvent.dateEstimated). */

@@ -147,7 +147,7 @@ function periodStart(year: number, month: number, day: number, precision: DatePr
 /** "In September, 35 people died", "In June, 2,000 fled": a number after the month's comma starts the next clause. */
 const MONTH_THEN_COMMA = /^(\p{L}+),\s*\d/u;
 
-function fromChrono(result: chrono.ParsedResult, reference: string): DateExpression | undefined {
+function fromChrono(result: chrono.ParsedResult, reference: string, ahead: number): DateExpression | undefined {
   const text = result.text.replace(/[\s,.;:]+$/, '');
   if (VERB_MONTH.test(text) || REJECTED.test(fold(text))) return undefined;
   const c = result.start;
@@ -160,13 +160,41 @@ function fromChrono(result: chrono.ParsedResult, reference: string): DateExpress
   if (precision === undefined || year === null || month === null || day === null) return undefined;
   const explicitYear = c.isCertain('year');
   let date = periodStart(year, month, day, precision);
-  // News reports the past: an undated "Tuesday" or "July 1" is the latest one on or before the reference.
+  // News reports the past: an undated "Tuesday" is the latest one on or before the reference.
   if (!c.isCertain('day') && c.isCertain('weekday')) {
     if (date > reference) date = shiftDays(date, -7);
+  } else if (!explicitYear && precision === 'day') {
+    date = yearlessDay(month, day, writtenWeekday(c), reference, ahead);
   } else if (!explicitYear && date > reference) {
     date = periodStart(year - 1, month, day, precision);
   }
   return { index: result.index, text, date, precision, explicitYear };
+}
+
+/** The weekday written beside a day of the month ("Saturday, June 7"), 0 for Sunday. */
+function writtenWeekday(c: chrono.ParsedComponents): number | undefined {
+  return c.isCertain('weekday') && c.isCertain('day') ? (c.get('weekday') ?? undefined) : undefined;
+}
+
+/** Years before the default one in which a written weekday is sought (the calendar repeats within eleven). */
+const WEEKDAY_YEARS_BACK = 6;
+
+/**
+ * A day and month written without a year. News reports the past, so it is the latest such day on or
+ * before the reference, or up to `ahead` days after it when the reference is only the earliest the text
+ * may have been written (see parseDateExpressions). A weekday written beside it names the year: the
+ * latest such year in which the day falls on that weekday, unless none does (a slip).
+ */
+function yearlessDay(month: number, day: number, weekday: number | undefined, reference: string, ahead: number): string {
+  const limit = ahead > 0 ? shiftDays(reference, ahead) : reference;
+  const year = Number(limit.slice(0, 4));
+  const latest = isoDay(year, month, day) > limit ? year - 1 : year;
+  if (weekday === undefined) return isoDay(latest, month, day);
+  for (let back = 0; back <= WEEKDAY_YEARS_BACK; back++) {
+    const candidate = isoDay(latest - back, month, day);
+    if (new Date(`${candidate}T00:00:00Z`).getUTCDay() === weekday) return candidate;
+  }
+  return isoDay(latest, month, day);
 }
 
 /** The month on its own, in the latest year that keeps it on or before the reference. */
@@ -284,7 +312,7 @@ function referenceInstant(reference: string): Date {
 type Recipe =
   | { readonly kind: 'fixed' }
   | { readonly kind: 'years'; readonly offset: number }
-  | { readonly kind: 'latest'; readonly month: number; readonly day: number }
+  | { readonly kind: 'latest'; readonly month: number; readonly day: number; readonly weekday?: number }
   | { readonly kind: 'weekday'; readonly weekday: number };
 interface FloatingReading {
   readonly expression: DateExpression;
@@ -304,10 +332,12 @@ function recipeOf(result: chrono.ParsedResult, e: DateExpression, refYear: numbe
   if (c.isCertain('year')) return written && c.isCertain('month') && (e.precision === 'month' || c.isCertain('day')) ? { kind: 'fixed' } : undefined;
   if (!c.isCertain('month')) return e.precision === 'day' && c.isCertain('weekday') && !c.isCertain('day') ? { kind: 'weekday', weekday: c.get('weekday') ?? -1 } : undefined;
   if (e.precision === 'day' && !c.isCertain('day')) return undefined;
-  return { kind: 'latest', month: Number(e.date.slice(5, 7)), day: Number(e.date.slice(8, 10)) };
+  const latest = { kind: 'latest', month: Number(e.date.slice(5, 7)), day: Number(e.date.slice(8, 10)) } as const;
+  const weekday = writtenWeekday(c);
+  return weekday === undefined ? latest : { ...latest, weekday };
 }
 
-function resolve({ expression, recipe }: FloatingReading, reference: string): DateExpression {
+function resolve({ expression, recipe }: FloatingReading, reference: string, ahead: number): DateExpression {
   const refYear = Number(reference.slice(0, 4));
   switch (recipe.kind) {
     case 'fixed':
@@ -315,6 +345,7 @@ function resolve({ expression, recipe }: FloatingReading, reference: string): Da
     case 'years':
       return { ...expression, date: `${String(refYear + recipe.offset).padStart(4, '0')}-01-01` };
     case 'latest': {
+      if (expression.precision === 'day') return { ...expression, date: yearlessDay(recipe.month, recipe.day, recipe.weekday, reference, ahead) };
       const date = isoDay(refYear, recipe.month, recipe.day);
       return { ...expression, date: date > reference ? isoDay(refYear - 1, recipe.month, recipe.day) : date };
     }
@@ -331,12 +362,12 @@ function remember<T>(map: Map<string, T>, key: string, value: T): void {
 }
 
 /** chrono's reading of one window, offsets relative to the window; memoised. */
-function parseWindow(window: string, reference: string, lang: Lang): readonly DateExpression[] {
+function parseWindow(window: string, reference: string, lang: Lang, ahead: number): readonly DateExpression[] {
   const leapDay = reference.endsWith('-02-29');
   const floatingKey = `${lang}|${window}`;
   const float = leapDay ? undefined : floating.get(floatingKey);
-  if (float !== undefined) return float.map((f) => resolve(f, reference));
-  const key = `${lang}|${reference}|${window}`;
+  if (float !== undefined) return float.map((f) => resolve(f, reference, ahead));
+  const key = `${lang}|${reference}|${ahead}|${window}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const instant = referenceInstant(reference);
@@ -346,7 +377,7 @@ function parseWindow(window: string, reference: string, lang: Lang): readonly Da
   let floats = !leapDay && !LEAP_DAY_RISK.test(window);
   for (const l of LANGS[lang]) {
     for (const r of parsers[l].parse(window, { instant, timezone: 0 })) {
-      const e = fromChrono(r, reference);
+      const e = fromChrono(r, reference, ahead);
       if (e === undefined) continue;
       parsed.push(e);
       const recipe = floats ? recipeOf(r, e, refYear) : undefined;
@@ -372,8 +403,10 @@ function addUnlessOverlapping(found: DateExpression[], candidate: DateExpression
 /**
  * Every calendar date in `text`, resolved against `reference` (YYYY-MM-DD, the document's date).
  * `folded` is fold(text), which the caller usually has already; 'und' texts are read as English and French.
+ * `ahead` is for a reference that is only the earliest day the text may have been written: a day and
+ * month written without a year up to that many days after it are taken in the reference's year.
  */
-export function parseDateExpressions(text: string, reference: string, lang: Lang, folded: string = fold(text)): DateExpression[] {
+export function parseDateExpressions(text: string, reference: string, lang: Lang, folded: string = fold(text), ahead = 0): DateExpression[] {
   // Offsets found on the folded text index the original only when folding kept every character in place.
   const aligned = folded.length === text.length;
   const found: DateExpression[] = [];
@@ -382,7 +415,7 @@ export function parseDateExpressions(text: string, reference: string, lang: Lang
     const core = vocabularies === undefined ? undefined : dateCore(window, vocabularies[lang]);
     const from = start + (core?.[0] ?? 0);
     const read = core === undefined ? window : window.slice(core[0], core[1]);
-    for (const e of parseWindow(read, reference, lang)) addUnlessOverlapping(found, { ...e, index: e.index + from });
+    for (const e of parseWindow(read, reference, lang, ahead)) addUnlessOverlapping(found, { ...e, index: e.index + from });
   }
   if (aligned) {
     if (lang !== 'en') for (const e of frenchMonths(text, folded, reference)) addUnlessOverlapping(found, e);

@@ -117,6 +117,14 @@ function documentLanguage(sentences: readonly Sentence[], declared: string | und
   return detectLanguage(sample, declared, foldedSample);
 }
 
+/** When an undated item came out, as far as the stream it came in tells (see RawInput.publishedAfter). */
+function publicationBounds(raw: RawInput): Pick<Document, 'publishedAfter' | 'publishedBefore'> {
+  return {
+    ...(raw.publishedAfter === undefined ? {} : { publishedAfter: raw.publishedAfter.slice(0, 10) }),
+    ...(raw.publishedBefore === undefined ? {} : { publishedBefore: raw.publishedBefore.slice(0, 10) }),
+  };
+}
+
 /**
  * Raw text or HTML to a Document: clean text, title, sentences (0 is the title), language and
  * publication date. Only the first `maxChars` characters (default 200,000) are processed.
@@ -158,5 +166,6 @@ export function buildDocument(raw: RawInput, options?: { maxChars?: number }): R
     published,
     publishedFrom,
     seenAt,
+    ...(publishedFrom === 'seen' ? publicationBounds(raw) : {}),
   });
 }

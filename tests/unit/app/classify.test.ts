@@ -68,6 +68,20 @@ describe('classifyLines', () => {
     expect(out?.incident_id).toMatch(/^inc-20240303-/);
   });
 
+  it('reads the days an undated item gives between the dated items around it', async () => {
+    const undated = item({
+      id: 'u2',
+      title: 'Attaque meurtrière à Barsalogho',
+      lang: 'fr',
+      published: null,
+      text: "Des hommes armés ont tué des dizaines de civils le samedi 24 août à Barsalogho, dans le Centre-Nord du Burkina Faso, selon des sources locales.",
+    });
+    const out = await classifyAll([NIGER_ATTACK('a1', '2024-07-28T10:00:00Z'), undated, NIGER_ATTACK('a2', '2024-09-02T10:00:00Z')]);
+    // 24 August after the July item, not the 24 August of the year before; a Saturday in 2024.
+    expect(out[1]?.incident_id).toMatch(/^inc-20240824-barsalogho-/);
+    expect(out.map((o) => o.id)).toEqual(['a1', 'u2', 'a2']);
+  });
+
   it('answers every bad line with invalid and a reason, and goes on', async () => {
     const out = await classifyAll([
       '{not json',

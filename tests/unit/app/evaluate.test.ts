@@ -142,6 +142,12 @@ describe('parseCorpus', () => {
     expect(parsed.ok && parsed.value.map((i) => i.id)).toEqual(['x']);
   });
 
+  it('reads an undated item written with published null, as classify does', () => {
+    const undated = JSON.stringify({ ...JSON.parse(line), id: 'u', published: null });
+    const parsed = parseCorpus(`${line}\n${undated}`);
+    expect(parsed.ok && parsed.value.map((i) => i.id)).toEqual(['x', 'u']);
+  });
+
   it('names the line of a bad item', () => {
     const bad = JSON.stringify({ id: 'y', title: 'T', source: 'S', text: 'body', label: { relevant: true, event: null } });
     const parsed = parseCorpus(`${line}\n${bad}`);

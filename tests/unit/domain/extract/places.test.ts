@@ -67,6 +67,18 @@ describe('extractPlaces', () => {
     expect(extractPlaces(sentenceDocument('Residents of the town of Springfield met.'), gazetteer, notBackground)).toEqual([]);
   });
 
+  it('names a locality the gazetteer lacks when the sentence goes on to say where it is', () => {
+    const unlisted = (title: string, body: string, lang: 'en' | 'fr') =>
+      extractPlaces(makeDocument(title, body, { lang }), gazetteer, notBackground).filter((p) => p.unlisted === true).map((p) => `${p.id}/${p.region ?? ''}`);
+    expect(unlisted('Attaque au Togo', "Des hommes armés ont attaqué un poste à Kpekpakandi, dans la région des Savanes, au nord du Togo", 'fr')).toEqual(['tg-loc-kpekpakandi/tg-r-savanes']);
+    expect(unlisted('Attaque au Togo', "Des hommes armés ont attaqué un poste avancé à Kpekpakandi, au nord du pays", 'fr')).toEqual(['tg-loc-kpekpakandi/']);
+    expect(unlisted('Attack in Niger', "The attack took place in Fambita in Niger's south-western Tillabéri region", 'en')).toEqual(['ne-loc-fambita/']);
+    // Months, places the sentence does not go on to place, and a country's border do not make localities.
+    expect(unlisted('Mali', 'In August, in Mali, militants attacked a convoy', 'en')).toEqual([]);
+    expect(unlisted('Mali', 'Talks in Geneva, in Switzerland, ended without a deal on Mali', 'en')).toEqual([]);
+    expect(unlisted('Benin', 'JNIM claimed a post in Basso, located only a few miles from Nigeria’s border', 'en')).toEqual([]);
+  });
+
   it('finds small localities of the news with their region', () => {
     const [kobri] = extractPlaces(sentenceDocument('Five Indians were kidnapped near Kobri, in the Kayes region.'), gazetteer, notBackground);
     expect(kobri).toMatchObject({ id: 'ml-kobri', kind: 'town', region: 'ml-r-kayes', country: 'ml' });

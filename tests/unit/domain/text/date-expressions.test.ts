@@ -26,6 +26,19 @@ describe('parseDateExpressions', () => {
     expect(dates('Cinq Indiens enlevés jeudi 6 novembre.', '2025-03-10', 'fr')).toEqual([['jeudi 6 novembre', '2024-11-06', 'day']]);
   });
 
+  it('takes the year in which a written weekday falls on the day', () => {
+    // 25 August 2025 is a Monday; 25 August 2024 a Sunday.
+    expect(dates('Des civils ont été tués dimanche 25 août.', '2025-09-01', 'fr')).toEqual([['dimanche 25 août', '2024-08-25', 'day']]);
+    expect(dates('Civilians were killed on Monday, August 25.', '2025-09-01')).toEqual([['on Monday, August 25', '2025-08-25', 'day']]);
+  });
+
+  it('reads a day without a year up to a given number of days after the reference', () => {
+    const read = (ahead: number) => parseDateExpressions('Des civils ont été tués le 24 août.', '2024-07-28', 'fr', undefined, ahead).map((e) => e.date);
+    expect(read(0)).toEqual(['2023-08-24']);
+    expect(read(45)).toEqual(['2024-08-24']);
+    expect(read(20)).toEqual(['2023-08-24']);
+  });
+
   it('takes the latest weekday on or before the reference day', () => {
     expect(dates('Gunmen struck on Tuesday.', '2025-07-03')).toEqual([['on Tuesday', '2025-07-01', 'day']]);
     expect(dates('Gunmen struck on Tuesday.', '2025-07-08')).toEqual([['on Tuesday', '2025-07-08', 'day']]);
