@@ -85,7 +85,7 @@ function undatedReading(doc: Document): { reference: string; ahead: number } {
   if (after === undefined) return { reference: undatedReference(doc, doc.seenAt.slice(0, 10)), ahead: 0 };
   const before = doc.publishedBefore;
   const window = before === undefined ? PUBLISHED_AFTER_AHEAD : Math.round((Date.parse(before) - Date.parse(after)) / DAY_MS);
-  return { reference: after, ahead: Math.min(Math.max(window, 0), BACKGROUND_DAYS) };
+  return { reference: after, ahead: Math.max(window, 0) };
 }
 
 /**

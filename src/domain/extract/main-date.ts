@@ -11,10 +11,21 @@ export interface MainDate {
 
 /**
  * A story with no date of its own resolves "on Sunday" or "July 1" against the day it was read, which
- * may be long after it was written: the day is then a guess.
+ * may be long after it was written: the day is then a guess, unless the stream it came in bounds when it
+ * came out (see Document.publishedAfter) and the text gives the day of the month: within a year, or
+ * with its weekday, that day has one year.
  */
 function readOnlyRelative(doc: Document, date: DateFact): boolean {
-  return doc.publishedFrom === 'seen' && !WRITTEN_YEAR.test(date.matched);
+  if (doc.publishedFrom !== 'seen' || WRITTEN_YEAR.test(date.matched)) return false;
+  return !(DAY_OF_MONTH.test(date.matched) && (withinAYear(doc) || WEEKDAY.test(fold(date.matched))));
+}
+
+const DAY_OF_MONTH = /\d/;
+const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b/;
+const YEAR_MS = 366 * 86_400_000;
+
+function withinAYear({ publishedAfter: after, publishedBefore: before }: Document): boolean {
+  return after !== undefined && before !== undefined && Date.parse(before) - Date.parse(after) <= YEAR_MS;
 }
 
 /** "last week", "two weeks ago", "la semaine dernière": a day worked out from weeks says only roughly when. */

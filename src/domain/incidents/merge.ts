@@ -235,7 +235,8 @@ function describeVictims(v: VictimValue): string {
 }
 
 function sourceRef(doc: Document, probe: Probe): SourceRef {
-  const published = isoDay(doc.published) === undefined ? undefined : doc.published;
+  // An undated story's day is the probe's: the day it was seen, or the later day it reports (see buildProbe).
+  const published = doc.publishedFrom === 'seen' ? probe.published : isoDay(doc.published) === undefined ? undefined : doc.published;
   return {
     documentId: doc.id,
     name: doc.source,

@@ -123,15 +123,17 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
   };
 }
 
-/** Days after the earliest an undated story can have come out within which the day it reports dates it. */
+/** Days after the earliest an undated story can have come out within which the day it reports dates it, when the latest is not known. */
 const REPORTED_LATER_DAYS = 366;
 
 /**
  * An undated story known only to have come out after a given day (see Document.publishedAfter) that
- * reports a later day came out on or after that day, not before it.
+ * reports a later day, no later than it can have come out, came out on or after that day.
  */
 function reportedLater(doc: Document, date: string): boolean {
-  return doc.publishedAfter !== undefined && dayNumber(date) - dayNumber(doc.publishedAfter) <= REPORTED_LATER_DAYS;
+  const { publishedAfter: after, publishedBefore: before } = doc;
+  if (after === undefined) return false;
+  return before === undefined ? dayNumber(date) - dayNumber(after) <= REPORTED_LATER_DAYS : dayNumber(date) - dayNumber(before) <= FUTURE_SLACK_DAYS;
 }
 
 /** The story's event day when its text names the day itself (see MainEvent.dateEstimated). */

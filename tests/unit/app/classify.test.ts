@@ -76,10 +76,19 @@ describe('classifyLines', () => {
       published: null,
       text: "Des hommes armés ont tué des dizaines de civils le samedi 24 août à Barsalogho, dans le Centre-Nord du Burkina Faso, selon des sources locales.",
     });
-    const out = await classifyAll([NIGER_ATTACK('a1', '2024-07-28T10:00:00Z'), undated, NIGER_ATTACK('a2', '2024-09-02T10:00:00Z')]);
+    const later = item({
+      id: 'd2',
+      title: 'Burkina Faso: scores killed in Barsalogho attack',
+      lang: 'en',
+      published: '2024-08-27T09:00:00Z',
+      text: 'Jihadists killed scores of civilians who were digging trenches around Barsalogho, in the Centre-Nord region, on August 24, residents said.',
+    });
+    const out = await classifyAll([NIGER_ATTACK('a1', '2024-07-28T10:00:00Z'), undated, later, NIGER_ATTACK('a2', '2024-09-02T10:00:00Z')]);
     // 24 August after the July item, not the 24 August of the year before; a Saturday in 2024.
     expect(out[1]?.incident_id).toMatch(/^inc-20240824-barsalogho-/);
-    expect(out.map((o) => o.id)).toEqual(['a1', 'u2', 'a2']);
+    // The undated report dates its incident, so a dated report of the same day joins it.
+    expect(out[2]?.incident_id).toBe(out[1]?.incident_id);
+    expect(out.map((o) => o.id)).toEqual(['a1', 'u2', 'd2', 'a2']);
   });
 
   it('answers every bad line with invalid and a reason, and goes on', async () => {

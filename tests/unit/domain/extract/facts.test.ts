@@ -135,6 +135,22 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(written, catalogs).main.dateEstimated).toBeUndefined();
   });
 
+  it('takes the day of the month an undated story of a stream gives, between the items around it, as its day', () => {
+    const story = (bounds: { publishedAfter?: string; publishedBefore?: string }) => {
+      const built = buildDocument({
+        id: 'u', kind: 'news', source: 'S', title: 'Attaque meurtrière à Barsalogho', lang: 'fr', seenAt: '2024-07-28T10:00:00Z', ...bounds,
+        body: 'Des hommes armés ont tué des dizaines de civils le 24 août à Barsalogho, selon des sources locales.',
+      });
+      if (!built.ok) throw new Error(built.error.message);
+      return extractFacts(built.value, catalogs).main;
+    };
+    const bounded = story({ publishedAfter: '2024-07-28T10:00:00Z', publishedBefore: '2024-09-02T10:00:00Z' });
+    expect(bounded).toMatchObject({ date: '2024-08-24', datePrecision: 'day' });
+    expect(bounded.dateEstimated).toBeUndefined();
+    // Seen on a day with nothing to bound it, the same words are a guess at the year.
+    expect(story({})).toMatchObject({ date: '2023-08-24', dateEstimated: true });
+  });
+
   it('dates the event, not a sentence that opens on the day something was announced or published', () => {
     const announced = makeDocument(
       'Austrian hostage seen alive',
