@@ -3,7 +3,7 @@ import { fold } from '../text/normalize.js';
 import { compileRules, type CompiledRules } from './compile.js';
 import { factSignals, type FactScope } from './fact-signals.js';
 import { foldedWords } from './phrases.js';
-import type { Signal } from './signals.js';
+import { GROUP, type Signal } from './signals.js';
 
 export const DEFAULT_RELEVANCE_THRESHOLD = 3;
 
@@ -12,6 +12,12 @@ export const DEFAULT_RELEVANCE_THRESHOLD = 3;
  * article is about, the body also recalls, compares and digresses.
  */
 export const BODY_FACTOR = 0.6;
+/**
+ * Share of a weight that counts in the body of an article whose title and lead are off-topic and
+ * say nothing of violence or armed groups: a mining settlement that closes on the blockade of the
+ * capital is still business news.
+ */
+export const OFF_TOPIC_BODY_FACTOR = 0.3;
 
 export interface RelevanceOptions {
   readonly threshold?: number;
@@ -112,6 +118,17 @@ function hit(signal: Signal, contribution: number): RuleHit {
 
 const position = (s: Signal): number => (s.lead ? 1 : BODY_FACTOR);
 
+/** Whether the title and lead are off-topic: an exclude rule fired there, and nothing but a place speaks for relevance there. */
+function offTopicLead(signals: readonly Signal[]): boolean {
+  let excluded = false;
+  for (const s of signals) {
+    if (!s.lead) continue;
+    if (s.kind === 'exclude') excluded = true;
+    else if (s.kind === 'context' || s.group !== GROUP.place) return false;
+  }
+  return excluded;
+}
+
 /** A context signal in the lead beside a lead include signal, or in a sentence with one. */
 function near(s: Signal, includeLead: boolean, includeSentences: ReadonlySet<number>): boolean {
   if (s.lead && includeLead) return true;
@@ -129,15 +146,17 @@ function near(s: Signal, includeLead: boolean, includeSentences: ReadonlySet<num
 function combine(signals: readonly Signal[]): RuleHit[] {
   const includes = signals.filter((s) => s.kind === 'include');
   const excludes = signals.filter((s) => s.kind === 'exclude');
+  // What only the body of an off-topic article says for relevance counts for less (see OFF_TOPIC_BODY_FACTOR).
+  const offTopic = offTopicLead(signals);
   const hits: RuleHit[] = [];
-  const counted = strongestPerGroup(includes.map((s) => [s, s.weight * position(s)] as const));
+  const counted = strongestPerGroup(includes.map((s) => [s, s.weight * (offTopic && !s.lead ? OFF_TOPIC_BODY_FACTOR : position(s))] as const));
   hits.push(...counted.map(([s, c]) => hit(s, c)));
   if (counted.length > 0) {
     const includeSentences = new Set(includes.flatMap((s) => [...s.sentences]));
     const includeLead = includes.some((s) => s.lead);
     const contexts = signals
       .filter((s) => s.kind === 'context')
-      .map((s) => [s, s.weight * (near(s, includeLead, includeSentences) ? 1 : BODY_FACTOR)] as const);
+      .map((s) => [s, s.weight * (offTopic ? OFF_TOPIC_BODY_FACTOR : near(s, includeLead, includeSentences) ? 1 : BODY_FACTOR)] as const);
     hits.push(...strongestPerGroup(contexts).map(([s, c]) => hit(s, c)));
   }
   hits.push(...strongestPerGroup(excludes.map((s) => [s, s.weight * position(s)] as const)).map(([s, c]) => hit(s, c)));

@@ -164,6 +164,8 @@ describe('the shipped rules', () => {
     ['Des otages libérés au Mali', 'Les ravisseurs ont relâché trois ouvriers enlevés dans le sud du Mali.', 'fr'],
     ['Douze soldats tués dans une attaque au parc W', 'Une position de l\'armée a été attaquée dans le parc national du W.', 'fr'],
     ['German priest kidnapped in Bamako, Mali', 'The priest, who shares the values of the institute where he taught, was abducted on Sunday.', 'en'],
+    ["Massacre in Burkina Faso: militias allied with the military junta accused", 'Videos show dozens of civilians dead. Human Rights Watch documented the killings in and around Solenzo.', 'en'],
+    ['Barrick staff kidnapped near gold mine in Mali', 'Gunmen seized two workers on the road to the Loulo-Gounkoto mine, the company said.', 'en'],
   ] as const)('keeps "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(true);
   });
@@ -185,6 +187,12 @@ describe('the shipped rules', () => {
     ['Mali junta dissolves political parties', 'The decree follows a national consultation that recommended a five-year term for the military leader.', 'en'],
     ['Niger : des milliers de sinistrés après les inondations', 'Les pluies ont fait 50 morts dans le pays. Les crues ont détruit des maisons. Des routes sont coupées. Les secours manquent. Certaines zones sont aussi exposées aux attaques jihadistes.', 'fr'],
     ['Mali : des dizaines de morts pendant la canicule', 'Les hôpitaux de Bamako ont enregistré de nombreux décès dus à une vague de chaleur.', 'fr'],
+    ['Burkina Faso, Mali, Niger to exit ECOWAS by 2025', 'The withdrawal follows their military takeovers. Their military regimes accused the bloc of serving France.', 'en'],
+    [
+      'Barrick resolves dispute, regains control of Malian gold mine',
+      'Barrick and the government of Mali settled their arbitration over the Loulo-Gounkoto mine. Shareholders welcomed the deal. Four employees detained in Bamako will be freed. The settlement comes as Mali faces a fuel blockade imposed by the jihadist group JNIM, whose attacks on convoys have killed drivers.',
+      'en',
+    ],
   ] as const)('drops "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(false);
   });
