@@ -33,9 +33,11 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
     fr: [String.raw`conseils? aux voyageurs`, String.raw`(?:formellement )?deconseill(?:e|ee|es|ees|er)`, String.raw`vigilance renforcee`],
   },
   evacuation: {
-    en: [String.raw`evacuat(?:e|ed|es|ing|ion|ions)`, String.raw`repatriat(?:e|ed|es|ing|ion)`, String.raw`ordered departure`, String.raw`leave (?:\w+ )?(?:the country|mali)`,
-      String.raw`depart (?:immediately|now|the country|mali)`],
-    fr: [String.raw`evacu(?:ation|ations|e|ee|es|ees|er)`, String.raw`rapatri(?:ement|ements|e|es|er)`, String.raw`quitter (?:\w+ )?(?:le pays|le mali)`,
+    en: [String.raw`evacuat(?:e|ed|es|ing|ion|ions)`, String.raw`repatriat(?:e|ed|es|ing|ion)`, String.raw`ordered departure`,
+      String.raw`leave (?:\w+ )?(?:the country|mali|niger|burkina(?: faso)?)`, String.raw`leave ['"]?(?:immediately|at the earliest|as soon as possible)`,
+      String.raw`depart (?:immediately|now|the country|mali|niger|burkina(?: faso)?)`],
+    fr: [String.raw`evacu(?:ation|ations|e|ee|es|ees|er)`, String.raw`rapatri(?:ement|ements|e|es|er)`,
+      String.raw`quitter (?:\w+ )?(?:le pays|le mali|le niger|le burkina(?: faso)?)`, String.raw`quitter ['"]?(?:immediatement|sans delai|au plus vite|des que possible)`,
       String.raw`depart temporaire`, String.raw`(?:prevoir|organiser) (?:un |leur )?depart`],
   },
   attack: {

@@ -35,6 +35,7 @@ describe('English triggers', () => {
     ['All Indian citizens have been advised to exercise utmost caution.', ['advisory']],
     ['The UK advises against all travel to Mali; the US says Do Not Travel.', ['advisory']],
     ['Staff were evacuated to Bamako.', ['evacuation']],
+    ['India told its citizens to leave Niger as soon as possible.', ['evacuation']],
     ['Heavy fighting broke out near the border.', ['attack']],
     ['Rebels clashed with the army; gunfights went on for hours.', ['attack']],
     ['Gunmen opened fire on the convoy.', ['attack']],

@@ -23,6 +23,9 @@ describe('travelAdvice', () => {
     expect(advice('Washington pulls non-essential diplomats from Mali')).toEqual({ type: 'evacuation', issuer: 'us-gov' });
     expect(advice('Le Quai d\'Orsay recommande aux Français de prévoir un départ temporaire du Mali')).toMatchObject({ type: 'evacuation' });
     expect(advice('US urges its citizens to depart Mali immediately')).toEqual({ type: 'evacuation', issuer: 'us-gov' });
+    expect(advice("US Embassy in Mali urges Americans to leave 'immediately'")).toEqual({ type: 'evacuation', issuer: 'us-gov' });
+    expect(advice('India asks its nationals in Niger to leave at the earliest')).toEqual({ type: 'evacuation', issuer: 'in-gov' });
+    expect(advice('Niger : la France demande à ses ressortissants de quitter « immédiatement » le pays')).toMatchObject({ type: 'evacuation', issuer: 'fr-gov' });
   });
 
   it('finds the advice in the first sentence when the headline says nothing of it', () => {
