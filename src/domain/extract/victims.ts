@@ -205,6 +205,7 @@ function groupAt(words: readonly string[], i: number): Group | undefined {
     k = demonym.end;
   }
   if (!number && !nationality) return undefined;
+  k = compoundNoun(words, k);
   const noun = words[k];
   let hostageNoun = false;
   if (noun !== undefined && COMBATANTS.has(noun)) return undefined;
@@ -220,6 +221,25 @@ function groupAt(words: readonly string[], i: number): Group | undefined {
     return undefined;
   }
   return { count: number ? number.value : null, nationality, start: i, end: k, hostageNoun };
+}
+
+/** Words that may qualify a noun for people ("truck drivers", "aid workers", "gold mine workers"). */
+const QUALIFIER_SPAN = 2;
+/** "a 66-year-old woman" gives an age, not a count. */
+const AGE_WORDS = new Set(['year', 'years', 'old', 'ans', 'aged', 'age', 'month', 'months', 'mois']);
+
+/**
+ * The person noun a compound ends on ("truck drivers", "construction workers"), at most QUALIFIER_SPAN
+ * words on, else `k` itself.
+ */
+function compoundNoun(words: readonly string[], k: number): number {
+  if (PEOPLE.has(words[k] ?? '') || HOSTAGE_NOUNS.has(words[k] ?? '')) return k;
+  for (let j = k; j < Math.min(words.length, k + QUALIFIER_SPAN); j += 1) {
+    const word = words[j] as string;
+    if (isMark(word) || COMBATANTS.has(word) || AGE_WORDS.has(word) || roleOf(word) !== undefined || PERSON_FOLLOWERS.has(word) || !/^[a-z]+$/.test(word)) return k;
+    if (PEOPLE.has(words[j + 1] ?? '')) return j + 1;
+  }
+  return k;
 }
 
 /**

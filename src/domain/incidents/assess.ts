@@ -125,8 +125,10 @@ function push(reasons: Reason[], reason: Reason | undefined): void {
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
-function countryVeto({ probe, incident, explain }: Pair): Reason | undefined {
+function countryVeto({ probe, incident, features, explain }: Pair): Reason | undefined {
   if (probe.country === undefined || probe.country === incident.country) return undefined;
+  // Hostages are often freed across a border: a release of hostages of the nationality an incident holds may be reported from another country.
+  if (followsCaptivity(probe) && holdsHostages(features, probe.victims?.nationality)) return undefined;
   return {
     code: 'veto:country',
     message: explain ? `${incident.id} happened in ${incident.country.toUpperCase()}, this story in ${probe.country.toUpperCase()}` : '',
@@ -154,6 +156,10 @@ function placeScore({ probe, incident, features, explain }: Pair): Reason | unde
       : { code: 'country', weight: WEIGHTS.country, message: explain ? `same country: ${incident.country.toUpperCase()}` : '' };
   }
   return undefined;
+}
+
+function holdsHostages(features: IncidentFeatures, nationality: string | undefined): boolean {
+  return nationality !== undefined && features.victims.some((v) => v.role === 'hostage' && v.folded === nationality);
 }
 
 interface Scored {

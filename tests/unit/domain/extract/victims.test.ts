@@ -18,6 +18,12 @@ describe('extractVictims', () => {
     ).toEqual(['3|Indian|hostage']);
   });
 
+  it('reads a noun for people qualified by another noun, but not an age', () => {
+    expect(victims('Four Moroccan truck drivers were kidnapped on the road to Téra.')).toEqual(['4|Moroccan|hostage']);
+    expect(victims('Three Indian cement factory workers were abducted.')).toEqual(['3|Indian|hostage']);
+    expect(victims('The 66-year-old woman was abducted from her home.')).toEqual([]);
+  });
+
   it('keeps a group without a number', () => {
     expect(victims('Delhi called for the release of the abducted Indian nationals.')).toEqual(['null|Indian|hostage']);
     expect(victims('Families of the abducted Indians spoke to reporters.')).toEqual(['null|Indian|hostage']);

@@ -100,6 +100,21 @@ describe('assess', () => {
     expect(assess({ ...freed, changes: [] }, july).vetoes.map((v) => v.code)).toEqual(['veto:date']);
   });
 
+  it('does not veto a release of its hostages announced from another country', () => {
+    const freed = (nationality: string) =>
+      story(
+        doc('b', 'Three hostages freed in Niamey', ['The three hostages were released in Niamey.'], { published: '2025-11-03' }),
+        facts(
+          { type: 'kidnapping', date: '2025-11-02', datePrecision: 'day', country: 'ne', places: [], victims: { count: 3, nationality }, changes: ['release'] },
+          { victims: [victims(3, nationality)] },
+        ),
+      ).probe;
+    expect(assess(freed('Indian'), july).vetoes).toEqual([]);
+    // Hostages of another nationality freed in another country are another story.
+    expect(assess(freed('Chinese'), july).vetoes.map((v) => v.code)).toEqual(['veto:country']);
+    expect(assess({ ...freed('Indian'), changes: [] }, july).vetoes.map((v) => v.code)).toContain('veto:country');
+  });
+
   it('vetoes an undated story published before the incident happened', () => {
     const early = story(
       doc('e', 'Indians kidnapped in Kayes', ['Three Indians kidnapped.'], { published: '2025-06-20' }),
