@@ -2,6 +2,7 @@ import type { EventType, Incident, Reason } from '../model.js';
 import { ISSUER_IDS } from '../extract/travel-advice.js';
 import { dayNumber, daysBetween, monthOf, monthsBetween } from './dates.js';
 import { featuresOf, type IncidentFeatures } from './features.js';
+import { REPORT_LAG_DAYS } from './keys.js';
 import { fingerprintSimilarity } from './fingerprint.js';
 import { followsCaptivity, type Probe } from './probe.js';
 import { termSimilarity } from './terms.js';
@@ -225,12 +226,15 @@ function endsCaptivity({ probe, incident }: Pair): boolean {
 /**
  * An incident known only from reports that gave no day: a story about the same days as its first
  * report is closer for it, as two reports of the same morning are; being far apart vetoes nothing.
+ * News comes out a day or two after what it reports (REPORT_LAG_DAYS): an event of those days before
+ * the first report is as close as one of its day.
  */
 function reportedClose(pair: Pair, day: string): Scored {
   const checked = publicationCheck(pair);
   if (checked.veto !== undefined) return checked;
   const first = pair.features.anchorDay;
-  const decay = gaussian(daysBetween(day, first));
+  const before = dayNumber(first) - dayNumber(day);
+  const decay = gaussian(before > 0 ? Math.max(0, before - REPORT_LAG_DAYS) : -before);
   if (decay < 0.01) return NOTHING;
   return { match: { code: 'date', weight: round(WEIGHTS.date * decay), message: pair.explain ? `story of ${day}, first reported ${first}` : '' } };
 }

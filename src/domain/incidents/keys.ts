@@ -19,6 +19,8 @@ import { strongestOf, strongestTerms } from './terms.js';
  */
 
 const TERM_KEYS = 3;
+/** Days by which a report may come out after what it reports. */
+export const REPORT_LAG_DAYS = 2;
 /** Days either side of a story's event date in which day-bucketed keys are looked up. */
 const DAY_WINDOW = 2;
 
@@ -27,6 +29,8 @@ export function incidentKeys(incident: Incident): string[] {
   const month = monthOf(day);
   const keys = new Set<string>();
   keys.add(`day:${incident.country}@${day}`);
+  // Known only from when it was reported, it may have happened a day or two before.
+  if (incident.eventDate === undefined) for (let back = 1; back <= REPORT_LAG_DAYS; back++) keys.add(`day:${incident.country}@${shiftDay(day, -back)}`);
   // A lasting event is looked up by what is under way in the country, for months after it began.
   if (incident.eventType === 'blockade') keys.add(`ongoing:${incident.country}@${month}`);
   for (const { value } of incident.places) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../../../src/domain/incidents/assess.js';
+import { incidentKeys } from '../../../../src/domain/incidents/keys.js';
 import { DEFAULT_MATCH_POLICY } from '../../../../src/domain/incidents/decide.js';
 import { createIncident } from '../../../../src/domain/incidents/merge.js';
 import { incidentTitle } from '../../../../src/domain/incidents/title.js';
@@ -68,6 +69,11 @@ describe('assess', () => {
     const weekLater = { ...sameDay, date: '2025-07-20' };
     expect(assess(weekLater, undated).matches.find((m) => m.code === 'date')).toBeUndefined();
     expect(assess(weekLater, undated).vetoes).toEqual([]);
+    // An event two days before the first report is as close as one of its day; the report came out after it.
+    expect(assess({ ...sameDay, date: '2025-07-08' }, undated).matches.find((m) => m.code === 'date')?.weight).toBe(0.2);
+    expect(assess({ ...sameDay, date: '2025-07-12' }, undated).matches.find((m) => m.code === 'date')?.weight).toBeLessThan(0.2);
+    // And it is filed under those days too, so that such a story finds it.
+    expect(incidentKeys(undated)).toEqual(expect.arrayContaining(['day:ml@2025-07-10', 'day:ml@2025-07-09', 'day:ml@2025-07-08']));
   });
 
   it('sees no clash between hostages of one nationality and the dead of another', () => {
