@@ -101,7 +101,7 @@ function rank(date: DateFact, lead: ReadonlySet<number>, said: boolean): number 
  * clause ("On Sunday, gunmen killed 20, officials said"), and a date further on is the event's ("...
  * kidnapped on Thursday, sources said").
  */
-const SAID_AFTER = /^\s*,?[^,.;:]{0,80}?\b(?:said|says|announced|reported|confirmed|published|told|stated|declared|acknowledged|admitted|claimed|revealed|(?:a|ont) (?:publie|annonce|indique|declare|affirme|confirme|precise|revendique|reconnu))\b/;
+const SAID_AFTER = /^\s*,?[^,.;:]{0,80}?\b(?:said|says|announced|reported|confirmed|published|told|stated|declared|acknowledged|admitted|claimed|revealed|(?:released|issued) (?:\w+ )?(?:statement|video|communique|message)|(?:a|ont) (?:publie|annonce|indique|declare|affirme|confirme|precise|revendique|reconnu|diffuse))\b/;
 
 /** Characters that may come before a date that opens a sentence ("Ce ", "Le "). */
 const OPENING = 4;

@@ -13,6 +13,8 @@ export interface Dateline {
   readonly matched: string;
   /** Where `matched` starts in the trimmed line. */
   readonly offset: number;
+  /** A line of its own, rather than a wire dateline opening the lead's first sentence. */
+  readonly standalone: boolean;
 }
 
 /** Datelines sit near the top of a page. */
@@ -37,7 +39,7 @@ function standalone(trimmed: string, reference: string): Dateline | undefined {
   const offset = label === null ? 0 : label[0].length;
   const [first] = parseDateExpressions(trimmed.slice(offset), reference, 'und', folded.slice(offset));
   if (first === undefined || first.index !== 0 || first.precision !== 'day' || !first.explicitYear) return undefined;
-  return TRAILER.test(folded.slice(offset + first.text.length)) ? { date: first.date, matched: first.text, offset } : undefined;
+  return TRAILER.test(folded.slice(offset + first.text.length)) ? { date: first.date, matched: first.text, offset, standalone: true } : undefined;
 }
 
 /** A sentence opening with a wire dateline; the year may be left out, as wires do. */
@@ -47,7 +49,7 @@ function wire(trimmed: string, reference: string): Dateline | undefined {
   const head = trimmed.slice(0, place[0].length + MAX_LENGTH);
   const first = parseDateExpressions(head, reference, 'und')[0];
   if (first === undefined || first.index !== place[0].length || first.precision !== 'day') return undefined;
-  return WIRE_SUFFIX.test(head.slice(first.index + first.text.length)) ? { date: first.date, matched: first.text, offset: first.index } : undefined;
+  return WIRE_SUFFIX.test(head.slice(first.index + first.text.length)) ? { date: first.date, matched: first.text, offset: first.index, standalone: false } : undefined;
 }
 
 /**

@@ -144,7 +144,8 @@ export function buildDocument(raw: RawInput, options?: { maxChars?: number }): R
 
   const body = paragraphs.flatMap(splitSentences);
   const dateline = findDateline(body, reference);
-  const sentences = toSentences(title, body, dateline?.index);
+  // A date line of its own is not part of the lead; a wire dateline opens the lead's first sentence.
+  const sentences = toSentences(title, body, dateline?.standalone === true ? dateline.index : undefined);
   rememberSentenceDateline(sentences, reference, dateline === undefined ? undefined : { ...dateline, index: dateline.index + 1 });
 
   const lang = documentLanguage(sentences, raw.lang);

@@ -151,6 +151,15 @@ describe('extractFacts on small documents', () => {
     expect(story({})).toMatchObject({ date: '2023-08-24', dateEstimated: true });
   });
 
+  it('dates the event, not the day a group released a statement about it', () => {
+    const claimed = makeDocument(
+      'JNIM attacks army camp in Burkina Faso',
+      'JNIM said it killed 60 soldiers. But on Thursday, May 15, they released another statement, claiming 200 soldiers killed. The army base in Djibo came under attack on Sunday morning',
+      { published: '2025-05-16T10:00:00Z' },
+    );
+    expect(extractFacts(claimed, catalogs).main).toMatchObject({ date: '2025-05-11' });
+  });
+
   it('dates the event, not a sentence that opens on the day something was announced or published', () => {
     const announced = makeDocument(
       'Austrian hostage seen alive',

@@ -13,12 +13,12 @@ describe('parseDateline', () => {
     ['Publié le 8 novembre 2025 à 10h30', '2025-11-08', '8 novembre 2025'],
     ['Mis à jour le 1er juillet 2025', '2025-07-01', '1er juillet 2025'],
   ])('%s is the date %s', (line, date, matched) => {
-    expect(parseDateline(line, REF)).toEqual({ date, matched, offset: line.trim().indexOf(matched) });
+    expect(parseDateline(line, REF)).toEqual({ date, matched, offset: line.trim().indexOf(matched), standalone: true });
   });
 
   it('reads a wire dateline at the start of a sentence, year or not', () => {
-    expect(parseDateline('BAMAKO, July 3 (Reuters) - Gunmen kidnapped three workers on Tuesday.', REF)).toEqual({ date: '2025-07-03', matched: 'July 3', offset: 8 });
-    expect(parseDateline('Bamako, le 3 juillet 2025 (AFP) — Des hommes armés ont attaqué.', REF)).toEqual({ date: '2025-07-03', matched: '3 juillet 2025', offset: 11 });
+    expect(parseDateline('BAMAKO, July 3 (Reuters) - Gunmen kidnapped three workers on Tuesday.', REF)).toEqual({ date: '2025-07-03', matched: 'July 3', offset: 8, standalone: false });
+    expect(parseDateline('Bamako, le 3 juillet 2025 (AFP) — Des hommes armés ont attaqué.', REF)).toEqual({ date: '2025-07-03', matched: '3 juillet 2025', offset: 11, standalone: false });
   });
 
   it('does not take a place and a date inside a sentence for a wire dateline', () => {
@@ -43,7 +43,7 @@ describe('parseDateline', () => {
 describe('findDateline', () => {
   it('finds the first date line and its index', () => {
     expect(findDateline(['Three Indians kidnapped', 'The Wire Staff', 'Jul 03 2025', 'Jul 04 2025'], REF)).toEqual({
-      index: 2, date: '2025-07-03', matched: 'Jul 03 2025', offset: 0,
+      index: 2, date: '2025-07-03', matched: 'Jul 03 2025', offset: 0, standalone: true,
     });
   });
 

@@ -75,6 +75,14 @@ describe('sentences', () => {
     ]);
   });
 
+  it('keeps a sentence that a wire dateline opens in the lead', () => {
+    const doc = documentOf('COTONOU, April 24, 2025 — The government confirmed that 54 soldiers were killed on April 17 in W National Park.\n\nA spokesman gave the toll on Wednesday.', {
+      title: 'Benin confirms 54 soldiers killed',
+    });
+    expect(doc.sentences.map((s) => s.lead)).toEqual([true, true, true]);
+    expect(doc).toMatchObject({ published: '2025-04-24', publishedFrom: 'text' });
+  });
+
   it('numbers sentences in order and folds each one', () => {
     for (const prefix of ['000', '001', '002', '003', '004']) {
       const doc = seedDocument(prefix);
