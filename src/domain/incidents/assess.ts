@@ -160,7 +160,7 @@ function placeScore({ probe, incident, features, explain }: Pair): Reason | unde
 }
 
 function holdsHostages(features: IncidentFeatures, nationality: string | undefined): boolean {
-  return nationality !== undefined && features.victims.some((v) => v.role === 'hostage' && v.folded === nationality);
+  return nationality !== undefined && features.victims.some((v) => (v.role === 'hostage' || v.role === 'missing') && v.folded === nationality);
 }
 
 interface Scored {
@@ -176,6 +176,8 @@ function dateScore(pair: Pair): Scored {
   // (see MainEvent.dateEstimated): then the date scores closeness and vetoes nothing.
   const vetoable = probe.type === incident.eventType && !LASTING.has(incident.eventType) && probe.dateEstimated !== true && !endsCaptivity(pair);
   const theirs = incident.eventDate;
+  const taken = endsCaptivity(pair) && theirs !== undefined ? probe.captivityDays?.find((d) => daysBetween(d, theirs) <= DATE_TOLERANCE) : undefined;
+  if (taken !== undefined) return { match: { code: 'date', weight: WEIGHTS.date, message: explain ? `the hostages were taken on ${taken}, as ${incident.id} says` : '' } };
   if (theirs === undefined && probe.date !== undefined && probe.datePrecision === 'day') return reportedClose(pair, probe.date);
   if (probe.date === undefined || theirs === undefined) return publicationCheck(pair);
   if (probe.datePrecision === 'day') {
@@ -218,9 +220,12 @@ function stillReported({ incident, features }: Pair, eventDate: string, storyDat
   return latest;
 }
 
-/** A story of hostages freed or ransomed is dated by their freedom, months after the kidnapping it follows. */
-function endsCaptivity({ probe, incident }: Pair): boolean {
-  return incident.eventType === 'kidnapping' && followsCaptivity(probe);
+/**
+ * A story of hostages freed or ransomed is dated by their freedom, months after the kidnapping it
+ * follows: an incident holding hostages (or people missing) of the story's nationality, or a kidnapping.
+ */
+function endsCaptivity({ probe, incident, features }: Pair): boolean {
+  return followsCaptivity(probe) && (incident.eventType === 'kidnapping' || holdsHostages(features, probe.victims?.nationality));
 }
 
 /**

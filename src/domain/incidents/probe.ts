@@ -55,6 +55,11 @@ export interface Probe {
   readonly terms: TermList;
   readonly fingerprint: string;
   readonly recalled: Recalled;
+  /**
+   * For a story of freed, rescued or ransomed hostages, the other days it gives: it names the day
+   * they were taken, which dates the kidnapping it follows.
+   */
+  readonly captivityDays?: readonly string[];
   /** Dates the story gave that matching set aside, and why. */
   readonly notes: readonly string[];
 }
@@ -120,7 +125,13 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     ...(issuer !== undefined ? { issuer } : {}),
     ...(main.victims !== undefined ? { victims: withRole(probeVictims(main.victims.count, main.victims.nationality), main.victims.role) } : {}),
     ...(main.site !== undefined ? { site: resolveSite(main.site, facts) } : {}),
+    ...(main.type === 'kidnapping' && main.changes.some((c) => CAPTIVITY_CHANGES.has(c)) ? { captivityDays: otherDays(facts, date) } : {}),
   };
+}
+
+/** The days of the month a story gives, its main date aside. */
+function otherDays(facts: Facts, main: string | undefined): string[] {
+  return [...new Set(facts.dates.filter((d) => d.precision === 'day' && d.role === 'event' && d.date !== main).map((d) => d.date))];
 }
 
 /** Days after the earliest an undated story can have come out within which the day it reports dates it, when the latest is not known. */

@@ -116,9 +116,26 @@ describe('assess', () => {
         ),
       ).probe;
     expect(assess(freed('Indian'), july).vetoes).toEqual([]);
+    // The day the story says they were taken dates the kidnapping it follows.
+    expect(assess({ ...freed('Indian'), captivityDays: ['2025-07-01'] }, july).matches.find((m) => m.code === 'date')).toMatchObject({
+      weight: 0.2,
+      message: 'the hostages were taken on 2025-07-01, as inc-1 says',
+    });
+    expect(assess({ ...freed('Indian'), captivityDays: ['2025-05-20'] }, july).matches.find((m) => m.code === 'date')).toBeUndefined();
     // Hostages of another nationality freed in another country are another story.
     expect(assess(freed('Chinese'), july).vetoes.map((v) => v.code)).toEqual(['veto:country']);
     expect(assess({ ...freed('Indian'), changes: [] }, july).vetoes.map((v) => v.code)).toContain('veto:country');
+  });
+
+  it('keeps the other days a story of freed hostages gives, and only for such a story', () => {
+    const day = (date: string) => ({ date, precision: 'day' as const, role: 'event' as const, background: false, matched: date, evidence: { sentence: 1, text: '' } });
+    const found = (changes: ('release' | 'claim')[]) =>
+      story(
+        doc('m', 'Four Moroccan drivers freed', ['They were taken on January 18.'], { published: '2025-08-05' }),
+        facts({ type: 'kidnapping', date: '2025-08-03', datePrecision: 'day', country: 'ml', places: [], changes }, { dates: [day('2025-08-03'), day('2025-01-18')] }),
+      ).probe;
+    expect(found(['release']).captivityDays).toEqual(['2025-01-18']);
+    expect(found(['claim']).captivityDays).toBeUndefined();
   });
 
   it('vetoes an undated story published before the incident happened', () => {
