@@ -46,7 +46,8 @@ export function mainDate(doc: Document, dates: readonly DateFact[], lead: Readon
   let best = Infinity;
   for (const date of events) {
     const said = dayOfStatement(date);
-    const value = rank(date, lead, said);
+    // A day guessed against the day an undated story was seen comes after a day the text pins down.
+    const value = rank(date, lead, said) + (readOnlyRelative(doc, date) ? GUESSED : 0);
     if (value < best) {
       best = value;
       chosen = date;
@@ -88,6 +89,9 @@ const TODAY = /^(?:on )?(?:today|tonight|aujourd'hui|ce jour)$/;
 function dayOfStatement(date: DateFact): boolean {
   return saidBefore(date) || saidAfter(date);
 }
+
+/** Added to the rank of a guessed day (see readOnlyRelative): after a pinned day in the body, before a statement's. */
+const GUESSED = 3;
 
 /** Lower is better: event before statement, lead before body, day before month; ties keep text order. */
 function rank(date: DateFact, lead: ReadonlySet<number>, said: boolean): number {

@@ -151,6 +151,16 @@ describe('extractFacts on small documents', () => {
     expect(story({})).toMatchObject({ date: '2023-08-24', dateEstimated: true });
   });
 
+  it('prefers a day the body pins down to a weekday an undated story leaves to be guessed', () => {
+    const built = buildDocument({
+      id: 'w', kind: 'news', source: 'S', title: 'Al Qaeda network claims attack that killed six soldiers in Togo', lang: 'en',
+      seenAt: '2024-03-22T10:00:00Z', publishedAfter: '2024-03-22T10:00:00Z', publishedBefore: '2024-07-24T10:00:00Z',
+      body: 'The network claimed the attack on an army post in northern Togo, which killed six soldiers on Saturday last weekend.\n\nThe group said its fighters controlled the army barracks on July 20 and killed six soldiers.',
+    });
+    if (!built.ok) throw new Error(built.error.message);
+    expect(extractFacts(built.value, catalogs).main).toMatchObject({ date: '2024-07-20' });
+  });
+
   it('dates the event, not the day a group released a statement about it', () => {
     const claimed = makeDocument(
       'JNIM attacks army camp in Burkina Faso',
