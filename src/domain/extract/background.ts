@@ -22,6 +22,8 @@ const CUES: readonly string[] = [
   String.raw`had then`,
   String.raw`a history of`,
   String.raw`(?:the )?(?:latest|last) in a (?:series|string) of`,
+  String.raw`(?:a )?similar (?:incidents?|attacks?|kidnappings?|abductions?|cases?) (?:took place|occurred|happened)`,
+  String.raw`in a similar (?:incident|attack|kidnapping|abduction|case)`,
   // French
   String.raw`deja`,
   String.raw`precedente?s?`,
@@ -36,6 +38,7 @@ const CUES: readonly string[] = [
   String.raw`depuis (?:19|20)\d{2}`,
   String.raw`(?:cree|creee|fonde|fondee|forme|formee|ne|nee) en (?:19|20)\d{2}`,
   String.raw`pour rappel`,
+  String.raw`(?:un|une) (?:incident|attaque|enlevement|rapt|cas) similaire`,
   String.raw`(?:avait|avaient) (?:deja|alors)`,
 ];
 
