@@ -28,8 +28,11 @@ function withinAYear({ publishedAfter: after, publishedBefore: before }: Documen
   return after !== undefined && before !== undefined && Date.parse(before) - Date.parse(after) <= YEAR_MS;
 }
 
-/** "last week", "two weeks ago", "la semaine dernière": a day worked out from weeks says only roughly when. */
-const WEEK_LEVEL = /\b(?:weeks?|weekends?|semaines?|week-ends?)\b/;
+/**
+ * "last week", "two weeks ago", "la semaine dernière": a day worked out from weeks says only roughly
+ * when; so does "last Tuesday" or "mardi dernier", which writers use for this week's and last week's alike.
+ */
+const WEEK_LEVEL = /\b(?:weeks?|weekends?|semaines?|week-ends?)\b|\b(?:last|past) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (?:dernier|passe)\b/;
 
 /**
  * The event date told in the lead, else anywhere, else the publication date. A date that dates a

@@ -123,6 +123,8 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(week, catalogs).main).toMatchObject({ date: '2025-11-03', dateEstimated: true });
     const weeks = makeDocument('Army takes Kidal', 'The army entered Kidal two weeks ago after days of fighting', { published: '2023-11-14T12:00:00Z' });
     expect(extractFacts(weeks, catalogs).main).toMatchObject({ date: '2023-10-31', dateEstimated: true });
+    const lastTuesday = makeDocument('Indiens enlevés au Mali', 'Trois Indiens ont été enlevés mardi dernier à Kayes', { lang: 'fr', published: '2025-07-09T12:00:00Z' });
+    expect(extractFacts(lastTuesday, catalogs).main).toMatchObject({ date: '2025-07-08', dateEstimated: true });
     const exact = makeDocument('Five Indians kidnapped in Mali', 'Gunmen kidnapped five Indian workers near Kobri on Thursday', { published: '2025-11-08T12:00:00Z' });
     expect(extractFacts(exact, catalogs).main.dateEstimated).toBeUndefined();
   });
