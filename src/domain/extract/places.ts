@@ -280,12 +280,13 @@ function startsLongerName(tokens: Tokens, end: number): boolean {
 
 /**
  * A country named as a border or a neighbour ("the Niger border", "Nigeria's border", "near Niger",
- * "the border with Mali", "la frontière avec le Mali"), not where things happened.
+ * "the border with Mali", "la frontière avec le Mali", "neighbouring Burkina Faso"), not where things happened.
  */
 function outsideCountry(words: readonly string[], start: number, end: number): boolean {
   // "Nigeria's border": the possessive is a token of its own.
   const after = words[end] === 's' ? end + 1 : end;
-  if (BORDER_AFTER.has(words[after] as string)) return true;
+  if (BORDER_AFTER.has(words[after] as string) || NEIGHBOUR_AFTER.has(words[after] as string)) return true;
+  if (NEIGHBOUR_BEFORE.has(words[start - 1] as string)) return true;
   let k = start - 1;
   while (k >= 0 && start - k <= 3 && (SKIPPABLE.has(words[k] as string) || WEAK_LOCATIVE.has(words[k] as string) || words[k] === 'to')) k -= 1;
   const before = words[k] as string;
@@ -294,6 +295,9 @@ function outsideCountry(words: readonly string[], start: number, end: number): b
 }
 
 const WITH = new Set(['with', 'avec']);
+/** "in neighbouring Burkina Faso", "au Burkina Faso voisin": a neighbour of where things happened. */
+const NEIGHBOUR_BEFORE = new Set(['neighbouring', 'neighboring']);
+const NEIGHBOUR_AFTER = new Set(['voisin', 'voisine']);
 const BORDER_NOUNS = new Set([...BORDER_AFTER, 'frontiere', 'frontieres']);
 
 function isLocative(words: readonly string[], start: number): boolean {

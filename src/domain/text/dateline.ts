@@ -25,9 +25,9 @@ const HAS_DIGIT = /\d/;
 const LABEL = /^(?:date|dated|published|publie|posted|updated|last updated|mis a jour|modifie|le)(?:\s+(?:on|le))?\s*[:|-]?\s*/;
 /** What may follow the date on its line: a time and a zone ("14:22 IST", "à 10h30 GMT"). */
 const TRAILER = /^[\s,|:-]*(?:(?:at|a)\s+)?(?:\d{1,2}(?:[:h.]\d{2})?\s*(?:am|pm)?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*$/;
-/** A wire dateline: place, date, optional agency, then a dash ("BAMAKO, July 3 (Reuters) -"). */
-const WIRE_PLACE = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}(?:, \p{Lu}[\p{L}'’.-]*)?,\s*(?:le\s+)?/u;
-const WIRE_SUFFIX = /^\s*(?:\([^()]{1,40}\)\s*)?[-–—:]/;
+/** A wire dateline: place, date, optional agency, then a dash ("BAMAKO, July 3 (Reuters) -", "LONDON, May 3, 2023/APO Group/ --"). */
+const WIRE_PLACE = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}(?:, \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?)?,\s*(?:le\s+)?/u;
+const WIRE_SUFFIX = /^\s*(?:\([^()]{1,40}\)\s*|\/[^/]{1,40}\/\s*)?[-–—:]/;
 /** A date label glued in front of the headline, as some scrapers leave it: " date 2025-11-10 Five Indians ...". */
 const GLUED = /^(?:date|published|updated|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\s+(?=\S)/i;
 

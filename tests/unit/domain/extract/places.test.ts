@@ -50,6 +50,13 @@ describe('extractPlaces', () => {
     expect(mentions.map((m) => [m.fact.id, m.locative])).toEqual([['bf', true], ['ne', false]]);
   });
 
+  it('does not place an event in a neighbouring country', () => {
+    const mentions = findPlaceMentions(sentenceDocument('The army fights jihadist groups based in neighbouring Burkina Faso.'), gazetteer, notBackground);
+    expect(mentions.map((m) => [m.fact.id, m.locative])).toEqual([['bf', false]]);
+    const french = findPlaceMentions(sentenceDocument('Les groupes jihadistes viennent du Burkina Faso voisin.'), gazetteer, notBackground);
+    expect(french.map((m) => [m.fact.id, m.locative])).toEqual([['bf', false]]);
+  });
+
   it('does not place an event in the country whose border it was near', () => {
     const [algeria] = findPlaceMentions(sentenceDocument('Fighting raged near the Algerian border for two days.'), gazetteer, notBackground);
     expect(algeria).toMatchObject({ fact: { id: 'dz' }, locative: false });

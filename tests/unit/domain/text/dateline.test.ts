@@ -19,6 +19,7 @@ describe('parseDateline', () => {
   it('reads a wire dateline at the start of a sentence, year or not', () => {
     expect(parseDateline('BAMAKO, July 3 (Reuters) - Gunmen kidnapped three workers on Tuesday.', REF)).toEqual({ date: '2025-07-03', matched: 'July 3', offset: 8, standalone: false });
     expect(parseDateline('Bamako, le 3 juillet 2025 (AFP) — Des hommes armés ont attaqué.', REF)).toEqual({ date: '2025-07-03', matched: '3 juillet 2025', offset: 11, standalone: false });
+    expect(parseDateline('LONDON, United Kingdom, May 3, 2023/APO Group/ -- The authorities must act.', REF)).toEqual({ date: '2023-05-03', matched: 'May 3, 2023', offset: 24, standalone: false });
   });
 
   it('does not take a place and a date inside a sentence for a wire dateline', () => {
