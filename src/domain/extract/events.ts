@@ -59,8 +59,10 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
     fr: [String.raw`blocus`, String.raw`encercl(?:e|ee|es|ees|ement)`, String.raw`assieg(?:e|ee|es|ees)`],
   },
   release: {
-    en: [String.raw`released`, String.raw`releases?`, String.raw`freed`, String.raw`set free`, String.raw`liberated`],
-    fr: [String.raw`liber(?:e|ee|es|ees|er|ation)`, String.raw`relach(?:e|ee|es|ees)`, String.raw`remis en liberte`],
+    en: [String.raw`released`, String.raw`releases?`, String.raw`freed`, String.raw`set free`, String.raw`liberated`,
+      String.raw`(?:after|following) (?:\w+ ){0,3}(?:years?|months?|weeks?) (?:of|in) captivity`],
+    fr: [String.raw`liber(?:e|ee|es|ees|er|ation)`, String.raw`relach(?:e|ee|es|ees)`, String.raw`remis en liberte`,
+      String.raw`apres (?:\w+ ){0,3}(?:ans?|annees?|mois|semaines?) de captivite`],
   },
   rescue: {
     en: [String.raw`rescu(?:e|ed|es|ing)`],
