@@ -61,8 +61,9 @@ export function mainDate(doc: Document, dates: readonly DateFact[], lead: Readon
     const estimated = (chosen.precision === 'day' && (chosenSaid || WEEK_LEVEL.test(fold(chosen.matched)))) || readOnlyRelative(doc, chosen);
     return { date: chosen.date, precision: chosen.precision, estimated };
   }
-  // News reports what just happened: a story that gives no date is about the days before it came out.
-  const published = documentDate(doc);
+  // News reports what just happened: a story that gives no date is about the days before it came out,
+  // or, undated in a stream, about the days the stream had got to (see Document.publishedAfter).
+  const published = documentDate(doc) ?? doc.publishedAfter;
   return published === undefined ? undefined : { date: published.slice(0, 10), precision: 'day', estimated: true };
 }
 

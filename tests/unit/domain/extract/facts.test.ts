@@ -153,6 +153,15 @@ describe('extractFacts on small documents', () => {
     expect(story({})).toMatchObject({ date: '2023-08-24', dateEstimated: true });
   });
 
+  it('takes an undated story of a stream that gives no date to be about the days the stream had got to, as an estimate', () => {
+    const built = buildDocument({
+      id: 'n', kind: 'news', source: 'S', title: 'Rebels kill 40 civilians in Djibo', lang: 'en', seenAt: '2023-11-28T10:00:00Z', publishedAfter: '2023-11-28T10:00:00Z',
+      body: 'At least 40 civilians were killed in a recent attack by al-Qaida-linked rebels in Djibo, a town in northern Burkina Faso.',
+    });
+    if (!built.ok) throw new Error(built.error.message);
+    expect(extractFacts(built.value, catalogs).main).toMatchObject({ date: '2023-11-28', datePrecision: 'day', dateEstimated: true });
+  });
+
   it('prefers a day the body pins down to a weekday an undated story leaves to be guessed', () => {
     const built = buildDocument({
       id: 'w', kind: 'news', source: 'S', title: 'Al Qaeda network claims attack that killed six soldiers in Togo', lang: 'en',
