@@ -86,6 +86,11 @@ const PEOPLE = new Set([
   'homme', 'femmes', 'femme', 'enfants', 'enfant', 'villageois', 'expatries', 'expatrie', 'etrangers', 'etranger',
   'ouvriers', 'ouvrier', 'ingenieurs', 'ingenieur', 'policiers', 'policier', 'membres', 'commercants', 'eleveurs',
   'agriculteurs', 'passagers', 'touristes', 'chauffeurs', 'techniciens', 'agents',
+  'priest', 'priests', 'nun', 'nuns', 'journalist', 'journalists', 'reporter', 'reporters', 'humanitarians', 'diplomats',
+  'diplomat', 'pilots', 'students', 'pupils', 'volunteers', 'geologists', 'researchers', 'refugees', 'fishermen',
+  'travellers', 'travelers', 'worshippers', 'businessman', 'businessmen', 'truckers', 'pretre', 'pretres', 'religieuse',
+  'religieuses', 'journaliste', 'journalistes', 'humanitaires', 'diplomates', 'eleves', 'etudiants', 'benevoles',
+  'geologues', 'chercheurs', 'refugies', 'pecheurs', 'voyageurs', 'fideles', 'camionneurs', 'transporteurs', 'orpailleurs',
 ]);
 const HOSTAGE_NOUNS = new Set(['hostages', 'hostage', 'captives', 'otages', 'otage']);
 const COMBATANTS = new Set([

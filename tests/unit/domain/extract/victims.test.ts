@@ -22,6 +22,8 @@ describe('extractVictims', () => {
     expect(victims('Four Moroccan truck drivers were kidnapped on the road to Téra.')).toEqual(['4|Moroccan|hostage']);
     expect(victims('Three Indian cement factory workers were abducted.')).toEqual(['3|Indian|hostage']);
     expect(victims('The 66-year-old woman was abducted from her home.')).toEqual([]);
+    expect(victims('A German priest was kidnapped in Bamako.')).toEqual(['1|German|hostage']);
+    expect(victims('Un journaliste français a été enlevé à Gao.')).toEqual(['1|French|hostage']);
   });
 
   it('keeps a group without a number', () => {

@@ -56,6 +56,15 @@ describe('candidate keys', () => {
     expect(keys.some((k) => k.startsWith('day:'))).toBe(false);
   });
 
+  it('looks a story whose main event is a release up as far back as a captivity lasts, as it does a kidnapping story with a release', () => {
+    const released = story(
+      doc('r', 'French journalist freed after two years of captivity', ['He was released on Monday.'], { published: '2023-03-20' }),
+      facts({ type: 'release', date: '2023-03-20', datePrecision: 'day', country: 'ml', places: ['ml-kayes'] }, { places: [] }),
+    );
+    const months = probeKeys(released.probe).filter((k) => k.startsWith('place:')).map((k) => k.split('@')[1]);
+    expect(months).toContain('2021-04');
+  });
+
   it('looks a story of freed hostages up as far back as a captivity lasts', () => {
     const freed = story(
       doc('f', 'Indians kidnapped in Kayes freed', ['Three Indians kidnapped in Kayes were freed.'], { published: '2026-03-02' }),
