@@ -357,12 +357,22 @@ interface UnlistedName {
   readonly anchored?: boolean;
 }
 
-/** Capitalised words after "village of" that no gazetteer name starts: at most two ("Kpinkankandi", "Tin Akof"). */
+/**
+ * Capitalised words after "village of" that no gazetteer name starts: at most two ("Kpinkankandi",
+ * "Tin Akof"); or one before "village", "town" or "commune" after a place preposition or an article
+ * ("outside Solhan village", "in the Kerou commune").
+ */
 function unlistedAt(compiled: CompiledGazetteer, tokens: Tokens, i: number): UnlistedName | undefined {
   const words = tokens.words;
-  if (!LOCALITY_NOUNS.has(words[i] as string) || !LOCALITY_OF.has(words[i + 1] as string)) return undefined;
-  return unlistedName(compiled, tokens, i + 2);
+  if (!LOCALITY_NOUNS.has(words[i] as string)) return undefined;
+  if (LOCALITY_OF.has(words[i + 1] as string)) return unlistedName(compiled, tokens, i + 2);
+  if (i < 2 || !NAME_BEFORE_NOUN.has(words[i - 2] as string)) return undefined;
+  const found = unlistedName(compiled, tokens, i - 1);
+  return found === undefined || found.end !== i || isAcronym(tokens, i - 1) ? undefined : { ...found, end: i + 1 };
 }
+
+/** Words before "Solhan village": a place preposition or an article. */
+const NAME_BEFORE_NOUN = new Set(['in', 'near', 'outside', 'at', 'the', 'of', 'from', 'around']);
 
 /** One or two capitalised words from `start` that no gazetteer name starts. */
 function unlistedName(compiled: CompiledGazetteer, tokens: Tokens, start: number): UnlistedName | undefined {

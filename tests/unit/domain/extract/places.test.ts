@@ -84,6 +84,8 @@ describe('extractPlaces', () => {
     expect(unlisted('Mali', 'In August, in Mali, militants attacked a convoy', 'en')).toEqual([]);
     expect(unlisted('Mali', 'Talks in Geneva, in Switzerland, ended without a deal on Mali', 'en')).toEqual([]);
     expect(unlisted('Benin', 'JNIM claimed a post in Basso, located only a few miles from Nigeria’s border', 'en')).toEqual([]);
+    expect(unlisted('Burkina Faso', "Fighters stormed a gold mining site outside Solhan village in Burkina Faso's Yagha province", 'en')).toEqual(['bf-loc-solhan/']);
+    expect(unlisted('Benin', 'Seven villagers in the Kerou commune had their throats slit', 'en')).toEqual(['bj-loc-kerou/']);
   });
 
   it('finds small localities of the news with their region', () => {
