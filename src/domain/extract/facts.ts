@@ -221,6 +221,8 @@ function rolesFor(type: EventType | undefined): readonly VictimRole[] {
   if (type === 'attack' || type === 'killing') return ['killed', 'injured', 'hostage'];
   // Hostages named in a blockade story were taken in another incident.
   if (type === 'blockade') return ['killed'];
+  // The freed are the hostages of the kidnapping a release follows.
+  if (type === 'release' || type === 'rescue' || type === 'ransom') return ['released', 'hostage', 'killed'];
   return ['hostage', 'killed'];
 }
 

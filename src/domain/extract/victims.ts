@@ -54,7 +54,9 @@ const DEMONYMS: readonly (readonly [string, readonly string[]])[] = [
 
 const NATIONALITIES = new PhraseIndex<string>(DEMONYMS.flatMap(([name, forms]) => forms.map((form) => [form, name] as const)));
 /** Words that can open a group: numbers, "a" and "an", and the first word of each demonym. */
-const GROUP_STARTS = new Set([...NUMBER_WORDS, 'an', ...DEMONYMS.flatMap(([, forms]) => forms.map((form) => form.split(' ')[0] as string))]);
+/** French singular articles before a noun for one person ("le journaliste français"): a count of one. */
+const SINGULAR_ARTICLES = new Set(['le', 'la']);
+const GROUP_STARTS = new Set([...NUMBER_WORDS, 'an', ...SINGULAR_ARTICLES, ...DEMONYMS.flatMap(([, forms]) => forms.map((form) => form.split(' ')[0] as string))]);
 
 const GROUP_VOCABULARY = vocabularyBit(GROUP_STARTS);
 
@@ -196,7 +198,8 @@ function sentenceVictims(tokens: Tokens, background: BackgroundTest): readonly V
 function groupAt(words: readonly string[], i: number): Group | undefined {
   const word = words[i] as string;
   if (!mayStartGroup(word)) return undefined;
-  const number = word === 'a' || word === 'an' ? { value: 1, end: i + 1 } : parseNumberAt(words, i);
+  const article = word === 'a' || word === 'an' || (SINGULAR_ARTICLES.has(word) && isPersonNoun(words[i + 1] ?? ''));
+  const number = article ? { value: 1, end: i + 1 } : parseNumberAt(words, i);
   let k = number ? number.end : i;
   if (number && PARTITIVE.has(words[k] ?? '')) {
     k += 1;

@@ -172,6 +172,11 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(built.value, catalogs).main).toMatchObject({ date: '2024-07-20' });
   });
 
+  it('takes the freed for the victims of a story whose main event is a release', () => {
+    const freed = makeDocument('Le journaliste français Olivier Dubois libéré', "Le journaliste français Olivier Dubois a été libéré après presque deux ans de captivité au Mali", { lang: 'fr', published: '2023-03-20T10:00:00Z' });
+    expect(extractFacts(freed, catalogs).main).toMatchObject({ type: 'release', victims: { count: 1, nationality: 'French', role: 'released' } });
+  });
+
   it('dates the event, not the day a group released a statement about it', () => {
     const claimed = makeDocument(
       'JNIM attacks army camp in Burkina Faso',

@@ -24,6 +24,8 @@ describe('extractVictims', () => {
     expect(victims('The 66-year-old woman was abducted from her home.')).toEqual([]);
     expect(victims('A German priest was kidnapped in Bamako.')).toEqual(['1|German|hostage']);
     expect(victims('Un journaliste français a été enlevé à Gao.')).toEqual(['1|French|hostage']);
+    expect(victims('Le journaliste français Olivier Dubois a été libéré.')).toEqual(['1|French|released']);
+    expect(victims('Le président malien a été reçu.')).toEqual([]);
   });
 
   it('keeps a group without a number', () => {
