@@ -58,13 +58,22 @@ export function mainDate(doc: Document, dates: readonly DateFact[], lead: Readon
     }
   }
   if (chosen) {
-    const estimated = (chosen.precision === 'day' && (chosenSaid || WEEK_LEVEL.test(fold(chosen.matched)))) || readOnlyRelative(doc, chosen);
+    const estimated = (chosen.precision === 'day' && (chosenSaid || WEEK_LEVEL.test(fold(chosen.matched)) || endsRange(chosen))) || readOnlyRelative(doc, chosen);
     return { date: chosen.date, precision: chosen.precision, estimated };
   }
   // News reports what just happened: a story that gives no date is about the days before it came out,
   // or, undated in a stream, about the days the stream had got to (see Document.publishedAfter).
   const published = documentDate(doc) ?? doc.publishedAfter;
   return published === undefined ? undefined : { date: published.slice(0, 10), precision: 'day', estimated: true };
+}
+
+/** "du 23 au 31 mars", "from 23 to 31 March", "between March 27 and 31": the last day of several. */
+const RANGE_BEFORE = /\b(?:du|from|between|entre le|entre)\s+\d{1,2}(?:er)?\s+(?:au|to|and|et|-)\s*$/;
+
+/** A day that ends a span of days: events of several days are not pinned to one. */
+function endsRange(date: DateFact): boolean {
+  const at = date.evidence.text.indexOf(date.matched);
+  return at > 0 && RANGE_BEFORE.test(fold(date.evidence.text.slice(Math.max(0, at - 30), at)));
 }
 
 /** Days before a story was told beyond which a date only its body gives is what the body recalls. */

@@ -68,7 +68,7 @@ const COUNTRY_REFERENCES = new PhraseIndex<true>(
 addToVocabulary(PLACE_WORDS, ['west', 'sahelian', 'landlocked', 'pays']);
 
 /** Nouns that name a locality by the word after "of" / "de": "the village of Mansila", "la localité de Kobri". */
-const LOCALITY_NOUNS = new Set(['village', 'town', 'locality', 'commune', 'hamlet', 'ville', 'localite', 'hameau']);
+const LOCALITY_NOUNS = new Set(['village', 'town', 'locality', 'commune', 'hamlet', 'ville', 'localite', 'hameau', 'zone']);
 const LOCALITY_OF = new Set(['of', 'de', 'd']);
 addToVocabulary(PLACE_WORDS, LOCALITY_NOUNS);
 
