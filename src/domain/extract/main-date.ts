@@ -122,9 +122,12 @@ const SAID_AFTER = /^\s*,?[^,.;:]{0,80}?\b(?:said|says|announced|reported|confir
 
 /** Characters that may come before a date that opens a sentence ("Ce ", "Le "). */
 const OPENING = 4;
+/** Words that may open a sentence before its date ("Today, Wednesday, the authorities announced ..."). */
+const OPENING_WORDS = /^(?:(?:today|tonight|aujourd'hui|ce|le|on|this|ce jour)[\s,]+)+$/;
 
 function saidAfter(date: DateFact): boolean {
   const text = date.evidence.text;
   const at = text.indexOf(date.matched);
-  return at >= 0 && at <= OPENING && SAID_AFTER.test(fold(text.slice(at + date.matched.length, at + date.matched.length + 100)));
+  const opens = at >= 0 && (at <= OPENING || OPENING_WORDS.test(fold(text.slice(0, at))));
+  return opens && SAID_AFTER.test(fold(text.slice(at + date.matched.length, at + date.matched.length + 100)));
 }

@@ -179,6 +179,11 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(freed, catalogs).main).toMatchObject({ type: 'release', victims: { count: 1, nationality: 'French', role: 'released' } });
   });
 
+  it('dates the event, not "today", the day the authorities announced a new toll', () => {
+    const toll = makeDocument('Toll of the Tessit attack rises', 'Today, Wednesday, the Malian authorities announced a new toll for the attack in Tesset last Sunday', { published: '2022-08-10T12:00:00Z' });
+    expect(extractFacts(toll, catalogs).main).toMatchObject({ date: '2022-08-07', places: expect.arrayContaining(['ml-tessit']) });
+  });
+
   it('dates the event, not the day a group released a statement about it', () => {
     const claimed = makeDocument(
       'JNIM attacks army camp in Burkina Faso',
