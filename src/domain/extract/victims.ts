@@ -53,6 +53,29 @@ const DEMONYMS: readonly (readonly [string, readonly string[]])[] = [
 ];
 
 const NATIONALITIES = new PhraseIndex<string>(DEMONYMS.flatMap(([name, forms]) => forms.map((form) => [form, name] as const)));
+
+/** Countries named after "citizens of", "ressortissants de" ("two citizens of the United Arab Emirates"), by the nationality they give. */
+const COUNTRIES_OF = new PhraseIndex<string>(
+  (
+    [
+      ['Emirati', ['united arab emirates', 'uae', 'emirats arabes unis']], ['Chinese', ['china', 'chine']], ['Indian', ['india', 'inde']],
+      ['Moroccan', ['morocco', 'maroc']], ['Egyptian', ['egypt', 'egypte']], ['Turkish', ['turkey', 'turquie']], ['Russian', ['russia', 'russie']],
+      ['Iranian', ['iran']], ['American', ['united states', 'etats-unis']], ['British', ['united kingdom', 'royaume-uni']],
+      ['German', ['germany', 'allemagne']], ['Italian', ['italy', 'italie']], ['French', ['france']], ['Spanish', ['spain', 'espagne']],
+    ] as const
+  ).flatMap(([name, forms]) => forms.map((form) => [form, name] as const)),
+);
+const OF_COUNTRY = new Set(['of', 'de', 'des', 'du', 'd']);
+const COUNTRY_ARTICLES = new Set(['the', 'la', 'l', 'le', 'les']);
+
+/** "of the United Arab Emirates" after a noun for people: the nationality and where the phrase ends. */
+function countryOfAt(words: readonly string[], k: number): { readonly nationality: string; readonly end: number } | undefined {
+  if (!OF_COUNTRY.has(words[k] ?? '')) return undefined;
+  const at = COUNTRY_ARTICLES.has(words[k + 1] ?? '') ? k + 2 : k + 1;
+  const match = COUNTRIES_OF.matchAt(words, at);
+  const nationality = match?.values[0];
+  return match && nationality ? { nationality, end: match.end } : undefined;
+}
 /** Words that can open a group: numbers, "a" and "an", and the first word of each demonym. */
 /** French singular articles before a noun for one person ("le journaliste français"): a count of one. */
 const SINGULAR_ARTICLES = new Set(['le', 'la']);
@@ -221,9 +244,13 @@ function groupAt(words: readonly string[], i: number): Group | undefined {
     hostageNoun = HOSTAGE_NOUNS.has(noun);
     k += 1;
     const after = nationality === undefined ? NATIONALITIES.matchAt(words, k) : undefined;
+    const ofCountry = nationality === undefined && !after ? countryOfAt(words, k) : undefined;
     if (after) {
       nationality = after.values[0];
       k = after.end;
+    } else if (ofCountry) {
+      nationality = ofCountry.nationality;
+      k = ofCountry.end;
     }
   } else if (!demonym || !standsForPeople(words, demonym.end - 1, number !== undefined)) {
     return undefined;

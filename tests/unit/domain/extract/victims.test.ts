@@ -26,6 +26,8 @@ describe('extractVictims', () => {
     expect(victims('Un journaliste français a été enlevé à Gao.')).toEqual(['1|French|hostage']);
     expect(victims('Le journaliste français Olivier Dubois a été libéré.')).toEqual(['1|French|released']);
     expect(victims('Le président malien a été reçu.')).toEqual([]);
+    expect(victims('Two citizens of the United Arab Emirates were kidnapped in Mali.')).toEqual(['2|Emirati|hostage']);
+    expect(victims('Trois ressortissants de la Chine ont été enlevés.')).toEqual(['3|Chinese|hostage']);
   });
 
   it('keeps a group without a number', () => {
