@@ -366,11 +366,13 @@ function unlistedAt(compiled: CompiledGazetteer, tokens: Tokens, i: number): Unl
   const words = tokens.words;
   if (!LOCALITY_NOUNS.has(words[i] as string)) return undefined;
   if (LOCALITY_OF.has(words[i + 1] as string)) return unlistedName(compiled, tokens, i + 2);
-  if (i < 2 || !NAME_BEFORE_NOUN.has(words[i - 2] as string)) return undefined;
+  if (i < 2 || !NOUNS_AFTER_NAME.has(words[i] as string) || !NAME_BEFORE_NOUN.has(words[i - 2] as string)) return undefined;
   const found = unlistedName(compiled, tokens, i - 1);
   return found === undefined || found.end !== i || isAcronym(tokens, i - 1) ? undefined : { ...found, end: i + 1 };
 }
 
+/** Nouns that follow the locality they name in English ("Solhan village"); not "zone" ("the franc zone"). */
+const NOUNS_AFTER_NAME = new Set(['village', 'town', 'commune', 'hamlet']);
 /** Words before "Solhan village": a place preposition or an article. */
 const NAME_BEFORE_NOUN = new Set(['in', 'near', 'outside', 'at', 'the', 'of', 'from', 'around']);
 

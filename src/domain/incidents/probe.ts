@@ -125,12 +125,8 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     ...(issuer !== undefined ? { issuer } : {}),
     ...(main.victims !== undefined ? { victims: withRole(probeVictims(main.victims.count, main.victims.nationality), main.victims.role) } : {}),
     ...(main.site !== undefined ? { site: resolveSite(main.site, facts) } : {}),
-    ...(reportsCaptivityEnd(main) ? { captivityDays: otherDays(facts, date) } : {}),
+    ...(reportsCaptivityEnd(main.type, main.changes) ? { captivityDays: otherDays(facts, date) } : {}),
   };
-}
-
-function reportsCaptivityEnd(main: Facts['main']): boolean {
-  return main.type !== undefined && (CAPTIVITY_CHANGES.has(main.type) || (main.type === 'kidnapping' && main.changes.some((c) => CAPTIVITY_CHANGES.has(c))));
 }
 
 /** The days of the month a story gives, its main date aside. */
@@ -158,8 +154,12 @@ export function exactDay(probe: Probe): string | undefined {
 
 /** The story reports what became of hostages: their release, rescue or ransom. */
 export function followsCaptivity(probe: Probe): boolean {
-  if (probe.type !== undefined && CAPTIVITY_CHANGES.has(probe.type)) return true;
-  return probe.type === 'kidnapping' && probe.changes.some((c) => CAPTIVITY_CHANGES.has(c));
+  return reportsCaptivityEnd(probe.type, probe.changes);
+}
+
+function reportsCaptivityEnd(type: EventType | undefined, changes: readonly EventType[]): boolean {
+  if (type !== undefined && CAPTIVITY_CHANGES.has(type)) return true;
+  return type === 'kidnapping' && changes.some((c) => CAPTIVITY_CHANGES.has(c));
 }
 
 const CAPTIVITY_CHANGES: ReadonlySet<EventType> = new Set<EventType>(['release', 'rescue', 'ransom']);
