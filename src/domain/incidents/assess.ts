@@ -338,7 +338,15 @@ function siteScore({ probe, features, explain }: Pair): Reason | undefined {
   const keys = features.siteKeys;
   if (probe.site === undefined || keys.length === 0) return undefined;
   if (keys.includes(probe.site)) return { code: 'site', weight: WEIGHTS.site, message: explain ? `same site: ${probe.site}` : '' };
+  // "a mining site" and "a mining facility", "Kalpataru Projects" and "Kalpataru Power": two names of one thing, not two sites.
+  const head = headWord(probe.site);
+  if (keys.some((k) => headWord(k) === head)) return undefined;
   return { code: 'site:clash', weight: WEIGHTS.siteClash, message: explain ? `site ${probe.site} against ${keys.join(', ')}` : '' };
+}
+
+function headWord(siteKey: string): string {
+  const space = siteKey.indexOf(' ');
+  return space < 0 ? siteKey : siteKey.slice(0, space);
 }
 
 function actorScore({ probe, features, explain }: Pair): Reason | undefined {

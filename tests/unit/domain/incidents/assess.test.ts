@@ -138,6 +138,13 @@ describe('assess', () => {
     expect(found(['claim']).captivityDays).toBeUndefined();
   });
 
+  it('sees a clash between two named sites, not between two names of one', () => {
+    const at = (site: string) => assess({ ...dated('2025-07-01', 'day'), site }, july).matches.find((m) => m.code.startsWith('site'));
+    expect(at('diamond cement')).toMatchObject({ code: 'site', weight: 0.2 });
+    expect(at('kobri gold mine')).toMatchObject({ code: 'site:clash', weight: -0.1 });
+    expect(at('diamond cement factory')).toBeUndefined();
+  });
+
   it('vetoes an undated story published before the incident happened', () => {
     const early = story(
       doc('e', 'Indians kidnapped in Kayes', ['Three Indians kidnapped.'], { published: '2025-06-20' }),
