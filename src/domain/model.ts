@@ -135,6 +135,8 @@ export interface VictimFact {
   /** Demonym in English, title case ("Indian", "Chinese", "Malian"); absent when not said. */
   readonly nationality?: string;
   readonly role: VictimRole;
+  /** Full names the text gives right after the group ("French journalist Olivier Dubois"). */
+  readonly names?: readonly string[];
   readonly background: boolean;
   readonly evidence: Evidence;
 }
@@ -298,7 +300,7 @@ export interface Incident {
   readonly eventDate?: string;
   readonly country: string;
   readonly places: readonly Attested<{ id: string; name: string; kind: PlaceKind; region?: string }>[];
-  readonly victims: readonly Attested<{ count: number | null; nationality?: string; role: VictimRole }>[];
+  readonly victims: readonly Attested<{ count: number | null; nationality?: string; role: VictimRole; names?: readonly string[] }>[];
   readonly sites: readonly Attested<{ name: string; key: string }>[];
   /** Each actor claim is kept with its sources; disagreements live side by side. */
   readonly actors: readonly Attested<{ id: string; name: string; role: ActorRole }>[];

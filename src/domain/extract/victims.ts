@@ -2,7 +2,7 @@ import type { Document, VictimFact, VictimRole } from '../model.js';
 import { isBackgroundSentence } from './background.js';
 import { NUMBER_WORDS, parseNumberAt } from './numbers.js';
 import type { BackgroundTest } from './places.js';
-import { DIGITS, documentTokens, hasStem, isMark, PhraseIndex, sentenceHas, startsWithAt, type Tokens, vocabularyBit, vocabularyWhere, wordFlags } from './tokens.js';
+import { DIGITS, documentTokens, hasStem, isCapitalised, isMark, originalSpan, PhraseIndex, sentenceHas, startsWithAt, type Tokens, vocabularyBit, vocabularyWhere, wordFlags } from './tokens.js';
 
 /**
  * Victims: "three Indian nationals were abducted", "killed at least 30 soldiers", "cinq ressortissants
@@ -208,11 +208,12 @@ function sentenceVictims(tokens: Tokens, background: BackgroundTest): readonly V
     if (!role) continue;
     isBackground ??= background(sentence);
     const evidence = { sentence: sentence.index, text: sentence.text };
-    facts.push(
+    const fact: VictimFact =
       group.nationality === undefined
         ? { count: group.count, role, background: isBackground, evidence }
-        : { count: group.count, role, background: isBackground, evidence, nationality: group.nationality },
-    );
+        : { count: group.count, role, background: isBackground, evidence, nationality: group.nationality };
+    const name = group.count === 1 || group.count === null ? personNameAt(tokens, group.end) : undefined;
+    facts.push(name === undefined ? fact : { ...fact, names: [name] });
   }
   return facts;
 }
@@ -256,6 +257,23 @@ function groupAt(words: readonly string[], i: number): Group | undefined {
     return undefined;
   }
   return { count: number ? number.value : null, nationality, start: i, end: k, hostageNoun };
+}
+
+/** Words of a name that are titles or parts of other names, not a person's. */
+const NOT_NAME_WORDS = new Set(['and', 'et', 'of', 'de', 'in', 'the', 'mali', 'niger', 'burkina', 'faso', 'bamako', 'niamey', 'ouagadougou']);
+const NAME_WORDS = 3;
+
+/**
+ * A person's full name right after a group of one ("French journalist Olivier Dubois", "German
+ * priest Hans-Joachim Lohre", "a German priest, Hans-Joachim Lohre,"): two or three capitalised words, as written.
+ */
+function personNameAt(tokens: Tokens, at: number): string | undefined {
+  const { words } = tokens;
+  const from = words[at] === ',' ? at + 1 : at;
+  let end = from;
+  while (end < words.length && end - from < NAME_WORDS && !isMark(words[end] as string) && !NOT_NAME_WORDS.has(words[end] as string) && isCapitalised(tokens, end) && /^[a-z][a-z'-]*$/.test(words[end] as string)) end += 1;
+  if (end - from < 2 || (from > at && end < words.length && !isMark(words[end] as string))) return undefined;
+  return originalSpan(tokens, from, end) ?? words.slice(from, end).join(' ');
 }
 
 /** Words that may qualify a noun for people ("truck drivers", "aid workers", "gold mine workers"). */

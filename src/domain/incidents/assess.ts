@@ -28,6 +28,7 @@ export const WEIGHTS = {
   nationalityClash: -0.15,
   site: 0.2,
   siteClash: -0.1,
+  person: 0.3,
   actor: 0.05,
   ongoing: 0.4,
   issuer: 0.25,
@@ -103,6 +104,7 @@ export function assess(probe: Probe, incident: Incident, explain = true): Assess
   push(matches, date.match);
   push(matches, typeScore(pair));
   push(matches, victims.match);
+  push(matches, personScore(pair));
   push(matches, siteScore(pair));
   push(matches, actorScore(pair));
   push(matches, issuer.match);
@@ -126,10 +128,11 @@ function push(reasons: Reason[], reason: Reason | undefined): void {
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
-function countryVeto({ probe, incident, features, explain }: Pair): Reason | undefined {
+function countryVeto(pair: Pair): Reason | undefined {
+  const { probe, incident, features, explain } = pair;
   if (probe.country === undefined || probe.country === incident.country) return undefined;
   // Hostages are often freed across a border: a release of hostages of the nationality an incident holds may be reported from another country.
-  if (followsCaptivity(probe) && holdsHostages(features, probe.victims?.nationality)) return undefined;
+  if (followsCaptivity(probe) && (holdsHostages(features, probe.victims?.nationality) || namesVictim(pair))) return undefined;
   return {
     code: 'veto:country',
     message: explain ? `${incident.id} happened in ${incident.country.toUpperCase()}, this story in ${probe.country.toUpperCase()}` : '',
@@ -224,8 +227,24 @@ function stillReported({ incident, features }: Pair, eventDate: string, storyDat
  * A story of hostages freed or ransomed is dated by their freedom, months after the kidnapping it
  * follows: an incident holding hostages (or people missing) of the story's nationality, or a kidnapping.
  */
-function endsCaptivity({ probe, incident, features }: Pair): boolean {
-  return followsCaptivity(probe) && (incident.eventType === 'kidnapping' || holdsHostages(features, probe.victims?.nationality));
+function endsCaptivity(pair: Pair): boolean {
+  const { probe, incident, features } = pair;
+  return followsCaptivity(probe) && (incident.eventType === 'kidnapping' || holdsHostages(features, probe.victims?.nationality) || namesVictim(pair));
+}
+
+/** A victim the story names by name that the incident names too. */
+function namedVictim({ probe, features }: Pair): string | undefined {
+  return probe.persons?.find((p) => features.personKeys.has(p));
+}
+
+function namesVictim(pair: Pair): boolean {
+  return namedVictim(pair) !== undefined;
+}
+
+/** A person named by both is the strongest sign of one event: a hostage freed years after being taken. */
+function personScore(pair: Pair): Reason | undefined {
+  const named = namedVictim(pair);
+  return named === undefined ? undefined : { code: 'person', weight: WEIGHTS.person, message: pair.explain ? `same person among the victims: ${named}` : '' };
 }
 
 /**

@@ -12,6 +12,8 @@ export interface VictimValue {
   readonly count: number | null;
   readonly nationality?: string;
   readonly role: VictimRole;
+  /** Full names of the victims, as the sources wrote them. */
+  readonly names?: readonly string[];
 }
 export interface SiteValue {
   readonly name: string;
@@ -104,7 +106,8 @@ export function contributionsOf(doc: Document, facts: Facts): Contributions {
 }
 
 function victim(v: VictimFact): VictimValue {
-  return v.nationality === undefined ? { count: v.count, role: v.role } : { count: v.count, nationality: v.nationality, role: v.role };
+  const value: VictimValue = v.nationality === undefined ? { count: v.count, role: v.role } : { count: v.count, nationality: v.nationality, role: v.role };
+  return v.names === undefined ? value : { ...value, names: v.names };
 }
 
 function withRegion(place: PlaceValue, region: string | undefined): PlaceValue {

@@ -2,6 +2,7 @@ import type { Incident, SourceRef } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { daysBetween, isoDay } from './dates.js';
 import { incidentAnchorDay } from './keys.js';
+import { personKey } from './probe.js';
 
 /** Days after an event in which its reports may tell of fighting still going on. */
 const REPORTING_WEEK = 7;
@@ -31,6 +32,8 @@ export class IncidentFeatures {
   readonly actorIds: ReadonlySet<string>;
   readonly siteKeys: readonly string[];
   readonly victims: readonly VictimFeature[];
+  /** Surnames of named victims (see personKey). */
+  readonly personKeys: ReadonlySet<string>;
   /** The first report and the latest ones: a copy copies the original or a recent rewrite, and the cost stays bounded. */
   readonly wireSources: readonly SourceRef[];
   private earlyReportDay: string | null | undefined;
@@ -46,6 +49,7 @@ export class IncidentFeatures {
     this.actorIds = new Set(incident.actors.map((a) => a.value.id));
     this.siteKeys = incident.sites.map((s) => s.value.key);
     this.victims = incident.victims.map(({ value }) => (value.nationality === undefined ? value : { ...value, folded: fold(value.nationality) }));
+    this.personKeys = new Set(incident.victims.flatMap(({ value }) => (value.names ?? []).map(personKey)));
     this.wireSources = wireSources(incident.sources);
   }
 

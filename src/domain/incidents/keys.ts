@@ -2,7 +2,7 @@ import type { Incident } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { isoDay, monthOf, shiftDay, shiftMonth } from './dates.js';
 import { fingerprintBands } from './fingerprint.js';
-import { followsCaptivity, type Probe } from './probe.js';
+import { followsCaptivity, personKey, type Probe } from './probe.js';
 import { strongestOf, strongestTerms } from './terms.js';
 
 /**
@@ -12,7 +12,7 @@ import { strongestOf, strongestTerms } from './terms.js';
  *   looks in the months its event may fall in;
  * - the country and the actors, bucketed by day: common on their own ("JNIM", "Mali"), telling only
  *   together with a date, looked up a couple of days either side of the story's event date;
- * - sites, hostages of a nationality, wire fingerprint bands and source documents, not bucketed: a
+ * - sites, hostages of a nationality, named victims, wire fingerprint bands and source documents, not bucketed: a
  *   later story about the same site or the same hostages is still compared and, when it is another
  *   event, vetoed with a readable reason.
  * Nationality alone and event type alone are not keys: most victims are Malian and most events attacks.
@@ -44,6 +44,7 @@ export function incidentKeys(incident: Incident): string[] {
     keys.add(`victims:${value.count}:${nationality}@${month}`);
     if (value.role === 'hostage') keys.add(`hostages:${value.count}:${nationality}`);
   }
+  for (const { value } of incident.victims) for (const name of value.names ?? []) keys.add(`person:${personKey(name)}`);
   for (const { value } of incident.actors) keys.add(`actor:${value.id}@${day}`);
   for (const term of strongestTerms(incident.terms, TERM_KEYS)) keys.add(`term:${term}@${month}`);
   for (const { value } of incident.sites) keys.add(`site:${value.key}`);
@@ -77,6 +78,7 @@ export function probeKeys(probe: Probe): string[] {
     keys.add(`hostages:${victims.count}:${victims.nationality}`);
   }
   for (const actor of probe.actors) addBucketed(keys, `actor:${actor}`, days);
+  for (const person of probe.persons ?? []) keys.add(`person:${person}`);
   for (const term of strongestOf(probe.terms, TERM_KEYS)) addBucketed(keys, `term:${term}`, months);
   if (probe.site !== undefined) keys.add(`site:${probe.site}`);
   // What the story recalls is looked up too, so that the recalled incident is compared and the recall vetoed in the reasons.

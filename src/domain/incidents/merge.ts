@@ -164,7 +164,7 @@ function addSlots(slots: Slots, story: Story): Slots {
   const c = story.contributions;
   return {
     places: attestEach(slots.places, c.places, valueKey.place, source),
-    victims: c.victims.reduce<Attested<VictimValue>[]>((acc, item) => attestVictims(acc, item, source), [...slots.victims]),
+    victims: c.victims.reduce<Attested<VictimValue>[]>((acc, item) => withNames(attestVictims(acc, item, source), item.value, source), [...slots.victims]),
     sites: attestEach(slots.sites, c.sites, valueKey.site, source),
     actors: attestEach(slots.actors, c.actors, valueKey.actor, source),
     advice: c.advice.reduce<Attested<AdviceValue>[]>((acc, item) => attestAdvice(acc, item, source), [...slots.advice]),
@@ -200,6 +200,17 @@ function attestVictims(list: Attested<VictimValue>[], item: Item<VictimValue>, s
     return replace(list, vague, corroborate(vague, source, evidence, value));
   }
   return attest(list, valueKey.victims, value, source, evidence);
+}
+
+/** Names a source gives join the group it backs: a later report may name hostages the first did not. */
+function withNames(list: Attested<VictimValue>[], value: VictimValue, source: string): Attested<VictimValue>[] {
+  const names = value.names;
+  if (names === undefined) return list;
+  const target = list.find((a) => a.sources.includes(source) && a.value.role === value.role && a.value.nationality === value.nationality);
+  if (target === undefined) return list;
+  const known = target.value.names ?? [];
+  const added = names.filter((n) => !known.includes(n));
+  return added.length === 0 ? list : replace(list, target, { ...target, value: { ...target.value, names: [...known, ...added] } });
 }
 
 function attestAdvice(list: Attested<AdviceValue>[], item: Item<AdviceValue>, source: string): Attested<AdviceValue>[] {

@@ -60,6 +60,8 @@ export interface Probe {
    * they were taken, which dates the kidnapping it follows.
    */
   readonly captivityDays?: readonly string[];
+  /** Surnames of the victims the story names (see personKey). */
+  readonly persons?: readonly string[];
   /** Dates the story gave that matching set aside, and why. */
   readonly notes: readonly string[];
 }
@@ -126,7 +128,14 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     ...(main.victims !== undefined ? { victims: withRole(probeVictims(main.victims.count, main.victims.nationality), main.victims.role) } : {}),
     ...(main.site !== undefined ? { site: resolveSite(main.site, facts) } : {}),
     ...(reportsCaptivityEnd(main.type, main.changes) ? { captivityDays: otherDays(facts, date) } : {}),
+    ...personsOf(facts),
   };
+}
+
+/** The surnames of the victims a story names outside what it recalls. */
+function personsOf(facts: Facts): Pick<Probe, 'persons'> {
+  const keys = new Set(facts.victims.flatMap((v) => (v.background ? [] : (v.names ?? []).map(personKey))));
+  return keys.size === 0 ? {} : { persons: [...keys] };
 }
 
 /** The days of the month a story gives, its main date aside. */
@@ -167,6 +176,12 @@ const CAPTIVITY_CHANGES: ReadonlySet<EventType> = new Set<EventType>(['release',
 function speaksOfSiege(doc: Document, facts: Facts): boolean {
   const lead = new Set(doc.sentences.filter((s) => s.lead).map((s) => s.index));
   return facts.events.some((e) => e.type === 'blockade' && !e.background && lead.has(e.evidence.sentence));
+}
+
+/** The key a person's name is compared by: the surname, folded ("Olivier Dubois" -> "dubois"). */
+export function personKey(name: string): string {
+  const words = fold(name).trim().split(/\s+/);
+  return words[words.length - 1] ?? '';
 }
 
 export function siteKey(site: string): string {

@@ -30,6 +30,14 @@ describe('extractVictims', () => {
     expect(victims('Trois ressortissants de la Chine ont été enlevés.')).toEqual(['3|Chinese|hostage']);
   });
 
+  it('keeps the name written right after a victim', () => {
+    const named = (text: string) => extractVictims(sentenceDocument(text), notBackground).map((v) => v.names ?? []);
+    expect(named('Le journaliste français Olivier Dubois a été libéré.')).toEqual([['Olivier Dubois']]);
+    expect(named('A German priest, Hans-Joachim Lohre, was kidnapped in Bamako.')).toEqual([['Hans-Joachim Lohre']]);
+    expect(named('Three Indian nationals were kidnapped in Kayes.')).toEqual([[]]);
+    expect(named('An Indian national Was kidnapped In Kayes.')).toEqual([[]]);
+  });
+
   it('keeps a group without a number', () => {
     expect(victims('Delhi called for the release of the abducted Indian nationals.')).toEqual(['null|Indian|hostage']);
     expect(victims('Families of the abducted Indians spoke to reporters.')).toEqual(['null|Indian|hostage']);

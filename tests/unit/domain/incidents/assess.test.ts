@@ -145,6 +145,32 @@ describe('assess', () => {
     expect(at('diamond cement factory')).toBeUndefined();
   });
 
+  it('joins a release to the kidnapping of a person both name, years later and from another country', () => {
+    const taken = createIncident(
+      story(
+        doc('t', 'French journalist kidnapped in Gao', ['He was kidnapped.'], { published: '2021-05-05' }),
+        facts(
+          { type: 'kidnapping', date: '2021-04-08', datePrecision: 'day', country: 'ml', places: [], victims: { count: 1, nationality: 'French' } },
+          { victims: [{ ...victims(1, 'French'), names: ['Olivier Dubois'] }] },
+        ),
+      ),
+      { id: 'inc-d', type: 'kidnapping', country: 'ml', at: '2021-05-05T12:00:00Z' },
+      policy,
+    );
+    const freed = story(
+      doc('f', 'Olivier Dubois freed in Niamey', ['He landed in Niamey.'], { published: '2023-03-20' }),
+      facts(
+        { type: 'release', date: '2023-03-20', datePrecision: 'day', country: 'ne', places: [], victims: { count: 1, role: 'released' }, changes: ['release'] },
+        { victims: [{ ...victims(1, 'French'), role: 'released', names: ['Olivier Dubois'] }] },
+      ),
+    ).probe;
+    expect(freed.persons).toEqual(['dubois']);
+    expect(incidentKeys(taken)).toContain('person:dubois');
+    const assessed = assess(freed, taken);
+    expect(assessed.vetoes).toEqual([]);
+    expect(assessed.matches.find((m) => m.code === 'person')).toMatchObject({ weight: 0.3, message: 'same person among the victims: dubois' });
+  });
+
   it('vetoes an undated story published before the incident happened', () => {
     const early = story(
       doc('e', 'Indians kidnapped in Kayes', ['Three Indians kidnapped.'], { published: '2025-06-20' }),

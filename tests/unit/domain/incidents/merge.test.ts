@@ -60,6 +60,20 @@ describe('mergeStory', () => {
     expect(merged.victims.map((v) => [v.value.count, v.value.nationality, v.sources])).toEqual([[3, 'Indian', ['a', 'b']]]);
   });
 
+  it('adds the names a later source gives to the group it backs', () => {
+    const named = story(
+      doc('n', 'Indians kidnapped in Kayes named', ['The three Indians were named.']),
+      facts(
+        { type: 'kidnapping', date: '2025-07-01', datePrecision: 'day', country: 'ml', places: ['ml-kayes'], victims: { count: 3, nationality: 'Indian' } },
+        { places: [KAYES], victims: [victims(3, 'Indian', { names: ['Amresh Kumar'] })] },
+      ),
+    );
+    const merged = mergeStory(first(), named, [], later, policy);
+    const group = merged.victims.find((v) => v.value.count === 3 && v.value.role === 'hostage');
+    expect(group?.value.names).toEqual(['Amresh Kumar']);
+    expect(group?.sources).toEqual(['a', 'n']);
+  });
+
   it('keeps a duplicate as a source without moving the update time', () => {
     const copy = julyKidnapping('d');
     const merged = mergeStory(first(), copy, novelty(first(), copy), later, policy);
