@@ -259,7 +259,7 @@ function groupAt(words: readonly string[], i: number): Group | undefined {
   return { count: number ? number.value : null, nationality, start: i, end: k, hostageNoun };
 }
 
-/** Words of a name that are titles or parts of other names, not a person's. */
+/** Words that end a name: connectors, and the places a sentence runs on to ("Olivier Dubois in Mali"). */
 const NOT_NAME_WORDS = new Set(['and', 'et', 'of', 'de', 'in', 'the', 'mali', 'niger', 'burkina', 'faso', 'bamako', 'niamey', 'ouagadougou']);
 const NAME_WORDS = 3;
 

@@ -132,7 +132,7 @@ function countryVeto(pair: Pair): Reason | undefined {
   const { probe, incident, features, explain } = pair;
   if (probe.country === undefined || probe.country === incident.country) return undefined;
   // Hostages are often freed across a border: a release of hostages of the nationality an incident holds may be reported from another country.
-  if (followsCaptivity(probe) && (holdsHostages(features, probe.victims?.nationality) || namesVictim(pair))) return undefined;
+  if (followsCaptivity(probe) && (holdsHostages(features, probe.victims?.nationality) || namedVictim(pair) !== undefined)) return undefined;
   return {
     code: 'veto:country',
     message: explain ? `${incident.id} happened in ${incident.country.toUpperCase()}, this story in ${probe.country.toUpperCase()}` : '',
@@ -229,16 +229,12 @@ function stillReported({ incident, features }: Pair, eventDate: string, storyDat
  */
 function endsCaptivity(pair: Pair): boolean {
   const { probe, incident, features } = pair;
-  return followsCaptivity(probe) && (incident.eventType === 'kidnapping' || holdsHostages(features, probe.victims?.nationality) || namesVictim(pair));
+  return followsCaptivity(probe) && (incident.eventType === 'kidnapping' || holdsHostages(features, probe.victims?.nationality) || namedVictim(pair) !== undefined);
 }
 
 /** A victim the story names by name that the incident names too. */
 function namedVictim({ probe, features }: Pair): string | undefined {
   return probe.persons?.find((p) => features.personKeys.has(p));
-}
-
-function namesVictim(pair: Pair): boolean {
-  return namedVictim(pair) !== undefined;
 }
 
 /** A person named by both is the strongest sign of one event: a hostage freed years after being taken. */
