@@ -1,4 +1,5 @@
 import type { DateFact, Document } from '../model.js';
+import { WEEKDAY_WORDS } from '../text/date-expressions.js';
 import { fold } from '../text/normalize.js';
 import { documentDate, longBefore, WRITTEN_YEAR } from './dates.js';
 
@@ -21,18 +22,20 @@ function readOnlyRelative(doc: Document, date: DateFact): boolean {
 }
 
 const DAY_OF_MONTH = /\d/;
-const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b/;
-const YEAR_MS = 366 * 86_400_000;
+/** A span of publication days within which a day and month have one year. */
+const YEAR_DAYS = 366;
+const WEEKDAYS = WEEKDAY_WORDS.join('|');
+const WEEKDAY = new RegExp(String.raw`\b(?:${WEEKDAYS})\b`);
 
 function withinAYear({ publishedAfter: after, publishedBefore: before }: Document): boolean {
-  return after !== undefined && before !== undefined && Date.parse(before) - Date.parse(after) <= YEAR_MS;
+  return after !== undefined && before !== undefined && !longBefore(after, before, YEAR_DAYS);
 }
 
 /**
  * "last week", "two weeks ago", "la semaine dernière": a day worked out from weeks says only roughly
  * when; so does "last Tuesday" or "mardi dernier", which writers use for this week's and last week's alike.
  */
-const WEEK_LEVEL = /\b(?:weeks?|weekends?|semaines?|week-ends?)\b|\b(?:last|past) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (?:dernier|passe)\b/;
+const WEEK_LEVEL = new RegExp(String.raw`\b(?:weeks?|weekends?|semaines?|week-ends?)\b|\b(?:last|past) (?:${WEEKDAYS})\b|\b(?:${WEEKDAYS}) (?:dernier|passe)\b`);
 
 /**
  * The event date told in the lead, else anywhere, else the publication date. A date that dates a
@@ -72,8 +75,14 @@ const RANGE_BEFORE = /\b(?:du|from|between|entre le|entre)\s+\d{1,2}(?:er)?\s+(?
 
 /** A day that ends a span of days: events of several days are not pinned to one. */
 function endsRange(date: DateFact): boolean {
+  const before = textBefore(date);
+  return before !== undefined && RANGE_BEFORE.test(before);
+}
+
+/** The folded words just before a date in its sentence, when it does not open the sentence. */
+function textBefore(date: DateFact): string | undefined {
   const at = date.evidence.text.indexOf(date.matched);
-  return at > 0 && RANGE_BEFORE.test(fold(date.evidence.text.slice(Math.max(0, at - 30), at)));
+  return at > 0 ? fold(date.evidence.text.slice(Math.max(0, at - 30), at)) : undefined;
 }
 
 /** Days before a story was told beyond which a date only its body gives is what the body recalls. */
@@ -91,8 +100,8 @@ const SAID_BEFORE = /\b(?:said|says|told|confirmed|announced|added|stated|report
 
 /** The day someone spoke rather than the day of the event: "said on Tuesday", "a revendiqué mardi". */
 function saidBefore(date: DateFact): boolean {
-  const at = date.evidence.text.indexOf(date.matched);
-  return at > 0 && SAID_BEFORE.test(fold(date.evidence.text.slice(Math.max(0, at - 30), at)));
+  const before = textBefore(date);
+  return before !== undefined && SAID_BEFORE.test(before);
 }
 
 /** "Today" is mostly the day a story is told ("Switzerland Today", "Today, the army said"). */

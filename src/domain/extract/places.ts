@@ -2,6 +2,7 @@ import type { Document, Evidence, PlaceFact, Sentence } from '../model.js';
 import { isBackgroundSentence } from './background.js';
 import { compileGazetteer, PLACE_WORDS, type CompiledGazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
 import { addToVocabulary, documentTokens, isCapitalised, isMark, originalSpan, PhraseIndex, sentenceHas, startsWithAt, type Tokens, wordFlags } from './tokens.js';
+import { MONTH_WORDS, WEEKDAY_WORDS } from '../text/date-expressions.js';
 import { fold } from '../text/normalize.js';
 
 /** Tells whether a sentence recalls an earlier event; injected so a caller can compute it once. */
@@ -31,10 +32,12 @@ const LOCATIVE = new Set([
 ]);
 /** Prepositions that only mark a place after a place noun ("town of", "ville de"). */
 const WEAK_LOCATIVE = new Set(['of', 'de', 'du', 'd']);
+/** Points of the compass, as nouns: "the north of Mali", "le nord du pays". */
+const COMPASS_POINTS = ['nord', 'sud', 'est', 'ouest', 'centre', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest'];
 const PLACE_NOUNS = new Set([
   'town', 'city', 'village', 'commune', 'locality', 'region', 'regions', 'cercle', 'circle', 'district',
   'ville', 'localite', 'localites', 'province', 'area', 'zone', 'capital', 'capitale', 'outskirts', 'environs',
-  'nord', 'sud', 'est', 'ouest', 'centre', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest',
+  ...COMPASS_POINTS,
   'border', 'frontiere', 'part', 'parts',
 ]);
 /** Words that make a following "de"/"of" a place preposition: "près de Kéniéba", "north of Gao". */
@@ -82,14 +85,11 @@ const APPOSITION_AFTER = new Set([
 ]);
 /** Words after the comma that say where without naming a place: "au nord du pays", "in the north". */
 const COMPASS = new Set([
-  'nord', 'sud', 'est', 'ouest', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western',
-  'northeast', 'northwest', 'southeast', 'southwest', 'nord-est', 'nord-ouest', 'sud-est', 'sud-ouest', 'centre', 'center', 'central',
+  ...COMPASS_POINTS, 'northern', 'southern', 'eastern', 'western', 'nord-est', 'nord-ouest', 'sud-est', 'sud-ouest', 'center', 'central',
 ]);
 /** Capitalised words after a preposition that are times, languages or outlets, never localities. */
 const NOT_LOCALITIES = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
+  ...MONTH_WORDS, ...WEEKDAY_WORDS,
   'english', 'french', 'arabic', 'anglais', 'francais', 'arabe', 'total', 'addition', 'particular', 'response', 'turn', 'fact', 'short', 'effet', 'outre',
 ]);
 

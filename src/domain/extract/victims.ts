@@ -244,14 +244,11 @@ function groupAt(words: readonly string[], i: number): Group | undefined {
   if (noun !== undefined && (PEOPLE.has(noun) || HOSTAGE_NOUNS.has(noun))) {
     hostageNoun = HOSTAGE_NOUNS.has(noun);
     k += 1;
-    const after = nationality === undefined ? NATIONALITIES.matchAt(words, k) : undefined;
-    const ofCountry = nationality === undefined && !after ? countryOfAt(words, k) : undefined;
+    // "ressortissants indiens", "citizens of the United Arab Emirates"
+    const after = nationality === undefined ? (nationalityAt(words, k) ?? countryOfAt(words, k)) : undefined;
     if (after) {
-      nationality = after.values[0];
+      nationality = after.nationality;
       k = after.end;
-    } else if (ofCountry) {
-      nationality = ofCountry.nationality;
-      k = ofCountry.end;
     }
   } else if (!demonym || !standsForPeople(words, demonym.end - 1, number !== undefined)) {
     return undefined;

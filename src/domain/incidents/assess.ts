@@ -177,9 +177,10 @@ function dateScore(pair: Pair): Scored {
   const { probe, incident, explain } = pair;
   // The same kind of event on other dates is another event, unless the story only estimates its date
   // (see MainEvent.dateEstimated): then the date scores closeness and vetoes nothing.
-  const vetoable = probe.type === incident.eventType && !LASTING.has(incident.eventType) && probe.dateEstimated !== true && !endsCaptivity(pair);
+  const freed = endsCaptivity(pair);
+  const vetoable = probe.type === incident.eventType && !LASTING.has(incident.eventType) && probe.dateEstimated !== true && !freed;
   const theirs = incident.eventDate;
-  const taken = endsCaptivity(pair) && theirs !== undefined ? probe.captivityDays?.find((d) => daysBetween(d, theirs) <= DATE_TOLERANCE) : undefined;
+  const taken = freed && theirs !== undefined ? probe.captivityDays?.find((d) => daysBetween(d, theirs) <= DATE_TOLERANCE) : undefined;
   if (taken !== undefined) return { match: { code: 'date', weight: WEIGHTS.date, message: explain ? `the hostages were taken on ${taken}, as ${incident.id} says` : '' } };
   if (theirs === undefined && probe.date !== undefined && probe.datePrecision === 'day') return reportedClose(pair, probe.date);
   if (probe.date === undefined || theirs === undefined) return publicationCheck(pair);

@@ -87,6 +87,9 @@ const EN_MONTHS_SHORT = ['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
 const EN_WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const FR_MONTHS = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'];
 const FR_WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+/** English and French weekdays and month names, folded, for readers that must know a calendar word when they see one. */
+export const WEEKDAY_WORDS: readonly string[] = [...EN_WEEKDAYS, ...FR_WEEKDAYS];
+export const MONTH_WORDS: readonly string[] = [...EN_MONTHS, ...FR_MONTHS];
 const EN_RELATIVE = ['yesterday', 'today', 'tonight', 'ago', ...['last', 'this', 'past', 'next'].flatMap((w) => ['year', 'month', 'week', 'weekend'].map((unit) => `${w} ${unit}`))];
 const FR_RELATIVE = ['hier', 'avant-hier', "aujourd'hui", 'il y a', 'dernier', 'derniere', 'passe', 'passee', 'cette annee', 'cette semaine', 'ce mois'];
 
