@@ -381,8 +381,8 @@ function issuerScore({ probe, incident, explain }: Pair): Scored {
   return { veto: { code: 'veto:issuer', message: explain ? `advice by ${probe.issuer}, ${incident.id} is advice by ${theirs.join(', ')}` : '' } };
 }
 
-function textScore({ probe, incident, explain }: Pair): Reason | undefined {
-  const similarity = termSimilarity(probe.terms, incident.terms);
+function textScore({ probe, features, explain }: Pair): Reason | undefined {
+  const similarity = termSimilarity(probe.terms, features.terms());
   if (similarity < TEXT_FLOOR) return undefined;
   return { code: 'text', weight: round(WEIGHTS.text * similarity), message: explain ? `wording similarity ${similarity.toFixed(2)}` : '' };
 }

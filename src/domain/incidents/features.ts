@@ -3,6 +3,7 @@ import { fold } from '../text/normalize.js';
 import { daysBetween, isoDay } from './dates.js';
 import { incidentAnchorDay } from './keys.js';
 import { personKey } from './probe.js';
+import { type TermLookup, termLookup } from './terms.js';
 
 /** Days after an event in which its reports may tell of fighting still going on. */
 const REPORTING_WEEK = 7;
@@ -37,6 +38,7 @@ export class IncidentFeatures {
   /** The first report and the latest ones: a copy copies the original or a recent rewrite, and the cost stays bounded. */
   readonly wireSources: readonly SourceRef[];
   private earlyReportDay: string | null | undefined;
+  private termsLookup: TermLookup | undefined;
 
   constructor(private readonly incident: Incident) {
     for (const { value } of incident.places) {
@@ -51,6 +53,12 @@ export class IncidentFeatures {
     this.victims = incident.victims.map(({ value }) => (value.nationality === undefined ? value : { ...value, folded: fold(value.nationality) }));
     this.personKeys = new Set(incident.victims.flatMap(({ value }) => (value.names ?? []).map(personKey)));
     this.wireSources = wireSources(incident.sources);
+  }
+
+  /** The incident's terms, ready for comparison: worked out at its first comparison. */
+  terms(): TermLookup {
+    if (this.termsLookup === undefined) this.termsLookup = termLookup(this.incident.terms);
+    return this.termsLookup;
   }
 
   /**

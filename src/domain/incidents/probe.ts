@@ -104,7 +104,8 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
   }
   const issuer = main.type === 'advisory' || main.type === 'evacuation' ? main.actors.find((a) => ISSUER_IDS.has(a)) : undefined;
   const country = main.country ?? places.map((p) => known.get(p.id)?.country).find((c) => c !== undefined);
-  const probe: Probe = {
+  // Filled in place: a spread per optional field would copy the probe again for each.
+  const probe: Writable<Probe> = {
     documentId: doc.id,
     published,
     places,
@@ -118,24 +119,27 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     recalled: recalledFacts(facts),
     notes,
   };
-  return {
-    ...probe,
-    ...(main.type !== undefined ? { type: main.type } : {}),
-    ...(date !== undefined ? { date, datePrecision: main.datePrecision ?? 'day' } : {}),
-    ...(date !== undefined && main.dateEstimated === true ? { dateEstimated: true } : {}),
-    ...(country !== undefined ? { country: country.toLowerCase() } : {}),
-    ...(issuer !== undefined ? { issuer } : {}),
-    ...(main.victims !== undefined ? { victims: withRole(probeVictims(main.victims.count, main.victims.nationality), main.victims.role) } : {}),
-    ...(main.site !== undefined ? { site: resolveSite(main.site, facts) } : {}),
-    ...(reportsCaptivityEnd(main.type, main.changes) ? { captivityDays: otherDays(facts, date) } : {}),
-    ...personsOf(facts),
-  };
+  if (main.type !== undefined) probe.type = main.type;
+  if (date !== undefined) {
+    probe.date = date;
+    probe.datePrecision = main.datePrecision ?? 'day';
+    if (main.dateEstimated === true) probe.dateEstimated = true;
+  }
+  if (country !== undefined) probe.country = country.toLowerCase();
+  if (issuer !== undefined) probe.issuer = issuer;
+  if (main.victims !== undefined) probe.victims = withRole(probeVictims(main.victims.count, main.victims.nationality), main.victims.role);
+  if (main.site !== undefined) probe.site = resolveSite(main.site, facts);
+  if (reportsCaptivityEnd(main.type, main.changes)) probe.captivityDays = otherDays(facts, date);
+  const persons = personsOf(facts);
+  if (persons.length > 0) probe.persons = persons;
+  return probe;
 }
 
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** The surnames of the victims a story names outside what it recalls. */
-function personsOf(facts: Facts): Pick<Probe, 'persons'> {
-  const keys = new Set(facts.victims.flatMap((v) => (v.background ? [] : (v.names ?? []).map(personKey))));
-  return keys.size === 0 ? {} : { persons: [...keys] };
+function personsOf(facts: Facts): string[] {
+  return [...new Set(facts.victims.flatMap((v) => (v.background ? [] : (v.names ?? []).map(personKey))))];
 }
 
 /** The days of the month a story gives, its main date aside. */

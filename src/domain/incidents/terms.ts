@@ -106,25 +106,52 @@ function countSalient(counts: Map<string, number>, words: readonly string[], wei
   }
 }
 
+/**
+ * A vector ready to be compared with many lists: its own terms in a map (so that a term such as
+ * "constructor" does not reach Object.prototype), behind a filter of FILTER_BITS bits. Most terms of a
+ * story are not among an incident's, and the filter turns most of them away without a map lookup.
+ */
+export interface TermLookup {
+  readonly weights: ReadonlyMap<string, number>;
+  readonly filter: Uint32Array;
+}
+
+const FILTER_BITS = 256;
+
+/** A cheap hash of a term for the filter: length, first, middle and last characters. */
+function filterBit(term: string): number {
+  const n = term.length;
+  return (n * 31 + term.charCodeAt(0) * 7 + term.charCodeAt(n >> 1) * 3 + term.charCodeAt(n - 1)) & (FILTER_BITS - 1);
+}
+
+export function termLookup(vector: TermVector): TermLookup {
+  const weights = new Map<string, number>();
+  const filter = new Uint32Array(FILTER_BITS / 32);
+  for (const term of Object.keys(vector)) {
+    weights.set(term, vector[term] ?? 0);
+    const bit = filterBit(term);
+    filter[bit >>> 5] = (filter[bit >>> 5] as number) | (1 << (bit & 31));
+  }
+  return { weights, filter };
+}
+
 /** The cosine of a list and a vector, summed in the list's order. */
-export function termSimilarity(a: TermList, b: TermVector): number {
+export function termSimilarity(a: TermList, b: TermLookup): number {
   const { terms, weights } = a;
-  const other = lookupOf(b);
+  const { filter } = b;
   let dot = 0;
   for (let i = 0; i < terms.length; i++) {
-    const weight = other.get(terms[i] as string);
+    const term = terms[i] as string;
+    const bit = filterBit(term);
+    if (((filter[bit >>> 5] as number) & (1 << (bit & 31))) === 0) continue;
+    const weight = b.weights.get(term);
     if (weight !== undefined) dot += (weights[i] as number) * weight;
   }
   return Math.min(1, dot);
 }
 
-/**
- * A vector's own terms in order, and a map of them: read once per vector rather than at every
- * comparison (a story is compared with many incidents, an incident with many stories). Own terms
- * only, so that a term such as "constructor" does not reach Object.prototype.
- */
+/** A vector's own terms in order, read once per vector rather than at every keying. */
 const lists = new WeakMap<TermVector, TermList>();
-const lookups = new WeakMap<TermVector, ReadonlyMap<string, number>>();
 
 function listOf(vector: TermVector): TermList {
   let list = lists.get(vector);
@@ -134,15 +161,6 @@ function listOf(vector: TermVector): TermList {
     lists.set(vector, list);
   }
   return list;
-}
-
-function lookupOf(vector: TermVector): ReadonlyMap<string, number> {
-  let lookup = lookups.get(vector);
-  if (lookup === undefined) {
-    lookup = new Map(Object.keys(vector).map((term) => [term, vector[term] ?? 0]));
-    lookups.set(vector, lookup);
-  }
-  return lookup;
 }
 
 /** An incident's vector after another story joins it: the sum of both, capped and re-normalised. */
