@@ -1,6 +1,6 @@
 import type { ActorRole, Document, EventType, Evidence, Facts, PlaceKind, VictimFact, VictimRole } from '../model.js';
 import { fold, foldForMatch } from '../text/normalize.js';
-import { siteKey } from './probe.js';
+import { adviceIssuer, siteKey } from './probe.js';
 
 export interface PlaceValue {
   readonly id: string;
@@ -93,9 +93,7 @@ export function contributionsOf(doc: Document, facts: Facts): Contributions {
     sites: facts.sites
       .filter((s) => !s.background && mainSite !== undefined && (siteKey(s.key) === mainSite || siteKey(s.name) === mainSite))
       .map((s) => ({ value: { name: s.name, key: siteKey(s.key) }, evidence: s.evidence })),
-    actors: facts.actors
-      .filter((a) => a.about === 'main' && a.role !== 'mentioned')
-      .map((a) => ({ value: { id: a.id, name: a.name, role: a.role }, evidence: a.evidence })),
+    actors: mainActors(facts),
     advice: facts.advice.map((a) => ({ value: a.by === undefined ? { text: a.text } : { text: a.text, by: a.by }, evidence: a.evidence })),
     figures: facts.figures.map((f) => ({ value: { value: f.value, what: f.what }, evidence: f.evidence })),
     changes: [...new Set(main.changes)].map((type) => ({
@@ -103,6 +101,19 @@ export function contributionsOf(doc: Document, facts: Facts): Contributions {
       evidence: facts.events.find((e) => e.type === type && !e.background)?.evidence ?? titleEvidence,
     })),
   };
+}
+
+/** Who the main event names in a role, and the government whose advice it is: that government speaks through it. */
+function mainActors(facts: Facts): Item<ActorValue>[] {
+  const out = facts.actors
+    .filter((a) => a.about === 'main' && a.role !== 'mentioned')
+    .map((a) => ({ value: { id: a.id, name: a.name, role: a.role }, evidence: a.evidence }));
+  const issuer = adviceIssuer(facts);
+  const named = issuer === undefined ? undefined : facts.actors.find((a) => a.id === issuer);
+  if (named !== undefined && !out.some((a) => a.value.id === named.id && a.value.role === 'spoke')) {
+    out.push({ value: { id: named.id, name: named.name, role: 'spoke' }, evidence: named.evidence });
+  }
+  return out;
 }
 
 function victim(v: VictimFact): VictimValue {

@@ -102,7 +102,7 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
       date = undefined;
     }
   }
-  const issuer = main.type === 'advisory' || main.type === 'evacuation' ? main.actors.find((a) => ISSUER_IDS.has(a)) : undefined;
+  const issuer = adviceIssuer(facts);
   const country = main.country ?? places.map((p) => known.get(p.id)?.country).find((c) => c !== undefined);
   // Filled in place: a spread per optional field would copy the probe again for each.
   const probe: Writable<Probe> = {
@@ -136,6 +136,20 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The government whose travel advice the story is about. An embassy's alert speaks to its citizens
+ * ("U.S. citizens should depart") without a sentence that makes the government its subject: advice
+ * that names one government and no other is that government's.
+ */
+export function adviceIssuer(facts: Facts): string | undefined {
+  const { main } = facts;
+  if (main.type !== 'advisory' && main.type !== 'evacuation') return undefined;
+  const subject = main.actors.find((a) => ISSUER_IDS.has(a));
+  if (subject !== undefined) return subject;
+  const named = new Set(facts.actors.filter((a) => ISSUER_IDS.has(a.id)).map((a) => a.id));
+  return named.size === 1 ? named.values().next().value : undefined;
+}
 
 /** The surnames of the victims a story names outside what it recalls. */
 function personsOf(facts: Facts): string[] {

@@ -204,6 +204,23 @@ describe('assess travel advice', () => {
   it('keeps another government\'s advice apart', () => {
     expect(assess(advice('uk-1', 'uk-gov', '2025-10-30').probe, us).vetoes.map((v) => v.code)).toEqual(['veto:issuer']);
   });
+
+  it('takes an alert that speaks to one government\'s citizens as that government\'s advice', () => {
+    const alertStory = (id: string, named: readonly string[]) =>
+      story(
+        doc(id, 'Security Alert: Bamako', ['Citizens currently present in Mali should depart immediately.'], { published: '2025-10-29' }),
+        facts({ type: 'evacuation', date: '2025-10-29', datePrecision: 'day', country: 'ml', actors: [] }, { actors: named.map((n) => actor(n, 'mentioned')) }),
+      );
+    const alert = (id: string, named: readonly string[]) => alertStory(id, named).probe;
+    expect(alert('a-1', ['us-gov']).issuer).toBe('us-gov');
+    // Filed as an incident, the alert is that government's advice for the reports that follow.
+    const filed = createIncident(alertStory('a-5', ['us-gov']), { id: 'inc-alert', type: 'evacuation', country: 'ml', at: '2025-10-29T12:00:00Z' }, policy);
+    expect(assess(advice('us-3', 'us-gov', '2025-10-29').probe, filed).matches.find((m) => m.code === 'issuer')?.weight).toBe(0.25);
+    expect(assess(alert('a-2', ['us-gov']), us).matches.find((m) => m.code === 'issuer')?.weight).toBe(0.25);
+    const uk = createIncident(advice('uk-2', 'uk-gov', '2025-10-29'), { id: 'inc-uk', type: 'evacuation', country: 'ml', at: '2025-10-29T12:00:00Z' }, policy);
+    expect(assess(alert('a-3', ['us-gov']), uk).vetoes.map((v) => v.code)).toEqual(['veto:issuer']);
+    expect(alert('a-4', ['us-gov', 'uk-gov']).issuer).toBeUndefined();
+  });
 });
 
 describe('assess a blockade under way', () => {
