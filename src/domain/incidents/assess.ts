@@ -23,6 +23,7 @@ export const WEIGHTS = {
   type: 0.1,
   typeRelated: 0.05,
   victims: 0.2,
+  hostages: 0.3,
   victimsPartial: 0.1,
   victimsCountOnly: 0.08,
   nationalityClash: -0.15,
@@ -332,7 +333,12 @@ function victimsScore({ probe, incident, features, explain }: Pair): Scored {
       : { match: { code: 'victims:clash', weight: WEIGHTS.nationalityClash, message: explain ? `victims ${nationality} against ${others.join(', ')}` : '' } };
   }
   const counts = sameNationality.filter((v) => v.count !== null);
-  if (victims.count !== null && counts.some((v) => v.count === victims.count)) {
+  const same = victims.count === null ? [] : counts.filter((v) => v.count === victims.count);
+  // So many hostages of one nationality held in one country are rarely two groups: a story of their freedom is about them.
+  if (followsCaptivity(probe) && same.some((v) => v.role === 'hostage' || v.role === 'missing')) {
+    return { match: { code: 'victims', weight: WEIGHTS.hostages, message: explain ? `same hostages: ${victims.count} ${nationality}` : '' } };
+  }
+  if (same.length > 0) {
     return { match: { code: 'victims', weight: WEIGHTS.victims, message: explain ? `same victims: ${victims.count} ${nationality}` : '' } };
   }
   if (victims.count === null || counts.length === 0) {

@@ -34,6 +34,16 @@ describe('assess', () => {
     expect(release.matches.find((m) => m.code === 'type')?.message).toBe('related event types: release and kidnapping');
   });
 
+  it('weighs the freedom of as many hostages of the nationality an incident holds as news of those hostages', () => {
+    const freed = (type: 'kidnapping' | 'release') =>
+      story(
+        doc('f', 'Three Indian hostages freed in Mali', ['Three Indians held since July were freed.'], { published: '2025-12-01' }),
+        facts({ type, country: 'ml', victims: { count: 3, nationality: 'Indian', role: 'hostage' } }, { victims: [victims(3, 'Indian')] }),
+      ).probe;
+    expect(assess(freed('release'), july).matches.find((m) => m.code === 'victims')).toMatchObject({ weight: 0.3, message: 'same hostages: 3 indian' });
+    expect(assess(freed('kidnapping'), july).matches.find((m) => m.code === 'victims')?.weight).toBe(0.2);
+  });
+
   it('compares month-precise dates by month', () => {
     expect(assess(dated('2025-07-01', 'month'), july).matches.find((m) => m.code === 'date')?.weight).toBe(0.1);
     expect(assess(dated('2025-10-01', 'month'), july).vetoes[0]?.message).toBe('same kind of event (kidnapping) but 3 months apart from inc-1');
