@@ -1,6 +1,6 @@
 import type { EventType, Incident, Reason } from '../model.js';
 import { ISSUER_IDS } from '../extract/travel-advice.js';
-import { dayNumber, daysBetween, monthOf, monthsBetween } from './dates.js';
+import { dayNumber, daysBetween, monthOf, monthsBetween, WEEK_DAYS } from './dates.js';
 import { featuresOf, type IncidentFeatures } from './features.js';
 import { REPORT_LAG_DAYS } from './keys.js';
 import { fingerprintSimilarity } from './fingerprint.js';
@@ -196,6 +196,8 @@ function dateScore(pair: Pair): Scored {
     if (reported !== undefined && daysBetween(probe.date, reported) < apart) {
       return { match: { code: 'date', weight: round(WEIGHTS.date * gaussian(daysBetween(probe.date, reported))), message: explain ? `${message}, while it was still being reported (${reported})` : '' } };
     }
+    const possible = windowScore(pair, theirs);
+    if (possible !== undefined && (possible.weight ?? 0) > WEIGHTS.date * decay) return { match: possible };
     return decay < 0.01 ? NOTHING : { match: { code: 'date', weight: round(WEIGHTS.date * decay), message } };
   }
   const apart = monthsBetween(monthOf(probe.date), monthOf(theirs));
@@ -211,6 +213,19 @@ function dateScore(pair: Pair): Scored {
 }
 
 const gaussian = (days: number) => Math.exp(-(days * days) / (2 * DATE_SIGMA * DATE_SIGMA));
+
+/**
+ * An undated story that gives only a weekday may mean that weekday in any week it can be about
+ * (Probe.dateWindow): an incident on one of them agrees as much as one of those days can.
+ */
+function windowScore({ probe, explain }: Pair, theirs: string): Reason | undefined {
+  const window = probe.dateWindow;
+  if (window === undefined || probe.date === undefined || theirs < window.from || theirs > window.to) return undefined;
+  if ((dayNumber(theirs) - dayNumber(probe.date)) % WEEK_DAYS !== 0) return undefined;
+  const weeks = Math.floor((dayNumber(window.to) - dayNumber(window.from)) / WEEK_DAYS) + 1;
+  const message = explain ? `event date ${theirs}, the same weekday as ${probe.date}, one of ${weeks} the undated story may mean (${window.from} to ${window.to})` : '';
+  return { code: 'date', weight: round(WEIGHTS.date / weeks), message };
+}
 
 /**
  * Fighting that lasts several days is reported day after day, and each report dates it differently

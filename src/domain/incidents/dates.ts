@@ -1,6 +1,7 @@
 /** Calendar arithmetic on ISO dates (YYYY-MM-DD or full date-times), in whole UTC days. */
 
 const DAY_MS = 86_400_000;
+export const WEEK_DAYS = 7;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
 
 /** Dates read again and again (publication times of an incident's sources): each is parsed once. */

@@ -2,7 +2,7 @@ import { NO_GROUP } from '../extract/actors.js';
 import { ISSUER_IDS } from '../extract/travel-advice.js';
 import type { Document, EventType, Facts, PlaceKind, VictimRole } from '../model.js';
 import { fold } from '../text/normalize.js';
-import { dayNumber, isoDay } from './dates.js';
+import { dayNumber, isoDay, shiftDay, WEEK_DAYS } from './dates.js';
 import { fingerprint } from './fingerprint.js';
 import { leadWords, salientTermList, type TermList } from './terms.js';
 
@@ -36,6 +36,12 @@ export interface Probe {
   readonly datePrecision?: 'day' | 'month' | 'year';
   /** See MainEvent.dateEstimated: the date counts for closeness but never vetoes, and never dates an incident. */
   readonly dateEstimated?: boolean;
+  /**
+   * For an undated story of a stream (see Document.publishedAfter) whose date is an estimate: the days
+   * the estimate stands for, from a week before the earliest it can have come out to the latest. "Jeudi"
+   * is any Thursday of them.
+   */
+  readonly dateWindow?: { readonly from: string; readonly to: string };
   /** Publication day, or the day the story was first seen. */
   readonly published: string;
   readonly country?: string;
@@ -124,6 +130,8 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     probe.date = date;
     probe.datePrecision = main.datePrecision ?? 'day';
     if (main.dateEstimated === true) probe.dateEstimated = true;
+    const window = main.dateEstimated === true ? dateWindow(doc) : undefined;
+    if (window !== undefined) probe.dateWindow = window;
   }
   if (country !== undefined) probe.country = country.toLowerCase();
   if (issuer !== undefined) probe.issuer = issuer;
@@ -159,6 +167,12 @@ function personsOf(facts: Facts): string[] {
 /** The days of the month a story gives, its main date aside. */
 function otherDays(facts: Facts, main: string | undefined): string[] {
   return [...new Set(facts.dates.filter((d) => d.precision === 'day' && d.role === 'event' && d.date !== main).map((d) => d.date))];
+}
+
+/** The days an undated story of a stream may be about, when the stream bounds when it came out on both sides. */
+function dateWindow({ publishedFrom, publishedAfter: after, publishedBefore: before }: Document): Probe['dateWindow'] {
+  if (publishedFrom !== 'seen' || after === undefined || before === undefined) return undefined;
+  return { from: shiftDay(after, -(WEEK_DAYS - 1)), to: before };
 }
 
 /** Days after the earliest an undated story can have come out within which the day it reports dates it, when the latest is not known. */

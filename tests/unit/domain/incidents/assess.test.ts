@@ -44,6 +44,24 @@ describe('assess', () => {
     expect(assess(freed('kidnapping'), july).matches.find((m) => m.code === 'victims')?.weight).toBe(0.2);
   });
 
+  it('lets an undated story of a stream that gives only a weekday agree with that weekday in any week it may mean', () => {
+    // Known only to have come out between 3 and 10 July, "on Tuesday" is read as 1 July but may be 8 July.
+    const undated = (after: string, before: string) =>
+      story(
+        doc('u', 'Indians held in Kayes', ['Workers were taken on Tuesday.'], { publishedFrom: 'seen', publishedAfter: after, publishedBefore: before }),
+        facts({ type: 'kidnapping', date: '2025-07-01', datePrecision: 'day', dateEstimated: true, country: 'ml', places: ['ml-kayes'] }, { places: [KAYES] }),
+      ).probe;
+    const later = createIncident(julyKidnapping(), { id: 'inc-8', type: 'kidnapping', country: 'ml', at: '2025-07-09T12:00:00Z' }, policy);
+    const eighth = { ...later, eventDate: '2025-07-08' };
+    const date = (probe: ReturnType<typeof undated>, incident: typeof july) => assess(probe, incident).matches.find((m) => m.code === 'date');
+    expect(undated('2025-07-03', '2025-07-10').dateWindow).toEqual({ from: '2025-06-27', to: '2025-07-10' });
+    // Two weeks the story may mean: each weighs half of a day it pins down.
+    expect(date(undated('2025-07-03', '2025-07-10'), eighth)?.weight).toBe(0.1);
+    expect(date(undated('2025-07-03', '2025-07-10'), { ...later, eventDate: '2025-07-09' })?.weight).toBeLessThan(0.05);
+    expect(date(undated('2025-07-03', '2025-07-05'), eighth)?.weight).toBeLessThan(0.05);
+    expect(date(undated('2025-07-03', '2025-07-10'), july)?.weight).toBe(0.2);
+  });
+
   it('compares month-precise dates by month', () => {
     expect(assess(dated('2025-07-01', 'month'), july).matches.find((m) => m.code === 'date')?.weight).toBe(0.1);
     expect(assess(dated('2025-10-01', 'month'), july).vetoes[0]?.message).toBe('same kind of event (kidnapping) but 3 months apart from inc-1');
