@@ -130,8 +130,10 @@ export function isoDay(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+const DAY_MS = 86_400_000;
+
 function shiftDays(iso: string, days: number): string {
-  const d = new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000);
+  const d = new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS);
   return isoDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
@@ -192,12 +194,40 @@ function yearlessDay(month: number, day: number, weekday: number | undefined, re
   const limit = ahead > 0 ? shiftDays(reference, ahead) : reference;
   const year = Number(limit.slice(0, 4));
   const latest = isoDay(year, month, day) > limit ? year - 1 : year;
-  if (weekday === undefined) return isoDay(latest, month, day);
+  if (weekday === undefined) return isoDay(likeliestYear(month, day, latest, reference, limit), month, day);
   for (let back = 0; back <= WEEKDAY_YEARS_BACK; back++) {
     const candidate = isoDay(latest - back, month, day);
     if (new Date(`${candidate}T00:00:00Z`).getUTCDay() === weekday) return candidate;
   }
   return isoDay(latest, month, day);
+}
+
+/** Writers leave the year out of recent days: the likelihood of a year-less day falls by e every this many days of its age. */
+const YEARLESS_AGE_DAYS = 90;
+
+/**
+ * The year of a day and month for a text that came out some day from `reference` to `limit`. On each
+ * of those days the text would mean the latest such day on or before it, and the older that day, the
+ * less likely it is written without its year: each year counts the days on which it would be meant,
+ * weighted by that likelihood. A text that came out between late September 2023 and December 2024 and
+ * speaks of "7 September" more likely means 2023, the latest for eleven of those months, than 2024.
+ */
+function likeliestYear(month: number, day: number, latest: number, reference: string, limit: string): number {
+  const start = Date.parse(`${reference}T00:00:00Z`) / DAY_MS;
+  let next = Date.parse(`${limit}T00:00:00Z`) / DAY_MS + 1;
+  let best = latest;
+  let bestWeight = -1;
+  for (let year = latest; year >= Number(reference.slice(0, 4)) - 1; year--) {
+    const at = Date.parse(`${isoDay(year, month, day)}T00:00:00Z`) / DAY_MS;
+    const weight = Math.exp(-(Math.max(at, start) - at) / YEARLESS_AGE_DAYS) - Math.exp(-(next - at) / YEARLESS_AGE_DAYS);
+    if (weight > bestWeight) {
+      best = year;
+      bestWeight = weight;
+    }
+    if (!(at > start)) break;
+    next = at;
+  }
+  return best;
 }
 
 /** The month on its own, in the latest year that keeps it on or before the reference. */

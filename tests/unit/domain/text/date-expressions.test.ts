@@ -39,6 +39,14 @@ describe('parseDateExpressions', () => {
     expect(read(20)).toEqual(['2023-08-24']);
   });
 
+  it('weighs each year of a day without a year by how long, and how soon after it, the text may have come out', () => {
+    const read = (text: string, reference: string, ahead: number) => parseDateExpressions(text, reference, 'fr', undefined, ahead).map((e) => e.date);
+    // Out between 29 September 2023 and 18 December 2024: 7 September 2023 is the latest for eleven months, 2024 for three.
+    expect(read("l'attaque du 7 septembre", '2023-09-29', 446)).toEqual(['2023-09-07']);
+    // Out between 11 January and 9 July 2025: 17 April 2025 is meant for less time, but soon after it.
+    expect(read('les attaques du 17 avril', '2025-01-11', 179)).toEqual(['2025-04-17']);
+  });
+
   it('takes the latest weekday on or before the reference day', () => {
     expect(dates('Gunmen struck on Tuesday.', '2025-07-03')).toEqual([['on Tuesday', '2025-07-01', 'day']]);
     expect(dates('Gunmen struck on Tuesday.', '2025-07-08')).toEqual([['on Tuesday', '2025-07-08', 'day']]);
