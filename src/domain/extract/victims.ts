@@ -381,6 +381,14 @@ function roleBefore(words: readonly string[], flags: readonly number[], start: n
     const word = words[k] as string;
     if (isMark(word)) return undefined;
     if (((flags[k] as number) & ROLE_WORDS) !== 0) return roleOf(word);
+    if (KILLING.has(word)) return 'killed';
   }
   return undefined;
 }
+
+/**
+ * Headlines kill in the present ("Militants kill 54 soldiers", "Attack kills 30"): the verb names the
+ * people after it as the dead. Not after a group, where the group does the killing ("hostages they
+ * threaten to kill").
+ */
+const KILLING = new Set(['kill', 'kills', 'killing', 'tuent', 'tuant']);

@@ -59,6 +59,10 @@ describe('extractVictims', () => {
 
   it('reads the dead, the wounded and the missing', () => {
     expect(victims('A separate raid killed at least 30 soldiers in central Mali.')).toEqual(['30|-|killed']);
+    // Headlines kill in the present tense; a group that would do the killing is not its victims.
+    expect(victims('Islamic militants kill at least 54 soldiers in northern Benin')).toEqual(['54|-|killed']);
+    expect(victims('Attack kills 30 Nigerien soldiers near the border')).toEqual(['30|Nigerien|killed']);
+    expect(victims('JNIM holds five hostages and threatens to kill them')).toEqual(['5|-|hostage']);
     expect(victims('Twenty-one civilians were killed and four were wounded.')).toEqual(['21|-|killed']);
     expect(victims('It killed 200 Burkina Faso soldiers in June.')).toEqual(['200|Burkinabe|killed']);
     expect(victims('Seven miners are still missing.')).toEqual(['7|-|missing']);
