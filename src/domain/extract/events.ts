@@ -59,9 +59,11 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
     fr: [String.raw`blocus`, String.raw`encercl(?:e|ee|es|ees|ement)`, String.raw`assieg(?:e|ee|es|ees)`],
   },
   release: {
-    en: [String.raw`released`, String.raw`releases?`, String.raw`freed`, String.raw`set free`, String.raw`liberated`,
+    en: [String.raw`released`, String.raw`releases?`, String.raw`freed`, String.raw`frees`, String.raw`set free`, String.raw`liberated`,
+      // "Militants free two hostages": the bare verb only before whom it frees, not "a free press".
+      String.raw`free (?:the |all |(?:\w+ ){0,2}(?:hostages?|captives?|prisoners?))`,
       String.raw`(?:after|following) (?:\w+ ){0,3}(?:years?|months?|weeks?) (?:of|in) captivity`],
-    fr: [String.raw`liber(?:e|ee|es|ees|er|ation)`, String.raw`relach(?:e|ee|es|ees)`, String.raw`remis en liberte`,
+    fr: [String.raw`liber(?:e|ee|es|ees|er|ation|ent)`, String.raw`relach(?:e|ee|es|ees|ent)`, String.raw`remis en liberte`,
       String.raw`apres (?:\w+ ){0,3}(?:ans?|annees?|mois|semaines?) de captivite`],
   },
   rescue: {
