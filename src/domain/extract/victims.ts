@@ -381,14 +381,19 @@ function roleBefore(words: readonly string[], flags: readonly number[], start: n
     const word = words[k] as string;
     if (isMark(word)) return undefined;
     if (((flags[k] as number) & ROLE_WORDS) !== 0) return roleOf(word);
-    if (KILLING.has(word)) return 'killed';
+    const verb = PRESENT_VERBS.get(word);
+    if (verb !== undefined) return verb;
   }
   return undefined;
 }
 
 /**
- * Headlines kill in the present ("Militants kill 54 soldiers", "Attack kills 30"): the verb names the
- * people after it as the dead. Not after a group, where the group does the killing ("hostages they
- * threaten to kill").
+ * Headlines kill and free in the present ("Militants kill 54 soldiers", "JNIM frees five workers"):
+ * the verb says what became of the people after it. Not after a group, which would do it
+ * ("hostages they threaten to kill").
  */
-const KILLING = new Set(['kill', 'kills', 'killing', 'tuent', 'tuant']);
+const PRESENT_VERBS = new Map<string, VictimRole>([
+  ...['kill', 'kills', 'killing', 'tuent', 'tuant'].map((w): [string, VictimRole] => [w, 'killed']),
+  // Not "release" or "free": "the safe release of the abducted nationals" are still held.
+  ...['frees', 'liberent', 'relachent'].map((w): [string, VictimRole] => [w, 'released']),
+]);

@@ -63,6 +63,8 @@ describe('extractVictims', () => {
     expect(victims('Islamic militants kill at least 54 soldiers in northern Benin')).toEqual(['54|-|killed']);
     expect(victims('Attack kills 30 Nigerien soldiers near the border')).toEqual(['30|Nigerien|killed']);
     expect(victims('JNIM holds five hostages and threatens to kill them')).toEqual(['5|-|hostage']);
+    expect(victims('JNIM frees five Indian workers in Mali')).toEqual(['5|Indian|released']);
+    expect(victims('Delhi seeks the release of five Indian workers in Mali')).toEqual([]);
     expect(victims('Twenty-one civilians were killed and four were wounded.')).toEqual(['21|-|killed']);
     expect(victims('It killed 200 Burkina Faso soldiers in June.')).toEqual(['200|Burkinabe|killed']);
     expect(victims('Seven miners are still missing.')).toEqual(['7|-|missing']);
