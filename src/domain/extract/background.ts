@@ -7,11 +7,9 @@ import { leadingWords, WordPattern } from './word-patterns.js';
  * Phrases by which news recalls earlier events rather than reporting the current one, matched on
  * folded text. A bare "earlier" is not among them: "Earlier, the military said ..." is the same day.
  */
-const CUES: readonly string[] = [
+const RECALL_CUES: readonly string[] = [
   // English
-  String.raw`earlier (?:this|in the|last) (?:year|month|week)`,
   String.raw`earlier (?:attacks?|incidents?|kidnappings?|abductions?|raids?|assaults?|killings?|cases?)`,
-  String.raw`(?:last|the previous|the past) (?:year|month)`,
   String.raw`previous(?:ly)?(?! day)`,
   String.raw`prior (?:attacks?|incidents?|kidnappings?|abductions?|to this)`,
   String.raw`in recent (?:years|months)`,
@@ -30,9 +28,6 @@ const CUES: readonly string[] = [
   String.raw`precedemment`,
   String.raw`auparavant`,
   String.raw`par le passe`,
-  String.raw`l'an (?:dernier|passe)`,
-  String.raw`l'annee (?:derniere|passee)`,
-  String.raw`le mois (?:dernier|passe)`,
   String.raw`plus tot (?:cette annee|ce mois|dans l'annee)`,
   String.raw`(?:ces|au cours des) dernieres annees`,
   String.raw`depuis (?:19|20)\d{2}`,
@@ -41,6 +36,17 @@ const CUES: readonly string[] = [
   String.raw`(?:un|une) (?:incident|attaque|enlevement|rapt|cas) similaire`,
   String.raw`(?:avait|avaient) (?:deja|alors)`,
 ];
+
+/** Cues that only say when ("last year", "le mois dernier"): see followsUp. */
+const WHEN_CUES: readonly string[] = [
+  String.raw`earlier (?:this|in the|last) (?:year|month|week)`,
+  String.raw`(?:last|the previous|the past) (?:year|month)`,
+  String.raw`l'an (?:dernier|passe)`,
+  String.raw`l'annee (?:derniere|passee)`,
+  String.raw`le mois (?:dernier|passe)`,
+];
+
+const CUES = [...RECALL_CUES, ...WHEN_CUES];
 
 /** A sentence that opens on a year ("In 2019, twin attacks ...") looks back. */
 const YEAR_OPENING = String.raw`(?:in|en) (?:19|20)\d{2},`;
@@ -61,4 +67,22 @@ export function isBackgroundSentence(sentence: Sentence): boolean {
 /** The same test, tried only at the words that can start a cue. */
 export function recallsPast(tokens: Tokens): boolean {
   return BACKGROUND_WORDS.test(tokens);
+}
+
+const RECALLS = new RegExp(`^${YEAR_OPENING}|${foldedWords(RECALL_CUES)}`);
+/** What becomes of an earlier event: its hostages freed, a claim of it, a ransom. */
+const FOLLOW_UP = new RegExp(
+  foldedWords([
+    String.raw`freed`, String.raw`released`, String.raw`set free`, String.raw`rescued`, String.raw`claim(?:s|ed)? responsibility`,
+    String.raw`ransom`, String.raw`liber(?:e|ee|es|ees)`, String.raw`relache(?:e|s|es)?`, String.raw`revendiqu\w*`, String.raw`rancon`,
+  ]),
+);
+
+/**
+ * Whether a sentence that speaks of the past is a follow-up's news, what became of an earlier event
+ * ("A German priest kidnapped in Mali last year has been freed"): its "last year" only dates the event
+ * it follows. Asked of the opening sentences, which tell the news; later ones recall.
+ */
+export function followsUp(sentence: Sentence): boolean {
+  return FOLLOW_UP.test(sentence.folded) && !RECALLS.test(sentence.folded);
 }

@@ -15,7 +15,7 @@ import type {
 } from '../model.js';
 import { extractActors, mainEventClasses, mentionsEventClass, NO_GROUP, type ActorCatalog, type EventClass } from './actors.js';
 import { extractAdvice } from './advice.js';
-import { isBackgroundSentence, recallsPast } from './background.js';
+import { followsUp, isBackgroundSentence, recallsPast } from './background.js';
 import { extractDates } from './dates.js';
 import { mainDate } from './main-date.js';
 import { extractEvents } from './events.js';
@@ -63,15 +63,21 @@ export function extractFacts(doc: Document, catalogs: Catalogs): Facts {
   return { events, dates, places: placeFacts(mentions), victims, sites, actors, advice, figures, main };
 }
 
-/** The background test, asked once per sentence, of the sentence's tokens when they are at hand. */
+/**
+ * The background test, asked once per sentence, of the sentence's tokens when they are at hand. The
+ * title and the lead's first sentence tell the news: when that news is what became of an earlier
+ * event, they are not background for dating it (see followsUp).
+ */
 function oncePerSentence(doc: Document): BackgroundTest {
   const tokens = documentTokens(doc);
+  const opening = doc.sentences.find((s) => s.index > 0 && s.lead)?.index ?? 0;
   const known = new Map<Sentence, boolean>();
   return (sentence) => {
     let value = known.get(sentence);
     if (value === undefined) {
       const own = tokens[sentence.index];
       value = own?.sentence === sentence ? recallsPast(own) : isBackgroundSentence(sentence);
+      if (value && sentence.index <= opening && followsUp(sentence)) value = false;
       known.set(sentence, value);
     }
     return value;

@@ -97,6 +97,22 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ type: 'kidnapping', places: ['ml-kenieba'], victims: { count: 2, nationality: 'Chinese' } });
   });
 
+  it('reads a follow-up whose news dates the event it follows by "last year" as news, not as background', () => {
+    const freed = extractFacts(
+      makeDocument('German priest freed in Mali', 'A German priest who was kidnapped in Bamako last year has been freed. Last year, gunmen had also kidnapped two Chinese workers in the area'),
+      catalogs,
+    );
+    expect(freed.victims.map((v) => [v.count, v.nationality, v.background])).toEqual([
+      [null, 'German', false],
+      [1, 'German', false],
+      [2, 'Chinese', true],
+    ]);
+    expect(freed.main).toMatchObject({ changes: ['release'], places: ['ml-bamako', 'ml'] });
+    // Recalled, not followed: "previously" still looks back, whatever became of them.
+    const recalled = extractFacts(makeDocument('Attack in Kayes', 'Two Chinese workers previously kidnapped in Kayes were freed'), catalogs);
+    expect(recalled.victims.every((v) => v.background)).toBe(true);
+  });
+
   it('counts the dead of an attack', () => {
     const doc = makeDocument('Twelve soldiers killed in an attack on the army camp in Boulkessi', 'The army said the attackers fled');
     expect(extractFacts(doc, catalogs).main).toMatchObject({ type: 'attack', victims: { count: 12 }, places: ['ml-boulkessi'], country: 'ml' });
