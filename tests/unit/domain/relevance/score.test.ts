@@ -166,6 +166,7 @@ describe('the shipped rules', () => {
     ['German priest kidnapped in Bamako, Mali', 'The priest, who shares the values of the institute where he taught, was abducted on Sunday.', 'en'],
     ["Massacre in Burkina Faso: militias allied with the military junta accused", 'Videos show dozens of civilians dead. Human Rights Watch documented the killings in and around Solenzo.', 'en'],
     ['Barrick staff kidnapped near gold mine in Mali', 'Gunmen seized two workers on the road to the Loulo-Gounkoto mine, the company said.', 'en'],
+    ['Mali : le massacre du village pourrait être un crime contre l\'humanité', 'La Minusma a conclu que le massacre de 160 habitants peuls avait été planifié.', 'fr'],
   ] as const)('keeps "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(true);
   });
