@@ -169,6 +169,8 @@ interface Group {
   readonly start: number;
   readonly end: number;
   readonly hostageNoun: boolean;
+  /** What a toll says of a bare count ("the death toll rose to 24"), which no word beside it says. */
+  readonly role?: VictimRole;
 }
 
 export function extractVictims(doc: Document, background: BackgroundTest = isBackgroundSentence): VictimFact[] {
@@ -204,7 +206,7 @@ function sentenceVictims(tokens: Tokens, background: BackgroundTest): readonly V
     }
     i = group.end;
     if (isFigure(words, group)) continue;
-    const role = roleAfter(words, flags, group.end) ?? roleBefore(words, flags, group.start) ?? (group.hostageNoun ? 'hostage' : undefined);
+    const role = group.role ?? roleAfter(words, flags, group.end) ?? roleBefore(words, flags, group.start) ?? (group.hostageNoun ? 'hostage' : undefined);
     if (!role) continue;
     isBackground ??= background(sentence);
     const evidence = { sentence: sentence.index, text: sentence.text };
@@ -250,10 +252,37 @@ function groupAt(words: readonly string[], i: number): Group | undefined {
       nationality = after.nationality;
       k = after.end;
     }
+  } else if (!demonym && number && !article && !isYear(word)) {
+    // "Attack leaves 24 dead", "au moins 24 morts", "the death toll rose to 24": a toll without a noun.
+    if (noun !== undefined && TOLL_ROLES.has(noun)) return { count: number.value, nationality, start: i, end: k, hostageNoun };
+    return tollBefore(words, i) ? { count: number.value, nationality, start: i, end: k, hostageNoun, role: 'killed' } : undefined;
   } else if (!demonym || !standsForPeople(words, demonym.end - 1, number !== undefined)) {
     return undefined;
   }
   return { count: number ? number.value : null, nationality, start: i, end: k, hostageNoun };
+}
+
+const isYear = (word: string): boolean => /^(?:19|20)\d\d$/.test(word);
+
+/** What a bare count may be of: the dead, the wounded, the missing ("24 dead", "12 blessés"), not an event ("un enlèvement"). */
+const TOLL_ROLES = new Set([
+  'dead', 'killed', 'died', 'deaths', 'morts', 'tues', 'tuees', 'deces', 'injured', 'wounded', 'blesses', 'blessees',
+  'missing', 'disparus',
+]);
+
+/** Words of a toll before the count it rose or fell to ("the death toll rose to 24", "le bilan passe à 89"). */
+const TOLL_WORDS = new Set(['toll', 'bilan']);
+const TOLL_SPAN = 12;
+
+function tollBefore(words: readonly string[], i: number): boolean {
+  const previous = words[i - 1];
+  if (previous !== 'to' && previous !== 'a' && previous !== 'at') return false;
+  for (let k = i - 2; k >= Math.max(0, i - TOLL_SPAN); k -= 1) {
+    const word = words[k] as string;
+    if (isMark(word)) return false;
+    if (TOLL_WORDS.has(word)) return true;
+  }
+  return false;
 }
 
 /** Words that end a name: connectors, and the places a sentence runs on to ("Olivier Dubois in Mali"). */

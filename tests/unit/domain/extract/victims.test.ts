@@ -64,6 +64,14 @@ describe('extractVictims', () => {
     expect(victims('Attack kills 30 Nigerien soldiers near the border')).toEqual(['30|Nigerien|killed']);
     expect(victims('JNIM holds five hostages and threatens to kill them')).toEqual(['5|-|hostage']);
     expect(victims('JNIM frees five Indian workers in Mali')).toEqual(['5|Indian|released']);
+  });
+
+  it('reads a toll without a noun for people, and not an event counted by its article', () => {
+    expect(victims('The attack left 24 dead and 12 wounded.')).toEqual(['24|-|killed', '12|-|injured']);
+    expect(victims('Death toll from the blast of a bus in Mali rises to 24')).toEqual(['24|-|killed']);
+    expect(victims('Attacks in 2024 killed 300 people.')).toEqual(['300|-|killed']);
+    expect(victims('Police investigate a kidnapping of workers.')).toEqual([]);
+    expect(victims('The convoy waited 24 hours.')).toEqual([]);
     expect(victims('Delhi seeks the release of five Indian workers in Mali')).toEqual([]);
     expect(victims('Twenty-one civilians were killed and four were wounded.')).toEqual(['21|-|killed']);
     expect(victims('It killed 200 Burkina Faso soldiers in June.')).toEqual(['200|Burkinabe|killed']);
