@@ -130,6 +130,21 @@ export function incidentAnchorDay(incident: Incident): string {
   return isoDay(incident.createdAt) ?? incident.createdAt.slice(0, 10);
 }
 
+/** Months of a date window looked up at most: a story a year or more apart from its neighbours says too little of when. */
+const WINDOW_MONTHS = 13;
+
+/**
+ * An undated story of a stream may be about any day of its window (see Probe.dateWindow): it looks in
+ * each month of it, and the month either side of its start, as a dated story does around its day.
+ */
+function windowMonths(from: string, to: string): string[] {
+  const first = shiftMonth(monthOf(from), -1);
+  const last = monthOf(to);
+  const months: string[] = [];
+  for (let month = first; month <= last && months.length < WINDOW_MONTHS; month = shiftMonth(month, 1)) months.push(month);
+  return months;
+}
+
 /** Months back in which a kidnapping may have begun that a story of a release, a rescue or a ransom follows. */
 const HOSTAGE_MONTHS = 24;
 
@@ -142,6 +157,8 @@ function probeMonths(probe: Probe): string[] {
     const month = monthOf(probe.date ?? probe.published);
     return Array.from({ length: HOSTAGE_MONTHS + 2 }, (_, back) => shiftMonth(month, 1 - back));
   }
+  const window = probe.dateWindow;
+  if (window !== undefined) return windowMonths(window.from, window.to);
   if (probe.date !== undefined && probe.datePrecision !== 'year') {
     const month = monthOf(probe.date);
     return [shiftMonth(month, -1), month, shiftMonth(month, 1)];

@@ -96,7 +96,7 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
   const seen = isoDay(doc.seenAt) ?? '1970-01-01';
   const notes: string[] = [];
   let published = isoDay(doc.published) ?? seen;
-  if (dayNumber(published) - dayNumber(seen) > FUTURE_SLACK_DAYS) {
+  if (dayNumber(published) - dayNumber(latestPublication(doc, seen)) > FUTURE_SLACK_DAYS) {
     notes.push(`publication date ${published} is in the future; the day it was seen (${seen}) is used`);
     published = seen;
   }
@@ -179,12 +179,22 @@ function dateWindow({ publishedFrom, publishedAfter: after, publishedBefore: bef
 const REPORTED_LATER_DAYS = 366;
 
 /**
+ * The latest day a story can have come out: the day it was seen, or, for a story of a stream whose
+ * metadata gives no date (see Document.publishedAfter), the latest its place in the stream allows: the
+ * date line its text gives may be later than the stream had got to without being in the future.
+ */
+function latestPublication({ publishedAfter: after, publishedBefore: before }: Document, seen: string): string {
+  if (after === undefined) return seen;
+  return before ?? shiftDay(after, REPORTED_LATER_DAYS);
+}
+
+/**
  * An undated story known only to have come out after a given day (see Document.publishedAfter) that
  * reports a later day, no later than it can have come out, came out on or after that day.
  */
 function reportedLater(doc: Document, date: string): boolean {
   const { publishedAfter: after, publishedBefore: before } = doc;
-  if (after === undefined) return false;
+  if (after === undefined || doc.publishedFrom !== 'seen') return false;
   return before === undefined ? dayNumber(date) - dayNumber(after) <= REPORTED_LATER_DAYS : dayNumber(date) - dayNumber(before) <= FUTURE_SLACK_DAYS;
 }
 

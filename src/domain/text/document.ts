@@ -167,6 +167,7 @@ export function buildDocument(raw: RawInput, options?: { maxChars?: number }): R
     published,
     publishedFrom,
     seenAt,
-    ...(publishedFrom === 'seen' ? publicationBounds(raw) : {}),
+    // A date line read from the text is not checked against the day a stream was seen: the bounds stay.
+    ...(publishedFrom === 'metadata' ? {} : publicationBounds(raw)),
   });
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../../../src/domain/incidents/assess.js';
+import { buildProbe } from '../../../../src/domain/incidents/probe.js';
+import { buildDocument } from '../../../../src/domain/text/document.js';
 import { incidentKeys } from '../../../../src/domain/incidents/keys.js';
 import { DEFAULT_MATCH_POLICY } from '../../../../src/domain/incidents/decide.js';
 import { createIncident } from '../../../../src/domain/incidents/merge.js';
@@ -60,6 +62,17 @@ describe('assess', () => {
     expect(date(undated('2025-07-03', '2025-07-10'), { ...later, eventDate: '2025-07-09' })?.weight).toBeLessThan(0.05);
     expect(date(undated('2025-07-03', '2025-07-05'), eighth)?.weight).toBeLessThan(0.05);
     expect(date(undated('2025-07-03', '2025-07-10'), july)?.weight).toBe(0.2);
+  });
+
+  it('takes the date line of a story of a stream for its publication, later than the stream had got to', () => {
+    const built = buildDocument({
+      id: 'd', kind: 'news', source: 'S', title: 'Dozen soldiers killed in Burkina Faso', lang: 'en',
+      seenAt: '2019-01-28T00:00:00.000Z', publishedAfter: '2019-01-28T00:00:00.000Z', publishedBefore: '2019-10-29T00:00:00.000Z',
+      body: 'Ouagadougou, Aug 19, 2019 (AFP) - More than a dozen soldiers were killed on Monday in northern Burkina Faso, the army said.',
+    });
+    if (!built.ok) throw new Error(built.error.message);
+    const probe = buildProbe(built.value, facts({ type: 'attack', date: '2019-08-19', datePrecision: 'day', country: 'bf' }));
+    expect(probe).toMatchObject({ published: '2019-08-19', date: '2019-08-19', notes: [] });
   });
 
   it('compares month-precise dates by month', () => {

@@ -56,6 +56,17 @@ describe('candidate keys', () => {
     expect(keys.some((k) => k.startsWith('day:'))).toBe(false);
   });
 
+  it('looks an undated story of a stream up in every month it may be about, up to a year and a month', () => {
+    const inStream = (after: string, before: string) =>
+      story(
+        doc('s', 'Soldiers killed in Kayes', ['Soldiers were killed in Kayes.'], { publishedFrom: 'seen', publishedAfter: after, publishedBefore: before }),
+        facts({ type: 'attack', date: after, datePrecision: 'day', dateEstimated: true, country: 'ml', places: ['ml-kayes'] }, { places: [MALI] }),
+      );
+    const months = (after: string, before: string) => probeKeys(inStream(after, before).probe).filter((k) => k.startsWith('place:')).map((k) => k.split('@')[1]);
+    expect(months('2019-01-28', '2019-04-29')).toEqual(['2018-12', '2019-01', '2019-02', '2019-03', '2019-04']);
+    expect(months('2019-01-28', '2021-10-29')).toHaveLength(13);
+  });
+
   it('looks a story whose main event is a release up as far back as a captivity lasts, as it does a kidnapping story with a release', () => {
     const released = story(
       doc('r', 'French journalist freed after two years of captivity', ['He was released on Monday.'], { published: '2023-03-20' }),
