@@ -78,7 +78,7 @@ function sentenceSites(tokens: Tokens): Site[] {
   while (i < words.length) {
     const found = namedAt(tokens, i) ?? genericAt(tokens, i);
     if (found) {
-      sites.push(found.site);
+      if (found.site !== undefined) sites.push(found.site);
       i = found.end;
     } else {
       i += 1;
@@ -88,7 +88,7 @@ function sentenceSites(tokens: Tokens): Site[] {
 }
 
 /** "Diamond Cement Factory", "Diamond Cement", "Sadiola gold mine": capitalised words closed by a site word. */
-function namedAt(tokens: Tokens, i: number): { site: Site; end: number } | undefined {
+function namedAt(tokens: Tokens, i: number): { site?: Site; end: number } | undefined {
   const words = tokens.words;
   const first = words[i] as string;
   if (isMark(first) || LEADING_STOPWORDS.has(first) || isSiteWord(first) || !isCapitalised(tokens, i)) return undefined;
@@ -101,8 +101,9 @@ function namedAt(tokens: Tokens, i: number): { site: Site; end: number } | undef
   const nameWords = words.slice(i, end);
   const keyWords = trimKindWords(nameWords);
   if (keyWords.length === 0 || keyWords.every((w) => COMMODITIES.has(w))) return undefined;
-  // "an Indian company", "a Chinese firm": a nationality says whose, not which site.
-  if (nationalityAt(keyWords, 0)?.end === keyWords.length) return undefined;
+  // "an Indian company", "a Chinese firm", "a Burkina Faso mine": a nationality or a country says whose,
+  // not which site; nor is its last word one ("Faso mine").
+  if (nationalityAt(keyWords, 0)?.end === keyWords.length) return { end };
   return { site: { name: originalSpan(tokens, i, end) ?? originalWords(tokens, i, end), key: keyWords.join(' ') }, end };
 }
 
