@@ -28,7 +28,7 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
     fr: [String.raw`communiques?`, String.raw`condamn(?:e|ee|es|ent|ation)`, String.raw`declarations?`, String.raw`denonc(?:e|ent)`],
   },
   advisory: {
-    en: [String.raw`advise against all(?: but essential)? travel`, String.raw`reconsider travel`, String.raw`do not travel`, String.raw`travel advi(?:ce|sory|sories)`,
+    en: [String.raw`advise against all(?: but essential)? travel`, String.raw`reconsider travel`, String.raw`do not travel`, String.raw`travel (?:advi(?:ce|sory|sories)|alerts?|warnings?)`,
       String.raw`exercise (?:increased|extreme|utmost) caution`, String.raw`advis(?:e|ed|es|ory|ories)`],
     fr: [String.raw`conseils? aux voyageurs`, String.raw`(?:formellement )?deconseill(?:e|ee|es|ees|er)`, String.raw`vigilance renforcee`],
   },

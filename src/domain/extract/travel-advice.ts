@@ -39,10 +39,10 @@ const LEAVE: readonly RegExp[] = [
 
 const ADVISE: readonly RegExp[] = [
   /\bdo not travel\b/,
-  /\blevel [1-4]\b/,
+  /\blevel (?:[1-4]|one|two|three|four)\b/,
   /\breconsider travel\b/,
   /\badvis\w* against (?:all )?(?:but essential )?travel\b/,
-  /\btravel advi(?:ce|sory|sories)\b/,
+  /\btravel (?:advi(?:ce|sory|sories)|alerts?|warnings?)\b/,
   /\bdeconseill\w*/,
   /\bconseils aux voyageurs\b/,
   /\bniveau [1-4]\b/,

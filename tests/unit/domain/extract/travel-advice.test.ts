@@ -14,6 +14,9 @@ describe('travelAdvice', () => {
       issuer: undefined,
     });
     expect(advice('US keeps Mali at Level 4: Do Not Travel')).toEqual({ type: 'advisory', issuer: 'us-gov' });
+    expect(advice('The United States raises its travel alert to Burkina Faso to the maximum level')).toEqual({ type: 'advisory', issuer: 'us-gov' });
+    expect(advice('Britain issues travel warning for Niger')).toEqual({ type: 'advisory', issuer: 'uk-gov' });
+    expect(advice('US moves Burkina Faso to level four')).toEqual({ type: 'advisory', issuer: 'us-gov' });
   });
 
   it('reads leave-now calls and ordered departures as evacuation, with the government that gave them', () => {
