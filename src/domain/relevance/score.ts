@@ -1,4 +1,5 @@
 import type { Document, Facts, KeywordRule, Relevance, RuleHit, Sentence } from '../model.js';
+import { documentTokens, letterDigitRuns } from '../extract/tokens.js';
 import { fold } from '../text/normalize.js';
 import { compileRules, type CompiledRules } from './compile.js';
 import { factSignals, type FactScope } from './fact-signals.js';
@@ -37,15 +38,15 @@ interface RuleTrace {
   unless: boolean;
 }
 
-function sentencesOf(doc: Document): readonly Pick<Sentence, 'index' | 'folded' | 'lead'>[] {
-  if (doc.sentences.length > 0) return doc.sentences;
-  return [{ index: 0, folded: fold(`${doc.title}\n${doc.text}`), lead: true }];
+/** The sentences with their words: those of the tokens the extractors read, cut again only where the tokens cannot give them. */
+function sentenceWords(doc: Document): { readonly sentence: Pick<Sentence, 'index' | 'lead'>; readonly words: readonly string[] }[] {
+  if (doc.sentences.length === 0) return [{ sentence: { index: 0, lead: true }, words: foldedWords(fold(`${doc.title}\n${doc.text}`)) }];
+  return documentTokens(doc).map((tokens) => ({ sentence: tokens.sentence, words: letterDigitRuns(tokens) ?? foldedWords(tokens.sentence.folded) }));
 }
 
 function traceRules(doc: Document, compiled: CompiledRules): Map<number, RuleTrace> {
   const traces = new Map<number, RuleTrace>();
-  for (const sentence of sentencesOf(doc)) {
-    const list = foldedWords(sentence.folded);
+  for (const { sentence, words: list } of sentenceWords(doc)) {
     for (const { phrase, at } of compiled.index.scan(list)) {
       let trace = traces.get(phrase.tag.rule);
       if (trace === undefined) {
