@@ -26,10 +26,13 @@ export interface RelevanceOptions {
   readonly facts?: FactScope;
 }
 
+/** Where a rule's term was first seen (in the lead, if it was seen there): its words are joined only for a rule that fires. */
 interface Seen {
   readonly sentences: Set<number>;
   lead: boolean;
-  matched: string;
+  words: readonly string[];
+  at: number;
+  length: number;
 }
 
 interface RuleTrace {
@@ -56,10 +59,12 @@ function traceRules(doc: Document, compiled: CompiledRules): Map<number, RuleTra
       if (phrase.tag.role === 'requires') trace.requires = true;
       else if (phrase.tag.role === 'unless') trace.unless ||= cancels(compiled, phrase.tag.rule, sentence.lead);
       else {
-        if (trace.term === undefined) trace.term = { sentences: new Set(), lead: sentence.lead, matched: surface(list, at, phrase.words.length) };
+        if (trace.term === undefined) trace.term = { sentences: new Set(), lead: sentence.lead, words: list, at, length: phrase.words.length };
         else if (sentence.lead && !trace.term.lead) {
           trace.term.lead = true;
-          trace.term.matched = surface(list, at, phrase.words.length);
+          trace.term.words = list;
+          trace.term.at = at;
+          trace.term.length = phrase.words.length;
         }
         trace.term.sentences.add(sentence.index);
       }
@@ -78,8 +83,8 @@ function cancels(compiled: CompiledRules, position: number, lead: boolean): bool
 }
 
 /** The words a phrase matched, as they read in the folded text. */
-function surface(list: readonly string[], at: number, length: number): string {
-  return list.slice(at, at + length).join(' ');
+function surface(seen: Seen): string {
+  return seen.words.slice(seen.at, seen.at + seen.length).join(' ');
 }
 
 function appliesTo(rule: KeywordRule, doc: Document): boolean {
@@ -97,7 +102,7 @@ function ruleSignals(doc: Document, compiled: CompiledRules): Signal[] {
     if (!appliesTo(rule, doc)) continue;
     out.push({
       rule: rule.id, kind: rule.kind, group: entry.group, weight: rule.weight,
-      matched: trace.term.matched, sentences: trace.term.sentences, lead: trace.term.lead,
+      matched: surface(trace.term), sentences: trace.term.sentences, lead: trace.term.lead,
     });
   }
   return out;
@@ -153,7 +158,8 @@ function combine(signals: readonly Signal[]): RuleHit[] {
   const counted = strongestPerGroup(includes.map((s) => [s, s.weight * (offTopic && !s.lead ? OFF_TOPIC_BODY_FACTOR : position(s))] as const));
   hits.push(...counted.map(([s, c]) => hit(s, c)));
   if (counted.length > 0) {
-    const includeSentences = new Set(includes.flatMap((s) => [...s.sentences]));
+    const includeSentences = new Set<number>();
+    for (const s of includes) for (const n of s.sentences) includeSentences.add(n);
     const includeLead = includes.some((s) => s.lead);
     const contexts = signals
       .filter((s) => s.kind === 'context')
