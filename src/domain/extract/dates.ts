@@ -1,8 +1,9 @@
 import type { DateFact, Document } from '../model.js';
-import { type DateExpression, parseDateExpressions } from '../text/date-expressions.js';
+import { type DateExpression, mayOpenDate, parseDateExpressions } from '../text/date-expressions.js';
 import { sentenceDateline, type Dateline } from '../text/dateline.js';
 import { isBackgroundSentence } from './background.js';
 import type { BackgroundTest } from './places.js';
+import { boundariesAreTokens, documentTokens, sentenceHas, type Tokens, vocabularyWhere } from './tokens.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
 /** A year written out in digits ("June 2025", "of 2024", "2025-07-01"); "this year" has none. */
@@ -88,6 +89,14 @@ function undatedReading(doc: Document): { reference: string; ahead: number } {
   return { reference: after, ahead: Math.max(window, 0) };
 }
 
+const DATE_WORDS = vocabularyWhere(mayOpenDate);
+
+/** False only where parseDateExpressions is known to find nothing (see mayOpenDate): most sentences name no date. */
+function mayHoldDate(tokens: Tokens): boolean {
+  const { text, folded } = tokens.sentence;
+  return !boundariesAreTokens(tokens) || text.length !== folded.length || sentenceHas(tokens, DATE_WORDS);
+}
+
 /**
  * Every date in the document, resolved against the document's own date (for an undated document, see
  * undatedReading): "on Tuesday" is the latest Tuesday on or before it, "July 1" takes the year that
@@ -99,7 +108,9 @@ export function extractDates(doc: Document, backgroundOf: BackgroundTest = isBac
   const own = dateOf(doc, dateline);
   const { reference, ahead } = own !== undefined ? { reference: own, ahead: 0 } : undatedReading(doc);
   const facts: DateFact[] = [];
-  for (const sentence of doc.sentences) {
+  for (const tokens of documentTokens(doc)) {
+    if (!mayHoldDate(tokens)) continue;
+    const { sentence } = tokens;
     const expressions = parseDateExpressions(sentence.text, reference, doc.lang, sentence.folded, ahead);
     if (expressions.length === 0) continue;
     const background = backgroundOf(sentence);

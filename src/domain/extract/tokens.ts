@@ -251,6 +251,23 @@ export function boundariesAreTokens(tokens: Tokens): boolean {
   return asOwn(tokens).plain;
 }
 
+/**
+ * The sentence cut into runs of letters and digits only, as word lists that ignore clause marks and
+ * number grouping cut folded text, taken from its tokens without reading the text again; undefined
+ * where the two cuts may differ: text past ASCII, and numbers with thousands separators ("5,800" is
+ * one token but two runs, and a letter right after it starts a token but not a run).
+ */
+export function letterDigitRuns(tokens: Tokens): string[] | undefined {
+  if (!asOwn(tokens).plain) return undefined;
+  const runs: string[] = [];
+  for (const word of tokens.words) {
+    if (isMark(word)) continue;
+    if (isDigit(word.charCodeAt(0)) && (word.includes(',') || word.includes('.'))) return undefined;
+    runs.push(word);
+  }
+  return runs;
+}
+
 export function isCapitalised(tokens: Tokens, index: number): boolean {
   // Where offsets line up, an ASCII first letter is read in place: asked of every word of some sentences.
   const { sentence } = tokens;

@@ -31,6 +31,17 @@ function leadOf(doc: Document): (sentence: number) => boolean {
   return (sentence) => lead.has(sentence);
 }
 
+/** The first `count` distinct names, in order: a signal shows a few of what it saw. */
+function firstNames<T>(items: readonly T[], name: (item: T) => string, count = 3): string {
+  const names: string[] = [];
+  for (const item of items) {
+    const n = name(item);
+    if (!names.includes(n)) names.push(n);
+    if (names.length === count) break;
+  }
+  return names.join(', ');
+}
+
 function signal(rule: string, kind: Signal['kind'], group: string, weight: number, matched: string, sentences: number[], isLead: (n: number) => boolean): Signal {
   return { rule, kind, group, weight, matched, sentences: new Set(sentences), lead: sentences.some(isLead) };
 }
@@ -46,17 +57,17 @@ export function factSignals(doc: Document, facts: Facts | undefined, scope: Fact
   // surname; a town or region from the gazetteer is specific enough on its own.
   const places = facts.places.filter((p) => !p.background && !p.unlisted && p.kind !== 'country' && countries.includes(p.country));
   if (places.length > 0) {
-    const names = [...new Set(places.map((p) => `${p.name} (${p.country})`))].slice(0, 3).join(', ');
+    const names = firstNames(places, (p) => `${p.name} (${p.country})`);
     out.push(signal('fact.place', 'include', GROUP.place, FACT_WEIGHTS.place, names, places.map((p) => p.evidence.sentence), isLead));
   }
   const actors = facts.actors.filter((a) => a.kind === 'armed_group' && groups.includes(a.id));
   if (actors.length > 0) {
-    const names = [...new Set(actors.map((a) => a.name))].slice(0, 3).join(', ');
+    const names = firstNames(actors, (a) => a.name);
     out.push(signal('fact.actor', 'include', GROUP.armedGroup, FACT_WEIGHTS.actor, names, actors.map((a) => a.evidence.sentence), isLead));
   }
   const events = facts.events.filter((e) => !e.background && SECURITY_EVENTS.has(e.type));
   if (events.length > 0) {
-    const names = [...new Set(events.map((e) => `${e.type} "${e.trigger}"`))].slice(0, 3).join(', ');
+    const names = firstNames(events, (e) => `${e.type} "${e.trigger}"`);
     out.push(signal('fact.event', 'context', GROUP.security, FACT_WEIGHTS.event, names, events.map((e) => e.evidence.sentence), isLead));
   }
   return out;

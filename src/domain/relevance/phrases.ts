@@ -43,34 +43,19 @@ function wordMatches(pattern: WordPattern, word: string): boolean {
   return pattern.prefix ? word.startsWith(pattern.value) : word === pattern.value;
 }
 
-/** Size of the table of first-letter keys (a power of two). */
-const PREFIX_TABLE = 1 << 15;
-
-/** A key of a word's first KEY_LENGTH letters: the same for a word and for every stem or word it could start. */
-function prefixKey(word: string): number {
-  const length = word.length;
-  const first = word.charCodeAt(0);
-  const second = length > 1 ? word.charCodeAt(1) : 0;
-  const third = length > 2 ? word.charCodeAt(2) : 0;
-  return (((first * 31 + second) * 31 + third) >>> 0) & (PREFIX_TABLE - 1);
-}
-
-/** A key of a whole word's first letters, last letter and length: equal words have equal keys. */
-function shapeKey(word: string): number {
-  return ((prefixKey(word) * 31 + word.charCodeAt(word.length - 1)) * 31 + word.length) & (PREFIX_TABLE - 1);
-}
+/** Words read before a first-word lookup is cleared: a few thousand make up most of the news. */
+const STARTS_LIMIT = 50_000;
+const NO_PHRASES: readonly never[] = [];
 
 /** Many phrases, looked up by their first word: exact words in a map, wildcard stems by their first letters. */
 export class PhraseIndex<T> {
   private readonly exact = new Map<string, Phrase<T>[]>();
   private readonly stems = new Map<string, Phrase<T>[]>();
   /**
-   * Which word shapes some phrase starts with, and which first-letter keys some stem starts with. Most
-   * words of a text start no phrase: these tables tell so without hashing the word or slicing its stem
-   * (a key shared by chance only costs the lookups).
+   * The phrases each word read so far starts, their first word already matched: a text's words are
+   * mostly ones read before, and a single lookup then replaces trying every stem of their first letters.
    */
-  private readonly exactStarts = new Uint8Array(PREFIX_TABLE);
-  private readonly stemStarts = new Uint8Array(PREFIX_TABLE);
+  private readonly starts = new Map<string, readonly Phrase<T>[]>();
 
   add(text: string, tag: T): void {
     const patterns = words(text).map((word) =>
@@ -83,30 +68,34 @@ export class PhraseIndex<T> {
     const bucket = table.get(key);
     if (bucket) bucket.push(phrase);
     else table.set(key, [phrase]);
-    if (first.prefix) this.stemStarts[prefixKey(key)] = 1;
-    else this.exactStarts[shapeKey(key)] = 1;
+    this.starts.clear();
   }
 
   /** Every phrase occurrence in the word list, in order of position. */
   scan(list: readonly string[]): PhraseMatch<T>[] {
     const found: PhraseMatch<T>[] = [];
     for (let at = 0; at < list.length; at += 1) {
-      const word = list[at] as string;
-      if (this.exactStarts[shapeKey(word)] === 1) this.collect(this.exact.get(word), list, at, found);
-      if (word.length >= KEY_LENGTH && this.stemStarts[prefixKey(word)] === 1) {
-        this.collect(this.stems.get(word.slice(0, KEY_LENGTH)), list, at, found);
+      const candidates = this.startedBy(list[at] as string);
+      for (const phrase of candidates) {
+        const { length } = phrase.words;
+        if (at + length > list.length) continue;
+        let offset = 1;
+        while (offset < length && wordMatches(phrase.words[offset] as WordPattern, list[at + offset] as string)) offset += 1;
+        if (offset === length) found.push({ phrase, at });
       }
     }
     return found;
   }
 
-  private collect(bucket: readonly Phrase<T>[] | undefined, list: readonly string[], at: number, found: PhraseMatch<T>[]): void {
-    if (bucket === undefined) return;
-    for (const phrase of bucket) {
-      if (at + phrase.words.length > list.length) continue;
-      let offset = 0;
-      while (offset < phrase.words.length && wordMatches(phrase.words[offset] as WordPattern, list[at + offset] as string)) offset += 1;
-      if (offset === phrase.words.length) found.push({ phrase, at });
-    }
+  /** The phrases whose first word matches `word`: exact ones, then stems, each in the order they were added. */
+  private startedBy(word: string): readonly Phrase<T>[] {
+    const known = this.starts.get(word);
+    if (known !== undefined) return known;
+    const exact = this.exact.get(word) ?? NO_PHRASES;
+    const stems = word.length >= KEY_LENGTH ? this.stems.get(word.slice(0, KEY_LENGTH)) ?? NO_PHRASES : NO_PHRASES;
+    const started = [...exact, ...stems.filter((phrase) => wordMatches(phrase.words[0] as WordPattern, word))];
+    if (this.starts.size >= STARTS_LIMIT) this.starts.clear();
+    this.starts.set(word, started.length === 0 ? NO_PHRASES : started);
+    return started;
   }
 }

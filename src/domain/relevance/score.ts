@@ -1,4 +1,5 @@
 import type { Document, Facts, KeywordRule, Relevance, RuleHit, Sentence } from '../model.js';
+import { documentTokens, letterDigitRuns } from '../extract/tokens.js';
 import { fold } from '../text/normalize.js';
 import { compileRules, type CompiledRules } from './compile.js';
 import { factSignals, type FactScope } from './fact-signals.js';
@@ -25,10 +26,13 @@ export interface RelevanceOptions {
   readonly facts?: FactScope;
 }
 
+/** Where a rule's term was first seen (in the lead, if it was seen there): its words are joined only for a rule that fires. */
 interface Seen {
   readonly sentences: Set<number>;
   lead: boolean;
-  matched: string;
+  words: readonly string[];
+  at: number;
+  length: number;
 }
 
 interface RuleTrace {
@@ -37,15 +41,15 @@ interface RuleTrace {
   unless: boolean;
 }
 
-function sentencesOf(doc: Document): readonly Pick<Sentence, 'index' | 'folded' | 'lead'>[] {
-  if (doc.sentences.length > 0) return doc.sentences;
-  return [{ index: 0, folded: fold(`${doc.title}\n${doc.text}`), lead: true }];
+/** The sentences with their words: those of the tokens the extractors read, cut again only where the tokens cannot give them. */
+function sentenceWords(doc: Document): { readonly sentence: Pick<Sentence, 'index' | 'lead'>; readonly words: readonly string[] }[] {
+  if (doc.sentences.length === 0) return [{ sentence: { index: 0, lead: true }, words: foldedWords(fold(`${doc.title}\n${doc.text}`)) }];
+  return documentTokens(doc).map((tokens) => ({ sentence: tokens.sentence, words: letterDigitRuns(tokens) ?? foldedWords(tokens.sentence.folded) }));
 }
 
 function traceRules(doc: Document, compiled: CompiledRules): Map<number, RuleTrace> {
   const traces = new Map<number, RuleTrace>();
-  for (const sentence of sentencesOf(doc)) {
-    const list = foldedWords(sentence.folded);
+  for (const { sentence, words: list } of sentenceWords(doc)) {
     for (const { phrase, at } of compiled.index.scan(list)) {
       let trace = traces.get(phrase.tag.rule);
       if (trace === undefined) {
@@ -55,10 +59,12 @@ function traceRules(doc: Document, compiled: CompiledRules): Map<number, RuleTra
       if (phrase.tag.role === 'requires') trace.requires = true;
       else if (phrase.tag.role === 'unless') trace.unless ||= cancels(compiled, phrase.tag.rule, sentence.lead);
       else {
-        if (trace.term === undefined) trace.term = { sentences: new Set(), lead: sentence.lead, matched: surface(list, at, phrase.words.length) };
+        if (trace.term === undefined) trace.term = { sentences: new Set(), lead: sentence.lead, words: list, at, length: phrase.words.length };
         else if (sentence.lead && !trace.term.lead) {
           trace.term.lead = true;
-          trace.term.matched = surface(list, at, phrase.words.length);
+          trace.term.words = list;
+          trace.term.at = at;
+          trace.term.length = phrase.words.length;
         }
         trace.term.sentences.add(sentence.index);
       }
@@ -77,8 +83,8 @@ function cancels(compiled: CompiledRules, position: number, lead: boolean): bool
 }
 
 /** The words a phrase matched, as they read in the folded text. */
-function surface(list: readonly string[], at: number, length: number): string {
-  return list.slice(at, at + length).join(' ');
+function surface(seen: Seen): string {
+  return seen.words.slice(seen.at, seen.at + seen.length).join(' ');
 }
 
 function appliesTo(rule: KeywordRule, doc: Document): boolean {
@@ -96,7 +102,7 @@ function ruleSignals(doc: Document, compiled: CompiledRules): Signal[] {
     if (!appliesTo(rule, doc)) continue;
     out.push({
       rule: rule.id, kind: rule.kind, group: entry.group, weight: rule.weight,
-      matched: trace.term.matched, sentences: trace.term.sentences, lead: trace.term.lead,
+      matched: surface(trace.term), sentences: trace.term.sentences, lead: trace.term.lead,
     });
   }
   return out;
@@ -152,7 +158,8 @@ function combine(signals: readonly Signal[]): RuleHit[] {
   const counted = strongestPerGroup(includes.map((s) => [s, s.weight * (offTopic && !s.lead ? OFF_TOPIC_BODY_FACTOR : position(s))] as const));
   hits.push(...counted.map(([s, c]) => hit(s, c)));
   if (counted.length > 0) {
-    const includeSentences = new Set(includes.flatMap((s) => [...s.sentences]));
+    const includeSentences = new Set<number>();
+    for (const s of includes) for (const n of s.sentences) includeSentences.add(n);
     const includeLead = includes.some((s) => s.lead);
     const contexts = signals
       .filter((s) => s.kind === 'context')

@@ -101,6 +101,23 @@ const ANCHOR = new RegExp(
   foldedWords([wordTree([...EN_MONTHS, ...EN_MONTHS_SHORT, ...EN_WEEKDAYS, ...FR_MONTHS, ...FR_WEEKDAYS, ...EN_RELATIVE, ...FR_RELATIVE]), String.raw`\d{4}-\d{2}-\d{2}`]),
   'g',
 );
+/** The first word of each anchor and of the French month and "l'an dernier" patterns, as folded text cuts words. */
+const FIRST_WORDS: ReadonlySet<string> = new Set(
+  [...EN_MONTHS, ...EN_MONTHS_SHORT, ...EN_WEEKDAYS, ...FR_MONTHS, ...FR_WEEKDAYS, ...EN_RELATIVE, ...FR_RELATIVE, 'dernier', 'passe'].map((w) => w.split(/[^a-z]/)[0] ?? w),
+);
+const FOUR_DIGITS = /^\d{4}$/;
+
+/**
+ * Whether a word of folded ASCII text may open a date that parseDateExpressions finds there: the
+ * first word of an anchor, a word ending in a French month (FRENCH_MONTH lets a word run into the
+ * month: "enjanvier"), or four digits (a year, an ISO day). In folded text that is ASCII and
+ * aligned with its original, a sentence without such a word holds no date, and a caller that has
+ * its words need not look.
+ */
+export function mayOpenDate(word: string): boolean {
+  return FIRST_WORDS.has(word) || FOUR_DIGITS.test(word) || FR_MONTHS.some((month) => word.endsWith(month));
+}
+
 /** Words of context chrono needs around an anchor: "three days ago", "le 1er juillet 2025", "on Tuesday, July 1, 2025". */
 const WORDS_BEFORE = 2;
 const WORDS_AFTER = 3;

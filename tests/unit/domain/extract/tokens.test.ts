@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  boundariesAreTokens, DIGITS, documentTokens, isCapitalised, originalSpan, originalToken, PhraseIndex, phraseTokens, sentenceHas, type Tokens, vocabularyBit, vocabularyWhere, wordFlags,
+  boundariesAreTokens, DIGITS, documentTokens, isCapitalised, letterDigitRuns, originalSpan, originalToken, PhraseIndex, phraseTokens, sentenceHas, type Tokens, vocabularyBit, vocabularyWhere, wordFlags,
 } from '../../../../src/domain/extract/tokens.js';
 import { makeDocument, sentenceDocument } from './make-document.js';
 
@@ -73,5 +73,19 @@ describe('PhraseIndex', () => {
     expect(index.matchAt(words, 2)).toEqual({ start: 2, end: 5, values: ['full'] });
     expect(index.matchAt(words, 7)).toEqual({ start: 7, end: 8, values: ['town', 'cercle'] });
     expect(index.matchAt(words, 0)).toBeUndefined();
+  });
+});
+
+describe('letterDigitRuns', () => {
+  it('gives the words of plain text without its clause marks', () => {
+    expect(letterDigitRuns(tokensOf("L'armee (FAMa) a tue; 1,5 tonne?"))).toEqual(['l', 'armee', 'fama', 'a', 'tue', '1', '5', 'tonne']);
+    expect(letterDigitRuns(tokensOf('On 2025-11-10, 12 people'))).toEqual(['on', '2025', '11', '10', '12', 'people']);
+  });
+
+  it('gives nothing where tokens and runs may be cut differently', () => {
+    expect(letterDigitRuns(tokensOf('5,800abc fled'))).toBeUndefined();
+    expect(letterDigitRuns(tokensOf('12.000 people'))).toBeUndefined();
+    expect(letterDigitRuns(tokensOf('Attaque à Тимбукту'))).toBeUndefined();
+    expect(letterDigitRuns(tokensOf('a_b c'))).toBeUndefined();
   });
 });

@@ -47,4 +47,19 @@ describe('PhraseIndex', () => {
     const found = index.scan(words('The fuel blockade of Bamako'));
     expect(found.map((m) => [m.phrase.tag, m.at])).toEqual([[1, 1], [2, 2]]);
   });
+
+  it('finds a phrase added after a scan that missed it', () => {
+    const index = new PhraseIndex<string>();
+    index.add('ambush', 'ambush');
+    expect(index.scan(words('An attack near Kidal'))).toEqual([]);
+    index.add('attack*', 'attack*');
+    expect(index.scan(words('An attack near Kidal')).map((m) => m.phrase.tag)).toEqual(['attack*']);
+  });
+
+  it('tries exact first words before stems at the same position', () => {
+    const index = new PhraseIndex<string>();
+    index.add('kidnap*', 'stem');
+    index.add('kidnapped', 'exact');
+    expect(index.scan(words('kidnapped')).map((m) => m.phrase.tag)).toEqual(['exact', 'stem']);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDateExpressions } from '../../../../src/domain/text/date-expressions.js';
+import { mayOpenDate, parseDateExpressions } from '../../../../src/domain/text/date-expressions.js';
 
 function dates(text: string, reference: string, lang: 'en' | 'fr' | 'und' = 'en'): [string, string, string][] {
   return parseDateExpressions(text, reference, lang).map((e) => [e.text, e.date, e.precision]);
@@ -159,5 +159,22 @@ describe('parseDateExpressions', () => {
     const text = 'They were seized on February 29 near Menaka.';
     expect(dates(text, '2025-06-01')).toEqual([]);
     expect(dates(text, '2024-06-01')).toEqual([['February 29', '2024-02-29', 'day']]);
+  });
+});
+
+describe('mayOpenDate', () => {
+  it('holds for the first word of every date the parser can find', () => {
+    for (const word of ['july', 'jul', 'tuesday', 'juillet', 'mardi', 'yesterday', 'last', 'il', 'aujourd', 'avant', 'cette', 'ce', 'dernier', 'passe', '2025', 'enjanvier']) {
+      expect(mayOpenDate(word), word).toBe(true);
+    }
+    expect(['kidal', 'attack', 'on', 'in', 'depuis', 'hui', '12', '20250', 'mali'].filter(mayOpenDate)).toEqual([]);
+  });
+
+  it('leaves no date behind in a sentence without such a word', () => {
+    const sentences = ['Gunmen attacked the convoy near Kidal, killing 12 soldiers.', "Depuis l'attaque, 5,800 personnes ont fui.", 'In 20 of the towns, the army left.'];
+    for (const text of sentences) {
+      expect(text.toLowerCase().split(/[^a-z0-9]+/).some(mayOpenDate), text).toBe(false);
+      for (const lang of ['en', 'fr', 'und'] as const) expect(parseDateExpressions(text, '2025-07-03', lang)).toEqual([]);
+    }
   });
 });
