@@ -141,7 +141,8 @@ const CLAUSE_END = new Set([';', 'while', 'but', 'whereas', 'although', 'mais', 
 
 const KILLED = new Set([
   'killed', 'dead', 'died', 'deaths', 'death', 'slain', 'murdered', 'executed', 'massacred', 'perished', 'lives',
-  'tue', 'tues', 'tuee', 'tuees', 'morts', 'mort', 'mortes', 'decede', 'decedes', 'assassines', 'executes',
+  'tue', 'tues', 'tuee', 'tuees', 'morts', 'mort', 'mortes', 'decede', 'decedes', 'assassines', 'executes', 'peri',
+  'perissent',
 ]);
 const INJURED = new Set(['injured', 'wounded', 'hurt', 'injuries', 'blesse', 'blesses', 'blessee', 'blessees', 'blessures']);
 const RELEASED = new Set([

@@ -343,9 +343,12 @@ function victimsScore({ probe, incident, features, explain }: Pair): Scored {
     // Hostages of one nationality do not contradict soldiers of another killed in the same attack.
     const comparable = victims.role === undefined ? theirs : theirs.filter((v) => v.role === victims.role);
     const others = [...new Set(comparable.flatMap((v) => (v.nationality === undefined ? [] : [v.nationality])))];
-    return others.length === 0
-      ? NOTHING
-      : { match: { code: 'victims:clash', weight: WEIGHTS.nationalityClash, message: explain ? `victims ${nationality} against ${others.join(', ')}` : '' } };
+    if (others.length > 0) {
+      return { match: { code: 'victims:clash', weight: WEIGHTS.nationalityClash, message: explain ? `victims ${nationality} against ${others.join(', ')}` : '' } };
+    }
+    // The other side did not say whose they were: the count can still agree.
+    const counted = victims.count !== null && theirs.some((v) => v.nationality === undefined && v.count === victims.count);
+    return counted ? { match: { code: 'victims', weight: WEIGHTS.victimsCountOnly, message: explain ? `same number of victims: ${victims.count}` : '' } } : NOTHING;
   }
   const counts = sameNationality.filter((v) => v.count !== null);
   const same = victims.count === null ? [] : counts.filter((v) => v.count === victims.count);

@@ -68,6 +68,7 @@ describe('French triggers', () => {
     ['Le rapt a été confirmé par les otages libérés.', ['kidnapping', 'release']],
     ['La famille est rentrée à Rome après deux ans de captivité.', ['release']],
     ['Les ravisseurs libèrent deux Italiens.', ['kidnapping', 'release']],
+    ['Vingt-quatre civils ont péri dans l’explosion.', ['killing']],
     ['Des hommes armés ont attaqué le camp lors d’un assaut nocturne.', ['attack']],
     ['Douze soldats ont été tués et trois autres sont morts.', ['killing']],
     ['Le JNIM impose un blocus sur Kayes.', ['blockade']],

@@ -72,6 +72,7 @@ describe('extractVictims', () => {
     expect(victims('Attacks in 2024 killed 300 people.')).toEqual(['300|-|killed']);
     expect(victims('Police investigate a kidnapping of workers.')).toEqual([]);
     expect(victims('The convoy waited 24 hours.')).toEqual([]);
+    expect(victims('Vingt-quatre civils maliens ont péri jeudi dans l\'explosion.')).toEqual(['24|Malian|killed']);
     expect(victims('Delhi seeks the release of five Indian workers in Mali')).toEqual([]);
     expect(victims('Twenty-one civilians were killed and four were wounded.')).toEqual(['21|-|killed']);
     expect(victims('It killed 200 Burkina Faso soldiers in June.')).toEqual(['200|Burkinabe|killed']);

@@ -75,6 +75,19 @@ describe('assess', () => {
     expect(probe).toMatchObject({ published: '2019-08-19', date: '2019-08-19', notes: [] });
   });
 
+  it('counts the same number of victims when one side does not say whose they were', () => {
+    const blast = (id: string, nationality: string | undefined) =>
+      story(
+        doc(id, 'Bus hits a mine in central Mali', ['Civilians died when their bus hit a mine.'], { published: '2018-01-26' }),
+        facts(
+          { type: 'killing', date: '2018-01-25', datePrecision: 'day', country: 'ml', victims: { count: 24, ...(nationality === undefined ? {} : { nationality }), role: 'killed' } },
+          { victims: [victims(24, nationality, { role: 'killed' })] },
+        ),
+      );
+    const filed = createIncident(blast('b-1', undefined), { id: 'inc-b', type: 'killing', country: 'ml', at: '2018-01-26T12:00:00Z' }, policy);
+    expect(assess(blast('b-2', 'Malian').probe, filed).matches.find((m) => m.code === 'victims')).toMatchObject({ weight: 0.08, message: 'same number of victims: 24' });
+  });
+
   it('compares month-precise dates by month', () => {
     expect(assess(dated('2025-07-01', 'month'), july).matches.find((m) => m.code === 'date')?.weight).toBe(0.1);
     expect(assess(dated('2025-10-01', 'month'), july).vetoes[0]?.message).toBe('same kind of event (kidnapping) but 3 months apart from inc-1');
