@@ -107,9 +107,16 @@ function saidBefore(date: DateFact): boolean {
 /** "Today" is mostly the day a story is told ("Switzerland Today", "Today, the army said"). */
 const TODAY = /^(?:on )?(?:today|tonight|aujourd'hui|ce jour)$/;
 
-/** The day of a statement about the event rather than of the event (see saidBefore and saidAfter). */
+/** "Three days of mourning from Monday 13 January", "couvre-feu à partir du 2 mai": when a measure starts. */
+const MEASURE_FROM = /\b(?:a partir du?|des le|starting(?: on| from)?|as of|effective(?: from)?)\s*$/;
+
+/**
+ * The day of a statement about the event, or of a measure taken after it, rather than of the event
+ * (see saidBefore and saidAfter).
+ */
 function dayOfStatement(date: DateFact): boolean {
-  return saidBefore(date) || saidAfter(date);
+  const before = textBefore(date);
+  return saidBefore(date) || saidAfter(date) || (before !== undefined && MEASURE_FROM.test(before));
 }
 
 /** Added to the rank of a guessed day (see readOnlyRelative): after a pinned day in the body, before a statement's. */

@@ -1,6 +1,6 @@
 import type { Incident } from '../model.js';
 import { fold } from '../text/normalize.js';
-import { isoDay, monthOf, shiftDay, shiftMonth } from './dates.js';
+import { dayNumber, isoDay, monthOf, shiftDay, shiftMonth } from './dates.js';
 import { fingerprintBands } from './fingerprint.js';
 import { followsCaptivity, personKey, type Probe } from './probe.js';
 import { strongestOf, strongestTerms } from './terms.js';
@@ -66,7 +66,7 @@ export function incidentKeys(incident: Incident): string[] {
 /** The keys a story looks up: the same facets over the months and days its event may fall in. */
 export function probeKeys(probe: Probe): string[] {
   const months = probeMonths(probe);
-  const days = probe.date !== undefined && probe.datePrecision === 'day' ? dayWindow(probe.date) : [];
+  const days = probe.date !== undefined && probe.datePrecision === 'day' ? probeDays(probe, probe.date) : [];
   const keys = new Set<string>();
   if (probe.country !== undefined) addBucketed(keys, `day:${probe.country}`, days);
   if (probe.ongoing && probe.country !== undefined) addBucketed(keys, `ongoing:${probe.country}`, ongoingMonths(probe.published));
@@ -102,6 +102,22 @@ const ONGOING_MONTHS = 6;
 function ongoingMonths(published: string): string[] {
   const month = monthOf(published);
   return Array.from({ length: ONGOING_MONTHS + 1 }, (_, back) => shiftMonth(month, -back));
+}
+
+/** Days before its estimated day that an undated story of a stream looks up at most (see Probe.dateWindow). */
+const WINDOW_DAYS_BEFORE = 8;
+
+/**
+ * The days a story's country and actors are looked up on: two either side of its day, and for an
+ * undated story of a stream also the week before, which its report may have followed.
+ */
+function probeDays(probe: Probe, day: string): readonly string[] {
+  const window = probe.dateWindow;
+  if (window === undefined) return dayWindow(day);
+  const before = Math.min(WINDOW_DAYS_BEFORE, Math.max(DAY_WINDOW, dayNumber(day) - dayNumber(window.from)));
+  const days: string[] = [];
+  for (let shift = -before; shift <= DAY_WINDOW; shift++) days.push(shiftDay(day, shift));
+  return days;
 }
 
 /** Stories of a stream come from the same few days: each day's window is worked out once. */

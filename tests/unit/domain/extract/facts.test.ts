@@ -127,6 +127,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-11-06', datePrecision: 'day' });
   });
 
+  it('takes the day a measure starts from for an estimate, not the event day', () => {
+    const doc = makeDocument(
+      'Niger: government confirms 89 soldiers killed in Chinagodrar attack',
+      'The government confirmed that 89 soldiers were killed in the attack on the camp. Three days of mourning were declared starting Monday, January 13, 2020',
+      { published: '2020-01-14T12:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2020-01-13', dateEstimated: true });
+  });
+
   it('falls back to the publication date only when the text gives none, as an estimate', () => {
     const doc = makeDocument('Three Chinese nationals kidnapped in Kayes', '', { published: '2025-08-04T10:00:00Z' });
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-08-04', datePrecision: 'day', dateEstimated: true });

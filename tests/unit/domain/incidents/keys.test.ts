@@ -65,6 +65,10 @@ describe('candidate keys', () => {
     const months = (after: string, before: string) => probeKeys(inStream(after, before).probe).filter((k) => k.startsWith('place:')).map((k) => k.split('@')[1]);
     expect(months('2019-01-28', '2019-04-29')).toEqual(['2018-12', '2019-01', '2019-02', '2019-03', '2019-04']);
     expect(months('2019-01-28', '2021-10-29')).toHaveLength(13);
+    // Its country is looked up in the week before the day the stream had got to, which its report may follow.
+    const days = probeKeys(inStream('2020-01-13', '2020-02-15').probe).filter((k) => k.startsWith('day:'));
+    expect(days[0]).toBe('day:ml@2020-01-07');
+    expect(days).toContain('day:ml@2020-01-15');
   });
 
   it('looks a story whose main event is a release up as far back as a captivity lasts, as it does a kidnapping story with a release', () => {
