@@ -257,10 +257,17 @@ function groupAt(words: readonly string[], i: number): Group | undefined {
     // "Attack leaves 24 dead", "au moins 24 morts", "the death toll rose to 24": a toll without a noun.
     if (noun !== undefined && TOLL_ROLES.has(noun)) return { count: number.value, nationality, start: i, end: k, hostageNoun };
     return tollBefore(words, i) ? { count: number.value, nationality, start: i, end: k, hostageNoun, role: 'killed' } : undefined;
-  } else if (!demonym || !standsForPeople(words, demonym.end - 1, number !== undefined)) {
+  } else if (!demonym || !(standsForPeople(words, demonym.end - 1, number !== undefined) || sharesNoun(words, k))) {
     return undefined;
   }
   return { count: number ? number.value : null, nationality, start: i, end: k, hostageNoun };
+}
+
+/** "Canadian and Italian tourists", "des ouvriers chinois et indiens": a demonym that shares the next one's noun for people. */
+function sharesNoun(words: readonly string[], k: number): boolean {
+  if (!LIST_GLUE.has(words[k] ?? '') || words[k] === ',') return false;
+  const next = nationalityAt(words, k + 1);
+  return next !== undefined && PEOPLE.has(words[compoundNoun(words, next.end)] ?? '');
 }
 
 const isYear = (word: string): boolean => /^(?:19|20)\d\d$/.test(word);
