@@ -113,7 +113,8 @@ const PEOPLE = new Set([
   'agriculteurs', 'passagers', 'touristes', 'chauffeurs', 'techniciens', 'agents',
   'priest', 'priests', 'nun', 'nuns', 'journalist', 'journalists', 'reporter', 'reporters', 'humanitarians', 'diplomats',
   'diplomat', 'pilots', 'students', 'pupils', 'volunteers', 'geologists', 'researchers', 'refugees', 'fishermen',
-  'travellers', 'travelers', 'worshippers', 'businessman', 'businessmen', 'truckers', 'pretre', 'pretres', 'religieuse',
+  'travellers', 'travelers', 'worshippers', 'businessman', 'businessmen', 'truckers', 'labourers', 'laborers', 'labourer',
+  'laborer', 'electricians', 'pretre', 'pretres', 'religieuse',
   'religieuses', 'journaliste', 'journalistes', 'humanitaires', 'diplomates', 'eleves', 'etudiants', 'benevoles',
   'geologues', 'chercheurs', 'refugies', 'pecheurs', 'voyageurs', 'fideles', 'camionneurs', 'transporteurs', 'orpailleurs',
 ]);

@@ -79,6 +79,7 @@ describe('extractVictims', () => {
     expect(victims('Canadian and Italian tourists feared kidnapped in Burkina Faso')).toEqual(['null|Canadian|hostage', 'null|Italian|hostage']);
     expect(victims('Two Indian and three Chinese workers were abducted.')).toEqual(['2|Indian|hostage', '3|Chinese|hostage']);
     expect(victims('Canadian and Italian officials met in Ouagadougou.')).toEqual([]);
+    expect(victims('Five labourers abducted in Niger returned home.')).toEqual(['5|-|hostage']);
     expect(victims('Delhi seeks the release of five Indian workers in Mali')).toEqual([]);
     expect(victims('Twenty-one civilians were killed and four were wounded.')).toEqual(['21|-|killed']);
     expect(victims('It killed 200 Burkina Faso soldiers in June.')).toEqual(['200|Burkinabe|killed']);
