@@ -50,6 +50,20 @@ const DEMONYMS: readonly (readonly [string, readonly string[]])[] = [
   ['Emirati', ['emirati', 'emiratis', 'emirien', 'emiriens', 'emirienne']],
   ['Iranian', ['iranian', 'iranians', 'iranien', 'iraniens', 'iranienne']],
   ['South African', ['south african', 'south africans', 'sud africain', 'sud africains']],
+  ['Colombian', ['colombian', 'colombians', 'colombien', 'colombiens', 'colombienne', 'colombiennes']],
+  ['Australian', ['australian', 'australians', 'australien', 'australiens', 'australienne', 'australiennes']],
+  ['Swedish', ['swedish', 'swede', 'swedes', 'suedois', 'suedoise', 'suedoises']],
+  ['Dutch', ['dutch', 'dutchman', 'neerlandais', 'neerlandaise', 'hollandais', 'hollandaise']],
+  ['Belgian', ['belgian', 'belgians', 'belge', 'belges']],
+  ['Portuguese', ['portuguese', 'portugais', 'portugaise', 'portugaises']],
+  ['Brazilian', ['brazilian', 'brazilians', 'bresilien', 'bresiliens', 'bresilienne', 'bresiliennes']],
+  ['Ukrainian', ['ukrainian', 'ukrainians', 'ukrainien', 'ukrainiens', 'ukrainienne', 'ukrainiennes']],
+  ['Japanese', ['japanese', 'japonais', 'japonaise', 'japonaises']],
+  ['South Korean', ['south korean', 'south koreans', 'sud coreen', 'sud coreens', 'sud coreenne']],
+  ['Libyan', ['libyan', 'libyans', 'libyen', 'libyens', 'libyenne', 'libyennes']],
+  ['Tunisian', ['tunisian', 'tunisians', 'tunisien', 'tunisiens', 'tunisienne', 'tunisiennes']],
+  ['Cameroonian', ['cameroonian', 'cameroonians', 'camerounais', 'camerounaise', 'camerounaises']],
+  ['Sudanese', ['sudanese', 'soudanais', 'soudanaise', 'soudanaises']],
 ];
 
 const NATIONALITIES = new PhraseIndex<string>(DEMONYMS.flatMap(([name, forms]) => forms.map((form) => [form, name] as const)));

@@ -1,10 +1,10 @@
 import type { EventType, Incident, Reason } from '../model.js';
 import { ISSUER_IDS } from '../extract/travel-advice.js';
 import { dayNumber, daysBetween, monthOf, monthsBetween, WEEK_DAYS } from './dates.js';
-import { featuresOf, type IncidentFeatures } from './features.js';
-import { REPORT_LAG_DAYS } from './keys.js';
+import { featuresOf, type IncidentFeatures, type VictimFeature } from './features.js';
+import { isLocal, REPORT_LAG_DAYS } from './keys.js';
 import { fingerprintSimilarity } from './fingerprint.js';
-import { followsCaptivity, type Probe } from './probe.js';
+import { followsCaptivity, type Probe, type ProbeVictims } from './probe.js';
 import { termSimilarity } from './terms.js';
 
 /**
@@ -352,9 +352,8 @@ function victimsScore({ probe, incident, features, explain }: Pair): Scored {
   }
   const counts = sameNationality.filter((v) => v.count !== null);
   const same = victims.count === null ? [] : counts.filter((v) => v.count === victims.count);
-  // So many hostages of one nationality held in one country are rarely two groups: a story of their freedom is about them.
-  if (followsCaptivity(probe) && same.some((v) => v.role === 'hostage' || v.role === 'missing')) {
-    return { match: { code: 'victims', weight: WEIGHTS.hostages, message: explain ? `same hostages: ${victims.count} ${nationality}` : '' } };
+  if (followsCaptivity(probe) && sameHostages(victims, same, sameNationality, incident.country)) {
+    return { match: { code: 'victims', weight: WEIGHTS.hostages, message: explain ? `same hostages: ${victims.count === null ? '' : `${victims.count} `}${nationality}` : '' } };
   }
   if (same.length > 0) {
     return { match: { code: 'victims', weight: WEIGHTS.victims, message: explain ? `same victims: ${victims.count} ${nationality}` : '' } };
@@ -372,6 +371,17 @@ function victimsScore({ probe, incident, features, explain }: Pair): Scored {
     };
   }
   return { match: { code: 'victims', weight: WEIGHTS.victimsPartial, message: explain ? `same nationality of victims (${nationality}), counts differ` : '' } };
+}
+
+/**
+ * So many hostages of one nationality held in one country are rarely two groups, and foreign hostages
+ * are few however many there are: a story of their freedom is about them.
+ */
+function sameHostages(victims: ProbeVictims, same: readonly VictimFeature[], sameNationality: readonly VictimFeature[], country: string): boolean {
+  const held = (v: VictimFeature) => v.role === 'hostage' || v.role === 'missing';
+  if (same.some(held)) return true;
+  const foreign = victims.nationality !== undefined && !isLocal(victims.nationality, country);
+  return foreign && sameNationality.some((v) => held(v) && (v.count === null || victims.count === null));
 }
 
 function siteScore({ probe, features, explain }: Pair): Reason | undefined {

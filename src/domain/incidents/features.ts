@@ -10,7 +10,7 @@ const REPORTING_WEEK = 7;
 /** Sources of an incident whose fingerprints a story is compared with. */
 const WIRE_SOURCES = 8;
 
-interface VictimFeature {
+export interface VictimFeature {
   readonly count: number | null;
   /** As the sources wrote it ("Indian"). */
   readonly nationality?: string;

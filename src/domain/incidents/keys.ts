@@ -45,6 +45,7 @@ export function incidentKeys(incident: Incident): string[] {
     if (value.role === 'hostage') keys.add(`hostages:${value.count}:${nationality}`);
   }
   for (const { value } of incident.victims) for (const name of value.names ?? []) keys.add(`person:${personKey(name)}`);
+  for (const nationality of foreignHostages(incident)) keys.add(`held:${nationality}@${day.slice(0, 4)}`);
   for (const { value } of incident.actors) keys.add(`actor:${value.id}@${day}`);
   for (const term of strongestTerms(incident.terms, TERM_KEYS)) keys.add(`term:${term}@${month}`);
   for (const { value } of incident.sites) keys.add(`site:${value.key}`);
@@ -79,6 +80,9 @@ export function probeKeys(probe: Probe): string[] {
   }
   for (const actor of probe.actors) addBucketed(keys, `actor:${actor}`, days);
   for (const person of probe.persons ?? []) keys.add(`person:${person}`);
+  if (followsCaptivity(probe) && victims?.nationality !== undefined && !isLocal(victims.nationality, probe.country)) {
+    addBucketed(keys, `held:${victims.nationality}`, captivityYears(probe));
+  }
   for (const term of strongestOf(probe.terms, TERM_KEYS)) addBucketed(keys, `term:${term}`, months);
   if (probe.site !== undefined) keys.add(`site:${probe.site}`);
   // What the story recalls is looked up too, so that the recalled incident is compared and the recall vetoed in the reasons.
@@ -163,6 +167,34 @@ function windowMonths(from: string, to: string): string[] {
 
 /** Months back in which a kidnapping may have begun that a story of a release, a rescue or a ransom follows. */
 const HOSTAGE_MONTHS = 24;
+/** Years back in which foreign hostages may have been taken: the Sahel's groups have held some for five years and more. */
+const HOSTAGE_YEARS = 6;
+
+/** Demonyms of the countries incidents happen in, folded: their own people are not the foreign hostages keyed apart. */
+const LOCAL_DEMONYMS: Readonly<Record<string, string>> = { ml: 'malian', bf: 'burkinabe', ne: 'nigerien', bj: 'beninese', tg: 'togolese' };
+
+export function isLocal(nationality: string, country: string | undefined): boolean {
+  return country !== undefined && LOCAL_DEMONYMS[country] === nationality;
+}
+
+/**
+ * Nationalities of the foreign hostages (or missing) an incident holds, whatever their number: a
+ * story of their freedom years later, reported from elsewhere, finds the incident through them.
+ */
+function foreignHostages(incident: Incident): Set<string> {
+  const out = new Set<string>();
+  for (const { value } of incident.victims) {
+    if ((value.role !== 'hostage' && value.role !== 'missing') || value.nationality === undefined) continue;
+    const nationality = fold(value.nationality);
+    if (!isLocal(nationality, incident.country)) out.add(nationality);
+  }
+  return out;
+}
+
+function captivityYears(probe: Probe): string[] {
+  const year = Number((probe.date ?? probe.published).slice(0, 4));
+  return Array.from({ length: HOSTAGE_YEARS + 1 }, (_, back) => String(year - back));
+}
 
 /**
  * An event happens before it is reported: around its own date when known, else up to two months

@@ -46,6 +46,26 @@ describe('assess', () => {
     expect(assess(freed('kidnapping'), july).matches.find((m) => m.code === 'victims')?.weight).toBe(0.2);
   });
 
+  it('takes the freedom of foreign hostages for news of an incident that holds hostages of theirs, when either side gives no number', () => {
+    const held = (nationality: string) =>
+      createIncident(
+        story(
+          doc('k', 'Nun kidnapped in Mali', ['A nun was kidnapped.'], { published: '2017-02-10' }),
+          facts({ type: 'kidnapping', date: '2017-02-08', datePrecision: 'day', country: 'ml' }, { victims: [victims(null, nationality)] }),
+        ),
+        { id: 'inc-n', type: 'kidnapping', country: 'ml', at: '2017-02-10T12:00:00Z' },
+        policy,
+      );
+    const freed = (nationality: string) =>
+      story(
+        doc('f', 'Hostage freed in Mali', ['A hostage held since 2017 was freed.'], { published: '2021-10-09' }),
+        facts({ type: 'kidnapping', date: '2021-10-09', datePrecision: 'day', country: 'ml', victims: { count: 1, nationality, role: 'hostage' }, changes: ['release'] }),
+      ).probe;
+    expect(assess(freed('Colombian'), held('Colombian')).matches.find((m) => m.code === 'victims')).toMatchObject({ weight: 0.3, message: 'same hostages: 1 colombian' });
+    // Local hostages are many: their number has to agree.
+    expect(assess(freed('Malian'), held('Malian')).matches.find((m) => m.code === 'victims')?.weight).toBe(0.1);
+  });
+
   it('lets an undated story of a stream that gives only a weekday agree with that weekday in any week it may mean', () => {
     // Known only to have come out between 3 and 10 July, "on Tuesday" is read as 1 July but may be 8 July.
     const undated = (after: string, before: string) =>

@@ -80,6 +80,25 @@ describe('candidate keys', () => {
     expect(months).toContain('2021-04');
   });
 
+  it('files foreign hostages by nationality and year, whatever their number, for the stories of their freedom years on', () => {
+    const taken = (nationality: string) =>
+      createIncident(
+        story(
+          doc('k', 'Nun kidnapped in Mali', ['A nun was kidnapped in Mali.'], { published: '2017-02-10' }),
+          facts({ type: 'kidnapping', date: '2017-02-08', datePrecision: 'day', country: 'ml', places: ['ml'] }, { victims: [victims(null, nationality)] }),
+        ),
+        { id: 'inc-k', type: 'kidnapping', country: 'ml', at: '2017-02-10T12:00:00Z' },
+        policy,
+      );
+    expect(incidentKeys(taken('Colombian'))).toContain('held:colombian@2017');
+    expect(incidentKeys(taken('Malian')).some((k) => k.startsWith('held:'))).toBe(false);
+    const freed = story(
+      doc('f', 'Colombian nun freed in Mali', ['A Colombian nun held since 2017 was freed.'], { published: '2021-10-09' }),
+      facts({ type: 'kidnapping', date: '2021-10-09', datePrecision: 'day', country: 'ml', places: ['ml'], victims: { count: 1, nationality: 'Colombian', role: 'hostage' }, changes: ['release'] }, { places: [MALI] }),
+    );
+    expect(probeKeys(freed.probe)).toEqual(expect.arrayContaining(['held:colombian@2021', 'held:colombian@2017', 'held:colombian@2015']));
+  });
+
   it('looks a story of freed hostages up as far back as a captivity lasts', () => {
     const freed = story(
       doc('f', 'Indians kidnapped in Kayes freed', ['Three Indians kidnapped in Kayes were freed.'], { published: '2026-03-02' }),
