@@ -14,7 +14,9 @@ import { strongestOf, strongestTerms } from './terms.js';
  *   together with a date, looked up a couple of days either side of the story's event date;
  * - sites, hostages of a nationality, named victims, wire fingerprint bands and source documents, not bucketed: a
  *   later story about the same site or the same hostages is still compared and, when it is another
- *   event, vetoed with a readable reason.
+ *   event, vetoed with a readable reason;
+ * - foreign hostages of a nationality, whatever their number, bucketed by year: the story of their
+ *   freedom years later looks in the years a captivity may last.
  * Nationality alone and event type alone are not keys: most victims are Malian and most events attacks.
  */
 
