@@ -45,7 +45,7 @@ const WEEK_LEVEL = new RegExp(String.raw`\b(?:weeks?|weekends?|semaines?|week-en
 export function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<number>): MainDate | undefined {
   const told = (documentDate(doc) ?? doc.seenAt).slice(0, 10);
   // A year alone ("occupied in 2012") recalls; news gives the day or at least the month of what it reports.
-  const events = dates.filter((d) => d.role === 'event' && !d.background && d.precision !== 'year' && !recalledInBody(d, lead, told));
+  const events = dates.filter((d) => d.role === 'event' && !d.background && d.precision !== 'year' && !recalledInBody(d, lead, told) && !namesEvent(d));
   // The first of the best ranked, each ranked once: ranking folds text.
   let chosen: DateFact | undefined;
   let chosenSaid = false;
@@ -83,6 +83,21 @@ function endsRange(date: DateFact): boolean {
 function textBefore(date: DateFact): string | undefined {
   const at = date.evidence.text.indexOf(date.matched);
   return at > 0 ? fold(date.evidence.text.slice(Math.max(0, at - 30), at)) : undefined;
+}
+
+/** Words that may follow a month without making it the name of an event ("July and August", "July of"). */
+const NOT_NAMED = new Set(['of', 'and', 'or', 'to', 'this', 'last', 'that', 'when', 'while', 'in', 'on', 'at', 'for', 'et', 'de', 'dernier', 'prochain']);
+
+/**
+ * "seized power in a July coup", "since the March attack": a month before a noun, after an article,
+ * names an event the reader knows, not when this one happened.
+ */
+function namesEvent(date: DateFact): boolean {
+  if (date.precision !== 'month' || !/\b(?:a|an|the)\s*$/.test(textBefore(date) ?? '')) return false;
+  const text = date.evidence.text;
+  const at = text.indexOf(date.matched);
+  const next = /^\s+([a-z]+)\b/.exec(fold(text.slice(at + date.matched.length, at + date.matched.length + 20)))?.[1];
+  return next !== undefined && !NOT_NAMED.has(next);
 }
 
 /** Days before a story was told beyond which a date only its body gives is what the body recalls. */

@@ -136,6 +136,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2020-01-13', dateEstimated: true });
   });
 
+  it('does not date the event by a month that names another event ("a July coup")', () => {
+    const doc = makeDocument(
+      'Niger says 23 soldiers killed in ambush',
+      'Niger said 23 of its soldiers were killed in an ambush in Tillaberi. Niger is ruled by military leaders who seized power in a July coup. Jihadist violence has continued. The soldiers were attacked on Tuesday, the ministry said',
+      { published: '2024-03-22T12:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2024-03-19', datePrecision: 'day' });
+  });
+
   it('falls back to the publication date only when the text gives none, as an estimate', () => {
     const doc = makeDocument('Three Chinese nationals kidnapped in Kayes', '', { published: '2025-08-04T10:00:00Z' });
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-08-04', datePrecision: 'day', dateEstimated: true });
