@@ -274,6 +274,11 @@ export interface SourceRef {
   readonly url?: string;
   readonly kind: DocumentKind;
   readonly published?: string;
+  /**
+   * For a source without a date of its own in a stream (see RawInput.publishedBefore): the latest it
+   * can have come out, `published` being the earliest.
+   */
+  readonly publishedBefore?: string;
   readonly firstSeen: string;
   /** MinHash signature of the source's title and lead, to recognise wire copies (incidents/fingerprint.ts). */
   readonly fingerprint?: string;

@@ -29,6 +29,7 @@ const DAY_WINDOW = 2;
 export function incidentKeys(incident: Incident): string[] {
   const day = incidentAnchorDay(incident);
   const month = monthOf(day);
+  const months = incidentMonths(incident, day);
   const keys = new Set<string>();
   keys.add(`day:${incident.country}@${day}`);
   // Known only from when it was reported, it may have happened a day or two before.
@@ -37,19 +38,19 @@ export function incidentKeys(incident: Incident): string[] {
   if (incident.eventType === 'blockade') keys.add(`ongoing:${incident.country}@${month}`);
   for (const { value } of incident.places) {
     if (value.kind === 'country') continue;
-    keys.add(`${value.kind === 'region' ? 'region' : 'place'}:${value.id}@${month}`);
-    if (value.region !== undefined) keys.add(`region:${value.region}@${month}`);
+    addBucketed(keys, `${value.kind === 'region' ? 'region' : 'place'}:${value.id}`, months);
+    if (value.region !== undefined) addBucketed(keys, `region:${value.region}`, months);
   }
   for (const { value } of incident.victims) {
     if (value.nationality === undefined || value.count === null) continue;
     const nationality = fold(value.nationality);
-    keys.add(`victims:${value.count}:${nationality}@${month}`);
+    addBucketed(keys, `victims:${value.count}:${nationality}`, months);
     if (value.role === 'hostage') keys.add(`hostages:${value.count}:${nationality}`);
   }
   for (const { value } of incident.victims) for (const name of value.names ?? []) keys.add(`person:${personKey(name)}`);
   for (const nationality of foreignHostages(incident)) keys.add(`held:${nationality}@${day.slice(0, 4)}`);
   for (const { value } of incident.actors) keys.add(`actor:${value.id}@${day}`);
-  for (const term of strongestTerms(incident.terms, TERM_KEYS)) keys.add(`term:${term}@${month}`);
+  for (const term of strongestTerms(incident.terms, TERM_KEYS)) addBucketed(keys, `term:${term}`, months);
   for (const { value } of incident.sites) keys.add(`site:${value.key}`);
   // The first report and the latest are fingerprinted: wire copies of either find the incident (see
   // assess.ts for the comparison). The keys come in the order in which they change least from one save
@@ -142,6 +143,16 @@ function dayWindow(day: string): readonly string[] {
   return window;
 }
 
+/**
+ * The months an incident is filed under: its day's, or for one known only from a report of a stream
+ * that had no date of its own, every month from the earliest that report can have come out to the
+ * latest (see SourceRef.publishedBefore): a dated report of the same event finds it in any of them.
+ */
+function incidentMonths(incident: Incident, day: string): readonly string[] {
+  const before = incident.eventDate === undefined ? incident.sources[0]?.publishedBefore : undefined;
+  return before === undefined ? [monthOf(day)] : monthSpan(monthOf(day), monthOf(before));
+}
+
 /** The day an incident is filed under: its event date, else when it was first reported. */
 export function incidentAnchorDay(incident: Incident): string {
   if (incident.eventDate !== undefined) return incident.eventDate;
@@ -160,8 +171,11 @@ const WINDOW_MONTHS = 13;
  * each month of it, and the month either side of its start, as a dated story does around its day.
  */
 function windowMonths(from: string, to: string): string[] {
-  const first = shiftMonth(monthOf(from), -1);
-  const last = monthOf(to);
+  return monthSpan(shiftMonth(monthOf(from), -1), monthOf(to));
+}
+
+/** The months from `first` to `last` ("2025-01"), at most WINDOW_MONTHS of them. */
+function monthSpan(first: string, last: string): string[] {
   const months: string[] = [];
   for (let month = first; month <= last && months.length < WINDOW_MONTHS; month = shiftMonth(month, 1)) months.push(month);
   return months;

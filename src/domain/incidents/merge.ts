@@ -254,6 +254,7 @@ function sourceRef(doc: Document, probe: Probe): SourceRef {
     ...(doc.url !== undefined ? { url: doc.url } : {}),
     kind: doc.kind,
     ...(published !== undefined ? { published } : {}),
+    ...(doc.publishedFrom === 'seen' && doc.publishedBefore !== undefined ? { publishedBefore: doc.publishedBefore } : {}),
     firstSeen: doc.seenAt,
     ...(probe.fingerprint !== '' ? { fingerprint: probe.fingerprint } : {}),
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { incidentKeys, probeKeys } from '../../../../src/domain/incidents/keys.js';
 import { createIncident } from '../../../../src/domain/incidents/merge.js';
-import { actor, doc, facts, julyKidnapping, MALI, story, victims } from './stories.js';
+import { actor, doc, facts, julyKidnapping, KAYES, MALI, story, victims } from './stories.js';
 
 const policy = { nationalitiesOfInterest: [] };
 
@@ -69,6 +69,19 @@ describe('candidate keys', () => {
     const days = probeKeys(inStream('2020-01-13', '2020-02-15').probe).filter((k) => k.startsWith('day:'));
     expect(days[0]).toBe('day:ml@2020-01-07');
     expect(days).toContain('day:ml@2020-01-15');
+  });
+
+  it('files an incident known only from an undated report of a stream under every month that report may be about', () => {
+    const undated = story(
+      doc('u', 'Soldiers killed in Kayes', ['Soldiers were killed in Kayes on Thursday.'], { publishedFrom: 'seen', published: '2025-01-11', publishedAfter: '2025-01-11', publishedBefore: '2025-04-20' }),
+      facts({ type: 'attack', date: '2025-01-09', datePrecision: 'day', dateEstimated: true, country: 'ml', places: ['ml-kayes'] }, { places: [KAYES] }),
+    );
+    const filed = createIncident(undated, { id: 'inc-u', type: 'attack', country: 'ml', at: '2025-01-11T12:00:00Z' }, policy);
+    expect(filed.sources[0]?.publishedBefore).toBe('2025-04-20');
+    const months = incidentKeys(filed).filter((k) => k.startsWith('place:')).map((k) => k.split('@')[1]);
+    expect(months).toEqual(['2025-01', '2025-02', '2025-03', '2025-04']);
+    // A dated report keeps its one month.
+    expect(incidentKeys(incident).filter((k) => k.startsWith('place:'))).toEqual(['place:ml-kayes@2025-07']);
   });
 
   it('looks a story whose main event is a release up as far back as a captivity lasts, as it does a kidnapping story with a release', () => {
