@@ -113,12 +113,6 @@ function recalledInBody(date: DateFact, lead: ReadonlySet<number>, told: string)
 
 const SAID_BEFORE = /\b(?:said|says|told|confirmed|announced|added|stated|reported|declared|acknowledged|admitted|claimed|revealed|learned|learnt|published|released|issued|declare|indique|annonce|affirme|precise|confirme|ajoute|reconnu|revendique|revele|appris|publie|publiee|diffuse|diffusee)(?: on| le)?\s*$/;
 
-/** The day someone spoke rather than the day of the event: "said on Tuesday", "a revendiqué mardi". */
-function saidBefore(date: DateFact): boolean {
-  const before = textBefore(date);
-  return before !== undefined && SAID_BEFORE.test(before);
-}
-
 /** "Today" is mostly the day a story is told ("Switzerland Today", "Today, the army said"). */
 const TODAY = /^(?:on )?(?:today|tonight|aujourd'hui|ce jour)$/;
 
@@ -126,12 +120,12 @@ const TODAY = /^(?:on )?(?:today|tonight|aujourd'hui|ce jour)$/;
 const MEASURE_FROM = /\b(?:a partir du?|des le|starting(?: on| from)?|as of|effective(?: from)?)\s*$/;
 
 /**
- * The day of a statement about the event, or of a measure taken after it, rather than of the event
- * (see saidBefore and saidAfter).
+ * The day of a statement about the event ("said on Tuesday", "a revendiqué mardi", see saidAfter), or
+ * of a measure taken after it, rather than of the event.
  */
 function dayOfStatement(date: DateFact): boolean {
-  const before = textBefore(date);
-  return saidBefore(date) || saidAfter(date) || (before !== undefined && MEASURE_FROM.test(before));
+  const before = textBefore(date) ?? '';
+  return SAID_BEFORE.test(before) || MEASURE_FROM.test(before) || saidAfter(date);
 }
 
 /** Added to the rank of a guessed day (see readOnlyRelative): after a pinned day in the body, before a statement's. */

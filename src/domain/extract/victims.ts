@@ -90,9 +90,10 @@ function countryOfAt(words: readonly string[], k: number): { readonly nationalit
   const nationality = match?.values[0];
   return match && nationality ? { nationality, end: match.end } : undefined;
 }
-/** Words that can open a group: numbers, "a" and "an", and the first word of each demonym. */
+
 /** French singular articles before a noun for one person ("le journaliste français"): a count of one. */
 const SINGULAR_ARTICLES = new Set(['le', 'la']);
+/** Words that can open a group: numbers, "a", "an", "le", "la", and the first word of each demonym. */
 const GROUP_STARTS = new Set([...NUMBER_WORDS, 'an', ...SINGULAR_ARTICLES, ...DEMONYMS.flatMap(([, forms]) => forms.map((form) => form.split(' ')[0] as string))]);
 
 const GROUP_VOCABULARY = vocabularyBit(GROUP_STARTS);

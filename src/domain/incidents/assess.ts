@@ -2,9 +2,9 @@ import type { EventType, Incident, Reason } from '../model.js';
 import { ISSUER_IDS } from '../extract/travel-advice.js';
 import { dayNumber, daysBetween, monthOf, monthsBetween, WEEK_DAYS } from './dates.js';
 import { featuresOf, type IncidentFeatures, type VictimFeature } from './features.js';
-import { isLocal, REPORT_LAG_DAYS } from './keys.js';
+import { REPORT_LAG_DAYS } from './keys.js';
 import { fingerprintSimilarity } from './fingerprint.js';
-import { followsCaptivity, type Probe, type ProbeVictims } from './probe.js';
+import { followsCaptivity, isHeld, isLocal, type Probe, type ProbeVictims } from './probe.js';
 import { termSimilarity } from './terms.js';
 
 /**
@@ -164,7 +164,7 @@ function placeScore({ probe, incident, features, explain }: Pair): Reason | unde
 }
 
 function holdsHostages(features: IncidentFeatures, nationality: string | undefined): boolean {
-  return nationality !== undefined && features.victims.some((v) => (v.role === 'hostage' || v.role === 'missing') && v.folded === nationality);
+  return nationality !== undefined && features.victims.some((v) => isHeld(v.role) && v.folded === nationality);
 }
 
 interface Scored {
@@ -378,10 +378,9 @@ function victimsScore({ probe, incident, features, explain }: Pair): Scored {
  * are few however many there are: a story of their freedom is about them.
  */
 function sameHostages(victims: ProbeVictims, same: readonly VictimFeature[], sameNationality: readonly VictimFeature[], country: string): boolean {
-  const held = (v: VictimFeature) => v.role === 'hostage' || v.role === 'missing';
-  if (same.some(held)) return true;
+  if (same.some((v) => isHeld(v.role))) return true;
   const foreign = victims.nationality !== undefined && !isLocal(victims.nationality, country);
-  return foreign && sameNationality.some((v) => held(v) && (v.count === null || victims.count === null));
+  return foreign && sameNationality.some((v) => isHeld(v.role) && (v.count === null || victims.count === null));
 }
 
 function siteScore({ probe, features, explain }: Pair): Reason | undefined {

@@ -2,7 +2,7 @@ import type { Incident } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { dayNumber, isoDay, monthOf, shiftDay, shiftMonth } from './dates.js';
 import { fingerprintBands } from './fingerprint.js';
-import { followsCaptivity, personKey, type Probe } from './probe.js';
+import { followsCaptivity, isHeld, isLocal, personKey, type Probe } from './probe.js';
 import { strongestOf, strongestTerms } from './terms.js';
 
 /**
@@ -186,13 +186,6 @@ const HOSTAGE_MONTHS = 24;
 /** Years back in which foreign hostages may have been taken: the Sahel's groups have held some for five years and more. */
 const HOSTAGE_YEARS = 6;
 
-/** Demonyms of the countries incidents happen in, folded: their own people are not the foreign hostages keyed apart. */
-const LOCAL_DEMONYMS: Readonly<Record<string, string>> = { ml: 'malian', bf: 'burkinabe', ne: 'nigerien', bj: 'beninese', tg: 'togolese' };
-
-export function isLocal(nationality: string, country: string | undefined): boolean {
-  return country !== undefined && LOCAL_DEMONYMS[country] === nationality;
-}
-
 /**
  * Nationalities of the foreign hostages (or missing) an incident holds, whatever their number: a
  * story of their freedom years later, reported from elsewhere, finds the incident through them.
@@ -200,7 +193,7 @@ export function isLocal(nationality: string, country: string | undefined): boole
 function foreignHostages(incident: Incident): Set<string> {
   const out = new Set<string>();
   for (const { value } of incident.victims) {
-    if ((value.role !== 'hostage' && value.role !== 'missing') || value.nationality === undefined) continue;
+    if (!isHeld(value.role) || value.nationality === undefined) continue;
     const nationality = fold(value.nationality);
     if (!isLocal(nationality, incident.country)) out.add(nationality);
   }

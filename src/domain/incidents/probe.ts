@@ -215,6 +215,18 @@ function reportsCaptivityEnd(type: EventType | undefined, changes: readonly Even
 
 const CAPTIVITY_CHANGES: ReadonlySet<EventType> = new Set<EventType>(['release', 'rescue', 'ransom']);
 
+/** Victims still in their captors' hands, or unaccounted for: whom a release may free. */
+export function isHeld(role: VictimRole | undefined): boolean {
+  return role === 'hostage' || role === 'missing';
+}
+
+/** Demonyms of the countries incidents happen in, folded: their own people are not foreign hostages. */
+const LOCAL_DEMONYMS: Readonly<Record<string, string>> = { ml: 'malian', bf: 'burkinabe', ne: 'nigerien', bj: 'beninese', tg: 'togolese' };
+
+export function isLocal(nationality: string, country: string | undefined): boolean {
+  return country !== undefined && LOCAL_DEMONYMS[country] === nationality;
+}
+
 function speaksOfSiege(doc: Document, facts: Facts): boolean {
   const lead = new Set(doc.sentences.filter((s) => s.lead).map((s) => s.index));
   return facts.events.some((e) => e.type === 'blockade' && !e.background && lead.has(e.evidence.sentence));
