@@ -87,10 +87,12 @@ const APPOSITION_AFTER = new Set([
 const COMPASS = new Set([
   ...COMPASS_POINTS, 'northern', 'southern', 'eastern', 'western', 'nord-est', 'nord-ouest', 'sud-est', 'sud-ouest', 'center', 'central',
 ]);
-/** Capitalised words after a preposition that are times, languages or outlets, never localities. */
+/** Capitalised words after a preposition that are times, languages, peoples or outlets, never localities ("a village of Fulani herders"). */
 const NOT_LOCALITIES = new Set([
   ...MONTH_WORDS, ...WEEKDAY_WORDS,
   'english', 'french', 'arabic', 'anglais', 'francais', 'arabe', 'total', 'addition', 'particular', 'response', 'turn', 'fact', 'short', 'effet', 'outre',
+  'fulani', 'fulanis', 'peul', 'peuls', 'peulh', 'peulhs', 'dogon', 'dogons', 'bambara', 'bambaras', 'tuareg', 'tuaregs', 'touareg', 'touaregs',
+  'dozo', 'dozos', 'songhai', 'songhay', 'mossi', 'hausa', 'haoussa', 'bozo', 'bozos', 'arab', 'arabs', 'arabes', 'christian', 'christians', 'muslim', 'muslims',
 ]);
 
 export function extractPlaces(doc: Document, gazetteer: Gazetteer, background: BackgroundTest = isBackgroundSentence): PlaceFact[] {
@@ -379,7 +381,8 @@ const NAME_BEFORE_NOUN = new Set(['in', 'near', 'outside', 'at', 'the', 'of', 'f
 /** One or two capitalised words from `start` that no gazetteer name starts. */
 function unlistedName(compiled: CompiledGazetteer, tokens: Tokens, start: number): UnlistedName | undefined {
   const words = tokens.words;
-  if (start >= words.length || isMark(words[start] as string) || !isCapitalised(tokens, start) || compiled.names.matchAt(words, start)) return undefined;
+  const first = words[start];
+  if (first === undefined || isMark(first) || NOT_LOCALITIES.has(first) || !isCapitalised(tokens, start) || compiled.names.matchAt(words, start)) return undefined;
   let end = start + 1;
   if (end < words.length && end - start < 2 && !isMark(words[end] as string) && isCapitalised(tokens, end)) end += 1;
   const name = originalSpan(tokens, start, end) ?? words.slice(start, end).join(' ');
@@ -398,7 +401,7 @@ function appositiveAt(compiled: CompiledGazetteer, tokens: Tokens, i: number, la
   const before = words[i] as string;
   if (!APPOSITION_BEFORE.has(before) || (before === 'a' && lang === 'en')) return undefined;
   const found = unlistedName(compiled, tokens, i + 1);
-  if (found === undefined || found.end - found.start > 1 || NOT_LOCALITIES.has(words[found.start] as string) || isAcronym(tokens, found.start)) return undefined;
+  if (found === undefined || found.end - found.start > 1 || isAcronym(tokens, found.start)) return undefined;
   const next = words[found.end];
   const after = words[found.end + 1] as string;
   const placed = (next === ',' || next === '(') && (APPOSITION_AFTER.has(after) || COMPASS.has(after) || compiled.names.matchAt(words, found.end + 1) !== undefined);

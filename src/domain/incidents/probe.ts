@@ -122,7 +122,7 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     named: [...new Set(facts.actors.filter((a) => a.id !== NO_GROUP.id).map((a) => a.id))],
     terms: salientTermList(lead, entitiesOf(facts)),
     fingerprint: fingerprint(lead.words.slice(0, FINGERPRINT_WORDS)),
-    recalled: recalledFacts(facts),
+    recalled: recalledFacts(facts, date),
     notes,
   };
   if (main.type !== undefined) probe.type = main.type;
@@ -261,11 +261,16 @@ function withRegion(place: ProbePlace, region: string | undefined): ProbePlace {
   return region === undefined ? place : { ...place, region };
 }
 
-function recalledFacts(facts: Facts): Recalled {
+/**
+ * A day the story gives as its own event's is not recalled for also appearing in a background
+ * sentence: "an attack on Friday on a village that was the scene of last year's massacre" recalls
+ * last year, not Friday.
+ */
+function recalledFacts(facts: Facts, ownDay: string | undefined): Recalled {
   const dates = new Set<string>();
   for (const d of facts.dates) {
     const day = isoDay(d.date);
-    if (d.background && d.role === 'event' && d.precision === 'day' && day !== undefined) dates.add(day);
+    if (d.background && d.role === 'event' && d.precision === 'day' && day !== undefined && day !== ownDay) dates.add(day);
   }
   return {
     sites: [...new Set(facts.sites.filter((s) => s.background).map((s) => siteKey(s.key)))],

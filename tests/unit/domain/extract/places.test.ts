@@ -87,6 +87,9 @@ describe('extractPlaces', () => {
     expect(unlisted('Burkina Faso', "Fighters stormed a gold mining site outside Solhan village in Burkina Faso's Yagha province", 'en')).toEqual(['bf-loc-solhan/']);
     expect(unlisted('Benin', 'Seven villagers in the Kerou commune had their throats slit', 'en')).toEqual(['bj-loc-kerou/']);
     expect(unlisted('Mali', 'Fighters crossed into the Liptako zone, north of Gao', 'en')).toEqual([]);
+    // A people is no place: "a village of Fulani herders", "à Dogon, dans le centre".
+    expect(unlisted('Mali', 'Gunmen attacked Ogossagou, a village of Fulani herders in central Mali', 'en')).toEqual([]);
+    expect(unlisted('Mali', 'Des chasseurs ont attaqué un hameau à Dogon, dans le centre du Mali', 'fr')).toEqual([]);
   });
 
   it('finds small localities of the news with their region', () => {

@@ -130,6 +130,24 @@ describe('decide', () => {
     expect(verdict.reasons.find((r) => r.code === 'veto:recall')?.message).toContain('as background only');
   });
 
+  it('does not take the day of its own event, named again beside a recalled one, for background', () => {
+    const day = (date: string, background: boolean, sentence: number) => ({
+      date, precision: 'day' as const, role: 'event' as const, background, matched: 'Friday', evidence: { sentence, text: '' },
+    });
+    const report = (id: string, title: string) =>
+      story(
+        doc(id, title, ['Gunmen attacked an army post in Mali on Friday.', 'The post, attacked on Friday, was overrun last year.'], { published: '2025-07-19' }),
+        facts(
+          { type: 'attack', date: '2025-07-18', datePrecision: 'day', country: 'ml', places: ['ml'] },
+          { places: [MALI], dates: [day('2025-07-18', false, 1), day('2025-07-18', true, 2)] },
+        ),
+      );
+    const first = createIncident(report('post-1', 'Army post attacked again in Mali'), { id: 'inc-20250718-mali-attack', type: 'attack', country: 'ml', at: '2025-07-19T12:00:00.000Z' }, policy);
+    const verdict = decide(report('post-2', 'Gunmen overrun Malian army post for the second time'), RELEVANT, [first], DEFAULT_MATCH_POLICY);
+    expect(codes(verdict.reasons)).not.toContain('veto:recall');
+    expect(verdict.action).toBe('duplicate');
+  });
+
   it('joins a wire copy from another outlet even when its extracted slots are thin', () => {
     const first = julyKidnapping();
     const copy = story(
