@@ -222,6 +222,11 @@ function windowScore({ probe, explain }: Pair, theirs: string): Reason | undefin
   const window = probe.dateWindow;
   if (window === undefined || probe.date === undefined || theirs < window.from || theirs > window.to) return undefined;
   if ((dayNumber(theirs) - dayNumber(probe.date)) % WEEK_DAYS !== 0) return undefined;
+  // News follows what it reports within days: the story came out soon after one of the dated items
+  // it lies between, and its weekday most likely means the week before the later one as much as the earlier.
+  if (dayNumber(window.to) - dayNumber(theirs) < WEEK_DAYS) {
+    return { code: 'date', weight: WEIGHTS.date, message: explain ? `event date ${theirs}: the undated story's weekday in the week before ${window.to}, the latest it can have come out` : '' };
+  }
   const weeks = Math.floor((dayNumber(window.to) - dayNumber(window.from)) / WEEK_DAYS) + 1;
   const message = explain ? `event date ${theirs}, the same weekday as ${probe.date}, one of ${weeks} the undated story may mean (${window.from} to ${window.to})` : '';
   return { code: 'date', weight: round(WEIGHTS.date / weeks), message };
@@ -269,11 +274,19 @@ function personScore(pair: Pair): Reason | undefined {
 function reportedClose(pair: Pair, day: string): Scored {
   const checked = publicationCheck(pair);
   if (checked.veto !== undefined) return checked;
-  const first = pair.features.anchorDay;
-  const before = dayNumber(first) - dayNumber(day);
-  const decay = gaussian(before > 0 ? Math.max(0, before - REPORT_LAG_DAYS) : -before);
+  const earliest = pair.features.anchorDay;
+  // A first report without a date of its own came out between two dated items: either end may be when.
+  const latest = pair.incident.sources[0]?.publishedBefore?.slice(0, 10);
+  const first = latest !== undefined && reportDecay(latest, day) > reportDecay(earliest, day) ? latest : earliest;
+  const decay = reportDecay(first, day);
   if (decay < 0.01) return NOTHING;
   return { match: { code: 'date', weight: round(WEIGHTS.date * decay), message: pair.explain ? `story of ${day}, first reported ${first}` : '' } };
+}
+
+/** How close an event day is to a report of it: news comes out a day or two after (REPORT_LAG_DAYS). */
+function reportDecay(report: string, day: string): number {
+  const before = dayNumber(report) - dayNumber(day);
+  return gaussian(before > 0 ? Math.max(0, before - REPORT_LAG_DAYS) : -before);
 }
 
 /**

@@ -77,8 +77,11 @@ describe('assess', () => {
     const eighth = { ...later, eventDate: '2025-07-08' };
     const date = (probe: ReturnType<typeof undated>, incident: typeof july) => assess(probe, incident).matches.find((m) => m.code === 'date');
     expect(undated('2025-07-03', '2025-07-10').dateWindow).toEqual({ from: '2025-06-27', to: '2025-07-10' });
-    // Two weeks the story may mean: each weighs half of a day it pins down.
-    expect(date(undated('2025-07-03', '2025-07-10'), eighth)?.weight).toBe(0.1);
+    // News comes out within days of what it reports: the week before the latest it can have come out
+    // is as likely as the week before the earliest, and each weighs as much as a day it pins down.
+    expect(date(undated('2025-07-03', '2025-07-10'), eighth)?.weight).toBe(0.2);
+    // A week in between is one of four the story may mean.
+    expect(date(undated('2025-07-03', '2025-07-24'), { ...later, eventDate: '2025-07-15' })?.weight).toBe(0.05);
     expect(date(undated('2025-07-03', '2025-07-10'), { ...later, eventDate: '2025-07-09' })?.weight).toBeLessThan(0.05);
     expect(date(undated('2025-07-03', '2025-07-05'), eighth)?.weight).toBeLessThan(0.05);
     expect(date(undated('2025-07-03', '2025-07-10'), july)?.weight).toBe(0.2);
@@ -148,6 +151,29 @@ describe('assess', () => {
     expect(assess({ ...sameDay, date: '2025-07-12' }, undated).matches.find((m) => m.code === 'date')?.weight).toBeLessThan(0.2);
     // And it is filed under those days too, so that such a story finds it.
     expect(incidentKeys(undated)).toEqual(expect.arrayContaining(['day:ml@2025-07-10', 'day:ml@2025-07-09', 'day:ml@2025-07-08']));
+  });
+
+  it('measures a story from either end of the days an undated first report can have come out', () => {
+    // The first report came in a stream between items of 10 July and 2 August, with no date of its own.
+    const fromStream = createIncident(
+      story(
+        doc('u', 'Gunmen kill villagers near Kayes', ['Gunmen killed villagers on Sunday.'], {
+          published: '2025-07-10', publishedFrom: 'seen', publishedAfter: '2025-07-10', publishedBefore: '2025-08-02',
+        }),
+        facts({ type: 'killing', date: '2025-07-06', datePrecision: 'day', dateEstimated: true, country: 'ml', places: ['ml-kayes'] }, { places: [KAYES] }),
+      ),
+      { id: 'inc-3', type: 'killing', country: 'ml', at: '2025-07-10T12:00:00Z' },
+      policy,
+    );
+    const report = (day: string) =>
+      story(
+        doc('w', 'Villagers killed near Kayes', ['Villagers were killed.'], { published: day }),
+        facts({ type: 'killing', date: day, datePrecision: 'day', country: 'ml', places: ['ml-kayes'] }, { places: [KAYES] }),
+      ).probe;
+    const date = (day: string) => assess(report(day), fromStream).matches.find((m) => m.code === 'date');
+    expect(date('2025-08-01')).toMatchObject({ weight: 0.2, message: 'story of 2025-08-01, first reported 2025-08-02' });
+    expect(date('2025-07-09')).toMatchObject({ weight: 0.2, message: 'story of 2025-07-09, first reported 2025-07-10' });
+    expect(date('2025-07-21')).toBeUndefined();
   });
 
   it('sees no clash between hostages of one nationality and the dead of another', () => {
