@@ -120,7 +120,8 @@ class StreamTime {
     const before = next === undefined ? undefined : Date.parse(next);
     const bounded = before !== undefined && before <= now && (this.latest === undefined || before >= this.latest);
     const after = this.latest === undefined ? {} : { publishedAfter: new Date(this.latest).toISOString() };
-    const seenAt = new Date(this.latest ?? now).toISOString();
+    // Before any dated item, an undated one that a dated item follows is read as of that item's time, not of today.
+    const seenAt = new Date(this.latest ?? (bounded ? before : now)).toISOString();
     return bounded ? { seenAt, ...after, publishedBefore: new Date(before).toISOString() } : { seenAt, ...after };
   }
 }

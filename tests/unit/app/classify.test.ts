@@ -68,6 +68,26 @@ describe('classifyLines', () => {
     expect(out?.incident_id).toMatch(/^inc-20240303-/);
   });
 
+  it('reads an undated item that opens the stream as of the dated item after it, not of today', async () => {
+    const undated = item({
+      id: 'u0',
+      title: 'Gunmen kill soldiers near Gao',
+      lang: 'en',
+      text: 'Gunmen killed eight soldiers in an attack on an army post near Gao on Sunday, security sources said.',
+    });
+    const dated = item({
+      id: 'd0',
+      title: 'Eight soldiers killed near Gao',
+      lang: 'en',
+      published: '2024-03-04T10:00:00Z',
+      text: 'Gunmen killed eight soldiers in an attack on an army post near Gao on Sunday, March 3, the army said.',
+    });
+    const [first, second] = await classifyAll([undated, dated]);
+    // Sunday before 4 March 2024, not a Sunday of the clock's December 2025; the dated report joins it.
+    expect(first?.incident_id).toMatch(/^inc-20240303-/);
+    expect(second?.incident_id).toBe(first?.incident_id);
+  });
+
   it('reads the days an undated item gives between the dated items around it', async () => {
     const undated = item({
       id: 'u2',
