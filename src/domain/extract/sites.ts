@@ -101,9 +101,10 @@ function namedAt(tokens: Tokens, i: number): { site?: Site; end: number } | unde
   const nameWords = words.slice(i, end);
   const keyWords = trimKindWords(nameWords);
   if (keyWords.length === 0 || keyWords.every((w) => COMMODITIES.has(w))) return undefined;
-  // "an Indian company", "a Chinese firm", "a Burkina Faso mine": a nationality or a country says whose,
-  // not which site; nor is its last word one ("Faso mine").
-  if (nationalityAt(keyWords, 0)?.end === keyWords.length) return { end };
+  // "an Indian company", "a Chinese firm", "a Burkina Faso mine", "Canadian gold miner Semafo": a
+  // nationality or a country says whose, and a commodity what kind, not which site; nor is its last word one ("Faso mine").
+  const whose = nationalityAt(keyWords, 0)?.end;
+  if (whose !== undefined && keyWords.slice(whose).every((w) => COMMODITIES.has(w))) return { end };
   return { site: { name: originalSpan(tokens, i, end) ?? originalWords(tokens, i, end), key: keyWords.join(' ') }, end };
 }
 

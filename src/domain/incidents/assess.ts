@@ -1,4 +1,5 @@
 import type { EventType, Incident, Reason } from '../model.js';
+import { isGenericSiteKey } from '../extract/sites.js';
 import { ISSUER_IDS } from '../extract/travel-advice.js';
 import { dayNumber, daysBetween, monthOf, monthsBetween, WEEK_DAYS } from './dates.js';
 import { featuresOf, type IncidentFeatures, type VictimFeature } from './features.js';
@@ -403,7 +404,11 @@ function siteScore({ probe, features, explain }: Pair): Reason | undefined {
   // "a mining site" and "a mining facility", "Kalpataru Projects" and "Kalpataru Power": two names of one thing, not two sites.
   const head = headWord(probe.site);
   if (keys.some((k) => headWord(k) === head)) return undefined;
-  return { code: 'site:clash', weight: WEIGHTS.siteClash, message: explain ? `site ${probe.site} against ${keys.join(', ')}` : '' };
+  // "a mining firm" says what kind of site, not which: it clashes with another kind, not with a site named ("Boungou mine").
+  const generic = isGenericSiteKey(probe.site);
+  const comparable = keys.filter((k) => isGenericSiteKey(k) === generic);
+  if (comparable.length === 0) return undefined;
+  return { code: 'site:clash', weight: WEIGHTS.siteClash, message: explain ? `site ${probe.site} against ${comparable.join(', ')}` : '' };
 }
 
 function headWord(siteKey: string): string {

@@ -32,6 +32,7 @@ describe('extractSites', () => {
   it('takes neither a nationality nor a sentence-opening determiner for a site name', () => {
     expect(sites('Gunmen seized workers of an Indian company near Kayes.')).toEqual([]);
     expect(sites('Semafo reports fatalities from attack near Burkina Faso mine')).toEqual([]);
+    expect(sites('A convoy carrying workers of Canadian gold miner Semafo was attacked.')).toEqual([]);
     expect(sites('Some oil importers have stopped deliveries.')).toEqual([]);
     expect(sites('Staff of the Sadiola gold mine were evacuated.')).toEqual(['Sadiola gold mine=sadiola gold']);
   });

@@ -243,6 +243,10 @@ describe('assess', () => {
     expect(at('diamond cement')).toMatchObject({ code: 'site', weight: 0.2 });
     expect(at('kobri gold mine')).toMatchObject({ code: 'site:clash', weight: -0.1 });
     expect(at('diamond cement factory')).toBeUndefined();
+    // A kind of site against a site named says nothing either way; against another kind it clashes.
+    expect(at('mining firm')).toBeUndefined();
+    const generic = { ...july, sites: july.sites.map((s) => ({ ...s, value: { ...s.value, key: 'cement factory' } })) };
+    expect(assess({ ...dated('2025-07-01', 'day'), site: 'gold mine' }, generic).matches.find((m) => m.code.startsWith('site'))).toMatchObject({ code: 'site:clash' });
   });
 
   it('joins a release to the kidnapping of a person both name, years later and from another country', () => {
