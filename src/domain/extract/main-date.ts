@@ -70,8 +70,8 @@ export function mainDate(doc: Document, dates: readonly DateFact[], lead: Readon
   return published === undefined ? undefined : { date: published.slice(0, 10), precision: 'day', estimated: true };
 }
 
-/** "du 23 au 31 mars", "from 23 to 31 March", "between March 27 and 31": the last day of several. */
-const RANGE_BEFORE = /\b(?:du|from|between|entre le|entre)\s+\d{1,2}(?:er)?\s+(?:au|to|and|et|-)\s*$/;
+/** "du 23 au 31 mars", "entre le 27 et le 31 mars", "from 23 to 31 March", "between March 27 and 31": the last day of several. */
+const RANGE_BEFORE = /\b(?:du|from|between|entre le|entre)\s+\d{1,2}(?:er)?\s+(?:au|to|and|et|-)(?:\s+le)?\s*$/;
 
 /** A day that ends a span of days: events of several days are not pinned to one. */
 function endsRange(date: DateFact): boolean {

@@ -159,6 +159,8 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(weeks, catalogs).main).toMatchObject({ date: '2023-10-31', dateEstimated: true });
     const span = makeDocument('Opération militaire au Mali', "Du 23 au 31 mars, l'armée a mené une opération dans la zone de Moura", { lang: 'fr', published: '2022-04-01T12:00:00Z' });
     expect(extractFacts(span, catalogs).main).toMatchObject({ date: '2022-03-31', dateEstimated: true, places: expect.arrayContaining(['ml-moura']) });
+    const between = makeDocument('Massacre au Mali', "Des centaines de civils ont été tués à Moura entre le 27 et le 31 mars", { lang: 'fr', published: '2022-04-05T12:00:00Z' });
+    expect(extractFacts(between, catalogs).main).toMatchObject({ date: '2022-03-31', dateEstimated: true });
     const lastTuesday = makeDocument('Indiens enlevés au Mali', 'Trois Indiens ont été enlevés mardi dernier à Kayes', { lang: 'fr', published: '2025-07-09T12:00:00Z' });
     expect(extractFacts(lastTuesday, catalogs).main).toMatchObject({ date: '2025-07-08', dateEstimated: true });
     const exact = makeDocument('Five Indians kidnapped in Mali', 'Gunmen kidnapped five Indian workers near Kobri on Thursday', { published: '2025-11-08T12:00:00Z' });
