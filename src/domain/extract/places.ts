@@ -270,7 +270,15 @@ function passesStrictness(
   if (startsLongerName(tokens, end)) return false;
   const words = tokens.words;
   if (entry.strict === 'capital' || cued) return true;
-  return isLocative(words, start) || opensPlaceList(words, start) || followsPlaceList(words, start, lastEnd);
+  return isLocative(words, start) || opensPlaceList(words, start) || followsPlaceList(words, start, lastEnd) || namesEventThere(words, start, end);
+}
+
+/** Nouns of violence that name where it happened: "the Moura massacre", "le massacre de Moura". */
+const EVENT_NOUNS = new Set(['massacre', 'massacres', 'killings', 'tuerie', 'tueries', 'carnage', 'attack', 'attacks', 'attaque', 'attaques']);
+
+/** A name right before a noun of violence, or after one and "of" or "de", is where it happened. */
+function namesEventThere(words: readonly string[], start: number, end: number): boolean {
+  return EVENT_NOUNS.has(words[end] as string) || (WEAK_LOCATIVE.has(words[start - 1] as string) && EVENT_NOUNS.has(words[start - 2] as string));
 }
 
 /** "San Pedro", "Boni Yayi", "Gao Feng": a capitalised word right after the name makes it part of another name. */

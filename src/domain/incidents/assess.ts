@@ -3,7 +3,7 @@ import { isGenericSiteKey } from '../extract/sites.js';
 import { ISSUER_IDS } from '../extract/travel-advice.js';
 import { dayNumber, daysBetween, monthOf, monthsBetween, WEEK_DAYS } from './dates.js';
 import { featuresOf, type IncidentFeatures, type VictimFeature } from './features.js';
-import { REPORT_LAG_DAYS } from './keys.js';
+import { MASSACRE_TYPES, REPORT_LAG_DAYS } from './keys.js';
 import { fingerprintSimilarity } from './fingerprint.js';
 import { followsCaptivity, isHeld, isLocal, type Probe, type ProbeVictims } from './probe.js';
 import { termSimilarity } from './terms.js';
@@ -31,6 +31,7 @@ export const WEIGHTS = {
   site: 0.2,
   siteClash: -0.1,
   person: 0.3,
+  massacre: 0.25,
   actor: 0.05,
   ongoing: 0.4,
   issuer: 0.25,
@@ -107,6 +108,7 @@ export function assess(probe: Probe, incident: Incident, explain = true): Assess
   push(matches, typeScore(pair));
   push(matches, victims.match);
   push(matches, personScore(pair));
+  push(matches, massacreScore(pair));
   push(matches, siteScore(pair));
   push(matches, actorScore(pair));
   push(matches, issuer.match);
@@ -416,6 +418,13 @@ function headWord(siteKey: string): string {
   return space < 0 ? siteKey : siteKey.slice(0, space);
 }
 
+/** A story that names a massacre after the town of an attack or a killing is about it, however long after (see Probe.massacres). */
+function massacreScore({ probe, incident, features, explain }: Pair): Reason | undefined {
+  if (!MASSACRE_TYPES.has(incident.eventType)) return undefined;
+  const town = probe.massacres?.find((id) => features.placeIds.has(id));
+  return town === undefined ? undefined : { code: 'massacre', weight: WEIGHTS.massacre, message: explain ? `names the massacre of ${town}` : '' };
+}
+
 function actorScore({ probe, features, explain }: Pair): Reason | undefined {
   const shared = probe.actors.filter((a) => features.actorIds.has(a));
   return shared.length === 0 ? undefined : { code: 'actor', weight: WEIGHTS.actor, message: explain ? `same actor: ${shared.join(', ')}` : '' };
@@ -468,7 +477,7 @@ function recallVeto({ probe, incident, features, explain }: Pair, matches: reado
   );
   if (bySite === undefined && byDate === undefined && byVictims === undefined) return undefined;
   const strong = matches.filter(
-    (r) => (r.code === 'place' || r.code === 'date' || r.code === 'site' || r.code === 'victims') && (r.weight ?? 0) >= 0.1,
+    (r) => (r.code === 'place' || r.code === 'date' || r.code === 'site' || r.code === 'victims' || r.code === 'massacre') && (r.weight ?? 0) >= 0.1,
   );
   if (strong.length >= 2) return undefined;
   const what = bySite !== undefined ? `site ${bySite}` : byDate !== undefined ? `date ${byDate}` : 'its victims';

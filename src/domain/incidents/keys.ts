@@ -1,4 +1,4 @@
-import type { Incident } from '../model.js';
+import type { EventType, Incident } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { dayNumber, isoDay, monthOf, shiftDay, shiftMonth } from './dates.js';
 import { fingerprintBands } from './fingerprint.js';
@@ -12,7 +12,8 @@ import { strongestOf, strongestTerms } from './terms.js';
  *   looks in the months its event may fall in;
  * - the country and the actors, bucketed by day: common on their own ("JNIM", "Mali"), telling only
  *   together with a date, looked up a couple of days either side of the story's event date;
- * - sites, hostages of a nationality, named victims, wire fingerprint bands and source documents, not bucketed: a
+ * - sites, hostages of a nationality, named victims, the towns of attacks and killings (for a story
+ *   about a massacre there), wire fingerprint bands and source documents, not bucketed: a
  *   later story about the same site or the same hostages is still compared and, when it is another
  *   event, vetoed with a readable reason;
  * - foreign hostages of a nationality, whatever their number, bucketed by year: the story of their
@@ -26,6 +27,9 @@ export const REPORT_LAG_DAYS = 2;
 /** Days either side of a story's event date in which day-bucketed keys are looked up. */
 const DAY_WINDOW = 2;
 
+/** Incidents a story that names a massacre after their town may be about, however long after (see Probe.massacres). */
+export const MASSACRE_TYPES: ReadonlySet<EventType> = new Set(['attack', 'killing']);
+
 export function incidentKeys(incident: Incident): string[] {
   const day = incidentAnchorDay(incident);
   const month = monthOf(day);
@@ -36,10 +40,12 @@ export function incidentKeys(incident: Incident): string[] {
   if (incident.eventDate === undefined) for (let back = 1; back <= REPORT_LAG_DAYS; back++) keys.add(`day:${incident.country}@${shiftDay(day, -back)}`);
   // A lasting event is looked up by what is under way in the country, for months after it began.
   if (incident.eventType === 'blockade') keys.add(`ongoing:${incident.country}@${month}`);
+  const bloody = MASSACRE_TYPES.has(incident.eventType);
   for (const { value } of incident.places) {
     if (value.kind === 'country') continue;
     addBucketed(keys, `${value.kind === 'region' ? 'region' : 'place'}:${value.id}`, months);
     if (value.region !== undefined) addBucketed(keys, `region:${value.region}`, months);
+    if (bloody && value.kind !== 'region') keys.add(`massacre:${value.id}`);
   }
   for (const { value } of incident.victims) {
     if (value.nationality === undefined || value.count === null) continue;
@@ -83,6 +89,7 @@ export function probeKeys(probe: Probe): string[] {
   }
   for (const actor of probe.actors) addBucketed(keys, `actor:${actor}`, days);
   for (const person of probe.persons ?? []) keys.add(`person:${person}`);
+  for (const town of probe.massacres ?? []) keys.add(`massacre:${town}`);
   if (followsCaptivity(probe) && victims?.nationality !== undefined && !isLocal(victims.nationality, probe.country)) {
     addBucketed(keys, `held:${victims.nationality}`, captivityYears(probe));
   }

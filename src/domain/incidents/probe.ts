@@ -68,6 +68,8 @@ export interface Probe {
   readonly captivityDays?: readonly string[];
   /** Surnames of the victims the story names (see personKey). */
   readonly persons?: readonly string[];
+  /** Towns the headline or the opening sentence names beside a massacre (see massacreSites). */
+  readonly massacres?: readonly string[];
   /** Dates the story gave that matching set aside, and why. */
   readonly notes: readonly string[];
 }
@@ -140,7 +142,26 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
   if (reportsCaptivityEnd(main.type, main.changes)) probe.captivityDays = otherDays(facts, date);
   const persons = personsOf(facts);
   if (persons.length > 0) probe.persons = persons;
+  const massacres = massacreSites(doc, facts);
+  if (massacres.length > 0) probe.massacres = massacres;
   return probe;
+}
+
+/** Words that make a town named beside them the scene of a massacre. */
+const MASSACRE = /\b(?:massacres?|tueries?|carnage|bloodbath)\b/;
+/** The headline and the opening sentence: where a story names the massacre it is about, rather than one it recalls in passing. */
+const NAMING_SENTENCES = 2;
+
+/**
+ * Towns the headline or the opening sentence names with a massacre ("UN: Moura massacre in Mali left at
+ * least 500 dead", "Massacre d'Ogossagou : ..."): such a story is about that massacre however long
+ * after it is told: an inquiry, an anniversary, a survivor's account.
+ */
+function massacreSites(doc: Document, facts: Facts): string[] {
+  const naming = new Set(doc.sentences.filter((s) => s.index < NAMING_SENTENCES && MASSACRE.test(s.folded)).map((s) => s.index));
+  if (naming.size === 0) return [];
+  const towns = facts.places.filter((p) => (p.kind === 'town' || p.kind === 'cercle') && naming.has(p.evidence.sentence));
+  return [...new Set(towns.map((p) => p.id))];
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };

@@ -30,9 +30,12 @@ describe('extractPlaces', () => {
     expect(ids('89 soldiers were killed in the attack on Chinagoder.')).toEqual(['ne-chinegodar']);
     expect(ids("L'attaque du camp d'Inatès a fait 71 morts.")).toEqual(['ne-inates']);
     expect(ids('More than 130 civilians were killed in Solhan.')).toEqual(['bf-solhan']);
-    // A name that is also a word or a surname counts only after a place preposition.
+    // A name that is also a word or a surname counts only after a place preposition, or as the scene of a massacre.
     expect(ids('Wagner fighters entered Moura on 27 March.')).toEqual([]);
     expect(ids('Des civils ont été tués à Moura.')).toEqual(['ml-moura']);
+    expect(ids('UN: Moura massacre in Mali left at least 500 dead')).toEqual(['ml-moura', 'ml']);
+    expect(ids('Le massacre de Moura devant la justice')).toEqual(['ml-moura']);
+    expect(ids('Moura residents fled.')).toEqual([]);
   });
 
   it('matches names with or without accents, in French or English', () => {

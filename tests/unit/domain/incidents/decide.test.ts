@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide, DEFAULT_MATCH_POLICY } from '../../../../src/domain/incidents/decide.js';
 import { createIncident, type Story } from '../../../../src/domain/incidents/merge.js';
-import type { Incident } from '../../../../src/domain/model.js';
+import type { Incident, MainEvent } from '../../../../src/domain/model.js';
 import {
   actor, doc, facts, julyKidnapping, KAYES, MALI, MENAKA, NIAMEY, NOT_RELEVANT, RELEVANT, site, story, victims,
 } from './stories.js';
@@ -146,6 +146,29 @@ describe('decide', () => {
     const verdict = decide(report('post-2', 'Gunmen overrun Malian army post for the second time'), RELEVANT, [first], DEFAULT_MATCH_POLICY);
     expect(codes(verdict.reasons)).not.toContain('veto:recall');
     expect(verdict.action).toBe('duplicate');
+  });
+
+  it('takes a story that names a massacre after its town for news of it, a year on', () => {
+    const report = (id: string, title: string, lead: string, published: string, date: Partial<MainEvent>) =>
+      story(
+        doc(id, title, [lead], { published }),
+        facts({ type: 'killing', country: 'ml', places: ['ml-menaka'], ...date }, { places: [MENAKA] }),
+      );
+    const first = report('m-1', 'Dozens of civilians killed in Mali', 'Soldiers killed dozens of civilians in Ménaka on Sunday.', '2024-03-04', {
+      date: '2024-03-03', datePrecision: 'day',
+    });
+    const massacre = createIncident(first, { id: 'inc-20240303-menaka-killing', type: 'killing', country: 'ml', at: '2024-03-04T12:00:00.000Z' }, policy);
+    const inquiry = report('m-2', 'UN inquiry into Mali killings', 'The Ménaka massacre left at least 300 dead, UN investigators say.', '2025-05-15', {
+      date: '2025-05-15', datePrecision: 'day', dateEstimated: true,
+    });
+    const verdict = decide(inquiry, RELEVANT, [massacre], DEFAULT_MATCH_POLICY);
+    expect(verdict.action).not.toBe('new');
+    expect(verdict.reasons.find((r) => r.code === 'massacre')).toMatchObject({ weight: 0.25, message: 'names the massacre of ml-menaka' });
+    // A killing of its own on another day is another event, whatever it is called.
+    const another = report('m-3', 'New massacre in Mali', 'Gunmen killed 20 villagers in Ménaka on Friday, in a new massacre.', '2025-05-10', {
+      date: '2025-05-09', datePrecision: 'day',
+    });
+    expect(decide(another, RELEVANT, [massacre], DEFAULT_MATCH_POLICY).action).toBe('new');
   });
 
   it('joins a wire copy from another outlet even when its extracted slots are thin', () => {

@@ -45,6 +45,19 @@ describe('candidate keys', () => {
     expect(probeKeys(july.probe).filter((k) => incidentKeys(incident).includes(k)).length).toBeGreaterThan(10);
   });
 
+  it('files an attack under its town for any later story that names the massacre there, and only then', () => {
+    const attack = (lead: string) =>
+      story(
+        doc('a', 'Villagers killed in Mali', [lead]),
+        facts({ type: 'attack', date: '2025-07-01', datePrecision: 'day', country: 'ml', places: ['ml-kayes'] }, { places: [KAYES] }),
+      );
+    const filed = createIncident(attack('Gunmen killed 30 villagers in Kayes on Sunday.'), { id: 'inc-2', type: 'attack', country: 'ml', at: '2025-07-03T12:00:00Z' }, policy);
+    expect(incidentKeys(filed)).toContain('massacre:ml-kayes');
+    expect(incidentKeys(incident)).not.toContain('massacre:ml-kayes');
+    expect(probeKeys(attack('Survivors of the Kayes massacre speak.').probe)).toContain('massacre:ml-kayes');
+    expect(probeKeys(attack('Gunmen killed 30 villagers in Kayes on Sunday.').probe).some((k) => k.startsWith('massacre:'))).toBe(false);
+  });
+
   it('looks an undated story up in the two months before its publication, across a year end', () => {
     const undated = story(
       doc('x', 'Kidnapping in Mali', ['Foreigners were kidnapped in Kayes.'], { published: '2026-01-05' }),
