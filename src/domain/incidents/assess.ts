@@ -21,6 +21,7 @@ export const WEIGHTS = {
   placeClash: -0.1,
   date: 0.2,
   dateMonth: 0.1,
+  dateWeekday: 0.06,
   type: 0.1,
   typeRelated: 0.05,
   victims: 0.2,
@@ -232,7 +233,8 @@ function windowScore({ probe, explain }: Pair, theirs: string): Reason | undefin
   }
   const weeks = Math.floor((dayNumber(window.to) - dayNumber(window.from)) / WEEK_DAYS) + 1;
   const message = explain ? `event date ${theirs}, the same weekday as ${probe.date}, one of ${weeks} the undated story may mean (${window.from} to ${window.to})` : '';
-  return { code: 'date', weight: round(WEIGHTS.date / weeks), message };
+  // However many weeks, an incident on the one weekday of seven the story names is more likely its event than one on another day.
+  return { code: 'date', weight: round(Math.max(WEIGHTS.date / weeks, WEIGHTS.dateWeekday)), message };
 }
 
 /**

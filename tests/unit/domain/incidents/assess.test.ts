@@ -80,8 +80,9 @@ describe('assess', () => {
     // News comes out within days of what it reports: the week before the latest it can have come out
     // is as likely as the week before the earliest, and each weighs as much as a day it pins down.
     expect(date(undated('2025-07-03', '2025-07-10'), eighth)?.weight).toBe(0.2);
-    // A week in between is one of four the story may mean.
-    expect(date(undated('2025-07-03', '2025-07-24'), { ...later, eventDate: '2025-07-15' })?.weight).toBe(0.05);
+    // A week in between is one of three, or of many, the story may mean; the weekday it names still counts.
+    expect(date(undated('2025-07-03', '2025-07-17'), { ...later, eventDate: '2025-07-08' })?.weight).toBe(0.067);
+    expect(date(undated('2025-07-03', '2025-10-30'), { ...later, eventDate: '2025-07-15' })?.weight).toBe(0.06);
     expect(date(undated('2025-07-03', '2025-07-10'), { ...later, eventDate: '2025-07-09' })?.weight).toBeLessThan(0.05);
     expect(date(undated('2025-07-03', '2025-07-05'), eighth)?.weight).toBeLessThan(0.05);
     expect(date(undated('2025-07-03', '2025-07-10'), july)?.weight).toBe(0.2);
