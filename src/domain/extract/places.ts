@@ -270,15 +270,8 @@ function passesStrictness(
   if (startsLongerName(tokens, end)) return false;
   const words = tokens.words;
   if (entry.strict === 'capital' || cued) return true;
-  return isLocative(words, start) || opensPlaceList(words, start) || followsPlaceList(words, start, lastEnd) || namesEventThere(words, start, end);
-}
-
-/** Nouns of violence that name where it happened: "the Moura massacre", "le massacre de Moura". */
-const EVENT_NOUNS = new Set(['massacre', 'massacres', 'killings', 'tuerie', 'tueries', 'carnage', 'attack', 'attacks', 'attaque', 'attaques']);
-
-/** A name right before a noun of violence, or after one and "of" or "de", is where it happened. */
-function namesEventThere(words: readonly string[], start: number, end: number): boolean {
-  return EVENT_NOUNS.has(words[end] as string) || (WEAK_LOCATIVE.has(words[start - 1] as string) && EVENT_NOUNS.has(words[start - 2] as string));
+  // "the Moura massacre": a name right before a noun of violence is where it happened.
+  return isLocative(words, start) || opensPlaceList(words, start) || followsPlaceList(words, start, lastEnd) || EVENT_NOUNS.has(words[end] as string);
 }
 
 /** "San Pedro", "Boni Yayi", "Gao Feng": a capitalised word right after the name makes it part of another name. */
@@ -314,10 +307,22 @@ function isLocative(words: readonly string[], start: number): boolean {
   let k = start - 1;
   while (k >= 0 && start - k <= 3 && SKIPPABLE.has(words[k] as string)) k -= 1;
   const before = words[k];
-  if (before === undefined || !LOCATIVE.has(before)) return false;
+  if (before === undefined) return false;
+  if (EVENT_TARGET.has(before)) return followsEventNoun(words, k);
+  if (!LOCATIVE.has(before)) return false;
   if (!WEAK_LOCATIVE.has(before)) return true;
   const noun = words[k - 1];
-  return noun !== undefined && (PLACE_NOUNS.has(noun) || NEAR_WORDS.has(noun));
+  return noun !== undefined && (PLACE_NOUNS.has(noun) || NEAR_WORDS.has(noun) || followsEventNoun(words, k));
+}
+
+/** Nouns of violence that name where it happened: "the Moura massacre", "l'attaque sanglante de Kouré", "the attack on Kati". */
+const EVENT_NOUNS = new Set(['massacre', 'massacres', 'killings', 'tuerie', 'tueries', 'carnage', 'attack', 'attacks', 'attaque', 'attaques', 'assault', 'assaut']);
+/** Prepositions that name what an attack struck: "attack on Kati", "l'attaque contre Boulkessi". */
+const EVENT_TARGET = new Set(['on', 'contre']);
+
+/** A noun of violence right before the preposition at `k`, or one word before it ("l'attaque sanglante de"). */
+function followsEventNoun(words: readonly string[], k: number): boolean {
+  return EVENT_NOUNS.has(words[k - 1] as string) || EVENT_NOUNS.has(words[k - 2] as string);
 }
 
 /** "... seven towns: Niono, Molodo": a colon after a noun for places opens a list of places. */

@@ -27,6 +27,8 @@ const LEADING_STOPWORDS = new Set([
   // Capitalised at the start of a sentence, they open no name: "Some oil importers ...".
   'some', 'many', 'several', 'most', 'all', 'other', 'another', 'each', 'every', 'such', 'these', 'those', 'our', 'his', 'her',
   'plusieurs', 'certaines', 'certains', 'quelques', 'cette', 'ces', 'autres',
+  // French prepositions open a sentence as often as articles do: "Dans sa revendication, ...".
+  'dans', 'sur', 'pour', 'avec', 'selon', 'apres', 'avant', 'depuis', 'par', 'chez', 'sans', 'sous', 'vers', 'contre', 'entre', 'en', 'lors',
 ]);
 const RUN_LIMIT = 5;
 

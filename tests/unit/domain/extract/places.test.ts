@@ -36,6 +36,10 @@ describe('extractPlaces', () => {
     expect(ids('UN: Moura massacre in Mali left at least 500 dead')).toEqual(['ml-moura', 'ml']);
     expect(ids('Le massacre de Moura devant la justice')).toEqual(['ml-moura']);
     expect(ids('Moura residents fled.')).toEqual([]);
+    // What an attack struck is where it happened, wherever the sentence says it.
+    expect(findPlaceMentions(sentenceDocument("L'EI revendique l'attaque sanglante de Kouré et diffuse une photo."), gazetteer, notBackground)[0]).toMatchObject({ locative: true });
+    expect(findPlaceMentions(sentenceDocument('The claim of the attack on Kati came on Monday.'), gazetteer, notBackground)[0]).toMatchObject({ locative: true });
+    expect(findPlaceMentions(sentenceDocument('The governor of Kouré resigned.'), gazetteer, notBackground)[0]).toMatchObject({ locative: false });
   });
 
   it('matches names with or without accents, in French or English', () => {

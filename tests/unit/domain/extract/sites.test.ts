@@ -34,6 +34,7 @@ describe('extractSites', () => {
     expect(sites('Semafo reports fatalities from attack near Burkina Faso mine')).toEqual([]);
     expect(sites('A convoy carrying workers of Canadian gold miner Semafo was attacked.')).toEqual([]);
     expect(sites('Some oil importers have stopped deliveries.')).toEqual([]);
+    expect(sites("Dans sa revendication, l'EI n'évoque pas les victimes.")).toEqual([]);
     expect(sites('Staff of the Sadiola gold mine were evacuated.')).toEqual(['Sadiola gold mine=sadiola gold']);
   });
 
