@@ -103,8 +103,10 @@ export function assess(probe: Probe, incident: Incident, explain = true): Assess
   const issuer = issuerScore(pair);
   const matches: Reason[] = [];
   push(matches, ongoing.match);
-  // A blockade covers roads and towns around the places first named: another town is no clash.
-  push(matches, ongoing.match !== undefined && place?.code === 'place:clash' ? undefined : place);
+  // A blockade covers roads and towns around the places first named, and hostages are freed far from
+  // where they were taken: another town is no clash.
+  const elsewhere = place?.code === 'place:clash' && (ongoing.match !== undefined || endsCaptivity(pair));
+  push(matches, elsewhere ? undefined : place);
   push(matches, date.match);
   push(matches, typeScore(pair));
   push(matches, victims.match);

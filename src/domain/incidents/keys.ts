@@ -36,8 +36,13 @@ export function incidentKeys(incident: Incident): string[] {
   const months = incidentMonths(incident, day);
   const keys = new Set<string>();
   keys.add(`day:${incident.country}@${day}`);
-  // Known only from when it was reported, it may have happened a day or two before.
-  if (incident.eventDate === undefined) for (let back = 1; back <= REPORT_LAG_DAYS; back++) keys.add(`day:${incident.country}@${shiftDay(day, -back)}`);
+  // Known only from when it was reported, it may have happened a day or two before; from a report of a
+  // stream without a date of its own, before the latest that report can have come out as well.
+  if (incident.eventDate === undefined) {
+    for (let back = 1; back <= REPORT_LAG_DAYS; back++) keys.add(`day:${incident.country}@${shiftDay(day, -back)}`);
+    const latest = isoDay(incident.sources[0]?.publishedBefore);
+    if (latest !== undefined) for (let back = 0; back <= REPORT_LAG_DAYS; back++) keys.add(`day:${incident.country}@${shiftDay(latest, -back)}`);
+  }
   // A lasting event is looked up by what is under way in the country, for months after it began.
   if (incident.eventType === 'blockade') keys.add(`ongoing:${incident.country}@${month}`);
   const bloody = MASSACRE_TYPES.has(incident.eventType);

@@ -7,6 +7,8 @@ import { DEFAULT_MATCH_POLICY } from '../../../../src/domain/incidents/decide.js
 import { createIncident } from '../../../../src/domain/incidents/merge.js';
 import { incidentTitle } from '../../../../src/domain/incidents/title.js';
 import type { MainEvent, PlaceFact } from '../../../../src/domain/model.js';
+
+const GAO: PlaceFact = { id: 'ml-gao', name: 'Gao', kind: 'town', region: 'ml-r-gao', country: 'ml', background: false, evidence: { sentence: 1, text: '' } };
 import { actor, doc, facts, julyKidnapping, KAYES, story, victims } from './stories.js';
 
 const policy = { nationalitiesOfInterest: [] };
@@ -226,6 +228,19 @@ describe('assess', () => {
     // Hostages of another nationality freed in another country are another story.
     expect(assess(freed('Chinese'), july).vetoes.map((v) => v.code)).toEqual(['veto:country']);
     expect(assess({ ...freed('Indian'), changes: [] }, july).vetoes.map((v) => v.code)).toContain('veto:country');
+  });
+
+  it('sees no clash in the town where its hostages were freed, far from where they were taken', () => {
+    const freedIn = (changes: MainEvent['changes']) =>
+      story(
+        doc('g', 'Three Indian hostages freed near Gao', ['The three Indian hostages were freed near Gao.'], { published: '2025-11-03' }),
+        facts(
+          { type: 'kidnapping', date: '2025-11-02', datePrecision: 'day', country: 'ml', places: ['ml-gao'], victims: { count: 3, nationality: 'Indian' }, changes },
+          { places: [GAO], victims: [victims(3, 'Indian')] },
+        ),
+      ).probe;
+    expect(assess(freedIn(['release']), july).matches.map((m) => m.code)).not.toContain('place:clash');
+    expect(assess(freedIn([]), july).matches.map((m) => m.code)).toContain('place:clash');
   });
 
   it('keeps the other days a story of freed hostages gives, and only for such a story', () => {

@@ -58,6 +58,19 @@ describe('candidate keys', () => {
     expect(probeKeys(attack('Gunmen killed 30 villagers in Kayes on Sunday.').probe).some((k) => k.startsWith('massacre:'))).toBe(false);
   });
 
+  it('files an incident first known from an undated report of a stream under the days before the latest that report can have come out', () => {
+    const undated = story(
+      doc('s', 'Gunmen kill villagers near Kayes', ['Gunmen killed villagers on Sunday.'], {
+        published: '2025-07-10', publishedFrom: 'seen', publishedAfter: '2025-07-10', publishedBefore: '2025-08-02',
+      }),
+      facts({ type: 'killing', date: '2025-07-06', datePrecision: 'day', dateEstimated: true, country: 'ml', places: ['ml-kayes'] }, { places: [KAYES] }),
+    );
+    const filed = createIncident(undated, { id: 'inc-3', type: 'killing', country: 'ml', at: '2025-07-10T12:00:00Z' }, policy);
+    const days = incidentKeys(filed).filter((k) => k.startsWith('day:'));
+    expect(days).toEqual(expect.arrayContaining(['day:ml@2025-07-10', 'day:ml@2025-08-02', 'day:ml@2025-08-01', 'day:ml@2025-07-31']));
+    expect(incidentKeys(incident).filter((k) => k.startsWith('day:'))).toEqual(['day:ml@2025-07-01']);
+  });
+
   it('looks an undated story up in the two months before its publication, across a year end', () => {
     const undated = story(
       doc('x', 'Kidnapping in Mali', ['Foreigners were kidnapped in Kayes.'], { published: '2026-01-05' }),
