@@ -143,16 +143,19 @@ function rank(date: DateFact, lead: ReadonlySet<number>, said: boolean): number 
  * clause ("On Sunday, gunmen killed 20, officials said"), and a date further on is the event's ("...
  * kidnapped on Thursday, sources said").
  */
-const SAID_AFTER = /^\s*,?[^,.;:]{0,80}?\b(?:said|says|announced|reported|confirmed|published|told|stated|declared|acknowledged|admitted|claimed|revealed|(?:released|issued) (?:\w+ )?(?:statement|video|communique|message)|(?:a|ont) (?:publie|annonce|indique|declare|affirme|confirme|precise|revendique|reconnu|diffuse))\b/;
+const SAID_AFTER = /^\s*,?[^,.;:]{0,80}?\b(?:said|says|announced|reported|confirmed|published|told|stated|declared|acknowledged|admitted|claimed|claims|revealed|(?:released|issued) (?:\w+ )?(?:statement|video|communique|message)|(?:a|ont) (?:publie|annonce|indique|declare|affirme|confirme|precise|revendique|reconnu|diffuse)|revendique|revendiquent|affirme|affirment|confirme|confirment)\b/;
 
 /** Characters that may come before a date that opens a sentence ("Ce ", "Le "). */
 const OPENING = 4;
 /** Words that may open a sentence before its date ("Today, Wednesday, the authorities announced ..."). */
 const OPENING_WORDS = /^(?:(?:today|tonight|aujourd'hui|ce|le|on|this|ce jour)[\s,]+)+$/;
+/** A phrase that says where a statement came out may open the sentence before its date ("Dans son hebdomadaire Al-Naba ce jeudi, l'EI revendique ..."). */
+const OPENING_PHRASE = /^(?:dans|selon|sur|par|in|through|via)\b[^,.;:]{0,80}$/;
 
 function saidAfter(date: DateFact): boolean {
   const text = date.evidence.text;
   const at = text.indexOf(date.matched);
-  const opens = at >= 0 && (at <= OPENING || OPENING_WORDS.test(fold(text.slice(0, at))));
+  const before = at >= 0 ? fold(text.slice(0, at)) : '';
+  const opens = at >= 0 && (at <= OPENING || OPENING_WORDS.test(before) || OPENING_PHRASE.test(before));
   return opens && SAID_AFTER.test(fold(text.slice(at + date.matched.length, at + date.matched.length + 100)));
 }

@@ -23,6 +23,10 @@ describe('extractActors', () => {
     }
     expect(roles('EIGS fighters were seen.')).toEqual(['is-sahel:mentioned:other']);
     expect(roles('The Islamic State in the Greater Sahara was active.')).toEqual(['is-sahel:mentioned:other']);
+    // News of the region means the Sahel province by "Islamic State" alone, unless it names another.
+    expect(roles('Islamic State fighters were seen.')).toEqual(['is-sahel:mentioned:other']);
+    expect(roles("Des combattants de l'État islamique ont été vus.")).toEqual(['is-sahel:mentioned:other']);
+    expect(roles('The Islamic State West Africa Province was active.')).toEqual(['iswap:mentioned:other']);
   });
 
   it('wants acronyms written as acronyms', () => {

@@ -239,6 +239,13 @@ describe('extractFacts on small documents', () => {
     const reported = makeDocument('Five Indians kidnapped near Kobri', 'Armed men kidnapped five Indian nationals near Kobri on Thursday, security sources said', { published: '2025-11-07T10:00:00Z' });
     expect(extractFacts(reported, catalogs).main).toMatchObject({ date: '2025-11-06' });
     expect(extractFacts(reported, catalogs).main.dateEstimated).toBeUndefined();
+    // A phrase that says where the claim came out may come before its day.
+    const weekly = makeDocument(
+      'Français tués au Niger : le groupe État islamique revendique l\'attaque',
+      'Dans son hebdomadaire Al-Naba ce jeudi, l\'EI revendique l\'attaque sanglante de Kouré',
+      { lang: 'fr', published: '2020-09-17T10:00:00Z' },
+    );
+    expect(extractFacts(weekly, catalogs).main).toMatchObject({ dateEstimated: true, actors: ['is-sahel'], changes: expect.arrayContaining(['claim']) });
   });
 
   it('does not take "today" in a headline for the day of the event', () => {
