@@ -1,6 +1,7 @@
 import type { Document, VictimFact, VictimRole } from '../model.js';
 import { isBackgroundSentence } from './background.js';
 import { NUMBER_WORDS, parseNumberAt } from './numbers.js';
+import { MONTH_WORDS } from '../text/date-expressions.js';
 import type { BackgroundTest } from './places.js';
 import { DIGITS, documentTokens, hasStem, isCapitalised, isMark, originalSpan, PhraseIndex, sentenceHas, startsWithAt, type Tokens, vocabularyBit, vocabularyWhere, wordFlags } from './tokens.js';
 
@@ -240,7 +241,7 @@ function sentenceVictims(tokens: Tokens, background: BackgroundTest): readonly V
 /** A group of people starting at token i: "three Indian nationals", "une dizaine de soldats", "Indian workers". */
 function groupAt(words: readonly string[], i: number): Group | undefined {
   const word = words[i] as string;
-  if (!mayStartGroup(word)) return undefined;
+  if (!mayStartGroup(word) || namesYear(words, i)) return undefined;
   const article = word === 'a' || word === 'an' || (SINGULAR_ARTICLES.has(word) && isPersonNoun(words[i + 1] ?? ''));
   const number = article ? { value: 1, end: i + 1 } : parseNumberAt(words, i);
   let k = number ? number.end : i;
@@ -287,6 +288,13 @@ function sharesNoun(words: readonly string[], k: number): boolean {
 }
 
 const isYear = (word: string): boolean => /^(?:19|20)\d\d$/.test(word);
+
+/** Words before a year that make it one: "enlevée le 24 décembre 2016 par des hommes armés", "since 2016". */
+const YEAR_BEFORE = new Set([...MONTH_WORDS, 'in', 'since', 'of', 'en', 'depuis', 'de', 'fin', 'debut', 'late', 'early', 'mid']);
+
+function namesYear(words: readonly string[], i: number): boolean {
+  return isYear(words[i] as string) && YEAR_BEFORE.has(words[i - 1] as string);
+}
 
 /** What a bare count may be of: the dead, the wounded, the missing ("24 dead", "12 blessés"), not an event ("un enlèvement"). */
 const TOLL_ROLES = new Set([

@@ -22,6 +22,9 @@ describe('extractVictims', () => {
     expect(victims('Four Moroccan truck drivers were kidnapped on the road to Téra.')).toEqual(['4|Moroccan|hostage']);
     expect(victims('Three Indian cement factory workers were abducted.')).toEqual(['3|Indian|hostage']);
     expect(victims('The 66-year-old woman was abducted from her home.')).toEqual([]);
+    // A year after a month or "in" is a date, whatever noun follows it.
+    expect(victims('Elle a été enlevée le 24 décembre 2016 par des hommes armés à Gao.')).toEqual([]);
+    expect(victims('She was kidnapped in 2016 by armed men.')).toEqual([]);
     expect(victims('A German priest was kidnapped in Bamako.')).toEqual(['1|German|hostage']);
     expect(victims('Un journaliste français a été enlevé à Gao.')).toEqual(['1|French|hostage']);
     expect(victims('Le journaliste français Olivier Dubois a été libéré.')).toEqual(['1|French|released']);
