@@ -34,7 +34,7 @@ const DEMONYMS: readonly (readonly [string, readonly string[]])[] = [
   ['Egyptian', ['egyptian', 'egyptians', 'egyptien', 'egyptiens', 'egyptienne', 'egyptiennes']],
   ['Turkish', ['turkish', 'turk', 'turks', 'turc', 'turcs', 'turque', 'turques']],
   ['Russian', ['russian', 'russians', 'russe', 'russes']],
-  ['American', ['american', 'americans', 'americain', 'americains', 'americaine', 'americaines']],
+  ['American', ['american', 'americans', 'americain', 'americains', 'americaine', 'americaines', 'u s']],
   ['British', ['british', 'briton', 'britons', 'britannique', 'britanniques']],
   ['German', ['german', 'germans', 'allemand', 'allemands', 'allemande', 'allemandes']],
   ['Italian', ['italian', 'italians', 'italien', 'italiens', 'italienne', 'italiennes']],

@@ -195,8 +195,8 @@ function monthSpan(first: string, last: string): string[] {
 
 /** Months back in which a kidnapping may have begun that a story of a release, a rescue or a ransom follows. */
 const HOSTAGE_MONTHS = 24;
-/** Years back in which foreign hostages may have been taken: the Sahel's groups have held some for five years and more. */
-const HOSTAGE_YEARS = 6;
+/** Years back in which foreign hostages may have been taken: the Sahel's groups have held some for seven years and more. */
+const HOSTAGE_YEARS = 10;
 
 /**
  * Nationalities of the foreign hostages (or missing) an incident holds, whatever their number: a

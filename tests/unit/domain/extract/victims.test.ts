@@ -30,6 +30,7 @@ describe('extractVictims', () => {
     expect(victims('Le journaliste français Olivier Dubois a été libéré.')).toEqual(['1|French|released']);
     expect(victims('Le président malien a été reçu.')).toEqual([]);
     expect(victims('Two citizens of the United Arab Emirates were kidnapped in Mali.')).toEqual(['2|Emirati|hostage']);
+    expect(victims('A U.S. aid worker was kidnapped in Niger.')).toEqual(['1|American|hostage']);
     expect(victims('Trois ressortissants de la Chine ont été enlevés.')).toEqual(['3|Chinese|hostage']);
   });
 

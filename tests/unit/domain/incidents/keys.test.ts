@@ -136,6 +136,9 @@ describe('candidate keys', () => {
       facts({ type: 'kidnapping', date: '2021-10-09', datePrecision: 'day', country: 'ml', places: ['ml'], victims: { count: 1, nationality: 'Colombian', role: 'hostage' }, changes: ['release'] }, { places: [MALI] }),
     );
     expect(probeKeys(freed.probe)).toEqual(expect.arrayContaining(['held:colombian@2021', 'held:colombian@2017', 'held:colombian@2015']));
+    // Ken Elliott, taken in Djibo in January 2016, was freed in May 2023: seven years on.
+    expect(probeKeys(freed.probe)).toEqual(expect.arrayContaining(['held:colombian@2013', 'held:colombian@2011']));
+    expect(probeKeys(freed.probe)).not.toContain('held:colombian@2010');
   });
 
   it('looks a story of freed hostages up as far back as a captivity lasts', () => {
