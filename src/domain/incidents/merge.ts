@@ -3,7 +3,7 @@ import { fold } from '../text/normalize.js';
 import { attest, corroborate, isAttested, withdraw } from './attested.js';
 import { type AdviceValue, type Contributions, type Item, sameAdvice, valueKey, type VictimValue } from './contributions.js';
 import { isoDay } from './dates.js';
-import { exactDay, type Probe } from './probe.js';
+import { exactDay, followsCaptivity, type Probe } from './probe.js';
 import { severityOf } from './severity.js';
 import { mergeTermList, vectorOf } from './terms.js';
 import { incidentTitle } from './title.js';
@@ -96,11 +96,19 @@ export function novelty(incident: Incident, story: Story): string[] {
   for (const { value } of c.advice) {
     if (!adviceKnown(incident.advice, value)) addOnce(out, `advice: ${value.text}`);
   }
-  const day = exactDay(story.probe);
+  const day = eventDayFor(story.probe);
   if (incident.eventDate === undefined && day !== undefined) {
     addOnce(out, `event date: ${day}`);
   }
   return out;
+}
+
+/**
+ * The day a story joining an incident gives for its event: not the day hostages were freed, which
+ * would date the kidnapping it follows by its end.
+ */
+function eventDayFor(probe: Probe): string | undefined {
+  return followsCaptivity(probe) ? undefined : exactDay(probe);
 }
 
 function addOnce(out: string[], line: string): void {
@@ -115,7 +123,7 @@ function addOnce(out: string[], line: string): void {
 export function mergeStory(incident: Incident, story: Story, changes: readonly string[], at: string, policy: IncidentPolicy): Incident {
   const { doc, probe } = story;
   const base = hasSource(incident, doc.id) ? withdrawSlots(incident, doc.id) : incident;
-  const eventDate = base.eventDate ?? exactDay(probe);
+  const eventDate = base.eventDate ?? eventDayFor(probe);
   const updated: Incident = {
     ...base,
     ...addSlots(base, story),

@@ -74,6 +74,21 @@ describe('mergeStory', () => {
     expect(group?.sources).toEqual(['a', 'n']);
   });
 
+  it('does not date a kidnapping known only from undated reports by the day its hostage was freed', () => {
+    const { eventDate: _dated, ...undated } = first();
+    const freed = story(
+      doc('r', 'German priest freed in Mali', ['The German priest was freed on Sunday.'], { published: '2023-11-27' }),
+      facts(
+        { type: 'kidnapping', date: '2023-11-26', datePrecision: 'day', country: 'ml', places: ['ml'], victims: { count: 1, nationality: 'German', role: 'released' }, changes: ['release'] },
+        { victims: [victims(1, 'German', { role: 'released' })] },
+      ),
+    );
+    expect(mergeStory(undated, freed, ['release'], later, policy).eventDate).toBeUndefined();
+    expect(novelty(undated, freed)).not.toContain('event date: 2023-11-26');
+    // A report of the kidnapping itself dates it.
+    expect(mergeStory(undated, julyKidnapping('b'), [], later, policy).eventDate).toBe('2025-07-01');
+  });
+
   it('keeps a duplicate as a source without moving the update time', () => {
     const copy = julyKidnapping('d');
     const merged = mergeStory(first(), copy, novelty(first(), copy), later, policy);
