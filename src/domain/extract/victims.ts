@@ -133,6 +133,7 @@ const PEOPLE = new Set([
   'laborer', 'electricians', 'pretre', 'pretres', 'religieuse',
   'religieuses', 'journaliste', 'journalistes', 'humanitaires', 'diplomates', 'eleves', 'etudiants', 'benevoles',
   'geologues', 'chercheurs', 'refugies', 'pecheurs', 'voyageurs', 'fideles', 'camionneurs', 'transporteurs', 'orpailleurs',
+  'family', 'families', 'famille', 'familles', 'surgeon', 'surgeons', 'chirurgien', 'medecin', 'medecins',
 ]);
 const HOSTAGE_NOUNS = new Set(['hostages', 'hostage', 'captives', 'otages', 'otage']);
 const COMBATANTS = new Set([

@@ -31,6 +31,8 @@ describe('extractVictims', () => {
     expect(victims('Le président malien a été reçu.')).toEqual([]);
     expect(victims('Two citizens of the United Arab Emirates were kidnapped in Mali.')).toEqual(['2|Emirati|hostage']);
     expect(victims('A U.S. aid worker was kidnapped in Niger.')).toEqual(['1|American|hostage']);
+    expect(victims('An Australian surgeon was kidnapped in Djibo.')).toEqual(['1|Australian|hostage']);
+    expect(victims('The kidnapped Italian family was freed.')).toEqual(['null|Italian|released']);
     expect(victims('Trois ressortissants de la Chine ont été enlevés.')).toEqual(['3|Chinese|hostage']);
   });
 
