@@ -29,6 +29,12 @@ const DAY_WINDOW = 2;
 
 /** Incidents a story that names a massacre after their town may be about, however long after (see Probe.massacres). */
 export const MASSACRE_TYPES: ReadonlySet<EventType> = new Set(['attack', 'killing']);
+/** Dead from which an attack is filed as a massacre: the town's key then stays short however many smaller attacks it sees. */
+const MASSACRE_DEAD = 10;
+
+function isMassacre(incident: Incident): boolean {
+  return MASSACRE_TYPES.has(incident.eventType) && incident.victims.some(({ value }) => value.role === 'killed' && (value.count ?? 0) >= MASSACRE_DEAD);
+}
 
 export function incidentKeys(incident: Incident): string[] {
   const day = incidentAnchorDay(incident);
@@ -45,7 +51,7 @@ export function incidentKeys(incident: Incident): string[] {
   }
   // A lasting event is looked up by what is under way in the country, for months after it began.
   if (incident.eventType === 'blockade') keys.add(`ongoing:${incident.country}@${month}`);
-  const bloody = MASSACRE_TYPES.has(incident.eventType);
+  const bloody = isMassacre(incident);
   for (const { value } of incident.places) {
     if (value.kind === 'country') continue;
     addBucketed(keys, `${value.kind === 'region' ? 'region' : 'place'}:${value.id}`, months);

@@ -45,14 +45,18 @@ describe('candidate keys', () => {
     expect(probeKeys(july.probe).filter((k) => incidentKeys(incident).includes(k)).length).toBeGreaterThan(10);
   });
 
-  it('files an attack under its town for any later story that names the massacre there, and only then', () => {
-    const attack = (lead: string) =>
+  it('files an attack that killed many under its town for any later story that names the massacre there, and only then', () => {
+    const attack = (lead: string, dead = 30) =>
       story(
         doc('a', 'Villagers killed in Mali', [lead]),
-        facts({ type: 'attack', date: '2025-07-01', datePrecision: 'day', country: 'ml', places: ['ml-kayes'] }, { places: [KAYES] }),
+        facts(
+          { type: 'attack', date: '2025-07-01', datePrecision: 'day', country: 'ml', places: ['ml-kayes'] },
+          { places: [KAYES], victims: [victims(dead, undefined, { role: 'killed' })] },
+        ),
       );
-    const filed = createIncident(attack('Gunmen killed 30 villagers in Kayes on Sunday.'), { id: 'inc-2', type: 'attack', country: 'ml', at: '2025-07-03T12:00:00Z' }, policy);
-    expect(incidentKeys(filed)).toContain('massacre:ml-kayes');
+    const filed = (dead: number) => createIncident(attack(`Gunmen killed ${dead} villagers in Kayes on Sunday.`, dead), { id: 'inc-2', type: 'attack', country: 'ml', at: '2025-07-03T12:00:00Z' }, policy);
+    expect(incidentKeys(filed(30))).toContain('massacre:ml-kayes');
+    expect(incidentKeys(filed(3))).not.toContain('massacre:ml-kayes');
     expect(incidentKeys(incident)).not.toContain('massacre:ml-kayes');
     expect(probeKeys(attack('Survivors of the Kayes massacre speak.').probe)).toContain('massacre:ml-kayes');
     expect(probeKeys(attack('Gunmen killed 30 villagers in Kayes on Sunday.').probe).some((k) => k.startsWith('massacre:'))).toBe(false);
