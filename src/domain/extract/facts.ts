@@ -105,7 +105,8 @@ function distil(parts: Parts): MainEvent {
   const reporting = sentencesReporting(parts.events, parts.type);
   const places = mainPlaces(parts.mentions, lead, reporting);
   const date = mainDate(parts.doc, parts.dates, lead);
-  const victims = mainVictims(parts.victims, parts.type, lead);
+  const changes = mainChanges(parts);
+  const victims = mainVictims(parts.victims, namesTheFreed(parts, changes, lead) ? 'release' : parts.type, lead);
   const site = mainSite(parts.sites, lead);
   const country = places.country ?? mainCountry(parts.mentions, lead);
   return {
@@ -117,8 +118,19 @@ function distil(parts: Parts): MainEvent {
     ...(victims === undefined ? {} : { victims }),
     ...(site === undefined ? {} : { site }),
     actors: mainActors(parts.actors, parts.advised),
-    changes: mainChanges(parts),
+    changes,
   };
+}
+
+const FREEDOM: ReadonlySet<EventType> = new Set(['release', 'rescue', 'ransom']);
+
+/**
+ * A kidnapping story that tells of hostages freed and says whose they were ("Un Australien libéré 7
+ * ans après son enlèvement") is counted by the freed: they are whom the kidnapping it follows held.
+ */
+function namesTheFreed(parts: Parts, changes: readonly EventType[], lead: ReadonlySet<number>): boolean {
+  if (parts.type !== 'kidnapping' || !changes.some((c) => FREEDOM.has(c))) return false;
+  return parts.victims.some((v) => v.role === 'released' && !v.background && v.nationality !== undefined && lead.has(v.evidence.sentence));
 }
 
 function leadIndexes(doc: Document): ReadonlySet<number> {

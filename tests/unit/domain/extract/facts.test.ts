@@ -248,6 +248,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(weekly, catalogs).main).toMatchObject({ dateEstimated: true, actors: ['is-sahel'], changes: expect.arrayContaining(['claim']) });
   });
 
+  it('counts a kidnapping story that tells of a foreigner freed by the freed', () => {
+    const freed = makeDocument(
+      'Un Australien libéré 7 ans après son enlèvement au Burkina Faso',
+      "L'Australien avait été enlevé en 2016 avec son épouse. Six otages sont encore détenus dans la région, selon des sources locales.",
+      { lang: 'fr', published: '2023-05-19T10:00:00Z' },
+    );
+    expect(extractFacts(freed, catalogs).main).toMatchObject({ victims: { count: 1, nationality: 'Australian', role: 'released' } });
+  });
+
   it('does not take "today" in a headline for the day of the event', () => {
     const doc = makeDocument('Switzerland Today', 'A Swiss woman was abducted from her home in Agadez on Saturday', { published: '2025-04-17T10:00:00Z' });
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-04-12' });
