@@ -134,6 +134,7 @@ const PEOPLE = new Set([
   'religieuses', 'journaliste', 'journalistes', 'humanitaires', 'diplomates', 'eleves', 'etudiants', 'benevoles',
   'geologues', 'chercheurs', 'refugies', 'pecheurs', 'voyageurs', 'fideles', 'camionneurs', 'transporteurs', 'orpailleurs',
   'family', 'families', 'famille', 'familles', 'surgeon', 'surgeons', 'chirurgien', 'medecin', 'medecins',
+  'peacekeepers', 'peacekeeper', 'casques', 'berets', 'marines', 'servicemembers',
 ]);
 const HOSTAGE_NOUNS = new Set(['hostages', 'hostage', 'captives', 'otages', 'otage']);
 const COMBATANTS = new Set([

@@ -33,6 +33,8 @@ describe('extractVictims', () => {
     expect(victims('A U.S. aid worker was kidnapped in Niger.')).toEqual(['1|American|hostage']);
     expect(victims('An Australian surgeon was kidnapped in Djibo.')).toEqual(['1|Australian|hostage']);
     expect(victims('The kidnapped Italian family was freed.')).toEqual(['null|Italian|released']);
+    expect(victims('Three U.S. Green Berets were killed in the ambush.')).toEqual(['3|American|killed']);
+    expect(victims('Dix casques bleus ont été tués à Aguelhok.')).toEqual(['10|-|killed']);
     expect(victims('Trois ressortissants de la Chine ont été enlevés.')).toEqual(['3|Chinese|hostage']);
   });
 
