@@ -39,6 +39,8 @@ const PLACE_NOUNS = new Set([
   'ville', 'localite', 'localites', 'province', 'area', 'zone', 'capital', 'capitale', 'outskirts', 'environs',
   ...COMPASS_POINTS,
   'border', 'frontiere', 'part', 'parts',
+  // "le camp de Boulkessi", "the army post of Tessit": what is attacked in the Sahel is mostly a camp or a post.
+  'camp', 'camps', 'base', 'bases', 'poste', 'postes', 'caserne', 'garrison', 'garnison', 'detachement', 'detachment',
 ]);
 /** Words that make a following "de"/"of" a place preposition: "près de Kéniéba", "north of Gao". */
 const NEAR_WORDS = new Set(['pres', 'proche', 'autour', 'loin', 'hors', 'sortie', 'entree', 'large', 'outside', 'short']);
