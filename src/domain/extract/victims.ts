@@ -93,7 +93,7 @@ function countryOfAt(words: readonly string[], k: number): { readonly nationalit
 }
 
 /** French singular articles before a noun for one person ("le journaliste français"): a count of one. */
-const SINGULAR_ARTICLES = new Set(['le', 'la']);
+const SINGULAR_ARTICLES = new Set(['le', 'la', 'l']);
 /** Words that can open a group: numbers, "a", "an", "le", "la", and the first word of each demonym. */
 const GROUP_STARTS = new Set([...NUMBER_WORDS, 'an', ...SINGULAR_ARTICLES, ...DEMONYMS.flatMap(([, forms]) => forms.map((form) => form.split(' ')[0] as string))]);
 

@@ -42,6 +42,7 @@ describe('extractVictims', () => {
     const named = (text: string) => extractVictims(sentenceDocument(text), notBackground).map((v) => v.names ?? []);
     expect(named('Le journaliste français Olivier Dubois a été libéré.')).toEqual([['Olivier Dubois']]);
     expect(named('A German priest, Hans-Joachim Lohre, was kidnapped in Bamako.')).toEqual([['Hans-Joachim Lohre']]);
+    expect(named("L'otage américain Jeffery Woodke a été libéré.")).toEqual([['Jeffery Woodke']]);
     expect(named('Three Indian nationals were kidnapped in Kayes.')).toEqual([[]]);
     expect(named('An Indian national Was kidnapped In Kayes.')).toEqual([[]]);
   });
