@@ -219,7 +219,7 @@ function sentenceVictims(tokens: Tokens, background: BackgroundTest): readonly V
   let i = 0;
   const flags = wordFlags(tokens);
   while (i < words.length) {
-    const group = ((flags[i] as number) & (GROUP_VOCABULARY | DIGITS)) !== 0 ? groupAt(words, i) : undefined;
+    const group = ((flags[i] as number) & (GROUP_VOCABULARY | DIGITS)) !== 0 ? (groupAt(words, i) ?? namedNational(tokens, i)) : undefined;
     if (!group) {
       i += 1;
       continue;
@@ -280,6 +280,23 @@ function groupAt(words: readonly string[], i: number): Group | undefined {
     return undefined;
   }
   return { count: number ? number.value : null, nationality, start: i, end: k, hostageNoun };
+}
+
+/** Articles before a demonym that, followed by a name, make it one person: "L'Américain Jeffery Woodke", "the Australian Ken Elliott". */
+const ONE_PERSON_ARTICLES = new Set(['le', 'la', 'l', 'the']);
+
+/** Titles that make the name after a demonym an office-holder's, who speaks rather than suffers: "the French President Emmanuel Macron". */
+const TITLES = new Set([
+  'president', 'minister', 'prime', 'foreign', 'defence', 'defense', 'general', 'colonel', 'captain', 'ambassador', 'secretary', 'senator',
+  'ministre', 'premier', 'ambassadeur', 'capitaine', 'chef', 'porte',
+]);
+
+/** A demonym after a singular article and before a person's name stands for that person. */
+function namedNational(tokens: Tokens, i: number): Group | undefined {
+  if (!ONE_PERSON_ARTICLES.has(tokens.words[i - 1] as string)) return undefined;
+  const demonym = nationalityAt(tokens.words, i);
+  if (demonym === undefined || TITLES.has(tokens.words[demonym.end] as string) || personNameAt(tokens, demonym.end) === undefined) return undefined;
+  return { count: 1, nationality: demonym.nationality, start: i, end: demonym.end, hostageNoun: false };
 }
 
 /** "Canadian and Italian tourists", "des ouvriers chinois et indiens": a demonym that shares the next one's noun for people. */

@@ -43,6 +43,10 @@ describe('extractVictims', () => {
     expect(named('Le journaliste français Olivier Dubois a été libéré.')).toEqual([['Olivier Dubois']]);
     expect(named('A German priest, Hans-Joachim Lohre, was kidnapped in Bamako.')).toEqual([['Hans-Joachim Lohre']]);
     expect(named("L'otage américain Jeffery Woodke a été libéré.")).toEqual([['Jeffery Woodke']]);
+    // A demonym after a singular article and before a name is that person.
+    expect(victims("L'Américain Jeffery Woodke a été libéré.")).toEqual(['1|American|released']);
+    expect(named('The Australian Ken Elliott was freed.')).toEqual([['Ken Elliott']]);
+    expect(victims('The French President Emmanuel Macron said the hostages were well.')).toEqual([]);
     expect(named('Three Indian nationals were kidnapped in Kayes.')).toEqual([[]]);
     expect(named('An Indian national Was kidnapped In Kayes.')).toEqual([[]]);
   });
