@@ -167,6 +167,8 @@ describe('the shipped rules', () => {
     ["Massacre in Burkina Faso: militias allied with the military junta accused", 'Videos show dozens of civilians dead. Human Rights Watch documented the killings in and around Solenzo.', 'en'],
     ['Barrick staff kidnapped near gold mine in Mali', 'Gunmen seized two workers on the road to the Loulo-Gounkoto mine, the company said.', 'en'],
     ['Mali : le massacre du village pourrait être un crime contre l\'humanité', 'La Minusma a conclu que le massacre de 160 habitants peuls avait été planifié.', 'fr'],
+    ['Un prêtre allemand porté disparu à Bamako', 'Le prêtre n\'a plus donné signe de vie depuis dimanche, selon son ordre.', 'fr'],
+    ['German priest reported missing in Bamako', 'The priest has not been seen since Sunday, his order said.', 'en'],
   ] as const)('keeps "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(true);
   });
