@@ -314,8 +314,12 @@ function isLocative(words: readonly string[], start: number): boolean {
   if (!LOCATIVE.has(before)) return false;
   if (!WEAK_LOCATIVE.has(before)) return true;
   const noun = words[k - 1];
+  if (noun !== undefined && MILITARY.has(noun)) return PLACE_NOUNS.has(words[k - 2] as string);
   return noun !== undefined && (PLACE_NOUNS.has(noun) || NEAR_WORDS.has(noun) || followsEventNoun(words, k));
 }
+
+/** French puts the adjective after the camp: "le camp militaire de Bamba", "un poste avancé de Tessit". */
+const MILITARY = new Set(['militaire', 'militaires', 'avance', 'avances']);
 
 /** Nouns of violence that name where it happened: "the Moura massacre", "l'attaque sanglante de Kouré", "the attack on Kati". */
 const EVENT_NOUNS = new Set(['massacre', 'massacres', 'killings', 'tuerie', 'tueries', 'carnage', 'attack', 'attacks', 'attaque', 'attaques', 'assault', 'assaut']);

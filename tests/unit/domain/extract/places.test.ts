@@ -41,6 +41,7 @@ describe('extractPlaces', () => {
     expect(findPlaceMentions(sentenceDocument('The claim of the attack on Kati came on Monday.'), gazetteer, notBackground)[0]).toMatchObject({ locative: true });
     expect(findPlaceMentions(sentenceDocument('The governor of Kouré resigned.'), gazetteer, notBackground)[0]).toMatchObject({ locative: false });
     expect(findPlaceMentions(sentenceDocument("Des terroristes ont attaqué les camps de Boulkessi et Mondoro."), gazetteer, notBackground).map((m) => m.locative)).toEqual([true, true]);
+    expect(ids('Attaque du camp militaire de Bamba : 23 morts')).toEqual(['ml-bamba']);
   });
 
   it('matches names with or without accents, in French or English', () => {
