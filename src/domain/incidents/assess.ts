@@ -124,6 +124,7 @@ export function assess(probe: Probe, incident: Incident, explain = true): Assess
   push(vetoes, victims.veto);
   push(vetoes, issuer.veto);
   push(vetoes, recallVeto(pair, matches));
+  push(vetoes, kindVeto(pair, matches));
   let sum = 0;
   for (const match of matches) sum += match.weight ?? 0;
   return { incident, score: round(sum), matches, vetoes };
@@ -463,6 +464,28 @@ function wireScore({ probe, features, explain }: Pair): Reason | undefined {
   }
   if (best < WIRE_SIMILARITY) return undefined;
   return { code: 'wire', weight: WEIGHTS.wire, message: explain ? `copy of ${copied} (shingle similarity about ${best.toFixed(2)})` : '' };
+}
+
+/** What ties an attack to a kidnapping as one event: the hostages, where they were taken, who they are, or the same wording. */
+const SHARED_CAPTIVITY: ReadonlySet<string> = new Set(['victims', 'site', 'person', 'wire']);
+
+/**
+ * An attack and the kidnapping of people whose nationality is known, the same day in the same town,
+ * are one event only when the story speaks of the same hostages or site: the offensive on seven western
+ * towns of 1 July 2025 is not the abduction of three Indians at the Kayes cement factory that morning,
+ * though both are JNIM's. Hostages of no stated nationality are mostly those of a siege, whose later
+ * reports tell of the attack.
+ */
+function kindVeto({ probe, incident, features, explain }: Pair, matches: readonly Reason[]): Reason | undefined {
+  const foreign =
+    probe.type === 'attack' && incident.eventType === 'kidnapping'
+      ? features.victims.some((v) => isHeld(v.role) && v.folded !== undefined)
+      : probe.type === 'kidnapping' && incident.eventType === 'attack' && isHeld(probe.victims?.role) && probe.victims?.nationality !== undefined;
+  if (!foreign || matches.some((m) => SHARED_CAPTIVITY.has(m.code))) return undefined;
+  return {
+    code: 'veto:kind',
+    message: explain ? `the story's ${probe.type} and the ${incident.eventType} of ${incident.id} share neither victims nor site: two events` : '',
+  };
 }
 
 /**

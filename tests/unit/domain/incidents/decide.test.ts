@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide, DEFAULT_MATCH_POLICY } from '../../../../src/domain/incidents/decide.js';
 import { createIncident, type Story } from '../../../../src/domain/incidents/merge.js';
-import type { Incident, MainEvent } from '../../../../src/domain/model.js';
+import type { Facts, Incident, MainEvent } from '../../../../src/domain/model.js';
 import {
   actor, doc, facts, julyKidnapping, KAYES, MALI, MENAKA, NIAMEY, NOT_RELEVANT, RELEVANT, site, story, victims,
 } from './stories.js';
@@ -169,6 +169,27 @@ describe('decide', () => {
       date: '2025-05-09', datePrecision: 'day',
     });
     expect(decide(another, RELEVANT, [massacre], DEFAULT_MATCH_POLICY).action).toBe('new');
+  });
+
+  it('keeps an attack on the town apart from the kidnapping of foreigners there the same day, unless it speaks of them', () => {
+    const offensive = (id: string, lead: string, main: Partial<MainEvent> = {}, extra: Partial<Facts> = {}) =>
+      story(
+        doc(id, 'JNIM attacks army positions in western Mali', [lead], { published: '2025-07-01' }),
+        facts(
+          { type: 'attack', date: '2025-07-01', datePrecision: 'day', country: 'ml', places: ['ml-kayes'], actors: ['jnim'], ...main },
+          { places: [KAYES], actors: [actor('jnim', 'claimed')], ...extra },
+        ),
+      );
+    const apart = decide(offensive('off-1', 'JNIM fighters attacked army camps in Kayes, Diboli and Nioro du Sahel on Tuesday.'), RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY);
+    expect(apart.action).toBe('new');
+    expect(apart.reasons.find((r) => r.code === 'veto:kind')?.message).toBe("the story's attack and the kidnapping of inc-20250701-kayes-kidnapping share neither victims nor site: two events");
+    const withHostages = offensive(
+      'off-2',
+      'During the attacks on Kayes, gunmen abducted three Indian workers at the Diamond Cement Factory.',
+      { victims: { count: 3, nationality: 'Indian', role: 'hostage' }, site: 'diamond cement' },
+      { victims: [victims(3, 'Indian')], sites: [site('Diamond Cement Factory', 'diamond cement')] },
+    );
+    expect(decide(withHostages, RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY).action).not.toBe('new');
   });
 
   it('joins a wire copy from another outlet even when its extracted slots are thin', () => {
