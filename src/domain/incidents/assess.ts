@@ -304,7 +304,8 @@ function reportDecay(report: string, day: string): number {
  */
 function ongoingScore(pair: Pair): Scored {
   const { probe, incident, features, explain } = pair;
-  if (!LASTING.has(incident.eventType) || !probe.ongoing) return NOTHING;
+  // A government's advice is an event of its own, whatever the blockade it cites (see issuerScore).
+  if (!LASTING.has(incident.eventType) || !probe.ongoing || (probe.type !== undefined && ADVICE.has(probe.type))) return NOTHING;
   const start = features.anchorDay;
   const day = probe.date !== undefined && probe.datePrecision === 'day' ? probe.date : probe.published;
   const since = dayNumber(day) - dayNumber(start);

@@ -383,6 +383,12 @@ describe('assess a blockade under way', () => {
     const attack = assess(later({ type: 'attack', victims: { count: 20 } }), blockade);
     expect(attack.vetoes.map((v) => v.code)).toEqual(['veto:ongoing']);
   });
+
+  it('leaves a government\'s advice to leave, which cites it, an event of its own', () => {
+    const advice = assess(later({ type: 'evacuation', actors: ['us-gov'], changes: ['advisory'] }), blockade);
+    expect(advice.matches.map((m) => m.code)).not.toContain('ongoing');
+    expect(advice.score).toBeLessThan(DEFAULT_MATCH_POLICY.joinThreshold);
+  });
 });
 
 describe('assess fighting reported over several days', () => {
