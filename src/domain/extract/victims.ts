@@ -48,7 +48,7 @@ const DEMONYMS: readonly (readonly [string, readonly string[]])[] = [
   ['Pakistani', ['pakistani', 'pakistanis', 'pakistanais', 'pakistanaise']],
   ['Bangladeshi', ['bangladeshi', 'bangladeshis', 'bangladais', 'bangladaise']],
   ['Nepali', ['nepali', 'nepalis', 'nepalese', 'nepalais']],
-  ['Emirati', ['emirati', 'emiratis', 'emirien', 'emiriens', 'emirienne']],
+  ['Emirati', ['emirati', 'emiratis', 'emirien', 'emiriens', 'emirienne', 'uae']],
   ['Iranian', ['iranian', 'iranians', 'iranien', 'iraniens', 'iranienne']],
   ['South African', ['south african', 'south africans', 'sud africain', 'sud africains']],
   ['Colombian', ['colombian', 'colombians', 'colombien', 'colombiens', 'colombienne', 'colombiennes']],

@@ -31,6 +31,7 @@ describe('extractVictims', () => {
     expect(victims('Le président malien a été reçu.')).toEqual([]);
     expect(victims('Two citizens of the United Arab Emirates were kidnapped in Mali.')).toEqual(['2|Emirati|hostage']);
     expect(victims('A U.S. aid worker was kidnapped in Niger.')).toEqual(['1|American|hostage']);
+    expect(victims('Two UAE nationals were kidnapped near Bamako.')).toEqual(['2|Emirati|hostage']);
     expect(victims('An Australian surgeon was kidnapped in Djibo.')).toEqual(['1|Australian|hostage']);
     expect(victims('The kidnapped Italian family was freed.')).toEqual(['null|Italian|released']);
     expect(victims('Three U.S. Green Berets were killed in the ambush.')).toEqual(['3|American|killed']);

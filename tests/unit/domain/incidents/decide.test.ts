@@ -192,6 +192,21 @@ describe('decide', () => {
     expect(decide(withHostages, RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY).action).not.toBe('new');
   });
 
+  it('takes a story of hostages freed that recalls how they were taken for news of them, not background', () => {
+    const freed = story(
+      doc('freed-1', 'Three citizens kidnapped in Mali freed', ['The three hostages were freed on Sunday.', 'Three Indian workers had been kidnapped in Kayes in July.'], {
+        published: '2025-11-24',
+      }),
+      facts(
+        { type: 'kidnapping', date: '2025-11-23', datePrecision: 'day', country: 'ml', places: ['ml-kayes'], victims: { count: 3, role: 'released' }, changes: ['release'] },
+        { places: [KAYES], victims: [victims(3, undefined, { role: 'released' }), victims(3, 'Indian', { background: true })] },
+      ),
+    );
+    const verdict = decide(freed, RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY);
+    expect(codes(verdict.reasons)).not.toContain('veto:recall');
+    expect(verdict.action).toBe('update');
+  });
+
   it('joins a wire copy from another outlet even when its extracted slots are thin', () => {
     const first = julyKidnapping();
     const copy = story(
