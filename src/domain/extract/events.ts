@@ -185,3 +185,11 @@ export function extractEvents(doc: Document, background: BackgroundTest = isBack
   for (const tokens of documentTokens(doc)) sentenceEvents(tokens, doc.lang, background, facts);
   return facts;
 }
+
+const CAPTIVITY_CHANGES: ReadonlySet<EventType> = new Set<EventType>(['release', 'rescue', 'ransom']);
+
+/** A story of this type and these changes reports what became of hostages: their release, rescue or ransom. */
+export function reportsCaptivityEnd(type: EventType | undefined, changes: readonly EventType[]): boolean {
+  if (type !== undefined && CAPTIVITY_CHANGES.has(type)) return true;
+  return type === 'kidnapping' && changes.some((c) => CAPTIVITY_CHANGES.has(c));
+}

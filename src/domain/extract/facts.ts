@@ -18,7 +18,7 @@ import { extractAdvice } from './advice.js';
 import { followsUp, isBackgroundSentence, recallsPast } from './background.js';
 import { extractDates } from './dates.js';
 import { mainDate } from './main-date.js';
-import { extractEvents } from './events.js';
+import { extractEvents, reportsCaptivityEnd } from './events.js';
 import { extractFigures } from './figures.js';
 import type { Gazetteer } from './gazetteer.js';
 import { findPlaceMentions, placeFacts, type BackgroundTest, type PlaceMention } from './places.js';
@@ -122,14 +122,12 @@ function distil(parts: Parts): MainEvent {
   };
 }
 
-const FREEDOM: ReadonlySet<EventType> = new Set(['release', 'rescue', 'ransom']);
-
 /**
  * A kidnapping story that tells of hostages freed and says whose they were ("Un Australien libéré 7
  * ans après son enlèvement") is counted by the freed: they are whom the kidnapping it follows held.
  */
 function namesTheFreed(parts: Parts, changes: readonly EventType[], lead: ReadonlySet<number>): boolean {
-  if (parts.type !== 'kidnapping' || !changes.some((c) => FREEDOM.has(c))) return false;
+  if (parts.type !== 'kidnapping' || !reportsCaptivityEnd(parts.type, changes)) return false;
   return parts.victims.some((v) => v.role === 'released' && !v.background && v.nationality !== undefined && lead.has(v.evidence.sentence));
 }
 

@@ -1,4 +1,5 @@
 import { NO_GROUP } from '../extract/actors.js';
+import { reportsCaptivityEnd } from '../extract/events.js';
 import { ISSUER_IDS } from '../extract/travel-advice.js';
 import type { Document, EventType, Facts, PlaceKind, VictimRole } from '../model.js';
 import { fold } from '../text/normalize.js';
@@ -228,13 +229,6 @@ export function exactDay(probe: Probe): string | undefined {
 export function followsCaptivity(probe: Probe): boolean {
   return reportsCaptivityEnd(probe.type, probe.changes);
 }
-
-function reportsCaptivityEnd(type: EventType | undefined, changes: readonly EventType[]): boolean {
-  if (type !== undefined && CAPTIVITY_CHANGES.has(type)) return true;
-  return type === 'kidnapping' && changes.some((c) => CAPTIVITY_CHANGES.has(c));
-}
-
-const CAPTIVITY_CHANGES: ReadonlySet<EventType> = new Set<EventType>(['release', 'rescue', 'ransom']);
 
 /** Victims still in their captors' hands, or unaccounted for: whom a release may free. */
 export function isHeld(role: VictimRole | undefined): boolean {
