@@ -94,7 +94,7 @@ function countryOfAt(words: readonly string[], k: number): { readonly nationalit
 
 /** French singular articles before a noun for one person ("le journaliste français"): a count of one. */
 const SINGULAR_ARTICLES = new Set(['le', 'la', 'l']);
-/** Words that can open a group: numbers, "a", "an", "le", "la", and the first word of each demonym. */
+/** Words that can open a group: numbers, "a", "an", the French singular articles, and the first word of each demonym. */
 const GROUP_STARTS = new Set([...NUMBER_WORDS, 'an', ...SINGULAR_ARTICLES, ...DEMONYMS.flatMap(([, forms]) => forms.map((form) => form.split(' ')[0] as string))]);
 
 const GROUP_VOCABULARY = vocabularyBit(GROUP_STARTS);
@@ -283,7 +283,7 @@ function groupAt(words: readonly string[], i: number): Group | undefined {
 }
 
 /** Articles before a demonym that, followed by a name, make it one person: "L'Américain Jeffery Woodke", "the Australian Ken Elliott". */
-const ONE_PERSON_ARTICLES = new Set(['le', 'la', 'l', 'the']);
+const ONE_PERSON_ARTICLES = new Set([...SINGULAR_ARTICLES, 'the']);
 
 /** Titles that make the name after a demonym an office-holder's, who speaks rather than suffers: "the French President Emmanuel Macron". */
 const TITLES = new Set([
