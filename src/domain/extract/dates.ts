@@ -1,6 +1,6 @@
 import type { DateFact, Document } from '../model.js';
 import { type DateExpression, mayOpenDate, parseDateExpressions } from '../text/date-expressions.js';
-import { sentenceDateline, type Dateline } from '../text/dateline.js';
+import { datelineAhead, sentenceDateline, type Dateline } from '../text/dateline.js';
 import { isBackgroundSentence } from './background.js';
 import type { BackgroundTest } from './places.js';
 import { boundariesAreTokens, documentTokens, sentenceHas, type Tokens, vocabularyWhere } from './tokens.js';
@@ -19,7 +19,8 @@ const PUBLISHED_AFTER_AHEAD = 45;
 
 /** The document's own date line, with `index` counted in doc.sentences. */
 function ownDateline(doc: Document): (Dateline & { readonly index: number }) | undefined {
-  return sentenceDateline(doc.sentences, doc.seenAt.slice(0, 10));
+  const reference = doc.seenAt.slice(0, 10);
+  return sentenceDateline(doc.sentences, reference, datelineAhead(reference, doc.publishedBefore));
 }
 
 function dateOf(doc: Document, dateline: { readonly date: string } | undefined): string | undefined {

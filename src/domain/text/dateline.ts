@@ -43,23 +43,34 @@ function standalone(trimmed: string, reference: string): Dateline | undefined {
 }
 
 /** A sentence opening with a wire dateline; the year may be left out, as wires do. */
-function wire(trimmed: string, reference: string): Dateline | undefined {
+function wire(trimmed: string, reference: string, ahead: number): Dateline | undefined {
   const place = WIRE_PLACE.exec(trimmed);
   if (place === null) return undefined;
   const head = trimmed.slice(0, place[0].length + MAX_LENGTH);
-  const first = parseDateExpressions(head, reference, 'und')[0];
+  const first = parseDateExpressions(head, reference, 'und', fold(head), ahead)[0];
   if (first === undefined || first.index !== place[0].length || first.precision !== 'day') return undefined;
   return WIRE_SUFFIX.test(head.slice(first.index + first.text.length)) ? { date: first.date, matched: first.text, offset: first.index, standalone: false } : undefined;
 }
 
 /**
  * Reads the document's own date from a line: a date line, or a wire dateline opening a sentence.
- * `reference` (YYYY-MM-DD) places dates written without a year.
+ * `reference` (YYYY-MM-DD) places dates written without a year, which may also lie up to `ahead`
+ * days after it when the reference is only the earliest day the text can have come out.
  */
-export function parseDateline(line: string, reference: string): Dateline | undefined {
+export function parseDateline(line: string, reference: string, ahead = 0): Dateline | undefined {
   const trimmed = line.trim();
   if (trimmed.length === 0 || !HAS_DIGIT.test(trimmed.slice(0, MAX_LENGTH + 40))) return undefined;
-  return standalone(trimmed, reference) ?? wire(trimmed, reference);
+  return standalone(trimmed, reference) ?? wire(trimmed, reference, ahead);
+}
+
+/**
+ * Days after the day an undated item of a stream was read as of (the latest publication before it) in
+ * which it can have come out: up to the next dated item's day. "DAKAR, July 23" read on 22 July with
+ * a dated item of 24 July after it is this year's 23 July, not last year's.
+ */
+export function datelineAhead(reference: string, publishedBefore: string | undefined): number {
+  if (publishedBefore === undefined) return 0;
+  return Math.max(0, Math.round((Date.parse(publishedBefore.slice(0, 10)) - Date.parse(reference)) / 86_400_000));
 }
 
 /** Splits a glued date label off the front of a line: [" date 2025-11-10", "Five Indians ..."]. */
@@ -71,10 +82,10 @@ export function splitGluedDateline(line: string): [string, string] | undefined {
 }
 
 /** The first dateline among the first lines of a text, with its line index. */
-export function findDateline(lines: readonly string[], reference: string): (Dateline & { readonly index: number }) | undefined {
+export function findDateline(lines: readonly string[], reference: string, ahead = 0): (Dateline & { readonly index: number }) | undefined {
   const end = Math.min(lines.length, SCAN_LINES);
   for (let index = 0; index < end; index++) {
-    const found = parseDateline(lines[index] ?? '', reference);
+    const found = parseDateline(lines[index] ?? '', reference, ahead);
     if (found !== undefined) return { ...found, index };
   }
   return undefined;
@@ -82,12 +93,12 @@ export function findDateline(lines: readonly string[], reference: string): (Date
 
 type IndexedDateline = Dateline & { readonly index: number };
 
-/** Body datelines by sentence list, with the reference day each was read against. */
-const bodyDatelines = new WeakMap<readonly Sentence[], { readonly reference: string; readonly found: IndexedDateline | undefined }>();
+/** Body datelines by sentence list, with the reading (see parseDateline) each was found with. */
+const bodyDatelines = new WeakMap<readonly Sentence[], { readonly reference: string; readonly ahead: number; readonly found: IndexedDateline | undefined }>();
 
 /** Records the dateline found among `sentences` (index counted in them) for sentenceDateline. */
-export function rememberSentenceDateline(sentences: readonly Sentence[], reference: string, found: IndexedDateline | undefined): void {
-  bodyDatelines.set(sentences, { reference, found });
+export function rememberSentenceDateline(sentences: readonly Sentence[], reference: string, ahead: number, found: IndexedDateline | undefined): void {
+  bodyDatelines.set(sentences, { reference, ahead, found });
 }
 
 /**
@@ -95,11 +106,11 @@ export function rememberSentenceDateline(sentences: readonly Sentence[], referen
  * its index in `sentences`. A document's is found when it is built and asked for again when its
  * facts are extracted, so it is kept with the sentence list.
  */
-export function sentenceDateline(sentences: readonly Sentence[], reference: string): IndexedDateline | undefined {
+export function sentenceDateline(sentences: readonly Sentence[], reference: string, ahead = 0): IndexedDateline | undefined {
   const known = bodyDatelines.get(sentences);
-  if (known?.reference === reference) return known.found;
-  const inBody = findDateline(sentences.slice(1).map((s) => s.text), reference);
+  if (known?.reference === reference && known.ahead === ahead) return known.found;
+  const inBody = findDateline(sentences.slice(1).map((s) => s.text), reference, ahead);
   const found = inBody === undefined ? undefined : { ...inBody, index: inBody.index + 1 };
-  rememberSentenceDateline(sentences, reference, found);
+  rememberSentenceDateline(sentences, reference, ahead, found);
   return found;
 }

@@ -3,7 +3,7 @@ import type { Document, Lang, RawInput, Sentence } from '../model.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { looksBinary } from './binary.js';
 import { cleanInline, cleanParagraphs } from './clean.js';
-import { findDateline, rememberSentenceDateline } from './dateline.js';
+import { datelineAhead, findDateline, rememberSentenceDateline } from './dateline.js';
 import { headlineFromSentence, isHeadlineLike, splitGluedHeadline, stripSourceSuffix } from './headline.js';
 import { declaredLanguage, detectLanguage } from './language.js';
 import { fold, sameForMatch } from './normalize.js';
@@ -143,10 +143,11 @@ export function buildDocument(raw: RawInput, options?: { maxChars?: number }): R
   const { title, paragraphs } = titled;
 
   const body = paragraphs.flatMap(splitSentences);
-  const dateline = findDateline(body, reference);
+  const ahead = datelineAhead(reference, raw.publishedBefore);
+  const dateline = findDateline(body, reference, ahead);
   // A date line of its own is not part of the lead; a wire dateline opens the lead's first sentence.
   const sentences = toSentences(title, body, dateline?.standalone === true ? dateline.index : undefined);
-  rememberSentenceDateline(sentences, reference, dateline === undefined ? undefined : { ...dateline, index: dateline.index + 1 });
+  rememberSentenceDateline(sentences, reference, ahead, dateline === undefined ? undefined : { ...dateline, index: dateline.index + 1 });
 
   const lang = documentLanguage(sentences, raw.lang);
   if (!lang.ok) return lang;

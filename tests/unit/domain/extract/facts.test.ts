@@ -200,6 +200,17 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(built.value, catalogs).main).toMatchObject({ date: '2023-11-28', datePrecision: 'day', dateEstimated: true });
   });
 
+  it('dates an undated wire story of a stream by its dateline in the days before the next dated item', () => {
+    const built = buildDocument({
+      id: 'k', kind: 'news', source: 'S', title: "Al Qaeda affiliate claims attack on Mali's main military base", lang: 'en',
+      seenAt: '2022-07-22T00:00:00Z', publishedAfter: '2022-07-22T00:00:00Z', publishedBefore: '2022-07-24T00:00:00Z',
+      body: "DAKAR, July 23 (Reuters) - Al Qaeda's affiliate in Mali claimed responsibility on Saturday for an attack on the country's main military base.\n\nFriday's raid on the Kati base outside the capital Bamako killed at least one soldier.",
+    });
+    if (!built.ok) throw new Error(built.error.message);
+    expect(built.value.published.slice(0, 10)).toBe('2022-07-23');
+    expect(extractFacts(built.value, catalogs).main).toMatchObject({ date: '2022-07-23', datePrecision: 'day' });
+  });
+
   it('prefers a day the body pins down to a weekday an undated story leaves to be guessed', () => {
     const built = buildDocument({
       id: 'w', kind: 'news', source: 'S', title: 'Al Qaeda network claims attack that killed six soldiers in Togo', lang: 'en',

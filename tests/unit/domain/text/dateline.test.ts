@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDateline, parseDateline, splitGluedDateline } from '../../../../src/domain/text/dateline.js';
+import { datelineAhead, findDateline, parseDateline, splitGluedDateline } from '../../../../src/domain/text/dateline.js';
 
 const REF = '2026-01-15';
 
@@ -20,6 +20,15 @@ describe('parseDateline', () => {
     expect(parseDateline('BAMAKO, July 3 (Reuters) - Gunmen kidnapped three workers on Tuesday.', REF)).toEqual({ date: '2025-07-03', matched: 'July 3', offset: 8, standalone: false });
     expect(parseDateline('Bamako, le 3 juillet 2025 (AFP) — Des hommes armés ont attaqué.', REF)).toEqual({ date: '2025-07-03', matched: '3 juillet 2025', offset: 11, standalone: false });
     expect(parseDateline('LONDON, United Kingdom, May 3, 2023/APO Group/ -- The authorities must act.', REF)).toEqual({ date: '2023-05-03', matched: 'May 3, 2023', offset: 24, standalone: false });
+  });
+
+  it('places a wire dateline without a year in the days an undated item of a stream can have come out', () => {
+    const line = 'DAKAR, July 23 (Reuters) - Al Qaeda\'s affiliate in Mali claimed responsibility on Saturday.';
+    // Read as of 22 July 2022 alone, 23 July is still to come: the latest 23 July is a year before.
+    expect(parseDateline(line, '2022-07-22')?.date).toBe('2021-07-23');
+    expect(parseDateline(line, '2022-07-22', 2)?.date).toBe('2022-07-23');
+    expect(datelineAhead('2022-07-22', '2022-07-24T00:00:00.000Z')).toBe(2);
+    expect(datelineAhead('2022-07-22', undefined)).toBe(0);
   });
 
   it('does not take a place and a date inside a sentence for a wire dateline', () => {
