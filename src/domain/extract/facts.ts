@@ -239,7 +239,8 @@ function rolesFor(type: EventType | undefined): readonly VictimRole[] {
   if (type === 'blockade') return ['killed'];
   // The freed are the hostages of the kidnapping a release follows.
   if (type === 'release' || type === 'rescue' || type === 'ransom') return ['released', 'hostage', 'killed'];
-  return ['hostage', 'killed'];
+  // Someone "reported missing" in a kidnapping story is the one taken, before anyone can say so for sure.
+  return ['hostage', 'missing', 'killed'];
 }
 
 /** The hostages (or the dead of an attack) counted in the lead, with their nationality if any sentence of the lead gives it. */

@@ -1,4 +1,4 @@
-import type { EventType, Incident, Reason } from '../model.js';
+import type { EventType, Incident, Reason, VictimRole } from '../model.js';
 import { isGenericSiteKey } from '../extract/sites.js';
 import { ISSUER_IDS } from '../extract/travel-advice.js';
 import { dayNumber, daysBetween, monthOf, monthsBetween, WEEK_DAYS } from './dates.js';
@@ -354,7 +354,7 @@ function victimsScore({ probe, incident, features, explain }: Pair): Scored {
   if (victims === undefined) return NOTHING;
   const theirs = features.victims;
   if (victims.nationality === undefined) {
-    const same = victims.count !== null && theirs.some((v) => v.count === victims.count);
+    const same = victims.count !== null && theirs.some((v) => v.count === victims.count && sameFate(v.role, victims.role));
     return same
       ? { match: { code: 'victims', weight: WEIGHTS.victimsCountOnly, message: explain ? `same number of victims: ${victims.count}` : '' } }
       : NOTHING;
@@ -369,7 +369,7 @@ function victimsScore({ probe, incident, features, explain }: Pair): Scored {
       return { match: { code: 'victims:clash', weight: WEIGHTS.nationalityClash, message: explain ? `victims ${nationality} against ${others.join(', ')}` : '' } };
     }
     // The other side did not say whose they were: the count can still agree.
-    const counted = victims.count !== null && theirs.some((v) => v.nationality === undefined && v.count === victims.count);
+    const counted = victims.count !== null && theirs.some((v) => v.nationality === undefined && v.count === victims.count && sameFate(v.role, victims.role));
     return counted ? { match: { code: 'victims', weight: WEIGHTS.victimsCountOnly, message: explain ? `same number of victims: ${victims.count}` : '' } } : NOTHING;
   }
   const counts = sameNationality.filter((v) => v.count !== null);
@@ -393,6 +393,13 @@ function victimsScore({ probe, incident, features, explain }: Pair): Scored {
     };
   }
   return { match: { code: 'victims', weight: WEIGHTS.victimsPartial, message: explain ? `same nationality of victims (${nationality}), counts differ` : '' } };
+}
+
+/** Taken (held, missing or freed) against killed or wounded: one missing priest is not the one soldier an attack killed. */
+const TAKEN: ReadonlySet<VictimRole | undefined> = new Set(['hostage', 'missing', 'released']);
+
+function sameFate(a: VictimRole | undefined, b: VictimRole | undefined): boolean {
+  return a === undefined || b === undefined || TAKEN.has(a) === TAKEN.has(b);
 }
 
 /**

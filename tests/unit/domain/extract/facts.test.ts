@@ -207,7 +207,7 @@ describe('extractFacts on small documents', () => {
       body: "DAKAR, July 23 (Reuters) - Al Qaeda's affiliate in Mali claimed responsibility on Saturday for an attack on the country's main military base.\n\nFriday's raid on the Kati base outside the capital Bamako killed at least one soldier.",
     });
     if (!built.ok) throw new Error(built.error.message);
-    expect(built.value.published.slice(0, 10)).toBe('2022-07-23');
+    expect(built.value.published?.slice(0, 10)).toBe('2022-07-23');
     expect(extractFacts(built.value, catalogs).main).toMatchObject({ date: '2022-07-23', datePrecision: 'day' });
   });
 
@@ -219,6 +219,11 @@ describe('extractFacts on small documents', () => {
     });
     if (!built.ok) throw new Error(built.error.message);
     expect(extractFacts(built.value, catalogs).main).toMatchObject({ date: '2024-07-20' });
+  });
+
+  it('takes someone reported missing for the victim of a kidnapping story', () => {
+    const missing = makeDocument('German priest missing in Mali', 'A German priest who has lived in Bamako for thirty years was reported missing on Sunday. A colleague said he was kidnapped.', { published: '2022-11-21T10:00:00Z' });
+    expect(extractFacts(missing, catalogs).main).toMatchObject({ type: 'kidnapping', victims: { count: 1, nationality: 'German', role: 'missing' } });
   });
 
   it('takes the freed for the victims of a story whose main event is a release', () => {

@@ -192,6 +192,26 @@ describe('decide', () => {
     expect(decide(withHostages, RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY).action).not.toBe('new');
   });
 
+  it('does not take one priest gone missing for the one soldier an attack in the same town killed', () => {
+    const attack = story(
+      doc('kati-1', 'Attack on Kati base near Bamako', ['Car bombs hit the Kati base outside Bamako on Friday, killing one soldier.'], { published: '2022-07-22' }),
+      facts({ type: 'attack', date: '2022-07-22', datePrecision: 'day', country: 'ml', places: ['ml-kayes'], victims: { count: 1, role: 'killed' } }, {
+        places: [KAYES], victims: [victims(1, undefined, { role: 'killed' })],
+      }),
+    );
+    const base = createIncident(attack, { id: 'inc-20220722-kati-attack', type: 'attack', country: 'ml', at: '2022-07-22T12:00:00.000Z' }, policy);
+    const missing = story(
+      doc('priest-1', 'German priest missing in Mali', ['A German priest was reported missing on Sunday in Kayes.'], { published: '2022-07-24' }),
+      facts({ type: 'kidnapping', date: '2022-07-24', datePrecision: 'day', country: 'ml', places: ['ml-kayes'], victims: { count: 1, nationality: 'German', role: 'missing' } }, {
+        places: [KAYES], victims: [victims(1, 'German', { role: 'missing' })],
+      }),
+    );
+    const verdict = decide(missing, RELEVANT, [base], DEFAULT_MATCH_POLICY);
+    expect(verdict.action).toBe('new');
+    expect(verdict.reasons.map((r) => r.code)).toContain('veto:kind');
+    expect(verdict.reasons.some((r) => r.code === 'victims')).toBe(false);
+  });
+
   it('takes a story of hostages freed that recalls how they were taken for news of them, not background', () => {
     const freed = story(
       doc('freed-1', 'Three citizens kidnapped in Mali freed', ['The three hostages were freed on Sunday.', 'Three Indian workers had been kidnapped in Kayes in July.'], {
