@@ -74,9 +74,13 @@ const ROLES: Partial<Record<EventType, readonly VictimRole[]>> = {
 export function contributionsOf(doc: Document, facts: Facts): Contributions {
   const main = facts.main;
   const mainNationality = main.victims?.nationality === undefined ? undefined : fold(main.victims.nationality);
+  const ofMainNationality = (v: VictimFact) => v.nationality !== undefined && fold(v.nationality) === mainNationality;
+  // People of another nationality that the sentence counting the main victims counts beside them, in
+  // the same plight, are victims of the same event: "three Italians and a Togolese" were taken together.
+  const mainSentences = new Set(facts.victims.filter((v) => !v.background && ofMainNationality(v)).map((v) => `${v.evidence.sentence}|${v.role}`));
   const fitsMain = (v: VictimFact) =>
     mainNationality !== undefined
-      ? v.nationality !== undefined && fold(v.nationality) === mainNationality
+      ? ofMainNationality(v) || (v.nationality !== undefined && mainSentences.has(`${v.evidence.sentence}|${v.role}`))
       : main.type === undefined || (ROLES[main.type] ?? [v.role]).includes(v.role);
   const titleEvidence: Evidence = { sentence: 0, text: doc.title };
   // Only the main event's own places and site: an article also names the embassy's city, neighbouring

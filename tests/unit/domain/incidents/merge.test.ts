@@ -60,6 +60,28 @@ describe('mergeStory', () => {
     expect(merged.victims.map((v) => [v.value.count, v.value.nationality, v.sources])).toEqual([[3, 'Indian', ['a', 'b']]]);
   });
 
+  it('files those taken beside the main victims in the same sentence as victims too, but not those the story counts elsewhere', () => {
+    const taken = { sentence: 1, text: 'Armed men kidnapped three Italians and a Togolese near Koutiala.' };
+    const elsewhere = { sentence: 2, text: 'A Malian was killed in Kayes last week.' };
+    const mixed = story(
+      doc('m', 'Three Italians and a Togolese kidnapped in Mali', [taken.text, elsewhere.text]),
+      facts(
+        { type: 'kidnapping', date: '2025-07-01', datePrecision: 'day', country: 'ml', places: ['ml-kayes'], victims: { count: 3, nationality: 'Italian' } },
+        {
+          places: [KAYES],
+          victims: [
+            victims(3, 'Italian', { evidence: taken }),
+            victims(1, 'Togolese', { evidence: taken }),
+            victims(1, undefined, { evidence: taken }),
+            victims(1, 'Malian', { evidence: elsewhere }),
+          ],
+        },
+      ),
+    );
+    const incident = createIncident(mixed, { id: 'inc-m', type: 'kidnapping', country: 'ml', at }, policy);
+    expect(incident.victims.map((v) => [v.value.count, v.value.nationality])).toEqual([[3, 'Italian'], [1, 'Togolese']]);
+  });
+
   it('adds the names a later source gives to the group it backs', () => {
     const named = story(
       doc('n', 'Indians kidnapped in Kayes named', ['The three Indians were named.']),
