@@ -219,8 +219,13 @@ function foreignHostages(incident: Incident): Set<string> {
 }
 
 function captivityYears(probe: Probe): string[] {
-  const year = Number((probe.date ?? probe.published).slice(0, 4));
+  const year = Number(latestDay(probe).slice(0, 4));
   return Array.from({ length: HOSTAGE_YEARS + 1 }, (_, back) => String(year - back));
+}
+
+/** The latest day a story's event can be on: for an undated story of a stream, up to the end of its window. */
+function latestDay(probe: Probe): string {
+  return probe.dateWindow?.to ?? probe.date ?? probe.published;
 }
 
 /**
@@ -229,7 +234,7 @@ function captivityYears(probe: Probe): string[] {
  */
 function probeMonths(probe: Probe): string[] {
   if (followsCaptivity(probe)) {
-    const month = monthOf(probe.date ?? probe.published);
+    const month = monthOf(latestDay(probe));
     return Array.from({ length: HOSTAGE_MONTHS + 2 }, (_, back) => shiftMonth(month, 1 - back));
   }
   const window = probe.dateWindow;

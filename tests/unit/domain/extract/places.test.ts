@@ -44,6 +44,14 @@ describe('extractPlaces', () => {
     expect(ids('Attaque du camp militaire de Bamba : 23 morts')).toEqual(['ml-bamba']);
   });
 
+  it("takes a country's capital named as such for the capital", () => {
+    expect(ids("Gunmen attacked a luxury hotel in Mali's capital.")).toContain('ml-bamako');
+    expect(ids('Une attaque a visé la capitale malienne.')).toContain('ml-bamako');
+    expect(ids('Des explosions ont été entendues dans la capitale du Burkina Faso.')).toContain('bf-ouagadougou');
+    expect(ids("Protesters gathered in Niger's capital.")).toContain('ne-niamey');
+    expect(ids('The capital of the region was calm.')).toEqual([]);
+  });
+
   it('matches names with or without accents, in French or English', () => {
     expect(ids('Gunmen struck near Segou.')).toEqual(['ml-segou']);
     expect(ids('Des hommes armés ont frappé près de Ségou.')).toEqual(['ml-segou']);

@@ -145,6 +145,19 @@ describe('candidate keys', () => {
     expect(probeKeys(freed.probe)).not.toContain('held:colombian@2010');
   });
 
+  it('looks an undated story of a stream that tells of hostages freed up to the latest day it can have come out', () => {
+    const siege = story(
+      doc('s', 'Gunmen attack luxury hotel in Mali capital, take hostages', ['Gunmen took 170 hostages at a hotel in Bamako; some were released.'], {
+        published: '2015-08-07', publishedFrom: 'seen', seenAt: '2015-08-07T00:00:00.000Z', publishedAfter: '2015-08-07', publishedBefore: '2015-11-20',
+      }),
+      facts({ type: 'kidnapping', date: '2015-08-07', datePrecision: 'day', dateEstimated: true, country: 'ml', places: ['ml-kayes'], changes: ['release'] }, { places: [KAYES] }),
+    );
+    expect(siege.probe.dateWindow).toEqual({ from: '2015-08-01', to: '2015-11-20' });
+    const months = probeKeys(siege.probe).filter((k) => k.startsWith('place:')).map((k) => k.split('@')[1]);
+    expect(months).toContain('2015-11');
+    expect(months).toContain('2015-08');
+  });
+
   it('looks a story of freed hostages up as far back as a captivity lasts', () => {
     const freed = story(
       doc('f', 'Indians kidnapped in Kayes freed', ['Three Indians kidnapped in Kayes were freed.'], { published: '2026-03-02' }),
