@@ -133,6 +133,7 @@ const PEOPLE = new Set([
   'laborer', 'electricians', 'pretre', 'pretres', 'religieuse',
   'religieuses', 'journaliste', 'journalistes', 'humanitaires', 'diplomates', 'eleves', 'etudiants', 'benevoles',
   'geologues', 'chercheurs', 'refugies', 'pecheurs', 'voyageurs', 'fideles', 'camionneurs', 'transporteurs', 'orpailleurs',
+  'humanitaire', 'humanitarian',
   'family', 'families', 'famille', 'familles', 'surgeon', 'surgeons', 'chirurgien', 'medecin', 'medecins',
   'peacekeepers', 'peacekeeper', 'casques', 'berets', 'marines', 'servicemembers',
 ]);
@@ -218,6 +219,7 @@ function sentenceVictims(tokens: Tokens, background: BackgroundTest): readonly V
   let isBackground: boolean | undefined;
   let i = 0;
   const flags = wordFlags(tokens);
+  let previous: VictimRole | undefined;
   while (i < words.length) {
     const group = ((flags[i] as number) & (GROUP_VOCABULARY | DIGITS)) !== 0 ? (groupAt(words, i) ?? namedNational(tokens, i)) : undefined;
     if (!group) {
@@ -226,15 +228,17 @@ function sentenceVictims(tokens: Tokens, background: BackgroundTest): readonly V
     }
     i = group.end;
     if (isFigure(words, group)) continue;
-    const role = group.role ?? roleAfter(words, flags, group.end) ?? roleBefore(words, flags, group.start) ?? (group.hostageNoun ? 'hostage' : undefined);
+    const role =
+      group.role ?? roleAfter(words, flags, group.end) ?? roleBefore(words, flags, group.start) ?? (group.hostageNoun ? 'hostage' : undefined) ?? amongThem(words, group.start, previous);
     if (!role) continue;
+    previous = role;
     isBackground ??= background(sentence);
     const evidence = { sentence: sentence.index, text: sentence.text };
     const fact: VictimFact =
       group.nationality === undefined
         ? { count: group.count, role, background: isBackground, evidence }
         : { count: group.count, role, background: isBackground, evidence, nationality: group.nationality };
-    const name = group.count === 1 || group.count === null ? personNameAt(tokens, group.end) : undefined;
+    const name = group.count === 1 || group.count === null ? (personNameAt(tokens, group.end) ?? personNameBefore(tokens, group.start)) : undefined;
     facts.push(name === undefined ? fact : { ...fact, names: [name] });
   }
   return facts;
@@ -348,9 +352,28 @@ function personNameAt(tokens: Tokens, at: number): string | undefined {
   const { words } = tokens;
   const from = words[at] === ',' ? at + 1 : at;
   let end = from;
-  while (end < words.length && end - from < NAME_WORDS && !isMark(words[end] as string) && !NOT_NAME_WORDS.has(words[end] as string) && isCapitalised(tokens, end) && /^[a-z][a-z'-]*$/.test(words[end] as string)) end += 1;
+  while (end < words.length && end - from < NAME_WORDS && isNameWord(tokens, end)) end += 1;
   if (end - from < 2 || (from > at && end < words.length && !isMark(words[end] as string))) return undefined;
   return originalSpan(tokens, from, end) ?? words.slice(from, end).join(' ');
+}
+
+/**
+ * A full name that opens the sentence or a clause and that a group of one describes after a comma:
+ * "Sophie Pétronin, une humanitaire française de 71 ans, a été enlevée".
+ */
+function personNameBefore(tokens: Tokens, start: number): string | undefined {
+  const { words } = tokens;
+  const end = words[start - 1] === ',' ? start - 1 : words[start - 2] === ',' && ONE_PERSON_ARTICLES.has(words[start - 1] as string) ? start - 2 : -1;
+  if (end < 0) return undefined;
+  let from = end;
+  while (from > 0 && end - from < NAME_WORDS && isNameWord(tokens, from - 1)) from -= 1;
+  if (end - from < 2 || (from > 0 && !isMark(words[from - 1] as string))) return undefined;
+  return originalSpan(tokens, from, end) ?? words.slice(from, end).join(' ');
+}
+
+function isNameWord(tokens: Tokens, k: number): boolean {
+  const word = tokens.words[k] as string;
+  return !NOT_NAME_WORDS.has(word) && isCapitalised(tokens, k) && /^[a-z][a-z'-]*$/.test(word);
 }
 
 /** Words that may qualify a noun for people ("truck drivers", "aid workers", "gold mine workers"). */
@@ -465,6 +488,16 @@ function roleBefore(words: readonly string[], flags: readonly number[], start: n
     if (verb !== undefined) return verb;
   }
   return undefined;
+}
+
+/** Words that make the people after them some of those just counted: "six hostages, including the Frenchwoman Sophie Pétronin". */
+const AMONG = new Set(['including', 'among', 'dont', 'parmi', 'notamment']);
+
+/** The plight of the group just counted, for people the sentence names as among them. */
+function amongThem(words: readonly string[], start: number, previous: VictimRole | undefined): VictimRole | undefined {
+  if (previous === undefined) return undefined;
+  const before = ONE_PERSON_ARTICLES.has(words[start - 1] as string) || ARTICLES.has(words[start - 1] as string) ? start - 2 : start - 1;
+  return AMONG.has(words[before] as string) ? previous : undefined;
 }
 
 /**

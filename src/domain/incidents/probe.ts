@@ -67,6 +67,11 @@ export interface Probe {
    * they were taken, which dates the kidnapping it follows.
    */
   readonly captivityDays?: readonly string[];
+  /**
+   * The title and lead speak of the hostages only as hostages, with no word of their taking: news of a
+   * captivity under way (a video, a plea, a negotiation), dated by that news rather than the kidnapping.
+   */
+  readonly captive?: boolean;
   /** Surnames of the victims the story names (see personKey). */
   readonly persons?: readonly string[];
   /** Towns the headline or the opening sentence names beside a massacre (see massacreSites). */
@@ -141,6 +146,7 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
   if (main.victims !== undefined) probe.victims = withRole(probeVictims(main.victims.count, main.victims.nationality), main.victims.role);
   if (main.site !== undefined) probe.site = resolveSite(main.site, facts);
   if (reportsCaptivityEnd(main.type, main.changes)) probe.captivityDays = otherDays(facts, date);
+  else if (speaksOfCaptivity(doc, facts)) probe.captive = true;
   const persons = personsOf(facts);
   if (persons.length > 0) probe.persons = persons;
   const massacres = massacreSites(doc, facts);
@@ -225,9 +231,20 @@ export function exactDay(probe: Probe): string | undefined {
   return probe.datePrecision === 'day' && probe.dateEstimated !== true ? probe.date : undefined;
 }
 
-/** The story reports what became of hostages: their release, rescue or ransom. */
+/** The story reports what became of hostages (their release, rescue or ransom) or how they fare in captivity. */
 export function followsCaptivity(probe: Probe): boolean {
-  return reportsCaptivityEnd(probe.type, probe.changes);
+  return probe.captive === true || reportsCaptivityEnd(probe.type, probe.changes);
+}
+
+/** Nouns for people held that say nothing of how or when they were taken. */
+const HELD_NOUNS = /^(?:hostages?|otages?|captives?)$/;
+
+/** A kidnapping story whose title and lead name hostages but no abduction (see Probe.captive). */
+function speaksOfCaptivity(doc: Document, facts: Facts): boolean {
+  if (facts.main.type !== 'kidnapping') return false;
+  const lead = new Set(doc.sentences.filter((s) => s.lead).map((s) => s.index));
+  const told = facts.events.filter((e) => e.type === 'kidnapping' && !e.background && lead.has(e.evidence.sentence));
+  return told.length > 0 && told.every((e) => HELD_NOUNS.test(fold(e.trigger)));
 }
 
 /** Victims still in their captors' hands, or unaccounted for: whom a release may free. */

@@ -52,6 +52,17 @@ describe('extractVictims', () => {
     expect(named('An Indian national Was kidnapped In Kayes.')).toEqual([[]]);
   });
 
+  it('keeps a name written before the group of one it opens, and the people a sentence counts among others', () => {
+    const named = (text: string) => extractVictims(sentenceDocument(text), notBackground).map((v) => v.names ?? []);
+    expect(named('Sophie Pétronin, une humanitaire française de 71 ans, a été enlevée samedi à Gao.')).toEqual([['Sophie Pétronin']]);
+    expect(victims('Sophie Pétronin, une humanitaire française, a été enlevée samedi.')).toEqual(['1|French|hostage']);
+    // A title or a word before the name makes it no name opening the sentence.
+    expect(named('Le président Ibrahim Boubacar Keita, un homme de 70 ans, a été enlevé.')).toEqual([[]]);
+    expect(victims('Une vidéo montre six otages, dont la Française Sophie Pétronin.')).toEqual(['6|-|hostage', '1|French|hostage']);
+    expect(named('Une vidéo montre six otages, dont la Française Sophie Pétronin.')).toEqual([[], ['Sophie Pétronin']]);
+    expect(victims('Militants killed 20 soldiers, including two Chadian officers.')).toEqual(['20|-|killed', '2|Chadian|killed']);
+  });
+
   it('keeps a group without a number', () => {
     expect(victims('Delhi called for the release of the abducted Indian nationals.')).toEqual(['null|Indian|hostage']);
     expect(victims('Families of the abducted Indians spoke to reporters.')).toEqual(['null|Indian|hostage']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide, DEFAULT_MATCH_POLICY } from '../../../../src/domain/incidents/decide.js';
 import { createIncident, type Story } from '../../../../src/domain/incidents/merge.js';
-import type { Facts, Incident, MainEvent } from '../../../../src/domain/model.js';
+import type { Facts, Incident, MainEvent, PlaceFact } from '../../../../src/domain/model.js';
 import {
   actor, doc, facts, julyKidnapping, KAYES, MALI, MENAKA, NIAMEY, NOT_RELEVANT, RELEVANT, site, story, victims,
 } from './stories.js';
@@ -190,6 +190,32 @@ describe('decide', () => {
       { victims: [victims(3, 'Indian')], sites: [site('Diamond Cement Factory', 'diamond cement')] },
     );
     expect(decide(withHostages, RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY).action).not.toBe('new');
+  });
+
+  it('takes a video of a named hostage months later for news of the kidnapping, not a kidnapping of its own day', () => {
+    const gao: PlaceFact = { ...KAYES, id: 'ml-gao', name: 'Gao', region: 'ml-r-gao' };
+    const taken = story(
+      doc('p-1', 'French aid worker kidnapped in Gao', ['Sophie Pétronin, a French aid worker, was kidnapped in Gao on Saturday.'], { published: '2016-12-26' }),
+      facts({ type: 'kidnapping', date: '2016-12-24', datePrecision: 'day', country: 'ml', places: ['ml-gao'], victims: { count: 1, nationality: 'French', role: 'hostage' } }, {
+        places: [gao], victims: [victims(1, 'French', { names: ['Sophie Pétronin'] })],
+      }),
+    );
+    const kidnapping = createIncident(taken, { id: 'inc-20161224-gao-kidnapping', type: 'kidnapping', country: 'ml', at: '2016-12-26T12:00:00.000Z' }, policy);
+    const video = (lead: string, trigger: string) =>
+      story(
+        doc('p-2', 'Video shows French hostage Sophie Pétronin', [lead], { published: '2017-07-02' }),
+        facts({ type: 'kidnapping', date: '2017-07-02', datePrecision: 'day', country: 'ml', places: ['ml'], victims: { count: 1, nationality: 'French', role: 'hostage' } }, {
+          places: [MALI], victims: [victims(1, 'French', { names: ['Sophie Pétronin'] })],
+          events: [{ type: 'kidnapping', trigger, background: false, evidence: { sentence: 1, text: lead } }],
+        }),
+      );
+    const held = video('A video shows six hostages, including the French hostage Sophie Pétronin.', 'hostages');
+    expect(held.probe.captive).toBe(true);
+    expect(decide(held, RELEVANT, [kidnapping], DEFAULT_MATCH_POLICY)).toMatchObject({ incident: { id: 'inc-20161224-gao-kidnapping' } });
+    // Taken on its own day, she would be the hostage of another kidnapping.
+    const again = video('Sophie Pétronin, a French aid worker, was abducted again on Sunday.', 'abducted');
+    expect(again.probe.captive).toBeUndefined();
+    expect(decide(again, RELEVANT, [kidnapping], DEFAULT_MATCH_POLICY).action).toBe('new');
   });
 
   it('does not take one priest gone missing for the one soldier an attack in the same town killed', () => {
