@@ -45,7 +45,7 @@ const WEEK_LEVEL = new RegExp(String.raw`\b(?:weeks?|weekends?|semaines?|week-en
 export function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<number>): MainDate | undefined {
   const told = (documentDate(doc) ?? doc.seenAt).slice(0, 10);
   // A year alone ("occupied in 2012") recalls; news gives the day or at least the month of what it reports.
-  const events = dates.filter((d) => d.role === 'event' && !d.background && d.precision !== 'year' && !recalledInBody(d, lead, told) && !namesEvent(d));
+  const events = dates.filter((d) => d.role === 'event' && !d.background && d.precision !== 'year' && !recalledInBody(d, lead, told) && !namesEvent(d) && !endsPeriod(d));
   // The first of the best ranked, each ranked once: ranking folds text.
   let chosen: DateFact | undefined;
   let chosenSaid = false;
@@ -68,6 +68,14 @@ export function mainDate(doc: Document, dates: readonly DateFact[], lead: Readon
   // or, undated in a stream, about the days the stream had got to (see Document.publishedAfter).
   const published = documentDate(doc) ?? doc.publishedAfter;
   return published === undefined ? undefined : { date: published.slice(0, 10), precision: 'day', estimated: true };
+}
+
+/** "closed until 9 November", "fermées jusqu'au 9 novembre": when a measure ends, not when anything happened. */
+const UNTIL_BEFORE = /\b(?:until|till|jusqu'(?:au|a|en)|d'ici (?:le|au|a))\s*$/;
+
+function endsPeriod(date: DateFact): boolean {
+  const before = textBefore(date);
+  return before !== undefined && UNTIL_BEFORE.test(before);
 }
 
 /** "du 23 au 31 mars", "entre le 27 et le 31 mars", "from 23 to 31 March", "between March 27 and 31": the last day of several. */

@@ -221,6 +221,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(built.value, catalogs).main).toMatchObject({ date: '2024-07-20' });
   });
 
+  it('does not date a story by the day a measure it reports will end', () => {
+    const closed = makeDocument(
+      'Mali : les écoles fermées jusqu\'au 9 novembre',
+      "Les écoles et universités maliennes sont fermées jusqu'au 9 novembre en raison de la pénurie de carburant provoquée par le blocus du JNIM.",
+      { lang: 'fr', published: '2025-10-27T10:00:00Z' },
+    );
+    expect(extractFacts(closed, catalogs).main).toMatchObject({ date: '2025-10-27', dateEstimated: true });
+  });
+
   it('takes someone reported missing for the victim of a kidnapping story', () => {
     const missing = makeDocument('German priest missing in Mali', 'A German priest who has lived in Bamako for thirty years was reported missing on Sunday. A colleague said he was kidnapped.', { published: '2022-11-21T10:00:00Z' });
     expect(extractFacts(missing, catalogs).main).toMatchObject({ type: 'kidnapping', victims: { count: 1, nationality: 'German', role: 'missing' } });
