@@ -74,10 +74,25 @@ export function mainDate(doc: Document, dates: readonly DateFact[], lead: Readon
 
 /** "closed until 9 November", "fermées jusqu'au 9 novembre": when a measure ends, not when anything happened. */
 const UNTIL_BEFORE = /\b(?:until|till|jusqu'(?:au|a|en)|d'ici (?:le|au|a))\s*$/;
+/**
+ * "From September 26 to October 2", "du 26 septembre au 2 octobre": the first day of a span of days,
+ * which ends later. Not a night from one weekday to the next ("dans la nuit du vendredi au samedi").
+ */
+const SPAN_OPENS = /\b(?:from|du|between|entre le|entre)\s*$/;
+const SPAN_GOES_ON = /^\s*(?:to|au|and|et|-|–|—)\s/;
 
+/** A day that ends a measure or opens a span: neither is the day of one event. */
 function endsPeriod(date: DateFact): boolean {
   const before = textBefore(date);
-  return before !== undefined && UNTIL_BEFORE.test(before);
+  if (before === undefined) return false;
+  return UNTIL_BEFORE.test(before) || (SPAN_OPENS.test(before) && /\d/.test(date.matched) && SPAN_GOES_ON.test(textAfter(date)));
+}
+
+/** The words just after a date in its sentence. */
+function textAfter(date: DateFact): string {
+  const text = date.evidence.text;
+  const at = text.indexOf(date.matched);
+  return at < 0 ? '' : fold(text.slice(at + date.matched.length, at + date.matched.length + 12));
 }
 
 /** "du 23 au 31 mars", "entre le 27 et le 31 mars", "from 23 to 31 March", "between March 27 and 31": the last day of several. */

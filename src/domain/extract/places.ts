@@ -306,8 +306,9 @@ const NEIGHBOUR_AFTER = new Set(['voisin', 'voisine']);
 const BORDER_NOUNS = new Set([...BORDER_AFTER, 'frontiere', 'frontieres']);
 
 function isLocative(words: readonly string[], start: number): boolean {
-  let k = start - 1;
-  while (k >= 0 && start - k <= 3 && SKIPPABLE.has(words[k] as string)) k -= 1;
+  let k = skipBack(words, start - 1, start);
+  // "in Niger's Dosso region", "in northern Burkina Faso's Soum province": the country owns the place.
+  if (words[k] === 's' && POSSESSORS.has(words[k - 1] as string)) k = skipBack(words, words[k - 2] === 'burkina' ? k - 3 : k - 2, k - 1);
   const before = words[k];
   if (before === undefined) return false;
   if (EVENT_TARGET.has(before)) return followsEventNoun(words, k);
@@ -316,6 +317,16 @@ function isLocative(words: readonly string[], start: number): boolean {
   const noun = words[k - 1];
   if (noun !== undefined && MILITARY.has(noun)) return PLACE_NOUNS.has(words[k - 2] as string);
   return noun !== undefined && (PLACE_NOUNS.has(noun) || NEAR_WORDS.has(noun) || followsEventNoun(words, k));
+}
+
+/** Countries whose possessive may stand between a preposition and a place of theirs (see isLocative). */
+const POSSESSORS = new Set(['mali', 'niger', 'faso', 'benin', 'togo', 'chad', 'nigeria', 'mauritania', 'senegal', 'algeria', 'ghana']);
+
+/** The index before the articles and compass words that end at `k`, at most three of them before `limit`. */
+function skipBack(words: readonly string[], from: number, limit: number): number {
+  let k = from;
+  while (k >= 0 && limit - k <= 3 && SKIPPABLE.has(words[k] as string)) k -= 1;
+  return k;
 }
 
 /** French puts the adjective after the camp: "le camp militaire de Bamba", "un poste avancé de Tessit". */

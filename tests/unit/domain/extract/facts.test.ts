@@ -230,6 +230,17 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(closed, catalogs).main).toMatchObject({ date: '2025-10-27', dateEstimated: true });
   });
 
+  it('does not date a story by the first day of a span it reports, but keeps a night from one weekday to the next', () => {
+    const span = makeDocument(
+      'Niger confirms 29 soldiers killed near Tabatol',
+      'From September 26 to October 2, 2023, the army conducted an operation near Tabatol, where 29 soldiers were killed in an attack.',
+      { published: '2023-10-03T10:00:00Z' },
+    );
+    expect(extractFacts(span, catalogs).main).toMatchObject({ date: '2023-10-02' });
+    const night = makeDocument('Massacre à Solhan', 'Une centaine de civils ont été tués dans la nuit du vendredi au samedi 5 juin 2021 à Solhan.', { lang: 'fr', published: '2021-06-06T10:00:00Z' });
+    expect(extractFacts(night, catalogs).main).toMatchObject({ date: '2021-06-04' });
+  });
+
   it('takes someone reported missing for the victim of a kidnapping story', () => {
     const missing = makeDocument('German priest missing in Mali', 'A German priest who has lived in Bamako for thirty years was reported missing on Sunday. A colleague said he was kidnapped.', { published: '2022-11-21T10:00:00Z' });
     expect(extractFacts(missing, catalogs).main).toMatchObject({ type: 'kidnapping', victims: { count: 1, nationality: 'German', role: 'missing' } });

@@ -44,6 +44,14 @@ describe('extractPlaces', () => {
     expect(ids('Attaque du camp militaire de Bamba : 23 morts')).toEqual(['ml-bamba']);
   });
 
+  it("takes a place after a country's possessive for where things happened", () => {
+    const doc = makeDocument('Two Indians killed in Niger', "In a deadly attack in Niger's Dosso region, two Indian nationals were killed, the Indian Embassy in Niamey said.", { published: '2025-07-19T10:00:00Z' });
+    const dosso = findPlaceMentions(doc, gazetteer, notBackground).find((m) => m.fact.id === 'ne-r-dosso');
+    expect(dosso?.locative).toBe(true);
+    const soum = findPlaceMentions(makeDocument('Soldiers killed', "Gunmen killed ten soldiers in northern Burkina Faso's Soum province."), gazetteer, notBackground).find((m) => m.fact.id === 'bf-c-soum');
+    expect(soum?.locative).toBe(true);
+  });
+
   it("takes a country's capital named as such for the capital", () => {
     expect(ids("Gunmen attacked a luxury hotel in Mali's capital.")).toContain('ml-bamako');
     expect(ids('Une attaque a visé la capitale malienne.')).toContain('ml-bamako');
