@@ -169,6 +169,13 @@ describe('the shipped rules', () => {
     ['Mali : le massacre du village pourrait être un crime contre l\'humanité', 'La Minusma a conclu que le massacre de 160 habitants peuls avait été planifié.', 'fr'],
     ['Un prêtre allemand porté disparu à Bamako', 'Le prêtre n\'a plus donné signe de vie depuis dimanche, selon son ordre.', 'fr'],
     ['German priest reported missing in Bamako', 'The priest has not been seen since Sunday, his order said.', 'en'],
+    // "profitant du calme" is taking advantage of the calm, not business news.
+    [
+      'Les Français très prochainement évacués du Niger',
+      "Face à la dégradation de la situation sécuritaire au Niger, et profitant du calme relatif dans Niamey, une opération d'évacuation est en préparation, selon l'ambassade.",
+      'fr',
+    ],
+    ['US orders evacuation of non-emergency staff from Niger', 'The State Department said it would help evacuate its citizens from the country.', 'en'],
   ] as const)('keeps "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(true);
   });
