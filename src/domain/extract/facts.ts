@@ -253,10 +253,21 @@ function mainVictims(victims: readonly VictimFact[], type: EventType | undefined
     const pool = inLead.length > 0 ? inLead : ofRole;
     const chosen = pool.find((v) => v.count !== null && v.nationality !== undefined) ?? pool.find((v) => v.count !== null) ?? pool[0];
     if (!chosen) continue;
-    const nationality = chosen.nationality ?? pool.find((v) => v.nationality !== undefined && (v.count === null || v.count === chosen.count))?.nationality;
+    const nationality =
+      chosen.nationality ?? pool.find((v) => v.nationality !== undefined && (v.count === null || v.count === chosen.count))?.nationality ?? soleNationality(current, chosen.count);
     return nationality === undefined ? { count: chosen.count, role } : { count: chosen.count, nationality, role };
   }
   return undefined;
+}
+
+/**
+ * The one nationality the headline gives its victims, whatever befell them, when the group chosen has
+ * none: the hostage "held hostage" in the lead of "Body of Swiss hostage killed ..." is the Swiss one.
+ */
+function soleNationality(victims: readonly VictimFact[], count: number | null): string | undefined {
+  const named = victims.filter((v) => v.nationality !== undefined && v.evidence.sentence === 0 && (v.count === null || count === null || v.count === count));
+  const nationalities = new Set(named.map((v) => v.nationality));
+  return nationalities.size === 1 ? named[0]?.nationality : undefined;
 }
 
 /** A named site in the lead, else a named site anywhere, else a generic one in the lead. */

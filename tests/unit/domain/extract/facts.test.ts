@@ -241,6 +241,19 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(night, catalogs).main).toMatchObject({ date: '2021-06-04' });
   });
 
+  it("gives the hostage the one nationality the headline gives its victims when the hostage's own words give none", () => {
+    const story = (title: string) =>
+      extractFacts(
+        makeDocument(title, 'Officials said DNA tests confirmed the body of the hostage, a missionary taken hostage by the group in 2016, has been identified.', {
+          published: '2021-03-31T10:00:00Z',
+        }),
+        catalogs,
+      ).main.victims;
+    expect(story('Body of Swiss hostage killed in Mali recovered')).toMatchObject({ count: 1, nationality: 'Swiss', role: 'hostage' });
+    // Two French soldiers are not the one hostage.
+    expect(story('Two French soldiers killed as body of hostage recovered in Mali')?.nationality).toBeUndefined();
+  });
+
   it('takes someone reported missing for the victim of a kidnapping story', () => {
     const missing = makeDocument('German priest missing in Mali', 'A German priest who has lived in Bamako for thirty years was reported missing on Sunday. A colleague said he was kidnapped.', { published: '2022-11-21T10:00:00Z' });
     expect(extractFacts(missing, catalogs).main).toMatchObject({ type: 'kidnapping', victims: { count: 1, nationality: 'German', role: 'missing' } });
