@@ -62,9 +62,12 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
     en: [String.raw`released`, String.raw`releases?`, String.raw`freed`, String.raw`frees`, String.raw`set free`, String.raw`liberated`,
       // "Militants free two hostages": the bare verb only before whom it frees, not "a free press".
       String.raw`free (?:the |all |(?:\w+ ){0,2}(?:hostages?|captives?|prisoners?))`,
-      String.raw`(?:after|following) (?:\w+ ){0,3}(?:years?|months?|weeks?) (?:of|in) captivity`],
+      String.raw`(?:after|following) (?:\w+ ){0,3}(?:years?|months?|weeks?) (?:of|in) captivity`, String.raw`free at last`,
+      String.raw`(?:is|are|was|were) (?:now |finally )?free`],
     fr: [String.raw`liber(?:e|ee|es|ees|er|ation|ent)`, String.raw`relach(?:e|ee|es|ees|ent)`, String.raw`remis en liberte`,
-      String.raw`apres (?:\w+ ){0,3}(?:ans?|annees?|mois|semaines?) de captivite`],
+      String.raw`apres (?:\w+ ){0,3}(?:ans?|annees?|mois|semaines?) de (?:captivite|detention)`,
+      // "Sophie Pétronin : enfin libre", "ils sont libres": free again, not "la zone libre".
+      String.raw`(?:enfin|desormais|de nouveau|a nouveau|est|sont|etait|etaient) libres?`],
   },
   rescue: {
     en: [String.raw`rescu(?:e|ed|es|ing)`],
