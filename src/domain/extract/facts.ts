@@ -126,10 +126,14 @@ function distil(parts: Parts): MainEvent {
 /**
  * A kidnapping story that tells of hostages freed and says whose they were ("Un Australien libéré 7
  * ans après son enlèvement") is counted by the freed: they are whom the kidnapping it follows held.
+ * Not when the headline names other people: "Deal reached to free UAE hostages" is the Emiratis' story,
+ * whatever Iranian its lead says was freed with them.
  */
 function namesTheFreed(parts: Parts, changes: readonly EventType[], lead: ReadonlySet<number>): boolean {
   if (parts.type !== 'kidnapping' || !reportsCaptivityEnd(parts.type, changes)) return false;
-  return parts.victims.some((v) => v.role === 'released' && !v.background && v.nationality !== undefined && lead.has(v.evidence.sentence));
+  const current = parts.victims.filter((v) => !v.background);
+  const headlined = soleNationality(current, null);
+  return current.some((v) => v.role === 'released' && v.nationality !== undefined && lead.has(v.evidence.sentence) && (headlined === undefined || v.nationality === headlined));
 }
 
 function leadIndexes(doc: Document): ReadonlySet<number> {

@@ -254,6 +254,15 @@ describe('extractFacts on small documents', () => {
     expect(story('Two French soldiers killed as body of hostage recovered in Mali')?.nationality).toBeUndefined();
   });
 
+  it('takes the victims the headline names for the main ones, rather than others its lead says were freed with them', () => {
+    const deal = makeDocument(
+      'Deal reached to free UAE hostages in Mali',
+      'A deal has been reached to free two Emirati hostages held by JNIM in Mali, sources said on Thursday. An Iranian hostage was also freed.',
+      { published: '2025-10-24T10:00:00Z' },
+    );
+    expect(extractFacts(deal, catalogs).main.victims).toMatchObject({ count: 2, nationality: 'Emirati' });
+  });
+
   it('takes someone reported missing for the victim of a kidnapping story', () => {
     const missing = makeDocument('German priest missing in Mali', 'A German priest who has lived in Bamako for thirty years was reported missing on Sunday. A colleague said he was kidnapped.', { published: '2022-11-21T10:00:00Z' });
     expect(extractFacts(missing, catalogs).main).toMatchObject({ type: 'kidnapping', victims: { count: 1, nationality: 'German', role: 'missing' } });
