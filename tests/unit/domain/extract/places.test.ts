@@ -28,6 +28,8 @@ describe('extractPlaces', () => {
     expect(ids("Le massacre d'Ogossagou-Peul a fait plus de 130 morts.")).toEqual(['ml-ogossagou']);
     expect(ids('Attaque à Sobanou : le bilan rabaissé à 35.')).toEqual(['ml-sobane-da']);
     expect(ids('89 soldiers were killed in the attack on Chinagoder.')).toEqual(['ne-chinegodar']);
+    expect(ids('Wagner fighters were killed near Tinzawaten.')).toEqual(['ml-tinzaouaten']);
+    expect(ids('Des combats ont eu lieu à Tin-Zaouatene.')).toEqual(['ml-tinzaouaten']);
     expect(ids("L'attaque du camp d'Inatès a fait 71 morts.")).toEqual(['ne-inates']);
     expect(ids('More than 130 civilians were killed in Solhan.')).toEqual(['bf-solhan']);
     // A name that is also a word or a surname counts only after a place preposition, or as the scene of a massacre.
