@@ -223,9 +223,15 @@ function captivityYears(probe: Probe): string[] {
   return Array.from({ length: HOSTAGE_YEARS + 1 }, (_, back) => String(year - back));
 }
 
-/** The latest day a story's event can be on: for an undated story of a stream, up to the end of its window. */
+/**
+ * The day a story of a captivity looks back from: the latest of its date, its publication and, for an
+ * undated story of a stream, the end of its window. A story of hostages freed that dates itself by the
+ * kidnapping it recalls may follow an incident first known from an earlier report of their freedom.
+ */
 function latestDay(probe: Probe): string {
-  return probe.dateWindow?.to ?? probe.date ?? probe.published;
+  let latest = probe.published;
+  for (const day of [probe.date, probe.dateWindow?.to]) if (day !== undefined && day > latest) latest = day;
+  return latest;
 }
 
 /**

@@ -158,6 +158,17 @@ describe('candidate keys', () => {
     expect(months).toContain('2015-08');
   });
 
+  it('looks a story of hostages freed that dates itself by the kidnapping back from its publication', () => {
+    const freed = story(
+      doc('d', 'Olivier Dubois enfin libéré', ['Près de deux ans après son enlèvement, le 8 avril 2021 à Gao, le journaliste a été libéré.'], { published: '2023-03-20' }),
+      facts({ type: 'kidnapping', date: '2021-04-08', datePrecision: 'day', country: 'ml', places: ['ml-kayes'], changes: ['release'] }, { places: [KAYES] }),
+    );
+    const months = probeKeys(freed.probe).filter((k) => k.startsWith('place:')).map((k) => k.split('@')[1]);
+    // A report of the release filed first is under March 2023; the kidnapping under April 2021.
+    expect(months).toContain('2023-03');
+    expect(months).toContain('2021-04');
+  });
+
   it('looks a story of freed hostages up as far back as a captivity lasts', () => {
     const freed = story(
       doc('f', 'Indians kidnapped in Kayes freed', ['Three Indians kidnapped in Kayes were freed.'], { published: '2026-03-02' }),
