@@ -312,12 +312,18 @@ function isLocative(words: readonly string[], start: number): boolean {
   const before = words[k];
   if (before === undefined) return false;
   if (EVENT_TARGET.has(before)) return followsEventNoun(words, k);
+  // "Bourem, située entre Gao et Tombouctou": towns that place another one on the map.
+  if (LANDMARK_BEFORE.has(before) && SITUATED.has(words[k - 1] as string)) return false;
   if (!LOCATIVE.has(before)) return false;
   if (!WEAK_LOCATIVE.has(before)) return true;
   const noun = words[k - 1];
   if (noun !== undefined && MILITARY.has(noun)) return PLACE_NOUNS.has(words[k - 2] as string);
   return noun !== undefined && (PLACE_NOUNS.has(noun) || NEAR_WORDS.has(noun) || followsEventNoun(words, k));
 }
+
+/** Prepositions after SITUATED that name landmarks rather than where anything happened ("située à Kayes" is where). */
+const LANDMARK_BEFORE = new Set(['entre', 'between']);
+const SITUATED = new Set(['situe', 'situee', 'situes', 'situees', 'located', 'situated', 'lying', 'lies', 'sis', 'sise']);
 
 /** Countries whose possessive may stand between a preposition and a place of theirs (see isLocative). */
 const POSSESSORS = new Set(['mali', 'niger', 'faso', 'benin', 'togo', 'chad', 'nigeria', 'mauritania', 'senegal', 'algeria', 'ghana']);

@@ -54,6 +54,13 @@ describe('extractPlaces', () => {
     expect(soum?.locative).toBe(true);
   });
 
+  it('does not take the towns between which a place lies for where things happened', () => {
+    const mentions = findPlaceMentions(makeDocument('Mali : Bourem', 'Des combats ont eu lieu à Bourem, située entre Gao et Tombouctou.', { lang: 'fr' }), gazetteer, notBackground);
+    expect(mentions.filter((m) => m.locative).map((m) => m.fact.id)).toEqual(['ml-bourem']);
+    const factory = findPlaceMentions(makeDocument('Attaque', "L'usine, située à Kayes, a été attaquée.", { lang: 'fr' }), gazetteer, notBackground);
+    expect(factory.find((m) => m.fact.id === 'ml-kayes')?.locative).toBe(true);
+  });
+
   it("takes a country's capital named as such for the capital", () => {
     expect(ids("Gunmen attacked a luxury hotel in Mali's capital.")).toContain('ml-bamako');
     expect(ids('Une attaque a visé la capitale malienne.')).toContain('ml-bamako');
