@@ -263,6 +263,17 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(deal, catalogs).main.victims).toMatchObject({ count: 2, nationality: 'Emirati' });
   });
 
+  it("counts the victims by the headline's count, taking their nationality from a lead group of that count", () => {
+    const two = makeDocument(
+      'Trois touristes enlevés à Tombouctou',
+      "Alors que deux Français ont été enlevés jeudi à Hombori, trois touristes, deux Hollandais et un Sud-Africain, ont été victimes d'un rapt vendredi à Tombouctou.",
+      { lang: 'fr', published: '2011-11-26T10:00:00Z' },
+    );
+    expect(extractFacts(two, catalogs).main.victims).toEqual({ count: 3, role: 'hostage' });
+    const indians = makeDocument('Three kidnapped in western Mali', 'Three Indian nationals were kidnapped near Kayes on Tuesday.', { published: '2025-07-02T10:00:00Z' });
+    expect(extractFacts(indians, catalogs).main.victims).toEqual({ count: 3, nationality: 'Indian', role: 'hostage' });
+  });
+
   it('takes someone reported missing for the victim of a kidnapping story', () => {
     const missing = makeDocument('German priest missing in Mali', 'A German priest who has lived in Bamako for thirty years was reported missing on Sunday. A colleague said he was kidnapped.', { published: '2022-11-21T10:00:00Z' });
     expect(extractFacts(missing, catalogs).main).toMatchObject({ type: 'kidnapping', victims: { count: 1, nationality: 'German', role: 'missing' } });
