@@ -47,7 +47,7 @@ const WEEK_LEVEL = new RegExp(String.raw`\b(?:weeks?|weekends?|semaines?|week-en
 export function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<number>): MainDate | undefined {
   const told = (documentDate(doc) ?? doc.seenAt).slice(0, 10);
   // A year alone ("occupied in 2012") recalls; news gives the day or at least the month of what it reports.
-  const events = dates.filter((d) => d.role === 'event' && !d.background && d.precision !== 'year' && !recalledInBody(d, lead, told) && !namesEvent(d) && !endsPeriod(d));
+  const events = dates.filter((d) => d.role === 'event' && !d.background && d.precision !== 'year' && !recalledInBody(d, lead, told) && !namesEvent(d) && !endsPeriod(d) && !besideOther(d));
   // The first of the best ranked, each ranked once: ranking folds text.
   let chosen: DateFact | undefined;
   let chosenSaid = false;
@@ -76,10 +76,22 @@ export function mainDate(doc: Document, dates: readonly DateFact[], lead: Readon
 const UNTIL_BEFORE = /\b(?:until|till|jusqu'(?:au|a|en)|d'ici (?:le|au|a))\s*$/;
 /**
  * "From September 26 to October 2", "du 26 septembre au 2 octobre": the first day of a span of days,
- * which ends later. Not a night from one weekday to the next ("dans la nuit du vendredi au samedi").
+ * which ends later. Not a night from one day to the next ("dans la nuit du vendredi au samedi").
  */
 const SPAN_OPENS = /\b(?:from|du|between|entre le|entre)\s*$/;
 const SPAN_GOES_ON = /^\s*(?:to|au|and|et|-|–|—)\s/;
+
+/** "Alors que deux Français ont été enlevés jeudi à Hombori, trois touristes ...": a clause that sets another event beside this one. */
+const CONTRAST_OPENING = /^\s*(?:alors que|tandis que|while|whereas)\b/;
+
+/** A day told in an opening clause of contrast, before its comma: the other event's day. */
+function besideOther(date: DateFact): boolean {
+  const text = date.evidence.text;
+  if (!CONTRAST_OPENING.test(fold(text.slice(0, 20)))) return false;
+  const at = text.indexOf(date.matched);
+  const comma = text.indexOf(',');
+  return at >= 0 && comma > at;
+}
 
 /** A day that ends a measure or opens a span: neither is the day of one event. */
 function endsPeriod(date: DateFact): boolean {

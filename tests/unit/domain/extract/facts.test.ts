@@ -274,6 +274,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(indians, catalogs).main.victims).toEqual({ count: 3, nationality: 'Indian', role: 'hostage' });
   });
 
+  it('does not date a story by the day of another event an opening clause of contrast sets beside it', () => {
+    const beside = makeDocument(
+      'Trois touristes enlevés à Tombouctou',
+      "Alors que deux Français ont été enlevés le 24 novembre à Hombori, trois touristes ont été enlevés le 25 novembre à Tombouctou.",
+      { lang: 'fr', published: '2011-11-26T10:00:00Z' },
+    );
+    expect(extractFacts(beside, catalogs).main.date).toBe('2011-11-25');
+  });
+
   it('takes someone reported missing for the victim of a kidnapping story', () => {
     const missing = makeDocument('German priest missing in Mali', 'A German priest who has lived in Bamako for thirty years was reported missing on Sunday. A colleague said he was kidnapped.', { published: '2022-11-21T10:00:00Z' });
     expect(extractFacts(missing, catalogs).main).toMatchObject({ type: 'kidnapping', victims: { count: 1, nationality: 'German', role: 'missing' } });
