@@ -379,9 +379,11 @@ function victimsScore({ probe, incident, features, explain }: Pair): Scored {
   const nationality = victims.nationality;
   const sameNationality = theirs.filter((v) => v.folded === nationality);
   if (sameNationality.length === 0) {
-    // Hostages of one nationality do not contradict soldiers of another killed in the same attack, and an
-    // attack kills people of several nationalities, each report naming whom it heard of first.
-    const comparable = TAKEN.has(victims.role) || victims.role === undefined ? theirs.filter((v) => victims.role === undefined || v.role === victims.role) : [];
+    // Hostages of one nationality do not contradict soldiers of another killed in the same attack, and the
+    // dead of one attack are of several nationalities, each report naming whom it heard of first: only
+    // people taken clash with people of another nationality taken.
+    const killedOrWounded = victims.role !== undefined && !TAKEN.has(victims.role);
+    const comparable = killedOrWounded ? [] : theirs.filter((v) => victims.role === undefined || v.role === victims.role);
     const others = [...new Set(comparable.flatMap((v) => (v.nationality === undefined ? [] : [v.nationality])))];
     if (others.length > 0) {
       return { match: { code: 'victims:clash', weight: WEIGHTS.nationalityClash, message: explain ? `victims ${nationality} against ${others.join(', ')}` : '' } };
