@@ -15,13 +15,26 @@ export interface MainDate {
 /**
  * A story with no date of its own resolves "on Sunday" or "July 1" against the day it was read, which
  * may be long after it was written: the day is then a guess, unless the stream it came in bounds when it
- * came out (see Document.publishedAfter) and the text gives the day of the month: within a year, or
- * with its weekday, that day has one year.
+ * came out (see Document.publishedAfter) and the text gives the day of the month (within a year, or
+ * with its weekday, that day has one year) or a weekday the bounds leave one of (see weekdayPinned).
  */
 function readOnlyRelative(doc: Document, date: DateFact): boolean {
   if (doc.publishedFrom !== 'seen' || WRITTEN_YEAR.test(date.matched)) return false;
-  return !(DAY_OF_MONTH.test(date.matched) && (withinAYear(doc) || WEEKDAY.test(fold(date.matched))));
+  const weekday = WEEKDAY.test(fold(date.matched));
+  if (!DAY_OF_MONTH.test(date.matched)) return !(weekday && weekdayPinned(doc, date));
+  return !(withinAYear(doc) || weekday);
 }
+
+/**
+ * "On Wednesday" in a story the stream bounds to days no later than the next such weekday: whichever of
+ * those days it came out, it means the same Wednesday.
+ */
+function weekdayPinned({ publishedAfter: after, publishedBefore: before }: Document, date: DateFact): boolean {
+  if (after === undefined || before === undefined || date.precision !== 'day') return false;
+  return Date.parse(date.date) + WEEK_MS > Date.parse(before.slice(0, 10));
+}
+
+const WEEK_MS = 7 * 86_400_000;
 
 const DAY_OF_MONTH = /\d/;
 /** A span of publication days within which a day and month have one year. */

@@ -211,6 +211,21 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(built.value, catalogs).main).toMatchObject({ date: '2022-07-23', datePrecision: 'day' });
   });
 
+  it('takes a weekday an undated story gives for its day when the stream leaves it one such day', () => {
+    const story = (publishedBefore: string) => {
+      const built = buildDocument({
+        id: 'e', kind: 'news', source: 'S', title: 'US orders evacuation of embassy staff from Niger', lang: 'en',
+        seenAt: '2023-08-03T10:00:00Z', publishedAfter: '2023-08-03T10:00:00Z', publishedBefore,
+        body: 'The State Department on Wednesday ordered the departure of non-emergency staff from the embassy in Niamey.\n\nOn July 26, President Mohamed Bazoum was placed under house arrest by his guard.',
+      });
+      if (!built.ok) throw new Error(built.error.message);
+      return extractFacts(built.value, catalogs).main.date;
+    };
+    expect(story('2023-08-04T10:00:00Z')).toBe('2023-08-02');
+    // Two weeks on, "Wednesday" may be either of two: the day the body gives comes first.
+    expect(story('2023-08-17T10:00:00Z')).toBe('2023-07-26');
+  });
+
   it('prefers a day the body pins down to a weekday an undated story leaves to be guessed', () => {
     const built = buildDocument({
       id: 'w', kind: 'news', source: 'S', title: 'Al Qaeda network claims attack that killed six soldiers in Togo', lang: 'en',
