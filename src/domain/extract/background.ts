@@ -86,3 +86,14 @@ const FOLLOW_UP = new RegExp(
 export function followsUp(sentence: Sentence): boolean {
   return FOLLOW_UP.test(sentence.folded) && !RECALLS.test(sentence.folded);
 }
+
+/** "Alors que deux Français ont été enlevés jeudi à Hombori, trois touristes ...": a clause that sets another event beside the sentence's own. */
+const CONTRAST_OPENING = /^\s*(?:alors que|tandis que|while|whereas)\b/;
+
+/**
+ * Where an opening clause of contrast ends in a folded sentence, at its first comma: what it tells
+ * before is another event's. -1 when the sentence opens otherwise.
+ */
+export function contrastClauseEnd(folded: string): number {
+  return CONTRAST_OPENING.test(folded) ? folded.indexOf(',') : -1;
+}

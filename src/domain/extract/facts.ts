@@ -254,14 +254,11 @@ function mainVictims(victims: readonly VictimFact[], type: EventType | undefined
   for (const role of rolesFor(type)) {
     const ofRole = current.filter((v) => v.role === role);
     const inLead = ofRole.filter((v) => lead.has(v.evidence.sentence));
-    // The headline's count says whose story it is: "Trois touristes enlevés à Tombouctou" is not about
-    // the two Frenchmen its lead says were taken the day before elsewhere.
-    const inTitle = inLead.filter((v) => v.evidence.sentence === 0 && v.count !== null);
-    const pool = inTitle.length > 0 ? inTitle : inLead.length > 0 ? inLead : ofRole;
+    const pool = inLead.length > 0 ? inLead : ofRole;
     const chosen = pool.find((v) => v.count !== null && v.nationality !== undefined) ?? pool.find((v) => v.count !== null) ?? pool[0];
     if (!chosen) continue;
-    const sameGroup = (v: VictimFact) => v.nationality !== undefined && (v.count === null || v.count === chosen.count);
-    const nationality = chosen.nationality ?? pool.find(sameGroup)?.nationality ?? inLead.find(sameGroup)?.nationality ?? soleNationality(current, chosen.count);
+    const nationality =
+      chosen.nationality ?? pool.find((v) => v.nationality !== undefined && (v.count === null || v.count === chosen.count))?.nationality ?? soleNationality(current, chosen.count);
     return nationality === undefined ? { count: chosen.count, role } : { count: chosen.count, nationality, role };
   }
   return undefined;

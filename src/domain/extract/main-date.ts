@@ -1,6 +1,7 @@
 import type { DateFact, Document } from '../model.js';
 import { WEEKDAY_WORDS } from '../text/date-expressions.js';
 import { fold } from '../text/normalize.js';
+import { contrastClauseEnd } from './background.js';
 import { documentDate, longBefore, WRITTEN_YEAR } from './dates.js';
 
 /** The main event's date, distilled from the dates a story gives (see extractFacts). */
@@ -94,16 +95,11 @@ const UNTIL_BEFORE = /\b(?:until|till|jusqu'(?:au|a|en)|d'ici (?:le|au|a))\s*$/;
 const SPAN_OPENS = /\b(?:from|du|between|entre le|entre)\s*$/;
 const SPAN_GOES_ON = /^\s*(?:to|au|and|et|-|–|—)\s/;
 
-/** "Alors que deux Français ont été enlevés jeudi à Hombori, trois touristes ...": a clause that sets another event beside this one. */
-const CONTRAST_OPENING = /^\s*(?:alors que|tandis que|while|whereas)\b/;
-
-/** A day told in an opening clause of contrast, before its comma: the other event's day. */
+/** A day told in an opening clause of contrast (see contrastClauseEnd): the other event's day. */
 function besideOther(date: DateFact): boolean {
   const text = date.evidence.text;
-  if (!CONTRAST_OPENING.test(fold(text.slice(0, 20)))) return false;
   const at = text.indexOf(date.matched);
-  const comma = text.indexOf(',');
-  return at >= 0 && comma > at;
+  return at >= 0 && contrastClauseEnd(fold(text)) > at;
 }
 
 /** A day that ends a measure or opens a span: neither is the day of one event. */

@@ -1,5 +1,5 @@
 import type { Document, VictimFact, VictimRole } from '../model.js';
-import { isBackgroundSentence } from './background.js';
+import { contrastClauseEnd, isBackgroundSentence } from './background.js';
 import { NUMBER_WORDS, parseNumberAt } from './numbers.js';
 import { MONTH_WORDS } from '../text/date-expressions.js';
 import type { BackgroundTest } from './places.js';
@@ -219,6 +219,8 @@ function sentenceVictims(tokens: Tokens, background: BackgroundTest): readonly V
   let isBackground: boolean | undefined;
   let i = 0;
   const flags = wordFlags(tokens);
+  // The people an opening clause of contrast counts are another event's (see contrastClauseEnd).
+  const besideUntil = contrastClauseEnd(sentence.folded) < 0 ? -1 : words.indexOf(',');
   let previous: VictimRole | undefined;
   while (i < words.length) {
     const group = ((flags[i] as number) & (GROUP_VOCABULARY | DIGITS)) !== 0 ? (groupAt(words, i) ?? namedNational(tokens, i)) : undefined;
@@ -234,10 +236,11 @@ function sentenceVictims(tokens: Tokens, background: BackgroundTest): readonly V
     previous = role;
     isBackground ??= background(sentence);
     const evidence = { sentence: sentence.index, text: sentence.text };
+    const recalled = isBackground || group.start < besideUntil;
     const fact: VictimFact =
       group.nationality === undefined
-        ? { count: group.count, role, background: isBackground, evidence }
-        : { count: group.count, role, background: isBackground, evidence, nationality: group.nationality };
+        ? { count: group.count, role, background: recalled, evidence }
+        : { count: group.count, role, background: recalled, evidence, nationality: group.nationality };
     const name = group.count === 1 || group.count === null ? (personNameAt(tokens, group.end) ?? personNameBefore(tokens, group.start)) : undefined;
     facts.push(name === undefined ? fact : { ...fact, names: [name] });
   }

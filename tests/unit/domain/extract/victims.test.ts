@@ -63,6 +63,12 @@ describe('extractVictims', () => {
     expect(victims('Militants killed 20 soldiers, including two Chadian officers.')).toEqual(['20|-|killed', '2|Chadian|killed']);
   });
 
+  it('takes the people an opening clause of contrast counts for another event', () => {
+    const facts = extractVictims(sentenceDocument("Alors que deux Français ont été enlevés jeudi à Hombori, trois touristes ont été enlevés à Tombouctou."), notBackground);
+    expect(facts.map((v) => [v.count, v.nationality ?? '-', v.background])).toEqual([[2, 'French', true], [3, '-', false]]);
+    expect(extractVictims(sentenceDocument('Deux Français ont été enlevés jeudi, alors que trois touristes ont fui.'), notBackground).map((v) => v.background)).toEqual([false]);
+  });
+
   it('keeps a group without a number', () => {
     expect(victims('Delhi called for the release of the abducted Indian nationals.')).toEqual(['null|Indian|hostage']);
     expect(victims('Families of the abducted Indians spoke to reporters.')).toEqual(['null|Indian|hostage']);
