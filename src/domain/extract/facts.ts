@@ -113,7 +113,6 @@ function distil(parts: Parts): MainEvent {
     ...(parts.type === undefined ? {} : { type: parts.type }),
     ...(date === undefined ? {} : { date: date.date, datePrecision: date.precision }),
     ...(date?.estimated === true ? { dateEstimated: true } : {}),
-    ...(date?.unstated === true ? { dateUnstated: true } : {}),
     ...(country === undefined ? {} : { country }),
     places: places.ids,
     ...(victims === undefined ? {} : { victims }),

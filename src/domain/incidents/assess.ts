@@ -181,24 +181,7 @@ interface Scored {
 
 const NOTHING: Scored = {};
 
-/** Days of its window beyond which where the stream had got to says little of when an undated story's event was. */
-const UNSTATED_WINDOW_DAYS = 14;
-
-/**
- * A story that gives no date, between dated items weeks apart, may be about any day between them:
- * agreeing with the day the stream had got to is no stronger than a weekday among several weeks.
- */
 function dateScore(pair: Pair): Scored {
-  const scored = statedDateScore(pair);
-  const window = pair.probe.dateWindow;
-  const weight = scored.match?.weight;
-  if (pair.probe.dateUnstated !== true || window === undefined || weight === undefined || weight <= WEIGHTS.dateWeekday) return scored;
-  if (dayNumber(window.to) - dayNumber(window.from) <= UNSTATED_WINDOW_DAYS) return scored;
-  const message = pair.explain ? `${scored.match?.message ?? ''}; but the story gives no date and may be about any day from ${window.from} to ${window.to}` : '';
-  return { match: { code: 'date', weight: WEIGHTS.dateWeekday, message } };
-}
-
-function statedDateScore(pair: Pair): Scored {
   const { probe, incident, explain } = pair;
   // The same kind of event on other dates is another event, unless the story only estimates its date
   // (see MainEvent.dateEstimated): then the date scores closeness and vetoes nothing.

@@ -43,8 +43,6 @@ export interface Probe {
    * is any Thursday of them.
    */
   readonly dateWindow?: { readonly from: string; readonly to: string };
-  /** See MainEvent.dateUnstated: the date is only where the stream had got to. */
-  readonly dateUnstated?: boolean;
   /** Publication day, or the day the story was first seen. */
   readonly published: string;
   readonly country?: string;
@@ -142,7 +140,6 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     if (main.dateEstimated === true) probe.dateEstimated = true;
     const window = main.dateEstimated === true ? dateWindow(doc) : undefined;
     if (window !== undefined) probe.dateWindow = window;
-    if (main.dateUnstated === true) probe.dateUnstated = true;
   }
   if (country !== undefined) probe.country = country.toLowerCase();
   if (issuer !== undefined) probe.issuer = issuer;

@@ -197,7 +197,7 @@ describe('extractFacts on small documents', () => {
       body: 'At least 40 civilians were killed in a recent attack by al-Qaida-linked rebels in Djibo, a town in northern Burkina Faso.',
     });
     if (!built.ok) throw new Error(built.error.message);
-    expect(extractFacts(built.value, catalogs).main).toMatchObject({ date: '2023-11-28', datePrecision: 'day', dateEstimated: true, dateUnstated: true });
+    expect(extractFacts(built.value, catalogs).main).toMatchObject({ date: '2023-11-28', datePrecision: 'day', dateEstimated: true });
   });
 
   it('dates an undated wire story of a stream by its dateline in the days before the next dated item', () => {
