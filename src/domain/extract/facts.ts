@@ -106,7 +106,7 @@ function distil(parts: Parts): MainEvent {
   const places = mainPlaces(parts.mentions, lead, reporting);
   const date = mainDate(parts.doc, parts.dates, lead);
   const changes = mainChanges(parts);
-  const victims = mainVictims(parts.victims, namesTheFreed(parts, changes, lead) ? 'release' : parts.type, lead);
+  const victims = mainVictims(parts.victims, namesTheFreed(parts, changes, lead) ? 'release' : parts.type, lead, parts.doc.title);
   const site = mainSite(parts.sites, lead);
   const country = places.country ?? mainCountry(parts.mentions, lead);
   return {
@@ -131,7 +131,7 @@ function distil(parts: Parts): MainEvent {
 function namesTheFreed(parts: Parts, changes: readonly EventType[], lead: ReadonlySet<number>): boolean {
   if (parts.type !== 'kidnapping' || !reportsCaptivityEnd(parts.type, changes)) return false;
   const current = parts.victims.filter((v) => !v.background);
-  const headlined = soleNationality(current, null);
+  const headlined = soleNationality(current, null, parts.doc.title);
   return current.some((v) => v.role === 'released' && v.nationality !== undefined && lead.has(v.evidence.sentence) && (headlined === undefined || v.nationality === headlined));
 }
 
@@ -248,7 +248,7 @@ function rolesFor(type: EventType | undefined): readonly VictimRole[] {
 }
 
 /** The hostages (or the dead of an attack) counted in the lead, with their nationality if any sentence of the lead gives it. */
-function mainVictims(victims: readonly VictimFact[], type: EventType | undefined, lead: ReadonlySet<number>): MainEvent['victims'] {
+function mainVictims(victims: readonly VictimFact[], type: EventType | undefined, lead: ReadonlySet<number>, title: string): MainEvent['victims'] {
   const current = victims.filter((v) => !v.background);
   for (const role of rolesFor(type)) {
     const ofRole = current.filter((v) => v.role === role);
@@ -257,7 +257,7 @@ function mainVictims(victims: readonly VictimFact[], type: EventType | undefined
     const chosen = pool.find((v) => v.count !== null && v.nationality !== undefined) ?? pool.find((v) => v.count !== null) ?? pool[0];
     if (!chosen) continue;
     const nationality =
-      chosen.nationality ?? pool.find((v) => v.nationality !== undefined && (v.count === null || v.count === chosen.count))?.nationality ?? soleNationality(current, chosen.count);
+      chosen.nationality ?? pool.find((v) => v.nationality !== undefined && (v.count === null || v.count === chosen.count))?.nationality ?? soleNationality(current, chosen.count, title);
     return nationality === undefined ? { count: chosen.count, role } : { count: chosen.count, nationality, role };
   }
   return undefined;
@@ -266,9 +266,12 @@ function mainVictims(victims: readonly VictimFact[], type: EventType | undefined
 /**
  * The one nationality the headline gives its victims, whatever befell them, when the group chosen has
  * none: the hostage "held hostage" in the lead of "Body of Swiss hostage killed ..." is the Swiss one.
+ * A victim the headline names by name is the headline's wherever the text gives the nationality
+ * ("Sophie Pétronin, dernière otage française, libérée": "La Française Sophie Pétronin ...").
  */
-function soleNationality(victims: readonly VictimFact[], count: number | null): string | undefined {
-  const named = victims.filter((v) => v.nationality !== undefined && v.evidence.sentence === 0 && (v.count === null || count === null || v.count === count));
+function soleNationality(victims: readonly VictimFact[], count: number | null, title: string): string | undefined {
+  const headlined = (v: VictimFact) => v.evidence.sentence === 0 || (v.names ?? []).some((name) => title.includes(name));
+  const named = victims.filter((v) => v.nationality !== undefined && headlined(v) && (v.count === null || count === null || v.count === count));
   const nationalities = new Set(named.map((v) => v.nationality));
   return nationalities.size === 1 ? named[0]?.nationality : undefined;
 }

@@ -296,6 +296,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(beside, catalogs).main.date).toBe('2011-11-25');
   });
 
+  it('takes the hostage the headline names by name for the main victim, not another freed with her', () => {
+    const freed = makeDocument(
+      'Mali : Sophie Pétronin, dernière otage française, libérée',
+      "La Française Sophie Pétronin, retenue en otage avec le Malien Soumaïla Cissé, a été libérée, a annoncé la présidence.",
+      { lang: 'fr', published: '2020-10-08T10:00:00Z' },
+    );
+    expect(extractFacts(freed, catalogs).main.victims).toMatchObject({ count: 1, nationality: 'French' });
+  });
+
   it('takes someone reported missing for the victim of a kidnapping story', () => {
     const missing = makeDocument('German priest missing in Mali', 'A German priest who has lived in Bamako for thirty years was reported missing on Sunday. A colleague said he was kidnapped.', { published: '2022-11-21T10:00:00Z' });
     expect(extractFacts(missing, catalogs).main).toMatchObject({ type: 'kidnapping', victims: { count: 1, nationality: 'German', role: 'missing' } });
