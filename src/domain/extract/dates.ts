@@ -73,6 +73,9 @@ function undatedReference(doc: Document, seen: string): string {
   }
   if (latest === undefined) return seen;
   const yearEnd = `${latest.slice(0, 4)}-12-31`;
+  // A story of a stream came out before the next dated item: a year it writes that ended less than a
+  // year before is as likely one it looks back on ("a year after the violence of 2018") as its own.
+  if (doc.publishedBefore !== undefined && !longBefore(yearEnd, seen, BACKGROUND_DAYS)) return seen;
   return yearEnd < seen ? yearEnd : seen;
 }
 
