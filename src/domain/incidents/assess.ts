@@ -104,8 +104,9 @@ export function assess(probe: Probe, incident: Incident, explain = true): Assess
   const matches: Reason[] = [];
   push(matches, ongoing.match);
   // A blockade covers roads and towns around the places first named, and hostages are freed far from
-  // where they were taken: another town is no clash.
-  const elsewhere = place?.code === 'place:clash' && (ongoing.match !== undefined || endsCaptivity(pair));
+  // where they were taken: another town is no clash. News of hostages still held names where they were taken.
+  const freedElsewhere = probe.captive !== true && endsCaptivity(pair);
+  const elsewhere = place?.code === 'place:clash' && (ongoing.match !== undefined || freedElsewhere);
   push(matches, elsewhere ? undefined : place);
   push(matches, date.match);
   push(matches, typeScore(pair));

@@ -218,6 +218,29 @@ describe('decide', () => {
     expect(decide(again, RELEVANT, [kidnapping], DEFAULT_MATCH_POLICY).action).toBe('new');
   });
 
+  it('keeps the place clash for news of a hostage still held, which names where the hostage was taken', () => {
+    const hombori: PlaceFact = { ...KAYES, id: 'ml-hombori', name: 'Hombori', region: 'ml-r-douentza' };
+    const kidnapping = filed(julyKidnapping());
+    const news = (lead: string, trigger: string, changes: MainEvent['changes']) =>
+      story(
+        doc('h-1', 'French hostage in Mali', [lead], { published: '2025-12-20' }),
+        facts({ type: 'kidnapping', date: '2025-12-20', datePrecision: 'day', country: 'ml', places: ['ml-hombori'], victims: { count: 3, nationality: 'Indian', role: 'hostage' }, changes }, {
+          places: [hombori], victims: [victims(3, 'Indian')],
+          events: [{ type: changes.length > 0 ? 'release' : 'kidnapping', trigger, background: false, evidence: { sentence: 1, text: lead } }],
+        }),
+      );
+    const held = news('A video shows the three Indian hostages held near Hombori.', 'hostages', []);
+    expect(held.probe.captive).toBe(true);
+    const heldVerdict = decide(held, RELEVANT, [kidnapping], DEFAULT_MATCH_POLICY);
+    expect(heldVerdict.action).toBe('new');
+    expect(heldVerdict.reasons.find((r) => r.code === 'weak')?.message).toContain('place:clash -0.1');
+    // Freed, hostages turn up far from where they were taken.
+    const freed = news('The three Indian hostages were freed near Hombori.', 'freed', ['release']);
+    const freedVerdict = decide(freed, RELEVANT, [kidnapping], DEFAULT_MATCH_POLICY);
+    expect(freedVerdict.action).toBe('update');
+    expect(codes(freedVerdict.reasons)).not.toContain('place:clash');
+  });
+
   it('does not take one priest gone missing for the one soldier an attack in the same town killed', () => {
     const attack = story(
       doc('kati-1', 'Attack on Kati base near Bamako', ['Car bombs hit the Kati base outside Bamako on Friday, killing one soldier.'], { published: '2022-07-22' }),
