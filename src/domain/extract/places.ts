@@ -314,6 +314,8 @@ function isLocative(words: readonly string[], start: number): boolean {
   if (EVENT_TARGET.has(before)) return followsEventNoun(words, k);
   // "Bourem, située entre Gao et Tombouctou": towns that place another one on the map.
   if (LANDMARK_BEFORE.has(before) && SITUATED.has(words[k - 1] as string)) return false;
+  // "the wounded were evacuated to Niamey": where people were taken after, not where it happened.
+  if (DESTINATION_BEFORE.has(before) && MOVED.has(words[k - 1] as string)) return false;
   if (!LOCATIVE.has(before)) return false;
   if (!WEAK_LOCATIVE.has(before)) return true;
   const noun = words[k - 1];
@@ -324,6 +326,14 @@ function isLocative(words: readonly string[], start: number): boolean {
 /** Prepositions after SITUATED that name landmarks rather than where anything happened ("située à Kayes" is where). */
 const LANDMARK_BEFORE = new Set(['entre', 'between']);
 const SITUATED = new Set(['situe', 'situee', 'situes', 'situees', 'located', 'situated', 'lying', 'lies', 'sis', 'sise']);
+
+/** Prepositions after MOVED that name a destination. */
+const DESTINATION_BEFORE = new Set(['to', 'towards', 'toward', 'a', 'vers', 'jusqu']);
+const MOVED = new Set([
+  'evacuated', 'transferred', 'transported', 'flown', 'airlifted', 'rushed', 'taken', 'brought', 'repatriated', 'sent',
+  'evacue', 'evacues', 'evacuee', 'evacuees', 'transfere', 'transferes', 'transferee', 'transferees', 'transporte',
+  'transportes', 'achemine', 'achemines', 'rapatrie', 'rapatries', 'rapatriee', 'rapatriees',
+]);
 
 /** Countries whose possessive may stand between a preposition and a place of theirs (see isLocative). */
 const POSSESSORS = new Set(['mali', 'niger', 'faso', 'benin', 'togo', 'chad', 'nigeria', 'mauritania', 'senegal', 'algeria', 'ghana']);

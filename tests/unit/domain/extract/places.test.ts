@@ -61,6 +61,13 @@ describe('extractPlaces', () => {
     expect(factory.find((m) => m.fact.id === 'ml-kayes')?.locative).toBe(true);
   });
 
+  it('does not take the town the wounded were taken to for where things happened', () => {
+    const mentions = findPlaceMentions(makeDocument('Soldiers killed', 'Gunmen killed 17 soldiers in Tillabéri; the wounded were evacuated to Niamey.'), gazetteer, notBackground);
+    expect(mentions.filter((m) => m.locative).map((m) => m.fact.id)).toEqual(['ne-tillaberi']);
+    const french = findPlaceMentions(makeDocument('Attaque', 'Les blessés ont été évacués vers Niamey après l\'attaque de Tillabéri.', { lang: 'fr' }), gazetteer, notBackground);
+    expect(french.find((m) => m.fact.id === 'ne-niamey')?.locative).toBe(false);
+  });
+
   it("takes a country's capital named as such for the capital", () => {
     expect(ids("Gunmen attacked a luxury hotel in Mali's capital.")).toContain('ml-bamako');
     expect(ids('Une attaque a visé la capitale malienne.')).toContain('ml-bamako');
