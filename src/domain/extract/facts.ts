@@ -131,7 +131,7 @@ function distil(parts: Parts): MainEvent {
 function namesTheFreed(parts: Parts, changes: readonly EventType[], lead: ReadonlySet<number>): boolean {
   if (parts.type !== 'kidnapping' || !reportsCaptivityEnd(parts.type, changes)) return false;
   const current = parts.victims.filter((v) => !v.background);
-  const headlined = soleNationality(current, null, parts.doc.title);
+  const headlined = headlineNationality(current, null, parts.doc.title);
   return current.some((v) => v.role === 'released' && v.nationality !== undefined && lead.has(v.evidence.sentence) && (headlined === undefined || v.nationality === headlined));
 }
 
@@ -257,7 +257,7 @@ function mainVictims(victims: readonly VictimFact[], type: EventType | undefined
     const chosen = pool.find((v) => v.count !== null && v.nationality !== undefined) ?? pool.find((v) => v.count !== null) ?? pool[0];
     if (!chosen) continue;
     const nationality =
-      chosen.nationality ?? pool.find((v) => v.nationality !== undefined && (v.count === null || v.count === chosen.count))?.nationality ?? soleNationality(current, chosen.count, title);
+      chosen.nationality ?? pool.find((v) => v.nationality !== undefined && (v.count === null || v.count === chosen.count))?.nationality ?? headlineNationality(current, chosen.count, title);
     return nationality === undefined ? { count: chosen.count, role } : { count: chosen.count, nationality, role };
   }
   return undefined;
@@ -269,7 +269,7 @@ function mainVictims(victims: readonly VictimFact[], type: EventType | undefined
  * A victim the headline names by name is the headline's wherever the text gives the nationality
  * ("Sophie Pétronin, dernière otage française, libérée": "La Française Sophie Pétronin ...").
  */
-function soleNationality(victims: readonly VictimFact[], count: number | null, title: string): string | undefined {
+function headlineNationality(victims: readonly VictimFact[], count: number | null, title: string): string | undefined {
   const headlined = (v: VictimFact) => v.evidence.sentence === 0 || (v.names ?? []).some((name) => title.includes(name));
   const named = victims.filter((v) => v.nationality !== undefined && headlined(v) && (v.count === null || count === null || v.count === count));
   const nationalities = new Set(named.map((v) => v.nationality));
