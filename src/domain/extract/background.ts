@@ -90,10 +90,7 @@ export function followsUp(sentence: Sentence): boolean {
 /** "Alors que deux Français ont été enlevés jeudi à Hombori, trois touristes ...": a clause that sets another event beside the sentence's own. */
 const CONTRAST_OPENING = /^\s*(?:alors que|tandis que|while|whereas)\b/;
 
-/**
- * Where an opening clause of contrast ends in a folded sentence, at its first comma: what it tells
- * before is another event's. -1 when the sentence opens otherwise.
- */
-export function contrastClauseEnd(folded: string): number {
-  return CONTRAST_OPENING.test(folded) ? folded.indexOf(',') : -1;
+/** Whether a folded sentence opens with a clause of contrast: what it tells before its first comma is another event's. */
+export function opensWithContrast(folded: string): boolean {
+  return CONTRAST_OPENING.test(folded);
 }

@@ -1,7 +1,7 @@
 import type { DateFact, Document } from '../model.js';
 import { WEEKDAY_WORDS } from '../text/date-expressions.js';
 import { fold } from '../text/normalize.js';
-import { contrastClauseEnd } from './background.js';
+import { opensWithContrast } from './background.js';
 import { documentDate, longBefore, WRITTEN_YEAR } from './dates.js';
 
 /** The main event's date, distilled from the dates a story gives (see extractFacts). */
@@ -93,11 +93,11 @@ const UNTIL_BEFORE = /\b(?:until|till|jusqu'(?:au|a|en)|d'ici (?:le|au|a))\s*$/;
 const SPAN_OPENS = /\b(?:from|du|between|entre le|entre)\s*$/;
 const SPAN_GOES_ON = /^\s*(?:to|au|and|et|-|–|—)\s/;
 
-/** A day told in an opening clause of contrast (see contrastClauseEnd): the other event's day. */
+/** A day told in an opening clause of contrast (see opensWithContrast): the other event's day. */
 function besideOther(date: DateFact): boolean {
   const text = date.evidence.text;
   const at = text.indexOf(date.matched);
-  return at >= 0 && contrastClauseEnd(fold(text)) > at;
+  return at >= 0 && text.indexOf(',') > at && opensWithContrast(fold(text));
 }
 
 /** A day that ends a measure or opens a span: neither is the day of one event. */

@@ -1,5 +1,5 @@
 import type { Document, VictimFact, VictimRole } from '../model.js';
-import { contrastClauseEnd, isBackgroundSentence } from './background.js';
+import { isBackgroundSentence, opensWithContrast } from './background.js';
 import { NUMBER_WORDS, parseNumberAt } from './numbers.js';
 import { MONTH_WORDS } from '../text/date-expressions.js';
 import type { BackgroundTest } from './places.js';
@@ -219,8 +219,8 @@ function sentenceVictims(tokens: Tokens, background: BackgroundTest): readonly V
   let isBackground: boolean | undefined;
   let i = 0;
   const flags = wordFlags(tokens);
-  // The people an opening clause of contrast counts are another event's (see contrastClauseEnd).
-  const besideUntil = contrastClauseEnd(sentence.folded) < 0 ? -1 : words.indexOf(',');
+  // The people an opening clause of contrast counts are another event's (see opensWithContrast).
+  const besideUntil = opensWithContrast(sentence.folded) ? words.indexOf(',') : -1;
   let previous: VictimRole | undefined;
   while (i < words.length) {
     const group = ((flags[i] as number) & (GROUP_VOCABULARY | DIGITS)) !== 0 ? (groupAt(words, i) ?? namedNational(tokens, i)) : undefined;
