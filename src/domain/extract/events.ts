@@ -145,8 +145,17 @@ function wordsAfter(folded: string, from: number, count: number): string {
   return folded.slice(from, from + 60).trim().split(/\s+/).slice(0, count).join(' ');
 }
 
+/** "Au point mort" (at a standstill), "la peine de mort", "the death penalty": no one died. */
+const NO_DEATH_BEFORE = /^(?:point|peine de)$/;
+const NO_DEATH_AFTER = /^(?:penalty|sentences?)\b/;
+
+function namesNoDeath(folded: string, at: number, end: number): boolean {
+  return NO_DEATH_BEFORE.test(clauseBefore(folded, at, 1)) || NO_DEATH_BEFORE.test(clauseBefore(folded, at, 2)) || NO_DEATH_AFTER.test(wordsAfter(folded, end, 1));
+}
+
 function isDenied(type: EventType, folded: string, at: number, end: number): boolean {
   if (NEGATION.test(clauseBefore(folded, at, NEGATION_WORDS))) return true;
+  if (type === 'killing' && namesNoDeath(folded, at, end)) return true;
   if (type === 'release' && RELEASED_THING.test(`${clauseBefore(folded, at, 2)} ${wordsAfter(folded, end, 3)}`)) return true;
   return type === 'release' || type === 'rescue' ? ASPIRATION.test(clauseBefore(folded, at, ASPIRATION_WORDS)) : false;
 }

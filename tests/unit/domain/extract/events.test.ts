@@ -131,6 +131,18 @@ describe('denied and hoped-for events', () => {
     expect(found).not.toContain('rescue');
   });
 
+  it.each([
+    ['Les discussions entre le Bénin et le Niger sont au point mort.', 'fr'],
+    ['Le code pénal prévoit la peine de mort pour les auteurs.', 'fr'],
+    ['The court can impose the death penalty on the attackers.', 'en'],
+  ] as const)('%s tells of no one killed', (body, lang) => {
+    expect(types(body, lang)).not.toContain('killing');
+  });
+
+  it('still takes the dead for a killing', () => {
+    expect(types('Le bilan fait état de trois morts au point de contrôle.', 'fr')).toContain('killing');
+  });
+
   it('does not take a denied kidnapping for one', () => {
     expect(types('The Indian workers are not being kidnapped because of their nationality.')).toEqual([]);
   });

@@ -176,6 +176,7 @@ describe('the shipped rules', () => {
       'fr',
     ],
     ['US orders evacuation of non-emergency staff from Niger', 'The State Department said it would help evacuate its citizens from the country.', 'en'],
+    ['Gunmen attack health centre in central Mali', 'Armed men stormed a clinic during a vaccination campaign against measles, killing two nurses.', 'en'],
   ] as const)('keeps "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(true);
   });
@@ -197,6 +198,12 @@ describe('the shipped rules', () => {
     ['Mali junta dissolves political parties', 'The decree follows a national consultation that recommended a five-year term for the military leader.', 'en'],
     ['Niger : des milliers de sinistrés après les inondations', 'Les pluies ont fait 50 morts dans le pays. Les crues ont détruit des maisons. Des routes sont coupées. Les secours manquent. Certaines zones sont aussi exposées aux attaques jihadistes.', 'fr'],
     ['Mali : des dizaines de morts pendant la canicule', 'Les hôpitaux de Bamako ont enregistré de nombreux décès dus à une vague de chaleur.', 'fr'],
+    [
+      'At least 21 deaths and 600 cases of dengue fever in Mali',
+      'Dengue fever is on the rise in Mali, a country facing rising threats of terrorism. Officials said 21 people had died and 600 had been infected by the virus.',
+      'en',
+    ],
+    ["Questions over Mali's Ebola response", 'The failure of a hospital to detect cases of Ebola has raised questions. The government released an emergency plan after a girl died.', 'en'],
     ['Burkina Faso, Mali, Niger to exit ECOWAS by 2025', 'The withdrawal follows their military takeovers. Their military regimes accused the bloc of serving France.', 'en'],
     [
       'Barrick resolves dispute, regains control of Malian gold mine',
