@@ -19,6 +19,8 @@ export interface PlaceMention {
   readonly institutional: boolean;
   /** False for an unlisted locality that only a place named after it in its sentence can place. */
   readonly anchored?: boolean;
+  /** A country named as a border or a neighbour (see outsideCountry). */
+  readonly border?: boolean;
 }
 
 /** Words that may stand between a preposition and the place: "in the West African country", "in western Mali". */
@@ -171,6 +173,7 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
         end: match.end,
         locative,
         institutional: isInstitutional(words, match.start) || opensDateline(words, match.start, match.end),
+        ...(outside ? { border: true } : {}),
       });
     }
   }
@@ -191,13 +194,19 @@ function placeUnlisted(mentions: readonly PlaceMention[]): PlaceMention[] {
       continue;
     }
     const next = nextPlaceInSentence(mentions, k);
-    // A name set off after a preposition is a locality only when its sentence goes on to place it.
-    if (next === undefined && mention.anchored === false) continue;
+    // A name set off after a preposition is a locality only when its sentence goes on to place it, on
+    // the map or by a border ("Kafolo, située ... à la frontière du Burkina Faso": on this side of it).
+    if (next === undefined && mention.anchored === false && !borderFollows(mentions, k)) continue;
     const country = next?.fact.country ?? mention.fact.country;
     const region = next === undefined ? undefined : next.fact.kind === 'region' ? next.fact.id : next.fact.region;
     if (country !== '') placed.push({ ...mention, fact: unlistedFact(mention.fact.name, country, mention.fact.evidence, mention.fact.background, region) });
   }
   return placed;
+}
+
+function borderFollows(mentions: readonly PlaceMention[], k: number): boolean {
+  const sentence = (mentions[k] as PlaceMention).fact.evidence.sentence;
+  return mentions.some((m, j) => j > k && m.border === true && m.fact.evidence.sentence === sentence);
 }
 
 /** The first listed place after mention k in the same sentence, a country only where it locates. */
@@ -285,7 +294,8 @@ function startsLongerName(tokens: Tokens, end: number): boolean {
 
 /**
  * A country named as a border or a neighbour ("the Niger border", "Nigeria's border", "near Niger",
- * "the border with Mali", "la frontière avec le Mali", "neighbouring Burkina Faso"), not where things happened.
+ * "the border with Mali", "la frontière avec le Mali", "à la frontière du Mali", "neighbouring Burkina
+ * Faso"), not where things happened.
  */
 function outsideCountry(words: readonly string[], start: number, end: number): boolean {
   // "Nigeria's border": the possessive is a token of its own.
@@ -295,7 +305,8 @@ function outsideCountry(words: readonly string[], start: number, end: number): b
   let k = start - 1;
   while (k >= 0 && start - k <= 3 && (SKIPPABLE.has(words[k] as string) || WEAK_LOCATIVE.has(words[k] as string) || words[k] === 'to')) k -= 1;
   const before = words[k] as string;
-  if (NEXT_TO.has(before)) return true;
+  // "à la frontière du Burkina Faso", "bordering Mali": the border's other side.
+  if (NEXT_TO.has(before) || BORDER_NOUNS.has(before)) return true;
   return WITH.has(before) && BORDER_NOUNS.has(words[k - 1] as string);
 }
 
@@ -303,7 +314,7 @@ const WITH = new Set(['with', 'avec']);
 /** "in neighbouring Burkina Faso", "au Burkina Faso voisin": a neighbour of where things happened. */
 const NEIGHBOUR_BEFORE = new Set(['neighbouring', 'neighboring']);
 const NEIGHBOUR_AFTER = new Set(['voisin', 'voisine']);
-const BORDER_NOUNS = new Set([...BORDER_AFTER, 'frontiere', 'frontieres']);
+const BORDER_NOUNS = new Set([...BORDER_AFTER, 'frontiere', 'frontieres', 'frontalier', 'frontaliere', 'frontaliers', 'frontalieres', 'bordering']);
 
 function isLocative(words: readonly string[], start: number): boolean {
   let k = skipBack(words, start - 1, start);

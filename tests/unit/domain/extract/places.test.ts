@@ -116,6 +116,18 @@ describe('extractPlaces', () => {
     expect(mali).toMatchObject({ fact: { id: 'ml' }, locative: true });
   });
 
+  it('places a town the gazetteer lacks in the country it lies in, not the one whose border it is on', () => {
+    const doc = makeDocument(
+      "Côte d'Ivoire : au moins 12 soldats tués",
+      "L'attaque a visé une base militaire à Kafolo, située dans le nord-est du pays, à la frontière du Burkina Faso.",
+      { lang: 'fr' },
+    );
+    const kafolo = extractPlaces(doc, gazetteer, notBackground).find((p) => p.name === 'Kafolo');
+    expect(kafolo).toMatchObject({ country: 'ci' });
+    const bordering = findPlaceMentions(sentenceDocument('Une petite ville frontalière avec le Burkina Faso a été attaquée.'), gazetteer, notBackground);
+    expect(bordering.map((m) => [m.fact.id, m.locative])).toEqual([['bf', false]]);
+  });
+
   it('names a locality the gazetteer lacks when the text calls it one, in the country the sentence gives', () => {
     const doc = makeDocument('Deadly attack in Burkina Faso', 'Jihadists stormed a military detachment in the town of Kelbo, in the northeast of Burkina Faso, near the Niger border');
     const unlisted = extractPlaces(doc, gazetteer, notBackground).find((p) => p.unlisted === true);
@@ -132,10 +144,11 @@ describe('extractPlaces', () => {
     expect(unlisted('Attaque au Togo', "Des hommes armés ont attaqué un poste à Kpekpakandi, dans la région des Savanes, au nord du Togo", 'fr')).toEqual(['tg-loc-kpekpakandi/tg-r-savanes']);
     expect(unlisted('Attaque au Togo', "Des hommes armés ont attaqué un poste avancé à Kpekpakandi, au nord du pays", 'fr')).toEqual(['tg-loc-kpekpakandi/']);
     expect(unlisted('Attack in Niger', "The attack took place in Tassia in Niger's south-western Tillabéri region", 'en')).toEqual(['ne-loc-tassia/']);
-    // Months, places the sentence does not go on to place, and a country's border do not make localities.
+    // Months and places the sentence does not go on to place do not make localities.
     expect(unlisted('Mali', 'In August, in Mali, militants attacked a convoy', 'en')).toEqual([]);
     expect(unlisted('Mali', 'Talks in Geneva, in Switzerland, ended without a deal on Mali', 'en')).toEqual([]);
-    expect(unlisted('Benin', 'JNIM claimed a post in Basso, located only a few miles from Nigeria’s border', 'en')).toEqual([]);
+    // A country's border places a locality on this side of it.
+    expect(unlisted('Benin', 'JNIM claimed a post in Basso, located only a few miles from Nigeria’s border', 'en')).toEqual(['bj-loc-basso/']);
     expect(unlisted('Burkina Faso', "Fighters stormed a gold mining site outside Silgadji village in Burkina Faso's Yagha province", 'en')).toEqual(['bf-loc-silgadji/']);
     expect(unlisted('Benin', 'Seven villagers in the Kerou commune had their throats slit', 'en')).toEqual(['bj-loc-kerou/']);
     expect(unlisted('Mali', 'Fighters crossed into the Liptako zone, north of Gao', 'en')).toEqual([]);
