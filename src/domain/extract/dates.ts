@@ -58,11 +58,15 @@ function recalledYear(e: DateExpression, seen: string): boolean {
  * wrong year. The years the text writes out are the evidence it gives of its own time: an article
  * naming "June 2025" was written in June 2025 or later, and writers leave the year out of dates in
  * their own year. So year-less dates are placed on or before the end of the latest year the text
- * writes out, when that year ended before the day it was seen; otherwise the seen day stays the
- * reference. Dates after the seen day are plans or slips, not evidence of when the text was written.
+ * writes out, when that year ended before the day it was seen; otherwise, and for a story of a stream,
+ * the seen day stays the reference. Dates after the seen day are plans or slips, not evidence of when the text was written.
  * Only resolution moves: the publication date stays unknown.
  */
 function undatedReference(doc: Document, seen: string): string {
+  // A story of a stream came out shortly before the next dated item: a year it writes out is as likely
+  // one it looks back on ("a year after the violence of 2018", "the first attack since Grand-Bassam in
+  // 2016") as its own.
+  if (doc.publishedBefore !== undefined) return seen;
   let latest: string | undefined;
   for (const sentence of doc.sentences) {
     if (!WRITTEN_YEAR.test(sentence.folded)) continue;
@@ -73,9 +77,6 @@ function undatedReference(doc: Document, seen: string): string {
   }
   if (latest === undefined) return seen;
   const yearEnd = `${latest.slice(0, 4)}-12-31`;
-  // A story of a stream came out before the next dated item: a year it writes that ended less than a
-  // year before is as likely one it looks back on ("a year after the violence of 2018") as its own.
-  if (doc.publishedBefore !== undefined && !longBefore(yearEnd, seen, BACKGROUND_DAYS)) return seen;
   return yearEnd < seen ? yearEnd : seen;
 }
 

@@ -178,6 +178,12 @@ describe('undated documents', () => {
     expect(dateOf(read, 'January 1')).toBe('2018-01-01');
   });
 
+  it('keeps the seen year for a story of a stream that writes out a year long past', () => {
+    const text = "L'attaque a visé un poste dans la nuit du 10 au 11 juin, la première depuis l'attentat de Grand-Bassam en 2016.";
+    const streamed = documentOf(text, { title: 'Report', lang: 'fr', seenAt: '2020-07-22T00:00:00Z', publishedBefore: '2020-07-22T00:00:00Z' });
+    expect(extractDates(streamed).find((f) => f.matched.includes('11 juin'))?.date).toBe('2020-06-11');
+  });
+
   it('reads French the same way', () => {
     const doc = undated('Trois ouvriers ont été enlevés le 1er juillet sur le site de la cimenterie. Le groupe avait tué 200 soldats en juin 2025.', 'fr');
     expect(extractDates(doc).find((f) => f.matched.includes('1er juillet'))?.date).toBe('2025-07-01');
