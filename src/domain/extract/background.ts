@@ -10,7 +10,8 @@ import { leadingWords, WordPattern } from './word-patterns.js';
 const RECALL_CUES: readonly string[] = [
   // English
   String.raw`earlier (?:attacks?|incidents?|kidnappings?|abductions?|raids?|assaults?|killings?|cases?)`,
-  String.raw`previous(?:ly)?(?! day)`,
+  // "updating a previous death toll of 17": an earlier count of the same event, not an earlier event.
+  String.raw`previous(?:ly)?(?! day| (?:death )?(?:tolls?|counts?|estimates?|figures?))`,
   String.raw`prior (?:attacks?|incidents?|kidnappings?|abductions?|to this)`,
   String.raw`in recent (?:years|months)`,
   String.raw`(?:in|over) the (?:past|last) (?:few |several |two |three |five |ten )?(?:years|months|decades?)`,
@@ -24,7 +25,7 @@ const RECALL_CUES: readonly string[] = [
   String.raw`in a similar (?:incident|attack|kidnapping|abduction|case)`,
   // French
   String.raw`deja`,
-  String.raw`precedente?s?`,
+  String.raw`precedente?s?(?! bilans?| estimations?| chiffres?)`,
   String.raw`precedemment`,
   String.raw`auparavant`,
   String.raw`par le passe`,

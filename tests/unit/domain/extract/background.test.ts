@@ -48,6 +48,8 @@ describe('isBackgroundSentence and recallsPast', () => {
     'The latest abduction takes the total number of Indians kidnapped in Mali this year to eight.',
     'Cinq ressortissants indiens ont été enlevés jeudi près de Kobri.',
     'The army said it was established in the area.',
+    'Forty-two soldiers were killed near Tessit on Sunday, the government said, updating a previous death toll of 17.',
+    'Le précédent bilan faisait état de 17 morts.',
   ])('%s reports the current event', (text) => {
     expect(isBackgroundSentence(sentence(text))).toBe(false);
     expect(recallsPast(tokensOf(text))).toBe(false);
