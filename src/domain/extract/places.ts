@@ -159,7 +159,8 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
       if (!entry) continue;
       const previous = mentions[mentions.length - 1];
       const inList = previous !== undefined && previous.fact.evidence.sentence === sentence.index && followsPlaceList(words, match.start, lastEnd);
-      const outside = entry.kind === 'country' && outsideCountry(words, match.start, match.end);
+      // "near the border with Burkina Faso and Niger": a list after a border word is of borders.
+      const outside = entry.kind === 'country' && (outsideCountry(words, match.start, match.end) || (inList && previous.border === true));
       const locative = !outside && (isLocative(words, match.start) || opensPlaceList(words, match.start) || (inList && previous.locative));
       lastEnd = match.end;
       const country = compiled.byId.get(entry.country);
@@ -331,7 +332,18 @@ function isLocative(words: readonly string[], start: number): boolean {
   if (!WEAK_LOCATIVE.has(before)) return true;
   const noun = words[k - 1];
   if (noun !== undefined && MILITARY.has(noun)) return PLACE_NOUNS.has(words[k - 2] as string);
-  return noun !== undefined && (PLACE_NOUNS.has(noun) || NEAR_WORDS.has(noun) || followsEventNoun(words, k));
+  return noun !== undefined && (PLACE_NOUNS.has(noun) || NEAR_WORDS.has(noun) || followsEventNoun(words, k) || followsSiteNoun(words, k));
+}
+
+/** Places people gather or are held, which news names by their town: "le marché de Moura", "l'hôtel Byblos de Sévaré". */
+const SITE_NOUNS = new Set([
+  'hotel', 'hotels', 'market', 'marche', 'mosque', 'mosquee', 'church', 'eglise', 'school', 'ecole', 'prison', 'airport', 'aeroport',
+  'gendarmerie', 'commissariat', 'mine', 'cimenterie', 'usine', 'factory',
+]);
+
+/** A site noun right before the preposition at `k`, or with one word, its name or an adjective, between. */
+function followsSiteNoun(words: readonly string[], k: number): boolean {
+  return SITE_NOUNS.has(words[k - 1] as string) || SITE_NOUNS.has(words[k - 2] as string);
 }
 
 /** Prepositions after SITUATED that name landmarks rather than where anything happened ("située à Kayes" is where). */

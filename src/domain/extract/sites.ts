@@ -14,7 +14,11 @@ import { nationalityAt } from './victims.js';
 const SITE_NOUNS = new Set([
   'factory', 'plant', 'mine', 'mines', 'quarry', 'refinery', 'mill', 'works', 'site', 'facility', 'company', 'firm',
   'usine', 'carriere', 'raffinerie', 'chantier', 'entreprise', 'societe', 'cimenterie', 'sucrerie',
+  // Gunmen in the Sahel's cities strike where foreigners stay and eat: "the Radisson Blu hotel", "Cappuccino restaurant".
+  'hotel', 'restaurant', 'resort',
 ]);
+/** Nouns that come before the name in French and in some English: "l'hôtel Byblos", "le restaurant Aziz Istanbul", "Hotel Splendid". */
+const NAME_AFTER = new Set(['hotel', 'restaurant', 'campement', 'cafe', 'maquis']);
 const COMMODITIES = new Set([
   'cement', 'gold', 'lithium', 'uranium', 'manganese', 'phosphate', 'bauxite', 'iron', 'sugar', 'cotton', 'textile',
   'steel', 'oil', 'gas', 'mining', 'construction', 'solar', 'power', 'hydroelectric', 'electricity',
@@ -42,7 +46,7 @@ const FRENCH_GENERIC = new PhraseIndex<string>([
 const FRENCH_FIRST_WORDS = new Set(['usine', 'cimenterie', 'mine', 'site', 'sucrerie', 'centrale']);
 const SITE_WORDS = new Set([...SITE_NOUNS, ...COMMODITIES, ...COMPANY_WORDS]);
 /** Every site, named or generic, has a site word or a French generic in it: most sentences have none. */
-const SITE_VOCABULARY = vocabularyBit([...SITE_WORDS, ...FRENCH_FIRST_WORDS]);
+const SITE_VOCABULARY = vocabularyBit([...SITE_WORDS, ...FRENCH_FIRST_WORDS, ...NAME_AFTER]);
 
 export function extractSites(doc: Document, background: BackgroundTest = isBackgroundSentence): SiteFact[] {
   const facts: SiteFact[] = [];
@@ -78,7 +82,7 @@ function sentenceSites(tokens: Tokens): Site[] {
   const sites: Site[] = [];
   let i = 0;
   while (i < words.length) {
-    const found = namedAt(tokens, i) ?? genericAt(tokens, i);
+    const found = namedAt(tokens, i) ?? nameAfterAt(tokens, i) ?? genericAt(tokens, i);
     if (found) {
       if (found.site !== undefined) sites.push(found.site);
       i = found.end;
@@ -109,6 +113,19 @@ function namedAt(tokens: Tokens, i: number): { site?: Site; end: number } | unde
   if (whose !== undefined && keyWords.slice(whose).every((w) => COMMODITIES.has(w))) return { end };
   return { site: { name: originalSpan(tokens, i, end) ?? originalWords(tokens, i, end), key: keyWords.join(' ') }, end };
 }
+
+/** "l'hôtel Radisson Blu", "le Campement Kangaba": a noun for a place to stay or eat, then its capitalised name. */
+function nameAfterAt(tokens: Tokens, i: number): { site: Site; end: number } | undefined {
+  const words = tokens.words;
+  if (!NAME_AFTER.has(words[i] as string)) return undefined;
+  let end = i + 1;
+  while (end < words.length && end - i <= NAME_WORDS && !isMark(words[end] as string) && !LEADING_STOPWORDS.has(words[end] as string) && isCapitalised(tokens, end)) end += 1;
+  if (end === i + 1) return undefined;
+  return { site: { name: originalSpan(tokens, i, end) ?? originalWords(tokens, i, end), key: words.slice(i + 1, end).join(' ') }, end };
+}
+
+/** Words of a name after its noun: "Radisson Blu", "Aziz Istanbul". */
+const NAME_WORDS = 3;
 
 /** "the cement factory", "a gold mine", "une usine de ciment". */
 function genericAt(tokens: Tokens, i: number): { site: Site; end: number } | undefined {

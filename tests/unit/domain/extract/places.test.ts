@@ -126,6 +126,8 @@ describe('extractPlaces', () => {
     expect(kafolo).toMatchObject({ country: 'ci' });
     const bordering = findPlaceMentions(sentenceDocument('Une petite ville frontalière avec le Burkina Faso a été attaquée.'), gazetteer, notBackground);
     expect(bordering.map((m) => [m.fact.id, m.locative])).toEqual([['bf', false]]);
+    const borders = findPlaceMentions(sentenceDocument('In Benin, JNIM killed soldiers near the border with Burkina Faso and Niger.'), gazetteer, notBackground);
+    expect(borders.map((m) => [m.fact.id, m.locative])).toEqual([['bj', true], ['bf', false], ['ne', false]]);
   });
 
   it('names a locality the gazetteer lacks when the text calls it one, in the country the sentence gives', () => {
@@ -226,6 +228,13 @@ describe('findPlaceMentions', () => {
       ['ml-kayes', true],
       ['ml-kenieba', true],
     ]);
+  });
+
+  it('places an event at the town of the site it struck', () => {
+    const locative = (text: string) => findPlaceMentions(sentenceDocument(text), gazetteer, notBackground).map((m) => [m.fact.id, m.locative]);
+    expect(locative("Des hommes armés ont pénétré dans l'hôtel Byblos de Sévaré.")).toEqual([['ml-sevare', true]]);
+    expect(locative('Des hélicoptères ont survolé le marché de Moura.')).toEqual([['ml-moura', true]]);
+    expect(locative('Les soldats ont quitté les forces de Sévaré.')).toEqual([['ml-sevare', false]]);
   });
 
   it('says whether a place is named with a preposition or inside an institution', () => {

@@ -23,6 +23,15 @@ describe('extractSites', () => {
     expect(sites("Des hommes armés ont attaqué une mine d'or.")).toEqual(["mine d'or=gold mine"]);
   });
 
+  it('names hotels, restaurants and resorts by their names, written before or after the noun', () => {
+    expect(sites('Officials said 12 people died at Byblos Hotel in Sevare.')).toEqual(['Byblos Hotel=byblos']);
+    expect(sites("Des hommes armés ont pénétré dans l'hôtel Byblos de Sévaré.")).toEqual(['hôtel Byblos=byblos']);
+    expect(sites('Gunmen stormed the Radisson Blu hotel in Bamako.')).toEqual(['Radisson Blu hotel=radisson blu']);
+    expect(sites("L'attaque du restaurant Aziz Istanbul a fait 18 morts.")).toEqual(['restaurant Aziz Istanbul=aziz istanbul']);
+    expect(sites('Des assaillants ont attaqué le Campement Kangaba.')).toEqual(['Campement Kangaba=kangaba']);
+    expect(sites('The hotel was closed and a restaurant nearby stayed empty.')).toEqual([]);
+  });
+
   it('leaves out words that only look like sites', () => {
     expect(sites('Factory workers went on strike.')).toEqual([]);
     expect(sites('Indians work in retail, mining, and the steel and cement industries.')).toEqual([]);
