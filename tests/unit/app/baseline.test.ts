@@ -56,8 +56,12 @@ describe('the seed baseline', () => {
     expect(context.map((r) => [r.id, r.event_type, r.event_date, r.sources, r.context])).toEqual([
       ['inc-20250511-djibo-attack', 'attack', '2025-05-11', [S2], true],
       ['inc-20250602-timbuktu-attack', 'attack', '2025-06-02', [S0, S2], true],
+      ['inc-20250612-basso-attack', 'attack', '2025-06-12', [S2], true],
     ]);
     expect(context.every((r) => r.severity <= 2)).toBe(true);
+    // "In Benin, ... near the border with Burkina Faso and Niger. ... a military post in Basso, located
+    // only a few miles from Nigeria's border": Basso is in Benin.
+    expect(context.find((r) => r.id === 'inc-20250612-basso-attack')?.country).toBe('bj');
   });
 
   it('does not let the November story that recalls the July abduction update it', async () => {

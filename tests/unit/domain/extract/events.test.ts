@@ -22,6 +22,8 @@ describe('English triggers', () => {
     ['Armed assailants attacked the Diamond Cement Factory.', ['attack']],
     ['Fighters stormed Djibo in an assault at dawn.', ['attack']],
     ['A separate raid killed at least 30 soldiers.', ['attack', 'killing']],
+    ['On June 12, the group claimed to have taken over a military post in Basso.', ['attack']],
+    ['He took over the ministry in June.', []],
     ['The deaths of over 30 soldiers were confirmed; ten more died later.', ['killing']],
     ['JNIM imposed a blockade on the roads and encircled the town.', ['blockade']],
     ['JNIM claimed responsibility for the coordinated attacks.', ['attack', 'claim']],
