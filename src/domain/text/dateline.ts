@@ -25,9 +25,12 @@ const HAS_DIGIT = /\d/;
 const LABEL = /^(?:date|dated|published|publie|posted|updated|last updated|mis a jour|modifie|le)(?:\s+(?:on|le))?\s*[:|-]?\s*/;
 /** What may follow the date on its line: a time and a zone ("14:22 IST", "à 10h30 GMT"). */
 const TRAILER = /^[\s,|:-]*(?:(?:at|a)\s+)?(?:\d{1,2}(?:[:h.]\d{2})?\s*(?:am|pm)?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*$/;
-/** A wire dateline: place, date, optional agency, then a dash ("BAMAKO, July 3 (Reuters) -", "LONDON, May 3, 2023/APO Group/ --"). */
+/**
+ * A wire dateline: place, date, optional agency, then a dash ("BAMAKO, July 3 (Reuters) -", "LONDON, May
+ * 3, 2023/APO Group/ --"), or straight into the lead where a page dropped the dash ("Bamako, January 8 A Swiss woman").
+ */
 const WIRE_PLACE = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}(?:, \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?)?,\s*(?:le\s+)?/u;
-const WIRE_SUFFIX = /^\s*(?:\([^()]{1,40}\)\s*|\/[^/]{1,40}\/\s*)?[-–—:]/;
+const WIRE_SUFFIX = /^\s*(?:\([^()]{1,40}\)\s*|\/[^/]{1,40}\/\s*)?[-–—:]|^\s+(?=\p{Lu}[\p{Ll}\s])/u;
 /** A date label glued in front of the headline, as some scrapers leave it: " date 2025-11-10 Five Indians ...". */
 const GLUED = /^(?:date|published|updated|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\s+(?=\S)/i;
 
@@ -49,7 +52,25 @@ function wire(trimmed: string, reference: string, ahead: number): Dateline | und
   const head = trimmed.slice(0, place[0].length + MAX_LENGTH);
   const first = parseDateExpressions(head, reference, 'und', fold(head), ahead)[0];
   if (first === undefined || first.index !== place[0].length || first.precision !== 'day') return undefined;
-  return WIRE_SUFFIX.test(head.slice(first.index + first.text.length)) ? { date: first.date, matched: first.text, offset: first.index, standalone: false } : undefined;
+  if (!WIRE_SUFFIX.test(head.slice(first.index + first.text.length))) return undefined;
+  const date = first.explicitYear ? first.date : dayWithin(first.date, reference, ahead);
+  return { date, matched: first.text, offset: first.index, standalone: false };
+}
+
+/**
+ * A dateline is the day the text came out: when that can be any day from `reference` to `ahead` days
+ * after it, a day written without its year falls in the year that puts it there, if one does.
+ */
+function dayWithin(date: string, reference: string, ahead: number): string {
+  const from = Date.parse(reference.slice(0, 10));
+  const to = from + ahead * 86_400_000;
+  const year = Number(date.slice(0, 4));
+  for (const candidate of [year, year + 1]) {
+    const day = `${String(candidate).padStart(4, '0')}${date.slice(4)}`;
+    const at = Date.parse(day);
+    if (at >= from && at <= to) return day;
+  }
+  return date;
 }
 
 /**

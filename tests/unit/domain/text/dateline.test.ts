@@ -31,6 +31,17 @@ describe('parseDateline', () => {
     expect(datelineAhead('2022-07-22', undefined)).toBe(0);
   });
 
+  it('puts a dateline without a year in the days the item can have come out, however many months they span', () => {
+    const line = 'Bamako, January 8 (Reuters) - A Swiss woman was kidnapped overnight in Timbuktu.';
+    // Between 7 May 2015 and 8 January 2016, only 8 January 2016 is a day it can have come out.
+    expect(parseDateline(line, '2015-05-07', 246)?.date).toBe('2016-01-08');
+    expect(parseDateline(line, '2015-05-07')?.date).toBe('2015-01-08');
+  });
+
+  it('reads a wire dateline whose page dropped the dash before the lead', () => {
+    expect(parseDateline('Bamako, January 8 A Swiss woman was kidnapped overnight in Timbuktu.', '2016-01-10')).toMatchObject({ date: '2016-01-08', matched: 'January 8' });
+  });
+
   it('does not take a place and a date inside a sentence for a wire dateline', () => {
     expect(parseDateline('Kayes, July 3 was a quiet day for the workers.', REF)).toBeUndefined();
     expect(parseDateline('Gunmen struck Kayes, July 3 (Reuters) - no more.', REF)).toBeUndefined();
