@@ -161,7 +161,7 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
       const inList = previous !== undefined && previous.fact.evidence.sentence === sentence.index && followsPlaceList(words, match.start, lastEnd);
       // "near the border with Burkina Faso and Niger": a list after a border word is of borders.
       const outside = entry.kind === 'country' && (outsideCountry(words, match.start, match.end) || (inList && previous.border === true));
-      const locative = !outside && (isLocative(words, match.start) || opensPlaceList(words, match.start) || (inList && previous.locative));
+      const locative = !outside && (isLocative(words, match.start) || opensPlaceList(words, match.start) || (inList && previous.locative) || namesSiteAfter(words, match.end));
       lastEnd = match.end;
       const country = compiled.byId.get(entry.country);
       if (country) lastCountry = country;
@@ -340,6 +340,18 @@ const SITE_NOUNS = new Set([
   'hotel', 'hotels', 'market', 'marche', 'mosque', 'mosquee', 'church', 'eglise', 'school', 'ecole', 'prison', 'airport', 'aeroport',
   'gendarmerie', 'commissariat', 'mine', 'cimenterie', 'usine', 'factory',
 ]);
+
+/** Nouns of sites news names after their town in English ("the Nampala camp", "the Kati military base", "the Fambita mosque"). */
+const SITES_AFTER_NAME = new Set([
+  'camp', 'base', 'post', 'outpost', 'garrison', 'barracks', 'checkpoint', 'hotel', 'market', 'mosque', 'church', 'school', 'airport', 'prison',
+]);
+const SITE_ADJECTIVES = new Set(['military', 'army', 'police', 'gendarmerie', 'weekly', 'central', 'main', 'gold', 'cattle']);
+
+/** A town named as the place of the site after it: "the Nampala military camp". */
+function namesSiteAfter(words: readonly string[], end: number): boolean {
+  const next = words[end] as string;
+  return SITES_AFTER_NAME.has(next) || (SITE_ADJECTIVES.has(next) && SITES_AFTER_NAME.has(words[end + 1] as string));
+}
 
 /** A site noun right before the preposition at `k`, or with one word, its name or an adjective, between. */
 function followsSiteNoun(words: readonly string[], k: number): boolean {

@@ -235,6 +235,9 @@ describe('findPlaceMentions', () => {
     expect(locative("Des hommes armés ont pénétré dans l'hôtel Byblos de Sévaré.")).toEqual([['ml-sevare', true]]);
     expect(locative('Des hélicoptères ont survolé le marché de Moura.')).toEqual([['ml-moura', true]]);
     expect(locative('Les soldats ont quitté les forces de Sévaré.')).toEqual([['ml-sevare', false]]);
+    expect(locative('The Nampala military camp has been under the control of armed men since Tuesday.')).toEqual([['ml-nampala', true]]);
+    expect(locative('Heavily armed men attacked the Nampala camp.')).toEqual([['ml-nampala', true]]);
+    expect(locative('Nampala residents fled to the fields.')).toEqual([['ml-nampala', false]]);
   });
 
   it('says whether a place is named with a preposition or inside an institution', () => {
