@@ -332,14 +332,8 @@ function isLocative(words: readonly string[], start: number): boolean {
   if (!WEAK_LOCATIVE.has(before)) return true;
   const noun = words[k - 1];
   if (noun !== undefined && MILITARY.has(noun)) return PLACE_NOUNS.has(words[k - 2] as string);
-  return noun !== undefined && (PLACE_NOUNS.has(noun) || NEAR_WORDS.has(noun) || followsEventNoun(words, k) || followsSiteNoun(words, k));
+  return noun !== undefined && (PLACE_NOUNS.has(noun) || NEAR_WORDS.has(noun) || followsEventNoun(words, k));
 }
-
-/** Places people gather or are held, which news names by their town: "le marché de Moura", "l'hôtel Byblos de Sévaré". */
-const SITE_NOUNS = new Set([
-  'hotel', 'hotels', 'market', 'marche', 'mosque', 'mosquee', 'church', 'eglise', 'school', 'ecole', 'prison', 'airport', 'aeroport',
-  'gendarmerie', 'commissariat', 'mine', 'cimenterie', 'usine', 'factory',
-]);
 
 /** Nouns of sites news names after their town in English ("the Nampala camp", "the Kati military base", "the Fambita mosque"). */
 const SITES_AFTER_NAME = new Set([
@@ -351,11 +345,6 @@ const SITE_ADJECTIVES = new Set(['military', 'army', 'police', 'gendarmerie', 'w
 function namesSiteAfter(words: readonly string[], end: number): boolean {
   const next = words[end] as string;
   return SITES_AFTER_NAME.has(next) || (SITE_ADJECTIVES.has(next) && SITES_AFTER_NAME.has(words[end + 1] as string));
-}
-
-/** A site noun right before the preposition at `k`, or with one word, its name or an adjective, between. */
-function followsSiteNoun(words: readonly string[], k: number): boolean {
-  return SITE_NOUNS.has(words[k - 1] as string) || SITE_NOUNS.has(words[k - 2] as string);
 }
 
 /** Prepositions after SITUATED that name landmarks rather than where anything happened ("située à Kayes" is where). */
