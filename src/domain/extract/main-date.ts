@@ -33,7 +33,8 @@ function weekdayPinned({ publishedAfter: after, publishedBefore: before }: Docum
   return Date.parse(date.date) + WEEK_MS > Date.parse(before.slice(0, 10));
 }
 
-const WEEK_MS = 7 * 86_400_000;
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
 
 const DAY_OF_MONTH = /\d/;
 /** A span of publication days within which a day and month have one year. */
@@ -74,6 +75,8 @@ export function mainDate(doc: Document, dates: readonly DateFact[], lead: Readon
       chosenSaid = said;
     }
   }
+  const reported = chosen === undefined ? undefined : reportedLater(chosen, events, lead);
+  if (reported !== undefined) return { date: reported.date, precision: 'day', estimated: true };
   if (chosen) {
     const estimated = (chosen.precision === 'day' && (chosenSaid || WEEK_LEVEL.test(fold(chosen.matched)) || endsRange(chosen))) || readOnlyRelative(doc, chosen);
     return { date: chosen.date, precision: chosen.precision, estimated };
@@ -142,6 +145,20 @@ function namesEvent(date: DateFact): boolean {
   const at = text.indexOf(date.matched);
   const next = /^\s+([a-z]+)\b/.exec(fold(text.slice(at + date.matched.length, at + date.matched.length + 20)))?.[1];
   return next !== undefined && !NOT_NAMED.has(next);
+}
+
+/** Days a report of an event may come after it: the army's statement, a ministry's toll. */
+const STATEMENT_LAG_DAYS = 4;
+
+/**
+ * A lead that dates its report ("l'armée a indiqué mardi soir") tells news of the days just before: a
+ * day only the body gives, longer before that, is another event's ("Jeudi dernier, une double attaque
+ * ..."), and the story is dated by its report, as an estimate.
+ */
+function reportedLater(chosen: DateFact, events: readonly DateFact[], lead: ReadonlySet<number>): DateFact | undefined {
+  if (lead.has(chosen.evidence.sentence)) return undefined;
+  const report = events.find((d) => lead.has(d.evidence.sentence) && d.precision === 'day' && dayOfStatement(d));
+  return report !== undefined && Date.parse(report.date) - Date.parse(chosen.date) > STATEMENT_LAG_DAYS * DAY_MS ? report : undefined;
 }
 
 /** Days before a story was told beyond which a date only its body gives is what the body recalls. */

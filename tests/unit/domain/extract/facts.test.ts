@@ -127,6 +127,24 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-11-06', datePrecision: 'day' });
   });
 
+  it('does not date the event by a day the body gives to another event, days before the report the lead dates', () => {
+    const doc = makeDocument(
+      'Mali : 46 terroristes et 10 soldats tués dans une attaque',
+      "Dix soldats maliens ont été tués dans une attaque contre un camp de l'armée à Bourem, a indiqué mardi soir l'armée dans un communiqué. L'attaque a aussi fait 13 blessés. Les blessés ont été évacués à Gao. Jeudi dernier, une double attaque contre une position de l'armée et un bateau a fait 64 morts",
+      { lang: 'fr', published: '2023-09-13T08:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2023-09-12', dateEstimated: true, places: expect.arrayContaining(['ml-bourem']) });
+  });
+
+  it('still dates the event by the body when the report the lead dates came within days of it', () => {
+    const doc = makeDocument(
+      'Soldiers killed in attack on Bourem camp',
+      'Ten soldiers were killed in an attack on the army camp in Bourem, the army said on Tuesday. Thirteen were wounded. The wounded were taken to Gao. The attack began on Sunday night',
+      { published: '2023-09-13T08:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2023-09-10' });
+  });
+
   it('takes the day a measure starts from for an estimate, not the event day', () => {
     const doc = makeDocument(
       'Niger: government confirms 89 soldiers killed in Chinagodrar attack',
