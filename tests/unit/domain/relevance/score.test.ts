@@ -176,6 +176,7 @@ describe('the shipped rules', () => {
       'fr',
     ],
     ['US orders evacuation of non-emergency staff from Niger', 'The State Department said it would help evacuate its citizens from the country.', 'en'],
+    ["Côte d'Ivoire : trois militaires tués par un engin explosif", 'Des jihadistes présumés ont visé une patrouille dans le nord du pays.', 'fr'],
     ['Gunmen attack health centre in central Mali', 'Armed men stormed a clinic during a vaccination campaign against measles, killing two nurses.', 'en'],
   ] as const)('keeps "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(true);
@@ -183,6 +184,7 @@ describe('the shipped rules', () => {
 
   it.each([
     ['Mali coach names squad for qualifier', 'The Eagles face a tough match in the Africa Cup of Nations qualifiers.', 'en'],
+    ["Côte d'Ivoire: cocoa farmers protest prices", 'Farmers in the west of the country blocked roads to demand better prices.', 'en'],
     ['Rahul Mali arrested after attack on neighbour', 'Police in Pune said the man was held on Sunday.', 'en'],
     ['Kidnappers of Sunil Mali demand ransom in Pune', 'Police said the kidnappers of the gardener called his family.', 'en'],
     ['Gunmen kidnap students in Niger State', 'The attackers stormed the school in Nigeria before dawn.', 'en'],
