@@ -176,10 +176,11 @@ function reportedType(current: readonly EventFact[], inLead: readonly EventFact[
 
 /**
  * Where the main event happened: places named with a preposition in the lead ("in Kayes", "in western
- * Mali"), not inside an institution's name ("Embassy of India in Bamako"), most specific first.
+ * Mali"), not inside an institution's name ("Embassy of India in Bamako") nor as a border, most specific first.
  */
 function mainPlaces(mentions: readonly PlaceMention[], lead: ReadonlySet<number>, reporting: ReadonlySet<number>): { ids: string[]; country?: string } {
-  const usable = mentions.filter((m) => !m.fact.background && !m.institutional);
+  // A border is where things did not happen ("à la frontière burkinabè").
+  const usable = mentions.filter((m) => !m.fact.background && !m.institutional && m.border !== true);
   const inLead = usable.filter((m) => lead.has(m.fact.evidence.sentence));
   // A headline names the place it is about without a preposition ("Boulkessi : ...", "camp de Boulkessi").
   const headline = inLead.filter((m) => m.fact.evidence.sentence === 0 && m.fact.kind !== 'country');

@@ -394,6 +394,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2022-06-20', dateEstimated: true });
   });
 
+  it('does not place the event in the country whose border it names', () => {
+    const doc = makeDocument(
+      'Togo : au moins 08 morts dans une attaque terroriste au Nord à la frontière burkinabè',
+      "Des hommes armés ont attaqué un poste de sécurité frontalier avec le Burkina Faso. L'attaque aurait fait au moins 8 morts, près de la frontière avec le Burkina Faso",
+      { lang: 'fr', published: '2022-05-11T10:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main.country).toBe('tg');
+  });
+
   it('places the event in the country most of its places are in, not next to it', () => {
     const doc = makeDocument('Soldiers killed in an ambush near Mali', 'Troops moving between Boni and Torodi were ambushed near the border with Mali, in the Tillaberi region');
     expect(extractFacts(doc, catalogs).main.country).toBe('ne');
