@@ -24,6 +24,12 @@ describe('extractPlaces', () => {
     expect(ids('Le préfet du cercle de Kati a confirmé.')).toEqual(['ml-c-kati']);
   });
 
+  it("knows northern Benin's departments and the border towns JNIM strikes", () => {
+    expect(ids('The attack in Porga was the second this week.')).toEqual(['bj-porga']);
+    expect(ids("Des militaires ont été tués près de Matéri, dans le département de l'Atacora.")).toEqual(['bj-materi', 'bj-r-atacora']);
+    expect(extractPlaces(sentenceDocument('Militants attacked a patrol in Karimama.'), gazetteer, notBackground)[0]).toMatchObject({ id: 'bj-karimama', region: 'bj-r-alibori' });
+  });
+
   it('knows the villages of the worst massacres and army-camp attacks under their usual spellings', () => {
     expect(ids("Le massacre d'Ogossagou-Peul a fait plus de 130 morts.")).toEqual(['ml-ogossagou']);
     expect(ids('Attaque à Sobanou : le bilan rabaissé à 35.')).toEqual(['ml-sobane-da']);
@@ -152,7 +158,7 @@ describe('extractPlaces', () => {
     // A country's border places a locality on this side of it.
     expect(unlisted('Benin', 'JNIM claimed a post in Basso, located only a few miles from Nigeria’s border', 'en')).toEqual(['bj-loc-basso/']);
     expect(unlisted('Burkina Faso', "Fighters stormed a gold mining site outside Silgadji village in Burkina Faso's Yagha province", 'en')).toEqual(['bf-loc-silgadji/']);
-    expect(unlisted('Benin', 'Seven villagers in the Kerou commune had their throats slit', 'en')).toEqual(['bj-loc-kerou/']);
+    expect(unlisted('Benin', 'Seven villagers in the Segbana commune had their throats slit', 'en')).toEqual(['bj-loc-segbana/']);
     expect(unlisted('Mali', 'Fighters crossed into the Liptako zone, north of Gao', 'en')).toEqual([]);
     // A people is no place: "a village of Fulani herders", "à Dogon, dans le centre".
     expect(unlisted('Mali', 'Gunmen attacked Ogossagou, a village of Fulani herders in central Mali', 'en')).toEqual([]);
