@@ -197,7 +197,7 @@ interface Group {
 export function extractVictims(doc: Document, background: BackgroundTest = isBackgroundSentence): VictimFact[] {
   const facts: VictimFact[] = [];
   for (const tokens of documentTokens(doc)) {
-    const found = sentenceVictims(tokens, background);
+    const found = withFreedInHeadline(tokens, sentenceVictims(tokens, background));
     if (found.length === 0) continue;
     const seen = new Set<string>();
     for (const fact of found) {
@@ -372,6 +372,62 @@ function personNameBefore(tokens: Tokens, start: number): string | undefined {
   while (from > 0 && end - from < NAME_WORDS && isNameWord(tokens, from - 1)) from -= 1;
   if (end - from < 2 || (from > 0 && !isMark(words[from - 1] as string))) return undefined;
   return originalSpan(tokens, from, end) ?? words.slice(from, end).join(' ');
+}
+
+/** Words that free the person a headline names after them: "Libération de Sophie Pétronin", "Mali frees Soumaïla Cissé". */
+const FREEING = new Set(['liberation', 'release', 'frees', 'freed', 'released', 'libere', 'liberee', 'liberent', 'relache', 'relachee']);
+/** Words that free the person a headline names before them: "Olivier Dubois libéré", "Sophie Pétronin : enfin libre". */
+const FREED = new Set([...RELEASED, 'libre', 'free']);
+/** Words that may say who a freed person is between the word that frees and the name. */
+const TITLE_WORDS = 3;
+/** Words between a name and FREED: "Sophie Pétronin : enfin libre", "Jeffery Woodke is free". */
+const FREED_LINK = new Set([':', ',', 'est', 'enfin', 'is', 'now', 'finally', 'a', 'ete']);
+
+/**
+ * A headline that names a hostage freed by name alone ("Libération de Sophie Pétronin") gives that
+ * person, whom a story of the kidnapping may have named, when it counts no group of people to name.
+ */
+function withFreedInHeadline(tokens: Tokens, found: readonly VictimFact[]): readonly VictimFact[] {
+  if (tokens.sentence.index !== 0 || found.some((f) => f.names !== undefined)) return found;
+  const name = freedName(tokens);
+  if (name === undefined) return found;
+  const evidence = { sentence: 0, text: tokens.sentence.text };
+  return [...found, { count: 1, role: 'released', background: false, evidence, names: [name] }];
+}
+
+function freedName(tokens: Tokens): string | undefined {
+  const { words } = tokens;
+  for (let k = 0; k < words.length; k += 1) {
+    const word = words[k] as string;
+    if (FREEING.has(word)) {
+      // "Mali frees opposition leader Soumaïla Cissé": a few words may say who the person is.
+      let from = PARTITIVE.has(words[k + 1] as string) ? k + 2 : k + 1;
+      while (from < words.length && from - k <= TITLE_WORDS && !isMark(words[from] as string) && !isCapitalised(tokens, from)) from += 1;
+      const name = nameFrom(tokens, from);
+      if (name !== undefined) return name;
+    }
+    if (FREED.has(word)) {
+      let end = k;
+      while (end > 0 && FREED_LINK.has(words[end - 1] as string)) end -= 1;
+      const name = nameBefore(tokens, end);
+      if (name !== undefined) return name;
+    }
+  }
+  return undefined;
+}
+
+/** Two or three capitalised name words from `from`, as written. */
+function nameFrom(tokens: Tokens, from: number): string | undefined {
+  let end = from;
+  while (end < tokens.words.length && end - from < NAME_WORDS && isNameWord(tokens, end)) end += 1;
+  return end - from < 2 ? undefined : (originalSpan(tokens, from, end) ?? tokens.words.slice(from, end).join(' '));
+}
+
+/** Two or three capitalised name words that end at `end`, as written. */
+function nameBefore(tokens: Tokens, end: number): string | undefined {
+  let from = end;
+  while (from > 0 && end - from < NAME_WORDS && isNameWord(tokens, from - 1)) from -= 1;
+  return end - from < 2 ? undefined : (originalSpan(tokens, from, end) ?? tokens.words.slice(from, end).join(' '));
 }
 
 function isNameWord(tokens: Tokens, k: number): boolean {

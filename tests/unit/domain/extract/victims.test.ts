@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractVictims } from '../../../../src/domain/extract/victims.js';
-import { allBackground, notBackground, sentenceDocument } from './make-document.js';
+import { allBackground, makeDocument, notBackground, sentenceDocument } from './make-document.js';
 
 function victims(text: string): string[] {
   return extractVictims(sentenceDocument(text), notBackground).map((v) => `${v.count}|${v.nationality ?? '-'}|${v.role}`);
@@ -67,6 +67,18 @@ describe('extractVictims', () => {
     const facts = extractVictims(sentenceDocument("Alors que deux Français ont été enlevés jeudi à Hombori, trois touristes ont été enlevés à Tombouctou."), notBackground);
     expect(facts.map((v) => [v.count, v.nationality ?? '-', v.background])).toEqual([[2, 'French', true], [3, '-', false]]);
     expect(extractVictims(sentenceDocument('Deux Français ont été enlevés jeudi, alors que trois touristes ont fui.'), notBackground).map((v) => v.background)).toEqual([false]);
+  });
+
+  it('names the hostage a headline says was freed, by name alone', () => {
+    const named = (title: string) => extractVictims(sentenceDocument(title, 'fr'), notBackground).map((v) => [v.count, v.role, v.names]);
+    expect(named('Libération de Sophie Pétronin : la fin de quatre ans de captivité')).toEqual([[1, 'released', ['Sophie Pétronin']]]);
+    expect(named('Sophie Pétronin : enfin libre')).toEqual([[1, 'released', ['Sophie Pétronin']]]);
+    expect(named('Mali frees opposition leader Soumaïla Cissé')).toEqual([[1, 'released', ['Soumaïla Cissé']]]);
+    expect(named('Olivier Dubois libéré')).toEqual([[1, 'released', ['Olivier Dubois']]]);
+    // Towns and countries freed are no hostages, and a body sentence is no headline.
+    expect(named('Libération de Tombouctou par les armées française et malienne')).toEqual([]);
+    expect(named('Liberation of Burkina Faso')).toEqual([]);
+    expect(extractVictims(makeDocument('Report', 'Olivier Dubois libéré'), notBackground)).toEqual([]);
   });
 
   it('keeps a group without a number', () => {
