@@ -1,3 +1,4 @@
+import { fold } from '../text/normalize.js';
 import type { Document, EventType, Sentence } from '../model.js';
 
 /**
@@ -81,6 +82,13 @@ const ISSUERS: readonly IssuerCue[] = [
     words: /\b(?:india|indian|inde|new delhi|ministry of external affairs|indiens?)\b/,
     acronyms: /\bMEA\b/,
   },
+  { id: 'ca-gov', name: 'Government of Canada', words: /\b(?:canada|canadians?|canadiens?|canadiennes?|ottawa|global affairs canada|affaires mondiales canada)\b/ },
+  { id: 'au-gov', name: 'Australian government', words: /\b(?:australia|australians?|australie|australiens?|australiennes?|canberra|smartraveller)\b/, acronyms: /\bDFAT\b/ },
+  { id: 'de-gov', name: 'German government', words: /\b(?:germany|germans?|allemagne|allemands?|allemandes?|berlin|auswartiges amt)\b/ },
+  { id: 'it-gov', name: 'Italian government', words: /\b(?:italy|italians?|italie|italiens?|italiennes?|farnesina)\b/ },
+  { id: 'es-gov', name: 'Spanish government', words: /\b(?:spain|spaniards|espagne|espagnols?|espagnoles?|madrid)\b/ },
+  { id: 'be-gov', name: 'Belgian government', words: /\b(?:belgium|belgians?|belgique|belges?|brussels|bruxelles)\b/ },
+  { id: 'ch-gov', name: 'Swiss government', words: /\b(?:switzerland|swiss|suisses?|berne|bern)\b/ },
 ];
 
 /** Government ids that issue travel advice, for comparing the issuers of two advisories. */
@@ -133,8 +141,21 @@ function findIssuer(lead: readonly Sentence[]): Issuer | undefined {
 }
 
 function firstIndex(cue: IssuerCue, sentence: Sentence): number {
-  const byWord = sentence.folded.search(cue.words);
-  const byAcronym = cue.acronyms === undefined ? -1 : sentence.text.search(cue.acronyms);
+  const byWord = firstNotFollowing(cue.words, sentence.folded);
+  const byAcronym = cue.acronyms === undefined ? -1 : firstNotFollowing(cue.acronyms, sentence.text);
   if (byWord < 0) return byAcronym;
   return byAcronym < 0 ? byWord : Math.min(byWord, byAcronym);
+}
+
+/** "Après les États-Unis, l'Australie ...", "Following the US, Britain ...": the government followed is not the one advising. */
+const FOLLOWING = /\b(?:apres|after|following|like|comme|a l'instar)\s+(?:(?:les?|la|l'|des?|du|the)\s*)?$/;
+
+/** Where `pattern` first matches in `text` other than after FOLLOWING. */
+function firstNotFollowing(pattern: RegExp, text: string): number {
+  const all = new RegExp(pattern.source, 'g');
+  for (let m = all.exec(text); m !== null; m = all.exec(text)) {
+    const before = fold(text.slice(Math.max(0, m.index - 24), m.index));
+    if (!FOLLOWING.test(before)) return m.index;
+  }
+  return -1;
 }

@@ -448,10 +448,15 @@ function actorScore({ probe, features, explain }: Pair): Reason | undefined {
 }
 
 const ADVICE: ReadonlySet<EventType> = new Set(['advisory', 'evacuation']);
+/** Incidents that are what a government said: its advice, or a statement. */
+const SAID: ReadonlySet<EventType> = new Set([...ADVICE, 'statement']);
 
-/** Travel advice is one government's: the same government's advice agrees, another's is another incident. */
+/**
+ * Travel advice is one government's: the same government's advice agrees, another's advice or
+ * statement is another incident ("Italians flown out of Niamey" is not France's warning to the junta).
+ */
 function issuerScore({ probe, incident, explain }: Pair): Scored {
-  if (probe.issuer === undefined || !ADVICE.has(incident.eventType)) return NOTHING;
+  if (probe.issuer === undefined || !SAID.has(incident.eventType)) return NOTHING;
   const theirs = [...new Set(incident.actors.filter((a) => a.value.role === 'spoke' && ISSUER_IDS.has(a.value.id)).map((a) => a.value.id))];
   if (theirs.includes(probe.issuer)) return { match: { code: 'issuer', weight: WEIGHTS.issuer, message: explain ? `advice by the same government: ${probe.issuer}` : '' } };
   if (theirs.length === 0) return NOTHING;

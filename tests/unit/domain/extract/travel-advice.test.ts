@@ -28,6 +28,10 @@ describe('travelAdvice', () => {
     expect(advice('US urges its citizens to depart Mali immediately')).toEqual({ type: 'evacuation', issuer: 'us-gov' });
     expect(advice("US Embassy in Mali urges Americans to leave 'immediately'")).toEqual({ type: 'evacuation', issuer: 'us-gov' });
     expect(advice('India asks its nationals in Niger to leave at the earliest')).toEqual({ type: 'evacuation', issuer: 'in-gov' });
+    expect(advice("L'Australie demande à ses ressortissants de quitter le Mali")).toEqual({ type: 'evacuation', issuer: 'au-gov' });
+    expect(advice('Canada urges its citizens to leave Niger')).toEqual({ type: 'evacuation', issuer: 'ca-gov' });
+    // The government another follows is not the one advising.
+    expect(advice("Mali : après les États-Unis, l'Australie demande à ses ressortissants de quitter le pays")).toEqual({ type: 'evacuation', issuer: 'au-gov' });
     expect(advice('Niger : la France demande à ses ressortissants de quitter « immédiatement » le pays')).toMatchObject({ type: 'evacuation', issuer: 'fr-gov' });
   });
 
@@ -47,6 +51,6 @@ describe('travelAdvice', () => {
   });
 
   it('knows the issuers it can name', () => {
-    expect([...ISSUER_IDS].sort()).toEqual(['fr-gov', 'in-gov', 'uk-gov', 'us-gov']);
+    expect([...ISSUER_IDS].sort()).toEqual(['au-gov', 'be-gov', 'ca-gov', 'ch-gov', 'de-gov', 'es-gov', 'fr-gov', 'in-gov', 'it-gov', 'uk-gov', 'us-gov']);
   });
 });

@@ -326,6 +326,15 @@ describe('assess travel advice', () => {
     expect(assess(advice('uk-1', 'uk-gov', '2025-10-30').probe, us).vetoes.map((v) => v.code)).toEqual(['veto:issuer']);
   });
 
+  it("keeps one government's advice apart from another government's statement", () => {
+    const said = story(
+      doc('fr-1', 'France says it will respond to any attack on its nationals in Niger', ['Paris warned the junta.'], { published: '2025-10-29' }),
+      facts({ type: 'statement', date: '2025-10-29', datePrecision: 'day', country: 'ml', actors: ['fr-gov'] }, { actors: [actor('fr-gov', 'spoke')] }),
+    );
+    const statement = createIncident(said, { id: 'inc-fr', type: 'statement', country: 'ml', at: '2025-10-29T12:00:00Z' }, policy);
+    expect(assess(advice('it-1', 'it-gov', '2025-10-29').probe, statement).vetoes.map((v) => v.code)).toEqual(['veto:issuer']);
+  });
+
   it('takes an alert that speaks to one government\'s citizens as that government\'s advice', () => {
     const alertStory = (id: string, named: readonly string[]) =>
       story(
