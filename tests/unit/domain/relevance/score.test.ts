@@ -177,6 +177,8 @@ describe('the shipped rules', () => {
     ],
     ['US orders evacuation of non-emergency staff from Niger', 'The State Department said it would help evacuate its citizens from the country.', 'en'],
     ["Côte d'Ivoire : trois militaires tués par un engin explosif", 'Des jihadistes présumés ont visé une patrouille dans le nord du pays.', 'fr'],
+    ['Niger : la France annonce la fermeture de son ambassade', "Les relations entre Paris et Niamey se sont dégradées depuis le coup d'État, et l'ambassade ne peut plus fonctionner.", 'fr'],
+    ['Ouagadougou : une partie de l’ambassade de France en feu', 'Des manifestants ont pris à partie l’ambassade samedi soir.', 'fr'],
     ['Gunmen attack health centre in central Mali', 'Armed men stormed a clinic during a vaccination campaign against measles, killing two nurses.', 'en'],
   ] as const)('keeps "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(true);
@@ -184,6 +186,7 @@ describe('the shipped rules', () => {
 
   it.each([
     ['Mali coach names squad for qualifier', 'The Eagles face a tough match in the Africa Cup of Nations qualifiers.', 'en'],
+    ['Mali : l’ambassade de l’Inde célèbre la fête nationale', 'Les diplomates ont reçu leurs invités à Bamako.', 'fr'],
     ["Côte d'Ivoire: cocoa farmers protest prices", 'Farmers in the west of the country blocked roads to demand better prices.', 'en'],
     ['Rahul Mali arrested after attack on neighbour', 'Police in Pune said the man was held on Sunday.', 'en'],
     ['Kidnappers of Sunil Mali demand ransom in Pune', 'Police said the kidnappers of the gardener called his family.', 'en'],
