@@ -47,6 +47,11 @@ const ADVISE: readonly RegExp[] = [
   /\bdeconseill\w*/,
   /\bconseils aux voyageurs\b/,
   /\bniveau [1-4]\b/,
+  // A government that shuts its embassy tells its citizens it can no longer help them there.
+  /\b(?:close[sd]?|closing|closure of|shut(?:s|ting)?(?: down)?) (?:its|their|the) embass(?:y|ies)\b/,
+  /\bembass(?:y|ies) (?:will be |is |was |has been |remains )?(?:closed|shut)\b/,
+  /\b(?:ferme|fermer|fermera|fermeture de) (?:son|leur|l'|les|ses) ambassades?\b/,
+  /\bambassades?\b.{0,40}\bfermee?s?\b/,
 ];
 
 interface IssuerCue {

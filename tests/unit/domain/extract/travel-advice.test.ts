@@ -50,6 +50,13 @@ describe('travelAdvice', () => {
     expect(advice('Mali: let us leave now, villagers plead', 'The French embassy said nothing.')).toEqual({ type: 'evacuation', issuer: 'fr-gov' });
   });
 
+  it("reads a government's closing of its embassy as its advice", () => {
+    expect(advice('Niger: la France annonce la fermeture de son ambassade')).toEqual({ type: 'advisory', issuer: 'fr-gov' });
+    expect(advice("L'ambassade de France au Niger fermée jusqu'à nouvel ordre, confirme le Quai d'Orsay")).toEqual({ type: 'advisory', issuer: 'fr-gov' });
+    expect(advice('US closes its embassy in Niamey')).toEqual({ type: 'advisory', issuer: 'us-gov' });
+    expect(advice('Embassy staff meet business leaders in Niamey')).toBeUndefined();
+  });
+
   it('knows the issuers it can name', () => {
     expect([...ISSUER_IDS].sort()).toEqual(['au-gov', 'be-gov', 'ca-gov', 'ch-gov', 'de-gov', 'es-gov', 'fr-gov', 'in-gov', 'it-gov', 'uk-gov', 'us-gov']);
   });
