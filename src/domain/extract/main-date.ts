@@ -103,11 +103,14 @@ function besideOther(date: DateFact): boolean {
   return at >= 0 && text.indexOf(',') > at && opensWithContrast(fold(text));
 }
 
-/** A day that ends a measure or opens a span: neither is the day of one event. */
+/** "Since July 26", "depuis le coup d'État du 26 juillet": the day a state of things began, named in passing. */
+const SINCE_BEFORE = /\b(?:since|depuis)\s+(?:(?:the|le|la|les|l')\s*)?(?:[a-z'-]+\s+){0,3}(?:(?:of|du|de|d')\s*)?$/;
+
+/** A day that ends a measure, opens a span or starts a state of things: none is the day of one event. */
 function endsPeriod(date: DateFact): boolean {
   const before = textBefore(date);
   if (before === undefined) return false;
-  return UNTIL_BEFORE.test(before) || (SPAN_OPENS.test(before) && /\d/.test(date.matched) && SPAN_GOES_ON.test(textAfter(date)));
+  return UNTIL_BEFORE.test(before) || SINCE_BEFORE.test(before) || (SPAN_OPENS.test(before) && /\d/.test(date.matched) && SPAN_GOES_ON.test(textAfter(date)));
 }
 
 /** The words just after a date in its sentence. */

@@ -145,6 +145,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2023-09-10' });
   });
 
+  it('does not date the event by the day a state of things began', () => {
+    const doc = makeDocument(
+      'Niger : la France annonce la fermeture de son ambassade',
+      "Depuis le coup d'État du 26 juillet 2023, les relations entre les deux pays se sont détériorées. L'ambassade ne peut plus fonctionner",
+      { lang: 'fr', published: '2023-12-22T10:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2023-12-22', dateEstimated: true });
+  });
+
   it('takes the day a measure starts from for an estimate, not the event day', () => {
     const doc = makeDocument(
       'Niger: government confirms 89 soldiers killed in Chinagodrar attack',
