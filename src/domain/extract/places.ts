@@ -64,6 +64,8 @@ const NEXT_TO = new Set(['near', 'close', 'pres', 'proche', 'towards', 'toward',
 const INSTITUTIONS = new Set([
   'embassy', 'ambassade', 'consulate', 'consulat', 'mission', 'ministry', 'ministere',
   'source', 'sources', 'correspondent', 'correspondents', 'correspondant', 'correspondants', 'journalist', 'journaliste', 'bureau',
+  // "le journal Alakhbar à Nouakchott", "the agency in Nouakchott": where the news came out, not where it happened.
+  'journal', 'newspaper', 'agence', 'agency', 'radio', 'television', 'media',
 ]);
 const KIND_RANK: Record<GazetteerEntry['kind'], number> = { town: 0, cercle: 1, region: 2, country: 3 };
 

@@ -243,6 +243,14 @@ describe('findPlaceMentions', () => {
     expect(locative('Nampala residents fled to the fields.')).toEqual([['ml-nampala', false]]);
   });
 
+  it('takes the town of the outlet that published a statement for where it came out, not where things happened', () => {
+    const doc = sentenceDocument("Ahmed Diop, rédacteur en chef du journal Alakhbar à Nouakchott, a reçu le communiqué d'Aqmi sur l'attaque de Grand-Bassam.", 'fr');
+    expect(findPlaceMentions(doc, gazetteer, notBackground).map((m) => [m.fact.id, m.institutional])).toEqual([
+      ['mr-nouakchott', true],
+      ['ci-grand-bassam', false],
+    ]);
+  });
+
   it('says whether a place is named with a preposition or inside an institution', () => {
     const doc = sentenceDocument('The Embassy of India in Bamako said the attack in Kayes spread, isolating Gao.');
     const mentions = findPlaceMentions(doc, gazetteer, notBackground);
