@@ -209,6 +209,12 @@ function rank(date: DateFact, lead: ReadonlySet<number>, said: boolean): number 
  */
 const SAID_AFTER = /^\s*,?[^,.;:]{0,80}?\b(?:said|says|announced|reported|confirmed|published|told|stated|declared|acknowledged|admitted|claimed|claims|revealed|(?:released|issued) (?:\w+ )?(?:statement|video|communique|message)|(?:a|ont) (?:publie|annonce|indique|declare|affirme|confirme|precise|revendique|reconnu|diffuse)|revendique|revendiquent|affirme|affirment|confirme|confirment)\b/;
 
+/**
+ * A claim may name its group in apposition before the verb ("On July 30, an al Qaeda affiliate, Jama'a
+ * Nusrat ul-Islam wa al-Muslimin (JNIM), claimed responsibility ..."): the commas do not end the clause.
+ */
+const CLAIMED_AFTER = /^\s*,?[^.;:]{0,100}?\b(?:claimed responsibility|claims responsibility|(?:a|ont) revendique)\b/;
+
 /** Characters that may come before a date that opens a sentence ("Ce ", "Le "). */
 const OPENING = 4;
 /** Words that may open a sentence before its date ("Today, Wednesday, the authorities announced ..."). */
@@ -221,5 +227,7 @@ function saidAfter(date: DateFact): boolean {
   const at = text.indexOf(date.matched);
   const before = at >= 0 ? fold(text.slice(0, at)) : '';
   const opens = at >= 0 && (at <= OPENING || OPENING_WORDS.test(before) || OPENING_PHRASE.test(before));
-  return opens && SAID_AFTER.test(fold(text.slice(at + date.matched.length, at + date.matched.length + 100)));
+  if (!opens) return false;
+  const after = fold(text.slice(at + date.matched.length, at + date.matched.length + 120));
+  return SAID_AFTER.test(after) || CLAIMED_AFTER.test(after);
 }

@@ -356,6 +356,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(claimed, catalogs).main).toMatchObject({ date: '2025-05-11' });
   });
 
+  it('takes the day a group named in apposition claimed an attack for the claim, not the attack', () => {
+    const doc = makeDocument(
+      'Al-Qaeda affiliate claims ambush kills 50 Wagner mercenaries in northern Mali',
+      "On July 30, 2024, an al Qaeda affiliate, Jama'a Nusrat ul-Islam wa al-Muslimin (JNIM), claimed responsibility for an ambush that killed 50 Wagner mercenaries near Tinzaouaten",
+      { published: '2024-07-30T10:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2024-07-30', dateEstimated: true });
+  });
+
   it('dates the event, not a sentence that opens on the day something was announced or published', () => {
     const announced = makeDocument(
       'Austrian hostage seen alive',
