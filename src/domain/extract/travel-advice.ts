@@ -155,9 +155,17 @@ function firstIndex(cue: IssuerCue, sentence: Sentence): number {
 /** "Après les États-Unis, l'Australie ...", "Following the US, Britain ...": the government followed is not the one advising. */
 const FOLLOWING = /\b(?:apres|after|following|like|comme|a l'instar)\s+(?:(?:les?|la|l'|des?|du|the)\s*)?$/;
 
+/** Global copies of the issuers' patterns, made once: every lead sentence of every story is searched. */
+const GLOBAL = new Map<RegExp, RegExp>();
+
 /** Where `pattern` first matches in `text` other than after FOLLOWING. */
 function firstNotFollowing(pattern: RegExp, text: string): number {
-  const all = new RegExp(pattern.source, 'g');
+  let all = GLOBAL.get(pattern);
+  if (all === undefined) {
+    all = new RegExp(pattern.source, 'g');
+    GLOBAL.set(pattern, all);
+  }
+  all.lastIndex = 0;
   for (let m = all.exec(text); m !== null; m = all.exec(text)) {
     const before = fold(text.slice(Math.max(0, m.index - 24), m.index));
     if (!FOLLOWING.test(before)) return m.index;
