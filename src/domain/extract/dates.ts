@@ -59,8 +59,8 @@ function recalledYear(e: DateExpression, seen: string): boolean {
  * naming "June 2025" was written in June 2025 or later, and writers leave the year out of dates in
  * their own year. So year-less dates are placed on or before the end of the latest year the text
  * writes out, when that year ended before the day it was seen; otherwise, and for a story of a stream,
- * the seen day stays the reference. Dates after the seen day are plans or slips, not evidence of when the text was written.
- * Only resolution moves: the publication date stays unknown.
+ * the seen day stays the reference. Dates after the seen day are plans or slips, not evidence of when
+ * the text was written. Only resolution moves: the publication date stays unknown.
  */
 function undatedReference(doc: Document, seen: string): string {
   // A story of a stream came out shortly before the next dated item: a year it writes out is as likely

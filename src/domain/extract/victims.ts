@@ -354,10 +354,9 @@ const NAME_WORDS = 3;
 function personNameAt(tokens: Tokens, at: number): string | undefined {
   const { words } = tokens;
   const from = words[at] === ',' ? at + 1 : at;
-  let end = from;
-  while (end < words.length && end - from < NAME_WORDS && isNameWord(tokens, end)) end += 1;
+  const end = nameEnd(tokens, from);
   if (end - from < 2 || (from > at && end < words.length && !isMark(words[end] as string))) return undefined;
-  return originalSpan(tokens, from, end) ?? words.slice(from, end).join(' ');
+  return nameText(tokens, from, end);
 }
 
 /**
@@ -368,10 +367,9 @@ function personNameBefore(tokens: Tokens, start: number): string | undefined {
   const { words } = tokens;
   const end = words[start - 1] === ',' ? start - 1 : words[start - 2] === ',' && ONE_PERSON_ARTICLES.has(words[start - 1] as string) ? start - 2 : -1;
   if (end < 0) return undefined;
-  let from = end;
-  while (from > 0 && end - from < NAME_WORDS && isNameWord(tokens, from - 1)) from -= 1;
+  const from = nameStart(tokens, end);
   if (end - from < 2 || (from > 0 && !isMark(words[from - 1] as string))) return undefined;
-  return originalSpan(tokens, from, end) ?? words.slice(from, end).join(' ');
+  return nameText(tokens, from, end);
 }
 
 /** Words that free the person a headline names after them: "Libération de Sophie Pétronin", "Mali frees Soumaïla Cissé". */
@@ -418,16 +416,32 @@ function freedName(tokens: Tokens): string | undefined {
 
 /** Two or three capitalised name words from `from`, as written. */
 function nameFrom(tokens: Tokens, from: number): string | undefined {
-  let end = from;
-  while (end < tokens.words.length && end - from < NAME_WORDS && isNameWord(tokens, end)) end += 1;
-  return end - from < 2 ? undefined : (originalSpan(tokens, from, end) ?? tokens.words.slice(from, end).join(' '));
+  const end = nameEnd(tokens, from);
+  return end - from < 2 ? undefined : nameText(tokens, from, end);
 }
 
 /** Two or three capitalised name words that end at `end`, as written. */
 function nameBefore(tokens: Tokens, end: number): string | undefined {
+  const from = nameStart(tokens, end);
+  return end - from < 2 ? undefined : nameText(tokens, from, end);
+}
+
+/** Where the name words from `from` end, at most NAME_WORDS on. */
+function nameEnd(tokens: Tokens, from: number): number {
+  let end = from;
+  while (end < tokens.words.length && end - from < NAME_WORDS && isNameWord(tokens, end)) end += 1;
+  return end;
+}
+
+/** Where the name words that end at `end` start, at most NAME_WORDS back. */
+function nameStart(tokens: Tokens, end: number): number {
   let from = end;
   while (from > 0 && end - from < NAME_WORDS && isNameWord(tokens, from - 1)) from -= 1;
-  return end - from < 2 ? undefined : (originalSpan(tokens, from, end) ?? tokens.words.slice(from, end).join(' '));
+  return from;
+}
+
+function nameText(tokens: Tokens, from: number, end: number): string {
+  return originalSpan(tokens, from, end) ?? tokens.words.slice(from, end).join(' ');
 }
 
 function isNameWord(tokens: Tokens, k: number): boolean {
