@@ -103,10 +103,13 @@ function besideOther(date: DateFact): boolean {
   return at >= 0 && text.indexOf(',') > at && opensWithContrast(fold(text));
 }
 
-/** "Since July 26", "depuis le coup d'État du 26 juillet": the day a state of things began, named in passing. */
-const SINCE_BEFORE = /\b(?:since|depuis)\s+(?:(?:the|le|la|les|l')\s*)?(?:[a-z'-]+\s+){0,3}(?:(?:of|du|de|d')\s*)?$/;
+/**
+ * "Depuis le coup d'État du 26 juillet", "since the attack of 3 May": the day of another event, from
+ * which a state of things has lasted. Not "since Thursday", the day the event under way began.
+ */
+const SINCE_BEFORE = /\b(?:since|depuis)\s+(?:(?:the|le|la|les|l')\s*)?(?:[a-z'-]+\s+){1,3}(?:(?:of|du|de|d')\s*)?$/;
 
-/** A day that ends a measure, opens a span or starts a state of things: none is the day of one event. */
+/** A day that ends a measure, opens a span or names what a state of things has lasted since: none is the day of one event. */
 function endsPeriod(date: DateFact): boolean {
   const before = textBefore(date);
   if (before === undefined) return false;

@@ -152,6 +152,12 @@ describe('extractFacts on small documents', () => {
       { lang: 'fr', published: '2023-12-22T10:00:00Z' },
     );
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2023-12-22', dateEstimated: true });
+    const fighting = makeDocument(
+      'Heavy fighting near Tinzaouaten',
+      'Troops and rebels fought for several days around Tinzaouaten, both sides said on Sunday. The rebels said an army column had moved towards the town since Thursday',
+      { published: '2024-07-28T09:00:00Z' },
+    );
+    expect(extractFacts(fighting, catalogs).main).toMatchObject({ date: '2024-07-25' });
   });
 
   it('takes the day a measure starts from for an estimate, not the event day', () => {
