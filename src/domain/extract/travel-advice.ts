@@ -54,6 +54,7 @@ const ADVISE: readonly RegExp[] = [
   /\bambassades?\b.{0,40}\bfermee?s?\b/,
 ];
 
+/** The patterns are global: each is searched on from one match to the next (see firstNotFollowing). */
 interface IssuerCue {
   readonly id: string;
   readonly name: string;
@@ -67,33 +68,33 @@ const ISSUERS: readonly IssuerCue[] = [
   {
     id: 'us-gov',
     name: 'United States government',
-    words: /\b(?:united states|etats-unis|washington|state department|departement d'etat|americans?|americaines?|americains?)\b/,
-    acronyms: /\b(?:US|U\.S\.|USA)\b/,
+    words: /\b(?:united states|etats-unis|washington|state department|departement d'etat|americans?|americaines?|americains?)\b/g,
+    acronyms: /\b(?:US|U\.S\.|USA)\b/g,
   },
   {
     id: 'uk-gov',
     name: 'United Kingdom government',
-    words: /\b(?:united kingdom|britain|british|britons|foreign office|foreign, commonwealth|royaume-uni|londres|london|britanniques?)\b/,
-    acronyms: /\b(?:UK|FCDO)\b/,
+    words: /\b(?:united kingdom|britain|british|britons|foreign office|foreign, commonwealth|royaume-uni|londres|london|britanniques?)\b/g,
+    acronyms: /\b(?:UK|FCDO)\b/g,
   },
   {
     id: 'fr-gov',
     name: 'French government',
-    words: /\b(?:france|french|paris|francaise?s?|quai d'orsay|ministere de l'europe et des affaires etrangeres)\b/,
+    words: /\b(?:france|french|paris|francaise?s?|quai d'orsay|ministere de l'europe et des affaires etrangeres)\b/g,
   },
   {
     id: 'in-gov',
     name: 'Government of India',
-    words: /\b(?:india|indian|inde|new delhi|ministry of external affairs|indiens?)\b/,
-    acronyms: /\bMEA\b/,
+    words: /\b(?:india|indian|inde|new delhi|ministry of external affairs|indiens?)\b/g,
+    acronyms: /\bMEA\b/g,
   },
-  { id: 'ca-gov', name: 'Government of Canada', words: /\b(?:canada|canadians?|canadiens?|canadiennes?|ottawa|global affairs canada|affaires mondiales canada)\b/ },
-  { id: 'au-gov', name: 'Australian government', words: /\b(?:australia|australians?|australie|australiens?|australiennes?|canberra|smartraveller)\b/, acronyms: /\bDFAT\b/ },
-  { id: 'de-gov', name: 'German government', words: /\b(?:germany|germans?|allemagne|allemands?|allemandes?|berlin|auswartiges amt)\b/ },
-  { id: 'it-gov', name: 'Italian government', words: /\b(?:italy|italians?|italie|italiens?|italiennes?|farnesina)\b/ },
-  { id: 'es-gov', name: 'Spanish government', words: /\b(?:spain|spaniards|espagne|espagnols?|espagnoles?|madrid)\b/ },
-  { id: 'be-gov', name: 'Belgian government', words: /\b(?:belgium|belgians?|belgique|belges?|brussels|bruxelles)\b/ },
-  { id: 'ch-gov', name: 'Swiss government', words: /\b(?:switzerland|swiss|suisses?|berne|bern)\b/ },
+  { id: 'ca-gov', name: 'Government of Canada', words: /\b(?:canada|canadians?|canadiens?|canadiennes?|ottawa|global affairs canada|affaires mondiales canada)\b/g },
+  { id: 'au-gov', name: 'Australian government', words: /\b(?:australia|australians?|australie|australiens?|australiennes?|canberra|smartraveller)\b/g, acronyms: /\bDFAT\b/g },
+  { id: 'de-gov', name: 'German government', words: /\b(?:germany|germans?|allemagne|allemands?|allemandes?|berlin|auswartiges amt)\b/g },
+  { id: 'it-gov', name: 'Italian government', words: /\b(?:italy|italians?|italie|italiens?|italiennes?|farnesina)\b/g },
+  { id: 'es-gov', name: 'Spanish government', words: /\b(?:spain|spaniards|espagne|espagnols?|espagnoles?|madrid)\b/g },
+  { id: 'be-gov', name: 'Belgian government', words: /\b(?:belgium|belgians?|belgique|belges?|brussels|bruxelles)\b/g },
+  { id: 'ch-gov', name: 'Swiss government', words: /\b(?:switzerland|swiss|suisses?|berne|bern)\b/g },
 ];
 
 /** Government ids that issue travel advice, for comparing the issuers of two advisories. */
@@ -155,18 +156,10 @@ function firstIndex(cue: IssuerCue, sentence: Sentence): number {
 /** "Après les États-Unis, l'Australie ...", "Following the US, Britain ...": the government followed is not the one advising. */
 const FOLLOWING = /\b(?:apres|after|following|like|comme|a l'instar)\s+(?:(?:les?|la|l'|des?|du|the)\s*)?$/;
 
-/** Global copies of the issuers' patterns, made once: every lead sentence of every story is searched. */
-const GLOBAL = new Map<RegExp, RegExp>();
-
-/** Where `pattern` first matches in `text` other than after FOLLOWING. */
+/** Where `pattern` (global) first matches in `text` other than after FOLLOWING. */
 function firstNotFollowing(pattern: RegExp, text: string): number {
-  let all = GLOBAL.get(pattern);
-  if (all === undefined) {
-    all = new RegExp(pattern.source, 'g');
-    GLOBAL.set(pattern, all);
-  }
-  all.lastIndex = 0;
-  for (let m = all.exec(text); m !== null; m = all.exec(text)) {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const before = fold(text.slice(Math.max(0, m.index - 24), m.index));
     if (!FOLLOWING.test(before)) return m.index;
   }
