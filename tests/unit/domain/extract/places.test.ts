@@ -30,6 +30,13 @@ describe('extractPlaces', () => {
     expect(extractPlaces(sentenceDocument('Militants attacked a patrol in Karimama.'), gazetteer, notBackground)[0]).toMatchObject({ id: 'bj-karimama', region: 'bj-r-alibori' });
   });
 
+  it("knows the towns of Côte d'Ivoire's north that jihadists struck, and Kong only as a place", () => {
+    expect(ids("Une attaque contre un poste mixte de l'armée à Kafolo a fait 14 morts.")).toEqual(['ci-kafolo']);
+    expect(ids('An improvised explosive device killed three soldiers near Téhini, not far from Tougbo.')).toEqual(['ci-tehini', 'ci-tougbo']);
+    expect(ids('Soldiers were deployed in Kong and Doropo.')).toEqual(['ci-kong', 'ci-doropo']);
+    expect(ids('The shipment left Hong Kong for Bouna.')).toEqual(['ci-bouna']);
+  });
+
   it('knows the villages of the worst massacres and army-camp attacks under their usual spellings', () => {
     expect(ids("Le massacre d'Ogossagou-Peul a fait plus de 130 morts.")).toEqual(['ml-ogossagou']);
     expect(ids('Attaque à Sobanou : le bilan rabaissé à 35.')).toEqual(['ml-sobane-da']);
