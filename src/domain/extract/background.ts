@@ -25,7 +25,8 @@ const RECALL_CUES: readonly string[] = [
   String.raw`in a similar (?:incident|attack|kidnapping|abduction|case)`,
   // French
   String.raw`deja`,
-  String.raw`precedente?s?(?! bilans?| estimations?| chiffres?)`,
+  // "Une attaque sans précédent" is unprecedented, not an earlier one.
+  String.raw`precedent(?<!sans precedent)e?s?(?! bilans?| estimations?| chiffres?)`,
   String.raw`precedemment`,
   String.raw`auparavant`,
   String.raw`par le passe`,
@@ -52,7 +53,13 @@ const CUES = [...RECALL_CUES, ...WHEN_CUES];
 /** A sentence that opens on a year ("In 2019, twin attacks ...") looks back. */
 const YEAR_OPENING = String.raw`(?:in|en) (?:19|20)\d{2},`;
 
-const SOURCE = `^${YEAR_OPENING}|${foldedWords(CUES)}`;
+/**
+ * A cue inside a clause of contrast sets the scene for the sentence's own news ("Le 8 janvier, alors que
+ * le pays avait déjà la tête aux fêtes, les terroristes ont fait irruption"): it does not make it look back.
+ */
+const OUTSIDE_CONTRAST = String.raw`(?<!\b(?:alors que|tandis que|whereas)\b[^,.;]{0,100})`;
+
+const SOURCE = `^${YEAR_OPENING}|${foldedWords(CUES)}${OUTSIDE_CONTRAST}`;
 const BACKGROUND = new RegExp(SOURCE);
 const BACKGROUND_WORDS = new WordPattern(SOURCE, leadingWords([YEAR_OPENING, ...CUES]));
 

@@ -14,7 +14,7 @@ export interface GazetteerEntry {
   /** Every written form: French, English, with and without accents, transliterations. */
   readonly names: readonly string[];
   readonly kind: PlaceKind;
-  /** Parent region id, for towns and cercles. */
+  /** Parent region id, for towns, cercles and parks that lie in one region. */
   readonly region?: string;
   /** ISO 3166-1 alpha-2, lower case. */
   readonly country: string;

@@ -109,11 +109,17 @@ function besideOther(date: DateFact): boolean {
  */
 const SINCE_BEFORE = /\b(?:since|depuis)\s+(?:(?:the|le|la|les|l')\s*)?(?:[a-z'-]+\s+){1,3}(?:(?:of|du|de|d')\s*)?$/;
 
-/** A day that ends a measure, opens a span or names what a state of things has lasted since: none is the day of one event. */
+/** "Just ahead of Thursday's inauguration", "avant le scrutin de dimanche": a day something is awaited on. */
+const AHEAD_OF = /\b(?:ahead of|in the run-up to|avant|en prevision d[eu]|a l'approche d[eu])\s*$/;
+
+/**
+ * A day that ends a measure, opens a span, names what a state of things has lasted since or is yet to
+ * come: none is the day of one event that happened.
+ */
 function endsPeriod(date: DateFact): boolean {
   const before = textBefore(date);
   if (before === undefined) return false;
-  return UNTIL_BEFORE.test(before) || SINCE_BEFORE.test(before) || (SPAN_OPENS.test(before) && /\d/.test(date.matched) && SPAN_GOES_ON.test(textAfter(date)));
+  return UNTIL_BEFORE.test(before) || SINCE_BEFORE.test(before) || AHEAD_OF.test(before) || (SPAN_OPENS.test(before) && /\d/.test(date.matched) && SPAN_GOES_ON.test(textAfter(date)));
 }
 
 /** The words just after a date in its sentence. */

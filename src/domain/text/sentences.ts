@@ -22,13 +22,19 @@ const ABBREVIATIONS = new Set([
   'M', 'MM', 'Mme', 'Mmes', 'Mlle', 'Me', 'Mgr', 'Gén', 'Cdt', 'Ste', 'av', 'bd', 'art', 'cf', 'p',
 ]);
 
+/**
+ * Words that open sentences and are no one's name: after them an initial or acronym ended its sentence
+ * ("dans le parc W. Les assauts ...", "in the U.S. The embassy ...").
+ */
+const OPENERS = /^\s+(?:The|This|These|It|They|He|She|We|According|Les|Des|Il|Ils|Elle|Elles|Cette|Ces|Selon|Une?)\b/u;
+
 /** Whether the word that ends at `dot` (the index of a period) is an abbreviation or an initial. */
 function abbreviationBefore(text: string, dot: number, floor: number): boolean {
   let start = dot;
   while (start > floor && dot - start < MAX_WORD && LETTER_OR_DOT.test(text[start - 1] ?? '')) start--;
   if (start === dot || (start > floor && LETTER_OR_DOT.test(text[start - 1] ?? ''))) return false;
   const word = text.slice(start, dot);
-  return ABBREVIATIONS.has(word) || INITIALS.test(word);
+  return ABBREVIATIONS.has(word) || (INITIALS.test(word) && !OPENERS.test(text.slice(dot + 1, dot + 14)));
 }
 
 /** Splits one paragraph into trimmed sentences. */

@@ -50,6 +50,8 @@ describe('isBackgroundSentence and recallsPast', () => {
     'The army said it was established in the area.',
     'Forty-two soldiers were killed near Tessit on Sunday, the government said, updating a previous death toll of 17.',
     'Le précédent bilan faisait état de 17 morts.',
+    'Parc W sous feu : une attaque terroriste sans précédent',
+    'Le 8 janvier 2025 alors que le peuple béninois avait déjà la tête aux festivités, les terroristes ont fait irruption dans le parc W.',
   ])('%s reports the current event', (text) => {
     expect(isBackgroundSentence(sentence(text))).toBe(false);
     expect(recallsPast(tokensOf(text))).toBe(false);

@@ -160,6 +160,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(fighting, catalogs).main).toMatchObject({ date: '2024-07-25' });
   });
 
+  it('does not date the event by a day something is awaited on', () => {
+    const doc = makeDocument(
+      'Soldier killed in Ivory Coast attack',
+      'The attack comes just ahead of Thursday’s inauguration of an academy for fighting terrorism. A soldier was killed in an attack in northeastern Ivory Coast, the military said Tuesday. Armed individuals late Monday attacked the village of Tougbo',
+      { published: '2021-06-08T12:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2021-06-07', datePrecision: 'day' });
+  });
+
   it('takes the day a measure starts from for an estimate, not the event day', () => {
     const doc = makeDocument(
       'Niger: government confirms 89 soldiers killed in Chinagodrar attack',

@@ -28,6 +28,9 @@ describe('extractPlaces', () => {
     expect(ids('The attack in Porga was the second this week.')).toEqual(['bj-porga']);
     expect(ids("Des militaires ont été tués près de Matéri, dans le département de l'Atacora.")).toEqual(['bj-materi', 'bj-r-atacora']);
     expect(extractPlaces(sentenceDocument('Militants attacked a patrol in Karimama.'), gazetteer, notBackground)[0]).toMatchObject({ id: 'bj-karimama', region: 'bj-r-alibori' });
+    // The parks lie in those departments: a report from the park and one from a town beside it share a region.
+    expect(extractPlaces(sentenceDocument('Une trentaine de soldats ont été tués dans le parc W.', 'fr'), gazetteer, notBackground)[0]).toMatchObject({ id: 'bj-park-w', region: 'bj-r-alibori' });
+    expect(extractPlaces(sentenceDocument('Seven soldiers were killed in Pendjari National Park.'), gazetteer, notBackground)[0]).toMatchObject({ id: 'bj-pendjari', region: 'bj-r-atacora' });
   });
 
   it("knows the towns of Côte d'Ivoire's north that jihadists struck, and Kong only as a place", () => {

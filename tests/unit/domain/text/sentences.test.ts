@@ -24,6 +24,18 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('splits after an initial or acronym that ends a sentence before a word that opens one', () => {
+    expect(splitSentences("Les soldats ont été attaqués dans le parc W. Les assauts ont visé des positions déjà sous surveillance.")).toEqual([
+      'Les soldats ont été attaqués dans le parc W.',
+      'Les assauts ont visé des positions déjà sous surveillance.',
+    ]);
+    expect(splitSentences('He was flown to the U.S. The embassy said nothing. J. Smith left.')).toEqual([
+      'He was flown to the U.S.',
+      'The embassy said nothing.',
+      'J. Smith left.',
+    ]);
+  });
+
   it('does not split decimals or abbreviated months before a day', () => {
     expect(splitSentences('About 5.8 million people need aid. It began on Nov. 6 in Kobri.')).toEqual([
       'About 5.8 million people need aid.',
