@@ -138,10 +138,13 @@ function endsRange(date: DateFact): boolean {
   return before !== undefined && RANGE_BEFORE.test(before);
 }
 
+/** Enough for a reporting verb and its agent before a date (see SAID_BEFORE). */
+const BEFORE_CHARS = 45;
+
 /** The folded words just before a date in its sentence, when it does not open the sentence. */
 function textBefore(date: DateFact): string | undefined {
   const at = date.evidence.text.indexOf(date.matched);
-  return at > 0 ? fold(date.evidence.text.slice(Math.max(0, at - 30), at)) : undefined;
+  return at > 0 ? fold(date.evidence.text.slice(Math.max(0, at - BEFORE_CHARS), at)) : undefined;
 }
 
 /** Words that may follow a month without making it the name of an event ("July and August", "July of"). */
@@ -184,7 +187,8 @@ function recalledInBody(date: DateFact, lead: ReadonlySet<number>, told: string)
   return !lead.has(date.evidence.sentence) && longBefore(date.date, told, BODY_RECALL_DAYS);
 }
 
-const SAID_BEFORE = /\b(?:said|says|told|confirmed|announced|added|stated|reported|declared|acknowledged|admitted|claimed|revealed|learned|learnt|published|released|issued|declare|indique|annonce|affirme|precise|confirme|ajoute|reconnu|revendique|revele|appris|publie|publiee|diffuse|diffusee)(?: on| le)?\s*$/;
+/** A reporting verb just before a date, or with its agent between them ("le bilan communiqué par le gouvernement le 23 avril"). */
+const SAID_BEFORE = /\b(?:said|says|told|confirmed|announced|added|stated|reported|declared|acknowledged|admitted|claimed|revealed|learned|learnt|published|released|issued|declare|indique|annonce|affirme|precise|confirme|ajoute|reconnu|revendique|revele|appris|publie|publiee|diffuse|diffusee|communique|communiquee)(?: (?:by|par) (?:the |le |la |les |l')?[a-z-]+)?(?: on| le)?\s*$/;
 
 /** "Today" is mostly the day a story is told ("Switzerland Today", "Today, the army said"). */
 const TODAY = /^(?:on )?(?:today|tonight|aujourd'hui|ce jour)$/;

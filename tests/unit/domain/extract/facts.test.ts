@@ -160,6 +160,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(fighting, catalogs).main).toMatchObject({ date: '2024-07-25' });
   });
 
+  it('takes the day a statement came out, its agent named before the day, for an estimate', () => {
+    const doc = makeDocument(
+      '54 soldats béninois tués dans une attaque du JNIM',
+      "Une attaque coordonnée du JNIM a visé des postes militaires dans le département de l’Alibori, provoquant la mort de 54 soldats béninois, selon le bilan officiel communiqué par le gouvernement le 23 avril.",
+      { lang: 'fr', published: '2025-04-24T10:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-04-23', dateEstimated: true });
+  });
+
   it('does not date the event by a day something is awaited on', () => {
     const doc = makeDocument(
       'Soldier killed in Ivory Coast attack',

@@ -40,6 +40,11 @@ describe('extractPlaces', () => {
     expect(ids('The shipment left Hong Kong for Bouna.')).toEqual(['ci-bouna']);
   });
 
+  it("knows the towns of Niger's Dosso region where attacks spread", () => {
+    expect(ids('Une dizaine de soldats ont été tués près de Dogon Kiria, dans le département de Dogondoutchi.')).toEqual(['ne-dogon-kiria', 'ne-dogondoutchi']);
+    expect(extractPlaces(sentenceDocument('Soldiers were killed near Dogonkiria.'), gazetteer, notBackground)[0]).toMatchObject({ region: 'ne-r-dosso', country: 'ne' });
+  });
+
   it('knows the villages of the worst massacres and army-camp attacks under their usual spellings', () => {
     expect(ids("Le massacre d'Ogossagou-Peul a fait plus de 130 morts.")).toEqual(['ml-ogossagou']);
     expect(ids('Attaque à Sobanou : le bilan rabaissé à 35.')).toEqual(['ml-sobane-da']);
