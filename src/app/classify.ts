@@ -25,7 +25,8 @@ export const classifyItemSchema = z.object({
   url: optionalText,
   source: optionalText,
   published: z
-    .union([z.iso.date(), z.iso.datetime({ offset: true, local: true })])
+    // Seconds are optional in ISO 8601, and feeds leave them out ("2019-01-18T00:49+05:30").
+    .union([z.iso.date(), z.iso.datetime({ offset: true, local: true }), z.iso.datetime({ offset: true, local: true, precision: -1 })])
     .nullish()
     .transform((v) => v ?? undefined),
   lang: optionalText,

@@ -107,6 +107,12 @@ describe('classifyLines', () => {
     expect(out.map((o) => o.id)).toEqual(['a1', 'u2', 'd2', 'a2']);
   });
 
+  it('takes a date-time without seconds, as ISO 8601 allows', async () => {
+    const out = await classifyAll([NIGER_ATTACK('m1', '2024-07-28T10:00+01:00')]);
+    expect(out[0]?.action).toBe('new');
+    expect(out[0]?.incident_id).toMatch(/^inc-20231202-/);
+  });
+
   it('answers every bad line with invalid and a reason, and goes on', async () => {
     const out = await classifyAll([
       '{not json',

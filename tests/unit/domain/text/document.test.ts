@@ -113,6 +113,10 @@ describe('publication date', () => {
     expect(documentOf('Jul 03 2025\n\nGunmen attacked Kayes.', { published: '2025-07-04T08:00:00+05:30' })).toMatchObject({
       published: '2025-07-04T08:00:00+05:30', publishedFrom: 'metadata',
     });
+    // Seconds are optional: the day stays the one the outlet gave, not the UTC day.
+    expect(documentOf('Gunmen attacked Kayes.', { published: '2019-01-18T00:49+05:30' })).toMatchObject({
+      published: '2019-01-18T00:49+05:30', publishedFrom: 'metadata',
+    });
     expect(documentOf('Gunmen attacked Kayes.', { published: 'Thu, 03 Jul 2025 10:00:00 GMT' })).toMatchObject({
       published: '2025-07-03T10:00:00.000Z', publishedFrom: 'metadata',
     });
