@@ -184,13 +184,26 @@ function mainPlaces(mentions: readonly PlaceMention[], lead: ReadonlySet<number>
   const inLead = usable.filter((m) => lead.has(m.fact.evidence.sentence));
   // A headline names the place it is about without a preposition ("Boulkessi : ...", "camp de Boulkessi").
   const headline = inLead.filter((m) => m.fact.evidence.sentence === 0 && m.fact.kind !== 'country');
-  const located = inLead.filter((m) => m.locative && (headline.length === 0 || m.fact.evidence.sentence === 0 || m.fact.kind === 'country' || sameArea(m, headline)));
+  const told = headline.length === 0 ? headlineCountry(inLead) : undefined;
+  const located = inLead.filter(
+    (m) => m.locative && (told === undefined || m.fact.country === told) && (headline.length === 0 || m.fact.evidence.sentence === 0 || m.fact.kind === 'country' || sameArea(m, headline)),
+  );
   const named = [...headline, ...located];
   const chosen = named.length > 0 ? named : inLead.length > 0 ? inLead : usable.filter((m) => m.locative);
   const ordered = [...chosen, ...bodyDetail(chosen, usable, reporting)].sort((a, b) => SPECIFICITY[a.fact.kind] - SPECIFICITY[b.fact.kind]);
   const ids = [...new Set(ordered.map((m) => m.fact.id))];
   const country = mostNamedCountry(ordered);
   return country === undefined ? { ids } : { ids, country };
+}
+
+/**
+ * The one country a headline names, when it names no place within one ("Jihadists kill Spanish priest
+ * in Burkina Faso"): the lead's places in other countries are where people came from or went, not where
+ * it happened ("returning from a meeting in Lomé, Togo").
+ */
+function headlineCountry(inLead: readonly PlaceMention[]): string | undefined {
+  const countries = new Set(inLead.filter((m) => m.fact.evidence.sentence === 0).map((m) => m.fact.country));
+  return countries.size === 1 ? [...countries][0] : undefined;
 }
 
 /**

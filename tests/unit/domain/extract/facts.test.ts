@@ -169,6 +169,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-04-23', dateEstimated: true });
   });
 
+  it('places the event in the one country the headline names, not where a victim was coming from', () => {
+    const doc = makeDocument(
+      'Jihadists kill Spanish priest in Burkina Faso',
+      'A Spanish priest has been murdered by suspected jihadists in Burkina Faso. Antonio César Fernández was returning from a meeting in Lome, Togo, when his car was attacked at a checkpoint.',
+      { published: '2019-02-16T12:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ country: 'bf', places: ['bf'] });
+  });
+
   it('does not date the event by a day something is awaited on', () => {
     const doc = makeDocument(
       'Soldier killed in Ivory Coast attack',
