@@ -220,7 +220,7 @@ function rank(date: DateFact, lead: ReadonlySet<number>, said: boolean): number 
  * clause ("On Sunday, gunmen killed 20, officials said"), and a date further on is the event's ("...
  * kidnapped on Thursday, sources said").
  */
-const SAID_AFTER = /^\s*,?[^,.;:]{0,80}?\b(?:said|says|announced|reported|confirmed|published|told|stated|declared|acknowledged|admitted|claimed|claims|revealed|(?:released|issued) (?:\w+ )?(?:statement|video|communique|message)|(?:a|ont) (?:publie|annonce|indique|declare|affirme|confirme|precise|revendique|reconnu|diffuse)|revendique|revendiquent|affirme|affirment|confirme|confirment)\b/;
+const SAID_AFTER = /^\s*,?[^,.;:]{0,80}?\b(?:said|says|announced|reported|confirmed|published|told|stated|declared|acknowledged|admitted|claimed|claims|revealed|(?:released|issued) (?:\w+ )?(?:statement|video|communique|message)|(?:a|ont) (?:publie|annonce|indique|declare|affirme|confirme|precise|revendique|reconnu|diffuse|donne)|revendique|revendiquent|affirme|affirment|confirme|confirment)\b/;
 
 /**
  * A claim may name its group in apposition before the verb ("On July 30, an al Qaeda affiliate, Jama'a
@@ -232,8 +232,12 @@ const CLAIMED_AFTER = /^\s*,?[^.;:]{0,100}?\b(?:claimed responsibility|claims re
 const OPENING = 4;
 /** Words that may open a sentence before its date ("Today, Wednesday, the authorities announced ..."). */
 const OPENING_WORDS = /^(?:(?:today|tonight|aujourd'hui|ce|le|on|this|ce jour)[\s,]+)+$/;
-/** A phrase that says where a statement came out may open the sentence before its date ("Dans son hebdomadaire Al-Naba ce jeudi, l'EI revendique ..."). */
-const OPENING_PHRASE = /^(?:dans|selon|sur|par|in|through|via)\b[^,.;:]{0,80}$/;
+/**
+ * A phrase that says where or at what meeting a statement came out may open the sentence before its date
+ * ("Dans son hebdomadaire Al-Naba ce jeudi, l'EI revendique ...", "Au terme du Conseil des ministres de ce
+ * mercredi 17 novembre, le ministre a donné un nouveau bilan").
+ */
+const OPENING_PHRASE = /^(?:dans|selon|sur|par|in|through|via|au terme|a l'issue|at the end|at the close)\b[^,.;:]{0,80}$/;
 
 function saidAfter(date: DateFact): boolean {
   const text = date.evidence.text;

@@ -178,6 +178,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ country: 'bf', places: ['bf'] });
   });
 
+  it('takes the day of the meeting at which a toll was given for an estimate', () => {
+    const doc = makeDocument(
+      "Attaque d'Inata : le bilan s'alourdit",
+      "Le décompte macabre continue à Inata, dans la province du Soum. Au terme du Conseil des ministres de ce mercredi 17 novembre, le ministre porte-parole du gouvernement a donné un nouveau bilan de 53 morts.",
+      { lang: 'fr', published: '2021-11-18T10:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2021-11-17', dateEstimated: true });
+  });
+
   it('does not date the event by a day something is awaited on', () => {
     const doc = makeDocument(
       'Soldier killed in Ivory Coast attack',
