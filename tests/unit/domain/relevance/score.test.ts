@@ -180,6 +180,7 @@ describe('the shipped rules', () => {
     ['Niger : la France annonce la fermeture de son ambassade', "Les relations entre Paris et Niamey se sont dégradées depuis le coup d'État, et l'ambassade ne peut plus fonctionner.", 'fr'],
     ['Ouagadougou : une partie de l’ambassade de France en feu', 'Des manifestants ont pris à partie l’ambassade samedi soir.', 'fr'],
     ['Gunmen attack health centre in central Mali', 'Armed men stormed a clinic during a vaccination campaign against measles, killing two nurses.', 'en'],
+    ['Commune de Gorgadji : 10 VDP tués dans un affrontement', "Des hommes armés ont emporté le bétail des habitants près de Dori, au Burkina Faso. Les volontaires qui les poursuivaient sont tombés dans une embuscade.", 'fr'],
   ] as const)('keeps "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(true);
   });
