@@ -40,6 +40,12 @@ describe('extractPlaces', () => {
     expect(ids('The shipment left Hong Kong for Bouna.')).toEqual(['ci-bouna']);
   });
 
+  it("knows Burkina Faso's compass-named regions in French when the phrase says they are Burkina Faso's", () => {
+    expect(ids("Un convoi a été attaqué dans la région de l’Est du Burkina Faso.")).toEqual(['bf-r-est']);
+    expect(ids('Des soldats ont été tués dans la région du Sahel du Burkina.')).toEqual(['bf-r-sahel']);
+    expect(ids("Des pluies sont tombées dans l'est du pays.")).toEqual([]);
+  });
+
   it("knows the towns of Niger's Dosso region where attacks spread", () => {
     expect(ids('Une dizaine de soldats ont été tués près de Dogon Kiria, dans le département de Dogondoutchi.')).toEqual(['ne-dogon-kiria', 'ne-dogondoutchi']);
     expect(extractPlaces(sentenceDocument('Soldiers were killed near Dogonkiria.'), gazetteer, notBackground)[0]).toMatchObject({ region: 'ne-r-dosso', country: 'ne' });
