@@ -187,6 +187,21 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2021-11-17', dateEstimated: true });
   });
 
+  it('does not date the event by the day of earlier attacks an opening clause says it came after', () => {
+    const doc = makeDocument(
+      'Attaque de Yirgou : le maire de Barsalogho raconte',
+      "Après les attaques de Baffina et de Guendbila dans la commune de Barsalogho le mercredi 2 mai 2018, c'est au tour du village de Yirgou de subir les affres des présumés terroristes. L'attaque a eu lieu dans la nuit du 31 décembre 2018 au 1er janvier 2019.",
+      { lang: 'fr', published: '2019-01-04T10:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2019-01-01' });
+    const followUp = makeDocument(
+      'Mali: army launches sweep after attack',
+      'After the attack on Monday near Ménaka, the army launched a sweep of the area, officials said.',
+      { published: '2024-03-06T10:00:00Z' },
+    );
+    expect(extractFacts(followUp, catalogs).main).toMatchObject({ date: '2024-03-04' });
+  });
+
   it('does not date the event by a day something is awaited on', () => {
     const doc = makeDocument(
       'Soldier killed in Ivory Coast attack',
