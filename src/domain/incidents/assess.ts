@@ -124,6 +124,7 @@ export function assess(probe: Probe, incident: Incident, explain = true): Assess
   push(vetoes, date.veto);
   push(vetoes, victims.veto);
   push(vetoes, issuer.veto);
+  push(vetoes, freshVeto(pair));
   push(vetoes, recallVeto(pair, matches));
   push(vetoes, kindVeto(pair, matches));
   let sum = 0;
@@ -136,6 +137,24 @@ function push(reasons: Reason[], reason: Reason | undefined): void {
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
+
+/** Days after an attack within which a story of a "new attack" may still be about it. */
+const FRESH_DAYS = 3;
+
+/**
+ * A story of a new attack is news of the days before it came out: an attack that happened well before
+ * the earliest it can have come out is the earlier one it is new against, whatever the place and words share.
+ */
+function freshVeto({ probe, incident, explain }: Pair): Reason | undefined {
+  const theirs = incident.eventDate;
+  if (probe.fresh !== true || theirs === undefined || !MASSACRE_TYPES.has(incident.eventType)) return undefined;
+  const before = dayNumber(probe.published) - dayNumber(theirs);
+  if (before <= FRESH_DAYS) return undefined;
+  return {
+    code: 'veto:fresh',
+    message: explain ? `the story tells of a new attack, out from ${probe.published}; ${incident.id} happened ${before} days before, on ${theirs}` : '',
+  };
+}
 
 function countryVeto(pair: Pair): Reason | undefined {
   const { probe, incident, features, explain } = pair;

@@ -74,6 +74,8 @@ export interface Probe {
   readonly captive?: boolean;
   /** Surnames of the victims the story names (see personKey). */
   readonly persons?: readonly string[];
+  /** The headline tells of a new attack ("Togo : nouvelle attaque meurtrière dans le nord"), not of one already reported. */
+  readonly fresh?: boolean;
   /** Towns the headline or the opening sentence names beside a massacre (see massacreSites). */
   readonly massacres?: readonly string[];
   /** Dates the story gave that matching set aside, and why. */
@@ -149,10 +151,13 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
   else if (speaksOfCaptivity(doc, facts)) probe.captive = true;
   const persons = personsOf(facts);
   if (persons.length > 0) probe.persons = persons;
+  if (main.type === 'attack' && FRESH.test(fold(doc.title))) probe.fresh = true;
   const massacres = massacreSites(doc, facts);
   if (massacres.length > 0) probe.massacres = massacres;
   return probe;
 }
+
+const FRESH = /\b(?:(?:nouvelles?|autres?|encore une) (?:attaques?|attentats?|embuscades?)|nouvel attentat|(?:new|another|fresh) (?:attacks?|ambush|raids?|assaults?))\b/;
 
 /** Words that make a town named beside them the scene of a massacre. */
 const MASSACRE = /\b(?:massacres?|tueries?|carnage|bloodbath)\b/;

@@ -130,6 +130,21 @@ describe('decide', () => {
     expect(verdict.reasons.find((r) => r.code === 'veto:recall')?.message).toContain('as background only');
   });
 
+  it('does not take a story of a new attack for one that happened well before it came out', () => {
+    const attack = (id: string, title: string, published: string) =>
+      story(
+        doc(id, title, ['Gunmen attacked villages in the Ménaka region overnight.'], { published }),
+        facts({ type: 'attack', country: 'ml', places: ['ml-menaka'], date: published, datePrecision: 'day', ...(id === 'm-1' ? {} : { dateEstimated: true }) }, { places: [MENAKA] }),
+      );
+    const first = createIncident(attack('m-1', 'Gunmen attack villages near Ménaka', '2025-05-10'), { id: 'inc-20250510-menaka-attack', type: 'attack', country: 'ml', at: '2025-05-10T12:00:00.000Z' }, policy);
+    const later = decide(attack('m-2', 'Mali: new attack near Ménaka', '2025-05-19'), RELEVANT, [first], DEFAULT_MATCH_POLICY);
+    expect(later.action).toBe('new');
+    expect(later.reasons.find((r) => r.code === 'veto:fresh')?.message).toContain('9 days before');
+    const sameDays = decide(attack('m-3', 'Mali: new attack near Ménaka', '2025-05-12'), RELEVANT, [first], DEFAULT_MATCH_POLICY);
+    expect(sameDays.action).not.toBe('new');
+    expect(codes(sameDays.reasons)).not.toContain('veto:fresh');
+  });
+
   it('does not take the day of its own event, named again beside a recalled one, for background', () => {
     const day = (date: string, background: boolean, sentence: number) => ({
       date, precision: 'day' as const, role: 'event' as const, background, matched: 'Friday', evidence: { sentence, text: '' },
