@@ -23,6 +23,8 @@ const RECALL_CUES: readonly string[] = [
   String.raw`(?:the )?(?:latest|last) in a (?:series|string) of`,
   String.raw`(?:a )?similar (?:incidents?|attacks?|kidnappings?|abductions?|cases?) (?:took place|occurred|happened)`,
   String.raw`in a similar (?:incident|attack|kidnapping|abduction|case)`,
+  String.raw`(?:two|three|four|five|six|seven|eight|nine|ten|several|a few|many) years ago`,
+  String.raw`(?:it is worth recalling|recall that)`,
   // French
   String.raw`deja`,
   // "Une attaque sans précédent" is unprecedented, not an earlier one.
@@ -35,6 +37,10 @@ const RECALL_CUES: readonly string[] = [
   String.raw`depuis (?:19|20)\d{2}`,
   String.raw`(?:cree|creee|fonde|fondee|forme|formee|ne|nee) en (?:19|20)\d{2}`,
   String.raw`pour rappel`,
+  String.raw`rappel(?:ons|le-t-on|ons-le) que`,
+  String.raw`il convient de rappeler`,
+  String.raw`on se (?:rappelle|souvient)`,
+  String.raw`il y a (?:environ |plus de |pres de |quelque )?(?:\w+|\d+) ans`,
   String.raw`(?:un|une) (?:incident|attaque|enlevement|rapt|cas) similaire`,
   String.raw`(?:avait|avaient) (?:deja|alors)`,
 ];

@@ -219,6 +219,8 @@ function dateScore(pair: Pair): Scored {
     if (vetoable && apart > DATE_TOLERANCE) {
       return { veto: { code: 'veto:date', message: explain ? `same kind of event (${incident.eventType}) but ${message}: ${incident.id} is another event` : '' } };
     }
+    const beyond = beyondEstimate(pair, theirs);
+    if (beyond !== undefined) return { veto: beyond };
     const reported = stillReported(pair, theirs, probe.date);
     if (reported !== undefined && daysBetween(probe.date, reported) < apart) {
       return { match: { code: 'date', weight: round(WEIGHTS.date * gaussian(daysBetween(probe.date, reported))), message: explain ? `${message}, while it was still being reported (${reported})` : '' } };
@@ -237,6 +239,29 @@ function dateScore(pair: Pair): Scored {
   return vetoable && probe.date.slice(0, 4) !== theirs.slice(0, 4)
     ? { veto: { code: 'veto:date', message: explain ? `same kind of event (${incident.eventType}) in another year than ${incident.id}` : '' } }
     : NOTHING;
+}
+
+/** Days beyond an estimated date, or the window an undated story may be about, that an event of the same kind may still lie. */
+const ESTIMATE_SLACK_DAYS = 60;
+
+/**
+ * An estimated date says roughly when: it vetoes no near day, but an event of the same kind years
+ * away is another event ("un missionnaire américain enlevé" in 2020 is not the American kidnapped in
+ * 2016). News of a captivity, of hostages freed and of a massacre named by its town looks back as far as it must.
+ */
+function beyondEstimate(pair: Pair, theirs: string): Reason | undefined {
+  const { probe, incident, explain } = pair;
+  if (probe.dateEstimated !== true || probe.date === undefined || probe.type === undefined || LASTING.has(incident.eventType)) return undefined;
+  if (probe.type !== incident.eventType && !(RELATED.get(probe.type)?.has(incident.eventType) ?? false)) return undefined;
+  if (followsCaptivity(probe) || endsCaptivity(pair) || massacreScore(pair) !== undefined) return undefined;
+  const from = probe.dateWindow?.from ?? probe.date;
+  const to = probe.dateWindow?.to ?? probe.date;
+  const outside = theirs < from ? dayNumber(from) - dayNumber(theirs) : dayNumber(theirs) - dayNumber(to);
+  if (outside <= ESTIMATE_SLACK_DAYS) return undefined;
+  return {
+    code: 'veto:date',
+    message: explain ? `${incident.eventType === probe.type ? 'same kind of event' : 'related event'} (${incident.eventType}) on ${theirs}, ${outside} days from when this story can be about (${from === to ? from : `${from} to ${to}`}): ${incident.id} is another event` : '',
+  };
 }
 
 const gaussian = (days: number) => Math.exp(-(days * days) / (2 * DATE_SIGMA * DATE_SIGMA));

@@ -35,6 +35,9 @@ describe('isBackgroundSentence and recallsPast', () => {
     'Plus tôt cette année, le JNIM avait revendiqué une embuscade.',
     'Le Mali est en crise depuis 2012.',
     'Fondé en 2017, le groupe contrôle de vastes zones.',
+    "Rappelons que l'enlèvement de cet Américain intervient quelques semaines après la libération d'un otage.",
+    'Il y a environ quatre ans, Jeffery Woodke a été enlevé à Abalak.',
+    'Two years ago, gunmen kidnapped an American aid worker in the same region.',
   ])('%s looks back', (text) => {
     expect(isBackgroundSentence(sentence(text))).toBe(true);
     expect(recallsPast(tokensOf(text))).toBe(true);

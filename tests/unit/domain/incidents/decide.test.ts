@@ -130,6 +130,24 @@ describe('decide', () => {
     expect(verdict.reasons.find((r) => r.code === 'veto:recall')?.message).toContain('as background only');
   });
 
+  it('does not take a story dated only by its report for an event of the same kind years before', () => {
+    const TAHOUA: PlaceFact = { id: 'ne-r-tahoua', name: 'Tahoua', kind: 'region', country: 'ne', background: false, evidence: MENAKA.evidence };
+    const kidnapping = (id: string, published: string, estimated: boolean) =>
+      story(
+        doc(id, 'American kidnapped in Niger', ['Gunmen kidnapped an American in the Tahoua region.'], { published }),
+        facts(
+          { type: 'kidnapping', country: 'ne', places: ['ne-r-tahoua'], date: published, datePrecision: 'day', ...(estimated ? { dateEstimated: true } : {}), victims: { count: 1, nationality: 'American', role: 'hostage' } },
+          { places: [TAHOUA], victims: [victims(1, 'American')] },
+        ),
+      );
+    const first = createIncident(kidnapping('k-1', '2016-10-14', false), { id: 'inc-20161014-tahoua-kidnapping', type: 'kidnapping', country: 'ne', at: '2016-10-15T12:00:00.000Z' }, policy);
+    const years = decide(kidnapping('k-2', '2020-10-27', true), RELEVANT, [first], DEFAULT_MATCH_POLICY);
+    expect(years.action).toBe('new');
+    expect(years.reasons.find((r) => r.code === 'veto:date')?.message).toContain('1474 days from when this story can be about');
+    const days = decide(kidnapping('k-3', '2016-10-20', true), RELEVANT, [first], DEFAULT_MATCH_POLICY);
+    expect(days.action).not.toBe('new');
+  });
+
   it('does not take a story of a new attack for one that happened well before it came out', () => {
     const attack = (id: string, title: string, published: string) =>
       story(
