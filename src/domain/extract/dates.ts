@@ -13,9 +13,10 @@ const BACKGROUND_DAYS = 365;
 const DAY_MS = 86_400_000;
 /**
  * Days after the earliest day an undated story can have been published (Document.publishedAfter) in
- * which a year-less day it gives may lie: a stream's dated items may be weeks apart.
+ * which a year-less day it gives may lie, when no later dated item bounds it: after the last dated item
+ * of a stream, months may pass ("samedi 12 décembre" two months on is that December's, not one years back).
  */
-const PUBLISHED_AFTER_AHEAD = 45;
+const PUBLISHED_AFTER_AHEAD = 365;
 
 /** The document's own date line, with `index` counted in doc.sentences. */
 function ownDateline(doc: Document): (Dateline & { readonly index: number }) | undefined {

@@ -107,6 +107,19 @@ describe('classifyLines', () => {
     expect(out.map((o) => o.id)).toEqual(['a1', 'u2', 'd2', 'a2']);
   });
 
+  it('reads a day an undated item gives after the last dated one of the stream, months later', async () => {
+    const trailing = item({
+      id: 'u9',
+      title: 'Attaque de Toumour : un nouveau bilan de 34 morts',
+      lang: 'fr',
+      published: null,
+      text: "Un nouveau bilan de l'attaque de Boko Haram à Toumour, dans la nuit du samedi 12 au dimanche 13 décembre, fait état de 34 morts, selon la commission nationale des droits humains du Niger.",
+    });
+    const out = await classifyAll([NIGER_ATTACK('a1', '2020-10-08T10:00:00Z'), trailing]);
+    // 13 December 2020, a Sunday two months after the last dated item, not 13 December 2015, the Sunday before it.
+    expect(out[1]?.incident_id).toMatch(/^inc-20201213-toumour-/);
+  });
+
   it('takes a date-time without seconds, as ISO 8601 allows', async () => {
     const out = await classifyAll([NIGER_ATTACK('m1', '2024-07-28T10:00+01:00')]);
     expect(out[0]?.action).toBe('new');
