@@ -332,8 +332,12 @@ function reportedClose(pair: Pair, day: string): Scored {
   const latest = pair.incident.sources[0]?.publishedBefore?.slice(0, 10);
   const first = latest !== undefined && reportDecay(latest, day) > reportDecay(earliest, day) ? latest : earliest;
   const decay = reportDecay(first, day);
-  if (decay < 0.01) return NOTHING;
-  return { match: { code: 'date', weight: round(WEIGHTS.date * decay), message: pair.explain ? `story of ${day}, first reported ${first}` : '' } };
+  if (decay >= 0.01) return { match: { code: 'date', weight: round(WEIGHTS.date * decay), message: pair.explain ? `story of ${day}, first reported ${first}` : '' } };
+  // Far from both ends, a day between them is still one the first report may have been about.
+  const between = latest !== undefined && day >= earliest && day <= latest;
+  return between
+    ? { match: { code: 'date', weight: WEIGHTS.dateWeekday, message: pair.explain ? `story of ${day}, within the days the undated first report came out (${earliest} to ${latest})` : '' } }
+    : NOTHING;
 }
 
 /** How close an event day is to a report of it: news comes out a day or two after (REPORT_LAG_DAYS). */
