@@ -52,8 +52,9 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
   },
   killing: {
     en: [String.raw`killed`, String.raw`killings?`, String.raw`kills?`, String.raw`dead`, String.raw`deaths?`, String.raw`death toll`, String.raw`died`, String.raw`slain`,
-      String.raw`massacred?`, String.raw`massacres`],
-    fr: [String.raw`tu(?:e|ee|es|ees|er|ent)`, String.raw`morts?`, String.raw`deces`, String.raw`massacres?`, String.raw`perdu la vie`, String.raw`peri`],
+      String.raw`massacred?`, String.raw`massacres`, String.raw`mass graves?`, String.raw`summar(?:y|ily) execut(?:ed|ions?)`],
+    fr: [String.raw`tu(?:e|ee|es|ees|er|ent)`, String.raw`morts?`, String.raw`deces`, String.raw`massacres?`, String.raw`perdu la vie`, String.raw`peri`,
+      String.raw`fosses? communes?`, String.raw`execut(?:e|ee|es|ees)s? sommairement`, String.raw`executions? sommaires?`, String.raw`executions? extrajudiciaires?`],
   },
   blockade: {
     en: [String.raw`blockades?`, String.raw`blockaded`, String.raw`encircle(?:d|ment)`, String.raw`besieged`, String.raw`under siege`, String.raw`siege`],

@@ -49,6 +49,7 @@ describe('English triggers', () => {
     ['Gunmen opened fire on the convoy.', ['attack']],
     ['A drone strike hit the camp after days of shelling.', ['attack']],
     ['The army seized control of Kidal, a rebel stronghold.', ['attack']],
+    ['Mass graves were found near the village; witnesses spoke of summary executions.', ['killing']],
   ] as const)('%s', (body, expected) => {
     expect(types(body)).toEqual([...expected]);
   });
@@ -89,6 +90,8 @@ describe('French triggers', () => {
     ['Des affrontements et des accrochages ont été signalés.', ['attack']],
     ['Des frappes de drones ont visé le marché.', ['attack']],
     ["L'armée a pris le contrôle de Kidal.", ['attack']],
+    ['Des fosses communes ont été découvertes près de Nantaka.', ['killing']],
+    ['Des civils ont été exécutés sommairement par des militaires.', ['killing']],
   ] as const)('%s', (body, expected) => {
     expect(types(body, 'fr')).toEqual([...expected]);
   });
