@@ -568,8 +568,8 @@ function recallVeto({ probe, incident, features, explain }: Pair, matches: reado
     (v) => v.count !== null && v.nationality !== undefined && features.victims.some((a) => a.count === v.count && a.folded === v.nationality),
   );
   if (bySite === undefined && byDate === undefined && byVictims === undefined) return undefined;
-  // A story of hostages freed tells how they were taken: recalling them is what it is about.
-  if (byVictims !== undefined && followsCaptivity(probe)) return undefined;
+  // A story of hostages freed tells how they were taken: recalling them, or the day they were taken, is what it is about.
+  if ((byVictims !== undefined || (byDate !== undefined && probe.captivityDays?.includes(byDate) === true)) && followsCaptivity(probe)) return undefined;
   const strong = matches.filter(
     (r) => (r.code === 'place' || r.code === 'date' || r.code === 'site' || r.code === 'victims' || r.code === 'massacre') && (r.weight ?? 0) >= 0.1,
   );

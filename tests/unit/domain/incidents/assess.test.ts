@@ -212,6 +212,21 @@ describe('assess', () => {
     expect(assess({ ...freed, changes: [] }, july).vetoes.map((v) => v.code)).toEqual(['veto:date']);
   });
 
+  it('does not take the day the freed hostages were taken, recalled in the body, for background', () => {
+    const freed = story(
+      doc('p', 'Three Indians freed', ['The three Indians were released.'], { published: '2025-11-03' }),
+      facts(
+        { type: 'kidnapping', date: '2025-11-02', datePrecision: 'day', country: 'ml', places: ['ml-kayes'], victims: { count: 3, nationality: 'Indian' }, changes: ['release'] },
+        { places: [KAYES], victims: [victims(3, 'Indian')] },
+      ),
+    ).probe;
+    // Freed where they were not taken, and no nationality said: the day they were taken is all it shares.
+    const recalling = { ...freed, places: [], regions: [], victims: { count: 3 }, recalled: { sites: [], dates: ['2025-07-01'], victims: [] }, captivityDays: ['2025-07-01'] };
+    expect(assess(recalling, july).vetoes).toEqual([]);
+    // The same day recalled by a story that is not about their freedom is background.
+    expect(assess({ ...recalling, changes: [], captivityDays: [] }, july).vetoes.map((v) => v.code)).toContain('veto:recall');
+  });
+
   it('does not veto a release of its hostages announced from another country', () => {
     const freed = (nationality: string) =>
       story(
