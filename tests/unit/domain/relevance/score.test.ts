@@ -180,6 +180,7 @@ describe('the shipped rules', () => {
     ['Niger : la France annonce la fermeture de son ambassade', "Les relations entre Paris et Niamey se sont dégradées depuis le coup d'État, et l'ambassade ne peut plus fonctionner.", 'fr'],
     ['Ouagadougou : une partie de l’ambassade de France en feu', 'Des manifestants ont pris à partie l’ambassade samedi soir.', 'fr'],
     ['Gunmen attack health centre in central Mali', 'Armed men stormed a clinic during a vaccination campaign against measles, killing two nurses.', 'en'],
+    ['Gunmen kidnap migrants near Agadez in Niger', 'The armed men seized twelve migrants travelling north to Libya.', 'en'],
     ['Commune de Gorgadji : 10 VDP tués dans un affrontement', "Des hommes armés ont emporté le bétail des habitants près de Dori, au Burkina Faso. Les volontaires qui les poursuivaient sont tombés dans une embuscade.", 'fr'],
   ] as const)('keeps "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(true);
@@ -203,6 +204,7 @@ describe('the shipped rules', () => {
     ['Barrick : enlèvement du stock d\'or de la mine malienne', 'Le litige fiscal entre la compagnie et Bamako se durcit.', 'fr'],
     ['Mali junta dissolves political parties', 'The decree follows a national consultation that recommended a five-year term for the military leader.', 'en'],
     ['Niger : des milliers de sinistrés après les inondations', 'Les pluies ont fait 50 morts dans le pays. Les crues ont détruit des maisons. Des routes sont coupées. Les secours manquent. Certaines zones sont aussi exposées aux attaques jihadistes.', 'fr'],
+    ['Niger: at least 44 migrants died after their vehicle broke down', 'The migrants, who were trying to reach Libya, died of thirst in the desert, local officials and soldiers said.', 'en'],
     ['Mali : des dizaines de morts pendant la canicule', 'Les hôpitaux de Bamako ont enregistré de nombreux décès dus à une vague de chaleur.', 'fr'],
     [
       'At least 21 deaths and 600 cases of dengue fever in Mali',
