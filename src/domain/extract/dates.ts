@@ -14,7 +14,7 @@ const DAY_MS = 86_400_000;
 /**
  * Days after the earliest day an undated story can have been published (Document.publishedAfter) in
  * which a year-less day it gives may lie, when no later dated item bounds it: after the last dated item
- * of a stream, months may pass ("samedi 12 décembre" two months on is that December's, not one years back).
+ * of a stream, months may pass ("samedi 12 décembre" two months on is that December's, not one of years before).
  */
 const PUBLISHED_AFTER_AHEAD = 365;
 

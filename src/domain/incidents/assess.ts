@@ -245,8 +245,8 @@ function dateScore(pair: Pair): Scored {
 const ESTIMATE_SLACK_DAYS = 60;
 
 /**
- * An estimated date says roughly when: it vetoes no near day, but an event of the same kind years
- * away is another event ("un missionnaire américain enlevé" in 2020 is not the American kidnapped in
+ * An estimated date says roughly when: it vetoes no near day, but an event of the same or a related
+ * kind years away is another event ("un missionnaire américain enlevé" in 2020 is not the American kidnapped in
  * 2016). News of a captivity, of hostages freed and of a massacre named by its town looks back as far as it must.
  */
 function beyondEstimate(pair: Pair, theirs: string): Reason | undefined {

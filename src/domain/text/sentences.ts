@@ -23,7 +23,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 /**
- * Words that open sentences and are no one's name: after them an initial or acronym ended its sentence
+ * Words that open sentences and are no one's name: an initial or acronym before them ends its sentence
  * ("dans le parc W. Les assauts ...", "in the U.S. The embassy ...").
  */
 const OPENERS = /^\s+(?:The|This|These|It|They|He|She|We|According|Les|Des|Il|Ils|Elle|Elles|Cette|Ces|Selon|Une?)\b/u;
