@@ -229,7 +229,7 @@ function sentenceVictims(tokens: Tokens, background: BackgroundTest): readonly V
       continue;
     }
     i = group.end;
-    if (isFigure(words, group)) continue;
+    if (isFigure(words, group) || AGENT.has(words[group.start - 1] as string)) continue;
     const role =
       group.role ?? roleAfter(words, flags, group.end) ?? roleBefore(words, flags, group.start) ?? (group.hostageNoun ? 'hostage' : undefined) ?? amongThem(words, group.start, previous);
     if (!role) continue;
@@ -246,6 +246,9 @@ function sentenceVictims(tokens: Tokens, background: BackgroundTest): readonly V
   }
   return facts;
 }
+
+/** "Abducted from his home by three armed men", "enlevé par trois hommes armés": the people after these did it. */
+const AGENT = new Set(['by', 'par']);
 
 /** A group of people starting at token i: "three Indian nationals", "une dizaine de soldats", "Indian workers". */
 function groupAt(words: readonly string[], i: number): Group | undefined {

@@ -63,6 +63,11 @@ describe('extractVictims', () => {
     expect(victims('Militants killed 20 soldiers, including two Chadian officers.')).toEqual(['20|-|killed', '2|Chadian|killed']);
   });
 
+  it('does not count the people who did it, after "by" or "par", among the victims', () => {
+    expect(victims('American missionary pilot Kevin Rideout was abducted from his home by three armed men.')).toEqual(['null|American|hostage']);
+    expect(victims('Deux Italiens ont été enlevés par cinq hommes armés.')).toEqual(['2|Italian|hostage']);
+  });
+
   it('takes the people an opening clause of contrast counts for another event', () => {
     const facts = extractVictims(sentenceDocument("Alors que deux Français ont été enlevés jeudi à Hombori, trois touristes ont été enlevés à Tombouctou."), notBackground);
     expect(facts.map((v) => [v.count, v.nationality ?? '-', v.background])).toEqual([[2, 'French', true], [3, '-', false]]);
