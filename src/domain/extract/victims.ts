@@ -241,7 +241,7 @@ function sentenceVictims(tokens: Tokens, background: BackgroundTest): readonly V
       group.nationality === undefined
         ? { count: group.count, role, background: recalled, evidence }
         : { count: group.count, role, background: recalled, evidence, nationality: group.nationality };
-    const name = group.count === 1 || group.count === null ? (personNameAt(tokens, group.end) ?? personNameBefore(tokens, group.start)) : undefined;
+    const name = (group.count === 1 || group.count === null) && !titleCased(tokens) ? (personNameAt(tokens, group.end) ?? personNameBefore(tokens, group.start)) : undefined;
     facts.push(name === undefined ? fact : { ...fact, names: [name] });
   }
   return facts;
@@ -445,6 +445,22 @@ function nameStart(tokens: Tokens, end: number): number {
 
 function nameText(tokens: Tokens, from: number, end: number): string {
   return originalSpan(tokens, from, end) ?? tokens.words.slice(from, end).join(' ');
+}
+
+/** Words from which a headline's capitals can say whether it capitalises every word. */
+const TITLE_CASE_WORDS = 4;
+
+/** "American Missionary Pilot Kidnapped In Niger Capital": a headline whose capitals mark no names. */
+function titleCased(tokens: Tokens): boolean {
+  if (tokens.sentence.index !== 0) return false;
+  let words = 0;
+  let capitals = 0;
+  for (let k = 0; k < tokens.words.length; k += 1) {
+    if (!/^[a-z]/.test(tokens.words[k] as string)) continue;
+    words += 1;
+    if (isCapitalised(tokens, k)) capitals += 1;
+  }
+  return words >= TITLE_CASE_WORDS && capitals >= words * 0.8;
 }
 
 function isNameWord(tokens: Tokens, k: number): boolean {

@@ -63,6 +63,13 @@ describe('extractVictims', () => {
     expect(victims('Militants killed 20 soldiers, including two Chadian officers.')).toEqual(['20|-|killed', '2|Chadian|killed']);
   });
 
+  it('takes no name from a headline that capitalises every word', () => {
+    const named = (title: string) => extractVictims(makeDocument(title, 'The pilot was taken from his home.'), notBackground).filter((v) => v.evidence.sentence === 0).map((v) => v.names ?? []);
+    expect(named('American Missionary Pilot Kidnapped In Niger Capital')).toEqual([[]]);
+    expect(named('French Journalist Olivier Dubois Kidnapped In Gao')).toEqual([[]]);
+    expect(named('French journalist Olivier Dubois kidnapped in Gao')).toEqual([['Olivier Dubois']]);
+  });
+
   it('does not count the people who did it, after "by" or "par", among the victims', () => {
     expect(victims('American missionary pilot Kevin Rideout was abducted from his home by three armed men.')).toEqual(['null|American|hostage']);
     expect(victims('Deux Italiens ont été enlevés par cinq hommes armés.')).toEqual(['2|Italian|hostage']);
