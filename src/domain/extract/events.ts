@@ -148,11 +148,11 @@ function wordsAfter(folded: string, from: number, count: number): string {
 }
 
 /** "Au point mort" (at a standstill), "la peine de mort", "the death penalty": no one died. */
-const NO_DEATH_BEFORE = /^(?:point|peine de)$/;
+const NO_DEATH_BEFORE = /(?:^| )(?:point|peine de)$/;
 const NO_DEATH_AFTER = /^(?:penalty|sentences?)\b/;
 
 function namesNoDeath(folded: string, at: number, end: number): boolean {
-  return NO_DEATH_BEFORE.test(clauseBefore(folded, at, 1)) || NO_DEATH_BEFORE.test(clauseBefore(folded, at, 2)) || NO_DEATH_AFTER.test(wordsAfter(folded, end, 1));
+  return NO_DEATH_BEFORE.test(clauseBefore(folded, at, 2)) || NO_DEATH_AFTER.test(wordsAfter(folded, end, 1));
 }
 
 function isDenied(type: EventType, folded: string, at: number, end: number): boolean {

@@ -241,7 +241,7 @@ function dateScore(pair: Pair): Scored {
     : NOTHING;
 }
 
-/** Days beyond an estimated date, or the window an undated story may be about, that an event of the same kind may still lie. */
+/** Days beyond an estimated date, or the window an undated story may be about, that an event of the same or a related kind may still lie. */
 const ESTIMATE_SLACK_DAYS = 60;
 
 /**
@@ -253,7 +253,7 @@ function beyondEstimate(pair: Pair, theirs: string): Reason | undefined {
   const { probe, incident, explain } = pair;
   if (probe.dateEstimated !== true || probe.date === undefined || probe.type === undefined || LASTING.has(incident.eventType)) return undefined;
   if (probe.type !== incident.eventType && !(RELATED.get(probe.type)?.has(incident.eventType) ?? false)) return undefined;
-  if (followsCaptivity(probe) || endsCaptivity(pair) || massacreScore(pair) !== undefined) return undefined;
+  if (followsCaptivity(probe) || massacreScore(pair) !== undefined) return undefined;
   const from = probe.dateWindow?.from ?? probe.date;
   const to = probe.dateWindow?.to ?? probe.date;
   const outside = theirs < from ? dayNumber(from) - dayNumber(theirs) : dayNumber(theirs) - dayNumber(to);
