@@ -8,22 +8,23 @@
  * items prepared beforehand. Each size runs in its own process so that its memory figures are its own.
  * Warm-up rounds run first on the measured engine and are not timed (see warmUp).
  * Run: node bin/run-ts.mjs bench/decision.ts [--sizes 100,10000,100000] [--rounds 20] [--warmup 40]
+ * One size, with a CPU profile of its timed rounds alone (for Chrome DevTools or any .cpuprofile reader):
+ *      node bin/run-ts.mjs bench/decision.ts --size 10000 --profile decision.cpuprofile
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { createMemoryStore, type MemoryStore } from '../src/adapters/store/memory/memory-store.js';
-import { createEngine, DEFAULT_NATIONALITIES_OF_INTEREST } from '../src/app/engine.js';
+import type { MemoryStore } from '../src/adapters/store/memory/memory-store.js';
+import { DEFAULT_NATIONALITIES_OF_INTEREST } from '../src/app/engine.js';
+import { engineWith } from './generate-incidents.js';
 import { type DocumentStages, processDocument, type ProcessDeps } from '../src/app/process-document.js';
 import { DEFAULT_MATCH_POLICY } from '../src/domain/incidents/decide.js';
 import { loadCatalogs } from '../src/config/catalogs.js';
 import { type Catalogs, extractFacts } from '../src/domain/extract/facts.js';
-import type { GazetteerEntry } from '../src/domain/extract/gazetteer.js';
-import { incidentKeys } from '../src/domain/incidents/keys.js';
-import { severityOf } from '../src/domain/incidents/severity.js';
-import type { Attested, EventType, Facts, Incident, KeywordRule, RawInput, Relevance } from '../src/domain/model.js';
+import type { Facts, KeywordRule, RawInput, Relevance } from '../src/domain/model.js';
 import { parseKeywordFile } from '../src/domain/relevance/schema.js';
 import { scoreRelevance } from '../src/domain/relevance/score.js';
 import { ManualClock } from '../src/domain/shared/clock.js';
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '40' },
     size: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 const ROUNDS = Number(values.rounds);
@@ -45,102 +47,6 @@ const NOW = '2025-12-01T12:00:00.000Z';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
-
-/** mulberry32: a small seeded generator, so that every run files the same incidents. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface Weighted<T> {
-  readonly value: T;
-  readonly weight: number;
-}
-
-function pick<T>(rnd: () => number, items: readonly Weighted<T>[]): T {
-  const total = items.reduce((sum, i) => sum + i.weight, 0);
-  let roll = rnd() * total;
-  for (const item of items) {
-    roll -= item.weight;
-    if (roll <= 0) return item.value;
-  }
-  return (items[items.length - 1] as Weighted<T>).value;
-}
-
-const w = <T>(value: T, weight: number): Weighted<T> => ({ value, weight });
-const TYPES: Weighted<EventType>[] = [
-  w('attack', 35), w('killing', 20), w('kidnapping', 20), w('blockade', 5), w('advisory', 5),
-  w('statement', 5), w('claim', 5), w('evacuation', 5),
-];
-const COUNTRIES = [w('ml', 60), w('bf', 25), w('ne', 15)];
-const NATIONALITIES = [
-  w('Malian', 40), w('Burkinabe', 20), w('Nigerien', 15), w('Chinese', 8), w('Indian', 4), w('Turkish', 3),
-  w('Russian', 3), w('Moroccan', 3), w('Egyptian', 2), w('Italian', 2),
-];
-const ACTORS = [w('jnim', 40), w('is-sahel', 20), w('fama', 10), w('fla', 5), w('', 25)];
-const WORDS = 'army camp convoy village market mine road checkpoint drone strike ambush patrol soldiers civilians fighters militants hostages workers engineers trucks fuel tankers bridge school mosque church clinic gold cement factory border river town district governor minister embassy advisory curfew'.split(' ');
-const EVIDENCE = [{ sentence: 1, text: 'Generated for the benchmark.' }];
-
-function attested<T>(value: T, sources: readonly string[]): Attested<T> {
-  return { value, sources, evidence: EVIDENCE };
-}
-
-function hex(rnd: () => number, chars: number): string {
-  return Array.from({ length: Math.ceil(chars / 8) }, () => Math.floor(rnd() * 0xffffffff).toString(16).padStart(8, '0'))
-    .join('')
-    .slice(0, chars);
-}
-
-type Towns = ReadonlyMap<string, readonly GazetteerEntry[]>;
-
-/** One plausible incident: a place in the three countries, a day in 2020-2025, victims, actors, sources. */
-function generateIncident(n: number, rnd: () => number, towns: Towns): Incident {
-  const type = pick(rnd, TYPES);
-  const country = pick(rnd, COUNTRIES);
-  const options = towns.get(country) ?? [];
-  const town = options[Math.floor(rnd() * options.length)] as GazetteerEntry;
-  const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(rnd() * 6 * 365) * 86_400_000).toISOString().slice(0, 10);
-  const sourceIds = Array.from({ length: 1 + Math.floor(rnd() * 4) }, (_, i) => `gen-${n}-${i}`);
-  const victims = rnd() < 0.5 ? [attested({ count: 1 + Math.floor(rnd() * 60), nationality: pick(rnd, NATIONALITIES), role: type === 'kidnapping' ? ('hostage' as const) : ('killed' as const) }, sourceIds)] : [];
-  const actor = pick(rnd, ACTORS);
-  // A dictionary, as vectorOf builds an incident's terms: a shaped object per incident would give V8
-  // thousands of hidden classes the bot never makes.
-  const terms = Object.create(null) as Record<string, number>;
-  terms[`@${town.id}`] = 0.4;
-  for (let i = 0; i < 12; i++) terms[WORDS[Math.floor(rnd() * WORDS.length)] as string] = Math.round(rnd() * 3000) / 10_000;
-  const draft: Incident = {
-    id: `inc-gen-${n}`,
-    title: `${type} near ${town.name}`,
-    eventType: type,
-    eventDate: day,
-    country,
-    places: [
-      attested({ id: town.id, name: town.name, kind: town.kind, ...(town.region === undefined ? {} : { region: town.region }) }, sourceIds),
-    ],
-    victims,
-    sites: rnd() < 0.1 ? [attested({ name: `${town.name} gold mine`, key: `${town.name.toLowerCase()} gold` }, sourceIds)] : [],
-    actors: actor === '' ? [] : [attested({ id: actor, name: actor.toUpperCase(), role: 'suspected' as const }, sourceIds)],
-    advice: [],
-    figures: [],
-    changes: [],
-    severity: 1,
-    status: 'open',
-    context: false,
-    baseline: false,
-    sources: sourceIds.map((documentId) => ({ documentId, name: 'Generated', kind: 'news' as const, published: day, firstSeen: `${day}T12:00:00.000Z`, fingerprint: hex(rnd, 192) })),
-    updates: [],
-    terms,
-    createdAt: `${day}T12:00:00.000Z`,
-    updatedAt: `${day}T12:00:00.000Z`,
-  };
-  return { ...draft, severity: severityOf(draft, ['Indian']) };
-}
 
 interface CorpusItem {
   readonly title: string;
@@ -182,18 +88,6 @@ interface SizeResult {
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 102.4) / 10;
 
-/** An engine over a memory store holding `size` generated incidents. */
-async function engineWith(size: number, seed: number, catalogs: Catalogs, rules: readonly KeywordRule[], towns: Towns) {
-  const store = createMemoryStore();
-  const engine = createEngine({ store, catalogs, clock: new ManualClock(NOW), rules });
-  const rnd = random(seed);
-  for (let n = 0; n < size; n++) {
-    const incident = generateIncident(n, rnd, towns);
-    await store.incidents.save(incident, incidentKeys(incident));
-  }
-  return { store, engine };
-}
-
 /**
  * Until a few thousand items have gone through, much of the CPU time is the JIT compiling. The warm-up
  * runs on the engine that is measured: V8 specialises compiled code to the engine's own closures, so
@@ -212,14 +106,9 @@ async function runSize(size: number): Promise<SizeResult> {
   const catalogs = loadCatalogs('config');
   const keywords = parseKeywordFile(JSON.parse(readFileSync('config/keywords.json', 'utf8')));
   if (!catalogs.ok || !keywords.ok) throw new Error('cannot read config/');
-  const towns = new Map<string, GazetteerEntry[]>();
-  for (const entry of catalogs.value.gazetteer.entries) {
-    if (entry.kind !== 'town') continue;
-    towns.set(entry.country, [...(towns.get(entry.country) ?? []), entry]);
-  }
   const items = corpusItems();
   const generateStart = performance.now();
-  const { store, engine } = await engineWith(size, 20250701, catalogs.value, keywords.value.rules, towns);
+  const { store, engine } = await engineWith(size, 20250701, catalogs.value, keywords.value.rules, NOW);
   const generateMs = performance.now() - generateStart;
   gc();
   const heapAfterGenerate = process.memoryUsage().heapUsed;
@@ -227,6 +116,7 @@ async function runSize(size: number): Promise<SizeResult> {
 
   let peakHeap = 0;
   let processed = 0;
+  const profiler = values.profile === undefined ? undefined : await startProfiler();
   const cpuStart = process.cpuUsage();
   const started = performance.now();
   for (let round = 0; round < ROUNDS; round++) {
@@ -238,6 +128,7 @@ async function runSize(size: number): Promise<SizeResult> {
   }
   const seconds = (performance.now() - started) / 1000;
   const cpuSeconds = cpuSecondsSince(cpuStart);
+  if (profiler !== undefined && values.profile !== undefined) writeFileSync(values.profile, JSON.stringify(await profiler.stop()));
   const matchingMicros = await timeMatching(store, items, catalogs.value, keywords.value.rules);
   return {
     incidents: size,
@@ -249,6 +140,21 @@ async function runSize(size: number): Promise<SizeResult> {
     heapAfterGenerateMb: mb(heapAfterGenerate),
     peakHeapMb: mb(peakHeap),
     matchingMicros,
+  };
+}
+
+/** Profiles the timed rounds only: generation and warm-up would drown them. */
+async function startProfiler(): Promise<{ stop(): Promise<unknown> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      return profile;
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import { ISSUER_IDS } from '../extract/travel-advice.js';
 import { dayNumber, daysBetween, monthOf, monthsBetween, WEEK_DAYS } from './dates.js';
 import { featuresOf, type IncidentFeatures, type VictimFeature } from './features.js';
 import { MASSACRE_TYPES, REPORT_LAG_DAYS } from './keys.js';
-import { fingerprintSimilarity } from './fingerprint.js';
+import { signatureHashes, signatureSimilarity } from './fingerprint.js';
 import { followsCaptivity, isHeld, isLocal, type Probe, type ProbeVictims } from './probe.js';
 import { termSimilarity } from './terms.js';
 
@@ -518,13 +518,15 @@ function textScore({ probe, features, explain }: Pair): Reason | undefined {
 }
 
 function wireScore({ probe, features, explain }: Pair): Reason | undefined {
+  const own = signatureHashes(probe.fingerprint);
   let best = 0;
   let copied = '';
-  for (const source of features.wireSources) {
-    const similarity = fingerprintSimilarity(probe.fingerprint, source.fingerprint ?? '', Math.max(WIRE_SIMILARITY, best));
+  const { wireHashes } = features;
+  for (let i = 0; i < wireHashes.length; i++) {
+    const similarity = signatureSimilarity(own, wireHashes[i] as Uint32Array, Math.max(WIRE_SIMILARITY, best));
     if (similarity > best) {
       best = similarity;
-      copied = source.documentId;
+      copied = features.wireSources[i]?.documentId ?? '';
     }
   }
   if (best < WIRE_SIMILARITY) return undefined;

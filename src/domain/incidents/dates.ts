@@ -31,8 +31,28 @@ function parseDay(value: string): string | undefined {
 
 /** Days since 1970-01-01 of a YYYY-MM-DD day; read by hand because matching calls it for every candidate. */
 export function dayNumber(day: string): number {
-  if (isDigitDay(day)) return Date.UTC(digits(day, 0, 4), digits(day, 5, 7) - 1, digits(day, 8, 10)) / DAY_MS;
+  if (isDigitDay(day)) {
+    const year = digits(day, 0, 4);
+    const month = digits(day, 5, 7);
+    // Date.UTC reads years below 100 as 19xx, and months outside the year roll over: it stays the reference there.
+    if (year >= 100 && month >= 1 && month <= 12) return civilDays(year, month, digits(day, 8, 10));
+    return Date.UTC(year, month - 1, digits(day, 8, 10)) / DAY_MS;
+  }
   return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
+}
+
+/**
+ * Days from 1970-01-01 to a day of the proleptic Gregorian calendar, by integer arithmetic (Hinnant's
+ * days_from_civil): years counted from March, so that the leap day ends them. Linear in the day of the
+ * month, so a day past the month's end rolls over as Date.UTC rolls it.
+ */
+function civilDays(year: number, month: number, date: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + date - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** Digits where YYYY-MM-DD has them: read in place, as Number() would read the slices. */

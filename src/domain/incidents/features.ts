@@ -1,6 +1,7 @@
 import type { Incident, SourceRef } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { daysBetween, isoDay } from './dates.js';
+import { signatureHashes } from './fingerprint.js';
 import { incidentAnchorDay } from './keys.js';
 import { personKey } from './probe.js';
 import { type TermLookup, termLookup } from './terms.js';
@@ -37,6 +38,8 @@ export class IncidentFeatures {
   readonly personKeys: ReadonlySet<string>;
   /** The first report and the latest ones: a copy copies the original or a recent rewrite, and the cost stays bounded. */
   readonly wireSources: readonly SourceRef[];
+  /** Their signatures' hashes, in the same order. */
+  readonly wireHashes: readonly Uint32Array[];
   private earlyReportDay: string | null | undefined;
   private termsLookup: TermLookup | undefined;
 
@@ -53,6 +56,7 @@ export class IncidentFeatures {
     this.victims = incident.victims.map(({ value }) => (value.nationality === undefined ? value : { ...value, folded: fold(value.nationality) }));
     this.personKeys = new Set(incident.victims.flatMap(({ value }) => (value.names ?? []).map(personKey)));
     this.wireSources = wireSources(incident.sources);
+    this.wireHashes = this.wireSources.map((source) => signatureHashes(source.fingerprint ?? ''));
   }
 
   /** The incident's terms, ready for comparison: worked out at its first comparison. */

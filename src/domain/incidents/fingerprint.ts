@@ -92,25 +92,68 @@ function hexOf(values: Uint32Array): string {
 }
 
 /**
+ * A signature as it is compared and keyed: its hashes as numbers and its band keys. Matching compares
+ * a story with the same few sources of every candidate and keys the same first and latest reports at
+ * every save, so each signature is read once.
+ */
+interface Decoded {
+  /** Empty when the text is not a signature. */
+  readonly hashes: Uint32Array;
+  readonly bands: readonly string[];
+}
+
+const NOT_A_SIGNATURE: Decoded = { hashes: new Uint32Array(0), bands: [] };
+const MAX_DECODED = 16_384;
+const decoded = new Map<string, Decoded>();
+
+function decode(signature: string): Decoded {
+  if (signature.length !== HASHES * HEX) return NOT_A_SIGNATURE;
+  let found = decoded.get(signature);
+  if (found === undefined) {
+    found = { hashes: hashesOf(signature), bands: bandKeys(signature) };
+    if (decoded.size >= MAX_DECODED) decoded.clear();
+    decoded.set(signature, found);
+  }
+  return found;
+}
+
+function hashesOf(signature: string): Uint32Array {
+  const hashes = new Uint32Array(HASHES);
+  for (let i = 0; i < HASHES; i++) hashes[i] = Number.parseInt(signature.slice(i * HEX, (i + 1) * HEX), 16);
+  return hashes;
+}
+
+/** A signature's hashes, to compare with signatureSimilarity; empty when the text is not a signature. */
+export function signatureHashes(signature: string): Uint32Array {
+  return decode(signature).hashes;
+}
+
+/**
  * Estimated Jaccard similarity of the two shingle sets (0 when either signature is missing). With
  * `atLeast`, 0 as soon as the similarity cannot reach it: most comparisons are with other stories.
  */
-export function fingerprintSimilarity(a: string, b: string, atLeast = 0): number {
-  if (a.length !== HASHES * HEX || b.length !== HASHES * HEX) return 0;
+export function signatureSimilarity(x: Uint32Array, y: Uint32Array, atLeast = 0): number {
+  if (x.length !== HASHES || y.length !== HASHES) return 0;
   const needed = Math.ceil(atLeast * HASHES);
   let equal = 0;
-  for (let i = 0, position = 0; i < a.length; i += HEX, position++) {
-    if (equal + HASHES - position < needed) return 0;
-    let same = true;
-    for (let j = i; j < i + HEX && same; j++) same = a.charCodeAt(j) === b.charCodeAt(j);
-    if (same) equal++;
+  for (let i = 0; i < HASHES; i++) {
+    if (equal + HASHES - i < needed) return 0;
+    if (x[i] === y[i]) equal++;
   }
   return equal / HASHES;
 }
 
+/** signatureSimilarity of two signatures as they are written. */
+export function fingerprintSimilarity(a: string, b: string, atLeast = 0): number {
+  return signatureSimilarity(signatureHashes(a), signatureHashes(b), atLeast);
+}
+
 /** Index keys, one per band: two stories share a band key when a whole band of hashes agrees. */
-export function fingerprintBands(signature: string): string[] {
-  if (signature.length !== HASHES * HEX) return [];
+export function fingerprintBands(signature: string): readonly string[] {
+  return decode(signature).bands;
+}
+
+function bandKeys(signature: string): string[] {
   const width = ROWS_PER_BAND * HEX;
   const keys: string[] = [];
   for (let start = 0, band = 0; start < signature.length; start += width, band++) {

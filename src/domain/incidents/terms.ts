@@ -135,16 +135,28 @@ export function termLookup(vector: TermVector): TermLookup {
   return { weights, filter };
 }
 
+/** The filter bits of a list's terms: a story's list is compared with every candidate's lookup. */
+const listBits = new WeakMap<TermList, Uint8Array>();
+
+function bitsOf(list: TermList): Uint8Array {
+  let bits = listBits.get(list);
+  if (bits === undefined) {
+    bits = Uint8Array.from(list.terms, filterBit);
+    listBits.set(list, bits);
+  }
+  return bits;
+}
+
 /** The cosine of a list and a vector, summed in the list's order. */
 export function termSimilarity(a: TermList, b: TermLookup): number {
   const { terms, weights } = a;
   const { filter } = b;
+  const bits = bitsOf(a);
   let dot = 0;
   for (let i = 0; i < terms.length; i++) {
-    const term = terms[i] as string;
-    const bit = filterBit(term);
+    const bit = bits[i] as number;
     if (((filter[bit >>> 5] as number) & (1 << (bit & 31))) === 0) continue;
-    const weight = b.weights.get(term);
+    const weight = b.weights.get(terms[i] as string);
     if (weight !== undefined) dot += (weights[i] as number) * weight;
   }
   return Math.min(1, dot);
