@@ -7,7 +7,7 @@
  * fresh ids. Matching and filing are also timed alone, with the documents, facts and relevance of the
  * items prepared beforehand. Each size runs in its own process so that its memory figures are its own.
  * Warm-up rounds run first on the measured engine and are not timed (see warmUp).
- * Run: node bin/run-ts.mjs bench/decision.ts [--sizes 100,10000,100000] [--rounds 20] [--warmup 40]
+ * Run: node bin/run-ts.mjs bench/decision.ts [--sizes 100,10000,100000] [--rounds 20] [--warmup 100]
  * One size, with a CPU profile of its timed rounds alone (for Chrome DevTools or any .cpuprofile reader):
  *      node bin/run-ts.mjs bench/decision.ts --size 10000 --profile decision.cpuprofile
  */
@@ -35,7 +35,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100,10000,100000' },
     rounds: { type: 'string', default: '20' },
-    warmup: { type: 'string', default: '40' },
+    warmup: { type: 'string', default: '100' },
     size: { type: 'string' },
     profile: { type: 'string' },
   },
@@ -89,7 +89,9 @@ interface SizeResult {
 const mb = (bytes: number) => Math.round(bytes / 1024 / 102.4) / 10;
 
 /**
- * Until a few thousand items have gone through, much of the CPU time is the JIT compiling. The warm-up
+ * Until some ten thousand items have gone through, much of the CPU time is the JIT compiling: after
+ * 40 rounds (5,400 items) V8 still optimised some 55 functions during the timed rounds, after 100
+ * rounds under 20 (node --trace-opt --trace-deopt). The warm-up
  * runs on the engine that is measured: V8 specialises compiled code to the engine's own closures, so
  * code warmed on another engine is thrown away and compiled again while the timed rounds run, which a
  * long-running bot with its one engine never pays. Every warm-up round gives each story the same id,

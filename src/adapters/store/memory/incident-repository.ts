@@ -23,8 +23,11 @@ interface Entry {
  */
 export class MemoryIncidentRepository implements IncidentRepository {
   private readonly entries = new Map<string, Entry>();
-  /** Most keys (fingerprint bands, sources, sites) name one incident: that entry is kept without a Set around it. */
-  private readonly postings = new Map<string, Entry | Set<Entry>>();
+  /**
+   * Most keys (fingerprint bands, sources, sites) name one incident: that entry is kept without a list
+   * around it. Lists are arrays rather than sets: they are short, and a lookup reads each of them whole.
+   */
+  private readonly postings = new Map<string, Entry | Entry[]>();
   private lookups = 0;
 
   async get(id: string): Promise<Incident | undefined> {
@@ -89,7 +92,7 @@ export class MemoryIncidentRepository implements IncidentRepository {
     for (const key of new Set(keys)) {
       const posted = this.postings.get(key);
       if (posted === undefined) continue;
-      if (posted instanceof Set) for (const entry of posted) count(entry, lookup, found);
+      if (Array.isArray(posted)) for (const entry of posted) count(entry, lookup, found);
       else count(posted, lookup, found);
     }
     return firstInOrder(found, max, ranksBefore).map((entry) => entry.incident);
@@ -112,19 +115,21 @@ export class MemoryIncidentRepository implements IncidentRepository {
     return this.entries.size;
   }
 
+  /** An entry is posted under a key at most once (see occur). */
   private addPosting(key: string, entry: Entry): void {
     const posted = this.postings.get(key);
     if (posted === undefined) this.postings.set(key, entry);
-    else if (posted instanceof Set) posted.add(entry);
-    else this.postings.set(key, new Set([posted, entry]));
+    else if (Array.isArray(posted)) posted.push(entry);
+    else this.postings.set(key, [posted, entry]);
   }
 
   private removePosting(key: string, entry: Entry): void {
     const posted = this.postings.get(key);
     if (posted === entry) this.postings.delete(key);
-    else if (posted instanceof Set) {
-      posted.delete(entry);
-      if (posted.size === 1) this.postings.set(key, posted.values().next().value as Entry);
+    else if (Array.isArray(posted)) {
+      const at = posted.indexOf(entry);
+      if (at >= 0) posted.splice(at, 1);
+      if (posted.length === 1) this.postings.set(key, posted[0] as Entry);
     }
   }
 }
