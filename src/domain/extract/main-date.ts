@@ -126,13 +126,20 @@ const SINCE_BEFORE = /\b(?:since|depuis)\s+(?:(?:the|le|la|les|l')\s*)?(?:[a-z'-
 const AHEAD_OF = /\b(?:ahead of|in the run-up to|avant|en prevision d[eu]|a l'approche d[eu])\s*$/;
 
 /**
+ * "où 160 Peuls avaient été massacrés en mars 2019", "who had been abducted in May": a day told in a
+ * relative clause in the pluperfect is of what had happened before the news. Not a main clause: "Elle
+ * avait été enlevée le 11 janvier" dates the kidnapping a proof of life is about.
+ */
+const PLUPERFECT_BEFORE = /\b(?:ou|qui|dont|where|who|which|that)\s+(?:[a-z0-9'-]+\s+){0,3}(?:avai(?:t|ent)|had)\s+(?:(?:ete|been|deja|already)\s+)*[a-z'-]+(?:\s+[a-z'-]+){0,3}\s*$/;
+
+/**
  * A day that ends a measure, opens a span, names what a state of things has lasted since or is yet to
- * come: none is the day of one event that happened.
+ * come, or what had happened before: none is the day of the event the story tells.
  */
 function endsPeriod(date: DateFact): boolean {
   const before = textBefore(date);
   if (before === undefined) return false;
-  return UNTIL_BEFORE.test(before) || SINCE_BEFORE.test(before) || AHEAD_OF.test(before) || (SPAN_OPENS.test(before) && /\d/.test(date.matched) && SPAN_GOES_ON.test(textAfter(date)));
+  return UNTIL_BEFORE.test(before) || SINCE_BEFORE.test(before) || AHEAD_OF.test(before) || PLUPERFECT_BEFORE.test(before) || (SPAN_OPENS.test(before) && /\d/.test(date.matched) && SPAN_GOES_ON.test(textAfter(date)));
 }
 
 /** The words just after a date in its sentence. */

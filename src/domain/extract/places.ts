@@ -330,6 +330,8 @@ function isLocative(words: readonly string[], start: number): boolean {
   if (LANDMARK_BEFORE.has(before) && SITUATED.has(words[k - 1] as string)) return false;
   // "the wounded were evacuated to Niamey": where people were taken after, not where it happened.
   if (DESTINATION_BEFORE.has(before) && MOVED.has(words[k - 1] as string)) return false;
+  // "seven UN peacekeepers from Togo": where people come from, not where it happened.
+  if (before === 'from' && FROM_PEOPLE.has(words[k - 1] as string)) return false;
   if (!LOCATIVE.has(before)) return false;
   if (!WEAK_LOCATIVE.has(before)) return true;
   const noun = words[k - 1];
@@ -359,6 +361,13 @@ const MOVED = new Set([
   'evacuated', 'transferred', 'transported', 'flown', 'airlifted', 'rushed', 'taken', 'brought', 'repatriated', 'sent',
   'evacue', 'evacues', 'evacuee', 'evacuees', 'transfere', 'transferes', 'transferee', 'transferees', 'transporte',
   'transportes', 'achemine', 'achemines', 'rapatrie', 'rapatries', 'rapatriee', 'rapatriees',
+]);
+
+/** People and forces named by where they come from ("peacekeepers from Togo", "engineers from India"). */
+const FROM_PEOPLE = new Set([
+  'peacekeepers', 'soldiers', 'troops', 'forces', 'contingent', 'contingents', 'battalion', 'officers', 'personnel', 'staff',
+  'nationals', 'citizens', 'workers', 'engineers', 'employees', 'experts', 'tourists', 'missionaries', 'priests', 'nuns',
+  'hostages', 'refugees', 'migrants', 'pilgrims', 'traders', 'drivers', 'truckers', 'people', 'men', 'women',
 ]);
 
 /** Countries whose possessive may stand between a preposition and a place of theirs (see isLocative). */

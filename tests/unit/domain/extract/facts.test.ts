@@ -211,6 +211,22 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2021-06-07', datePrecision: 'day' });
   });
 
+  it('does not date the event by a day told in a relative clause in the pluperfect, of what had happened before', () => {
+    // Undated, between two dated items of a stream: its weekdays are estimates, which a month it gives would outrank.
+    const doc = {
+      ...makeDocument(
+        'Mali : nouvelle tuerie à Ogossagou',
+        "Des hommes armés ont attaqué dans la nuit de jeudi à vendredi le village d'Ogossagou, où des dizaines d'habitants avaient été tués en mars 2019, selon le maire.",
+        { lang: 'fr' },
+      ),
+      publishedAfter: '2020-02-10',
+      publishedBefore: '2020-02-20',
+    };
+    const main = extractFacts(doc, catalogs).main;
+    expect(main.date?.slice(0, 7)).toBe('2020-02');
+    expect(main.dateEstimated).toBe(true);
+  });
+
   it('takes the day a measure starts from for an estimate, not the event day', () => {
     const doc = makeDocument(
       'Niger: government confirms 89 soldiers killed in Chinagodrar attack',

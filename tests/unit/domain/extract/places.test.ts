@@ -95,6 +95,13 @@ describe('extractPlaces', () => {
     expect(french.find((m) => m.fact.id === 'ne-niamey')?.locative).toBe(false);
   });
 
+  it('does not take the country people come from for where things happened', () => {
+    const mentions = findPlaceMentions(makeDocument('Blast kills soldiers', 'A roadside bomb killed six peacekeepers from Chad near Kidal.'), gazetteer, notBackground);
+    expect(mentions.filter((m) => m.locative).map((m) => m.fact.id)).toEqual(['ml-kidal']);
+    const from = findPlaceMentions(makeDocument('Convoy attacked', 'Gunmen attacked a convoy from Gao.'), gazetteer, notBackground);
+    expect(from.find((m) => m.fact.id === 'ml-gao')?.locative).toBe(true);
+  });
+
   it("takes a country's capital named as such for the capital", () => {
     expect(ids("Gunmen attacked a luxury hotel in Mali's capital.")).toContain('ml-bamako');
     expect(ids('Une attaque a visé la capitale malienne.')).toContain('ml-bamako');
