@@ -213,8 +213,11 @@ const SAID_BEFORE = /\b(?:said|says|told|confirmed|announced|added|stated|report
 /** "Today" is mostly the day a story is told ("Switzerland Today", "Today, the army said"). */
 const TODAY = /^(?:on )?(?:today|tonight|aujourd'hui|ce jour)$/;
 
-/** "Three days of mourning from Monday 13 January", "couvre-feu à partir du 2 mai": when a measure starts. */
-const MEASURE_FROM = /\b(?:a partir du?|des le|starting(?: on| from)?|as of|effective(?: from)?)\s*$/;
+/**
+ * "Three days of mourning from Monday 13 January", "couvre-feu à partir du 2 mai", "mourning will
+ * commence on Wednesday", "à compter de ce mercredi 26 juin": when a measure starts.
+ */
+const MEASURE_FROM = /\b(?:a partir du?|a compter d(?:u|e|')|des le|starting(?: on| from)?|as of|effective(?: from)?|will (?:begin|start|commence|take effect)(?: on| from)?)\s*$/;
 
 /**
  * The day of a statement about the event ("said on Tuesday", "a revendiqué mardi", see saidAfter), or

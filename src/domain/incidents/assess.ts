@@ -181,14 +181,18 @@ function placeScore({ probe, incident, features, explain }: Pair): Reason | unde
     };
   }
   if (probe.country === incident.country) {
-    // A side that names no place within the country cannot disagree on the place.
-    const vague = probe.places.length === 0 || (placeIds.size === 0 && regions.size === 0);
+    // A side that names no place within the country cannot disagree on the place, nor one that names
+    // only localities the gazetteer does not list: where they lie is not known.
+    const vague = !probe.places.some((p) => !isUnlisted(p.id)) || (regions.size === 0 && ![...placeIds].some((id) => !isUnlisted(id)));
     return vague
       ? { code: 'country', weight: WEIGHTS.countryOnly, message: explain ? `same country (${incident.country.toUpperCase()}), no place within it to compare` : '' }
       : { code: 'country', weight: WEIGHTS.country, message: explain ? `same country: ${incident.country.toUpperCase()}` : '' };
   }
   return undefined;
 }
+
+/** A locality placed only in its country (see PlaceFact.unlisted): "ne-loc-tassia". */
+const isUnlisted = (id: string) => id.includes('-loc-');
 
 function holdsHostages(features: IncidentFeatures, nationality: string | undefined): boolean {
   return nationality !== undefined && features.victims.some((v) => isHeld(v.role) && v.folded === nationality);

@@ -234,6 +234,18 @@ describe('extractFacts on small documents', () => {
       { published: '2020-01-14T12:00:00Z' },
     );
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2020-01-13', dateEstimated: true });
+    const future = makeDocument(
+      'Niger: soldiers killed in attack near Téra',
+      'Gunmen attacked an army post near Téra, killing 20 soldiers, the ministry said. Three days of national mourning will commence on Wednesday',
+      { published: '2024-06-25T12:00:00Z' },
+    );
+    expect(extractFacts(future, catalogs).main).toMatchObject({ dateEstimated: true });
+    const french = makeDocument(
+      'Niger : 20 soldats tués près de Téra',
+      "Des hommes armés ont attaqué un poste de l'armée près de Téra, a indiqué le ministère. Un deuil national sera observé à compter de ce mercredi 26 juin 2024",
+      { lang: 'fr', published: '2024-06-25T12:00:00Z' },
+    );
+    expect(extractFacts(french, catalogs).main).toMatchObject({ dateEstimated: true });
   });
 
   it('does not date the event by a month that names another event ("a July coup")', () => {

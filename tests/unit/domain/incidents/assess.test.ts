@@ -32,6 +32,20 @@ describe('assess', () => {
     expect(assess(dated('2025-07-04', 'day'), july).vetoes.map((v) => v.code)).toEqual(['veto:date']);
   });
 
+  it('takes a locality the gazetteer does not list for no place within the country: it cannot disagree with a town', () => {
+    const TASSIA: PlaceFact = { id: 'ne-loc-tassia', name: 'Tassia', kind: 'town', country: 'ne', background: false, evidence: { sentence: 1, text: '' }, unlisted: true };
+    const TERA: PlaceFact = { id: 'ne-tera', name: 'Téra', kind: 'town', region: 'ne-r-tillaberi', country: 'ne', background: false, evidence: { sentence: 1, text: '' } };
+    const attack = (id: string, place: PlaceFact) =>
+      story(
+        doc(id, `Soldiers killed near ${place.name}`, ['Gunmen attacked an army post.'], { published: '2024-06-26' }),
+        facts({ type: 'attack', date: '2024-06-25', datePrecision: 'day', country: 'ne', places: [place.id] }, { places: [place] }),
+      );
+    const first = createIncident(attack('a', TASSIA), { id: 'inc-t', type: 'attack', country: 'ne', at: '2024-06-26T12:00:00Z' }, policy);
+    expect(assess(attack('b', TERA).probe, first).matches.find((m) => m.code === 'country')).toMatchObject({ weight: 0.08 });
+    const nearby = createIncident(attack('c', { ...TERA, id: 'ne-dargol', name: 'Dargol' }), { id: 'inc-d', type: 'attack', country: 'ne', at: '2024-06-26T12:00:00Z' }, policy);
+    expect(assess(attack('e', TERA).probe, nearby).matches.find((m) => m.code === 'region')).toMatchObject({ weight: 0.12 });
+  });
+
   it('does not veto a later state change of the incident on its date alone', () => {
     const release = assess(dated('2025-09-20', 'day', 'release'), july);
     expect(release.vetoes).toEqual([]);

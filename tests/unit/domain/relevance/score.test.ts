@@ -181,6 +181,7 @@ describe('the shipped rules', () => {
     ['Ouagadougou : une partie de l’ambassade de France en feu', 'Des manifestants ont pris à partie l’ambassade samedi soir.', 'fr'],
     ['Gunmen attack health centre in central Mali', 'Armed men stormed a clinic during a vaccination campaign against measles, killing two nurses.', 'en'],
     ['Gunmen kidnap migrants near Agadez in Niger', 'The armed men seized twelve migrants travelling north to Libya.', 'en'],
+    ['Mali : des camions-citernes attaqués malgré la fermeture des frontières', 'Des jihadistes du JNIM ont attaqué un convoi de carburant près de Kayes.', 'fr'],
     ['Commune de Gorgadji : 10 VDP tués dans un affrontement', "Des hommes armés ont emporté le bétail des habitants près de Dori, au Burkina Faso. Les volontaires qui les poursuivaient sont tombés dans une embuscade.", 'fr'],
   ] as const)('keeps "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(true);
@@ -213,6 +214,8 @@ describe('the shipped rules', () => {
     ],
     ["Questions over Mali's Ebola response", 'The failure of a hospital to detect cases of Ebola has raised questions. The government released an emergency plan after a girl died.', 'en'],
     ['Burkina Faso, Mali, Niger to exit ECOWAS by 2025', 'The withdrawal follows their military takeovers. Their military regimes accused the bloc of serving France.', 'en'],
+    ['Mali : la Cédéao décrète un blocus du pays', 'Les chefs d\'État ont annoncé la fermeture des frontières et le gel des avoirs du Mali, accusé de prendre le pays en otage.', 'fr'],
+    ['West African leaders impose embargo on Mali', 'The bloc closed its borders with the country and ordered an asset freeze after the junta delayed the vote.', 'en'],
     [
       'Barrick resolves dispute, regains control of Malian gold mine',
       'Barrick and the government of Mali settled their arbitration over the Loulo-Gounkoto mine. Shareholders welcomed the deal. Four employees detained in Bamako will be freed. The settlement comes as Mali faces a fuel blockade imposed by the jihadist group JNIM, whose attacks on convoys have killed drivers.',
