@@ -389,7 +389,7 @@ const FREED_LINK = new Set([':', ',', 'est', 'enfin', 'is', 'now', 'finally', 'a
  * person, whom a story of the kidnapping may have named, when it counts no group of people to name.
  */
 function withFreedInHeadline(tokens: Tokens, found: readonly VictimFact[]): readonly VictimFact[] {
-  if (tokens.sentence.index !== 0 || found.some((f) => f.names !== undefined)) return found;
+  if (tokens.sentence.index !== 0 || found.some((f) => f.names !== undefined) || titleCased(tokens)) return found;
   const name = freedName(tokens);
   if (name === undefined) return found;
   const evidence = { sentence: 0, text: tokens.sentence.text };
@@ -403,7 +403,9 @@ function freedName(tokens: Tokens): string | undefined {
     if (FREEING.has(word)) {
       // "Mali frees opposition leader Soumaïla Cissé": a few words may say who the person is.
       let from = PARTITIVE.has(words[k + 1] as string) ? k + 2 : k + 1;
-      while (from < words.length && from - k <= TITLE_WORDS && !isMark(words[from] as string) && !isCapitalised(tokens, from)) from += 1;
+      // "released by Al Qaeda": who freed them, not whom.
+      while (from < words.length && from - k <= TITLE_WORDS && !isMark(words[from] as string) && !AGENT.has(words[from] as string) && !isCapitalised(tokens, from)) from += 1;
+      if (AGENT.has(words[from] as string)) continue;
       const name = nameFrom(tokens, from);
       if (name !== undefined) return name;
     }

@@ -125,6 +125,7 @@ export function assess(probe: Probe, incident: Incident, explain = true): Assess
   push(vetoes, victims.veto);
   push(vetoes, issuer.veto);
   push(vetoes, freshVeto(pair));
+  push(vetoes, personVeto(pair));
   push(vetoes, recallVeto(pair, matches));
   push(vetoes, kindVeto(pair, matches));
   let sum = 0;
@@ -214,7 +215,7 @@ function dateScore(pair: Pair): Scored {
   const theirs = incident.eventDate;
   const taken = freed && theirs !== undefined ? probe.captivityDays?.find((d) => daysBetween(d, theirs) <= DATE_TOLERANCE) : undefined;
   if (taken !== undefined) return { match: { code: 'date', weight: WEIGHTS.date, message: explain ? `the hostages were taken on ${taken}, as ${incident.id} says` : '' } };
-  if (theirs === undefined && probe.date !== undefined && probe.datePrecision === 'day') return reportedClose(pair, probe.date);
+  if (theirs === undefined && probe.date !== undefined && probe.datePrecision === 'day') return reportedClose(pair, probe.date, vetoable);
   if (probe.date === undefined || theirs === undefined) return publicationCheck(pair);
   if (probe.datePrecision === 'day') {
     const apart = daysBetween(probe.date, theirs);
@@ -316,24 +317,51 @@ function namedVictim({ probe, features }: Pair): string | undefined {
   return probe.persons?.find((p) => features.personKeys.has(p));
 }
 
+/**
+ * Hostages are news by name: a story of a kidnapping or a captivity that names its hostages, none of
+ * them among those an incident holding hostages names, is about other people (Olivier Dubois, taken in
+ * Gao in 2021, is not Sophie Pétronin, taken there in 2016).
+ */
+function personVeto({ probe, incident, features, explain }: Pair): Reason | undefined {
+  const persons = probe.persons;
+  if (persons === undefined || features.personKeys.size === 0 || namedVictimIn(persons, features)) return undefined;
+  if (probe.type !== 'kidnapping' && !followsCaptivity(probe)) return undefined;
+  if (!features.victims.some((v) => isHeld(v.role))) return undefined;
+  return {
+    code: 'veto:person',
+    message: explain ? `the story names ${persons.join(', ')}, ${incident.id} names ${[...features.personKeys].join(', ')}: other hostages` : '',
+  };
+}
+
+const namedVictimIn = (persons: readonly string[], features: IncidentFeatures) => persons.some((p) => features.personKeys.has(p));
+
 /** A person named by both is the strongest sign of one event: a hostage freed years after being taken. */
 function personScore(pair: Pair): Reason | undefined {
   const named = namedVictim(pair);
   return named === undefined ? undefined : { code: 'person', weight: WEIGHTS.person, message: pair.explain ? `same person among the victims: ${named}` : '' };
 }
 
+/** Days after an incident without a day of its own was first reported within which an event of its kind may still be it. */
+const LATER_REPORT_DAYS = 30;
+
 /**
  * An incident known only from reports that gave no day: a story about the same days as its first
- * report is closer for it, as two reports of the same morning are; being far apart vetoes nothing.
- * News comes out a day or two after what it reports (REPORT_LAG_DAYS): an event of those days before
- * the first report is as close as one of its day.
+ * report is closer for it, as two reports of the same morning are. News comes out a day or two after
+ * what it reports (REPORT_LAG_DAYS): an event of those days before the first report is as close as one
+ * of its day. An event of the same kind a month or more after the latest day that report can have come
+ * out is another event (a kidnapping in 2025 is not the one first reported in 2016); an earlier one
+ * vetoes nothing, as the report may have come out long after.
  */
-function reportedClose(pair: Pair, day: string): Scored {
+function reportedClose(pair: Pair, day: string, vetoable: boolean): Scored {
   const checked = publicationCheck(pair);
   if (checked.veto !== undefined) return checked;
   const earliest = pair.features.anchorDay;
   // A first report without a date of its own came out between two dated items: either end may be when.
   const latest = pair.incident.sources[0]?.publishedBefore?.slice(0, 10);
+  const after = dayNumber(day) - dayNumber(latest ?? earliest);
+  if (vetoable && after > LATER_REPORT_DAYS) {
+    return { veto: { code: 'veto:date', message: pair.explain ? `same kind of event (${pair.incident.eventType}) on ${day}, ${after} days after ${pair.incident.id} was first reported (${latest ?? earliest}): another event` : '' } };
+  }
   const first = latest !== undefined && reportDecay(latest, day) > reportDecay(earliest, day) ? latest : earliest;
   const decay = reportDecay(first, day);
   if (decay >= 0.01) return { match: { code: 'date', weight: round(WEIGHTS.date * decay), message: pair.explain ? `story of ${day}, first reported ${first}` : '' } };

@@ -91,6 +91,9 @@ describe('extractVictims', () => {
     expect(named('Libération de Tombouctou par les armées française et malienne')).toEqual([]);
     expect(named('Liberation of Burkina Faso')).toEqual([]);
     expect(extractVictims(makeDocument('Report', 'Olivier Dubois libéré'), notBackground)).toEqual([]);
+    // Who freed them is not whom, and a headline that capitalises every word marks no names.
+    expect(named('Hostage released by Al Qaeda, ministry says')).toEqual([]);
+    expect(named('Two Hostages In West Africa Released')).toEqual([[2, 'released', undefined]]);
   });
 
   it('keeps a group without a number', () => {

@@ -46,6 +46,25 @@ describe('assess', () => {
     expect(assess(attack('e', TERA).probe, nearby).matches.find((m) => m.code === 'region')).toMatchObject({ weight: 0.12 });
   });
 
+  it('vetoes an event of the same kind long after an incident known only from an undated report', () => {
+    const undated = createIncident(
+      story(
+        doc('u', 'American aid worker kidnapped in Niger', ['Gunmen seized an American aid worker.'], { published: '2016-10-16', publishedFrom: 'seen' }),
+        facts({ type: 'kidnapping', country: 'ne' }, { victims: [victims(1, 'American')] }),
+      ),
+      { id: 'inc-u', type: 'kidnapping', country: 'ne', at: '2016-10-16T12:00:00Z' },
+      policy,
+    );
+    expect(undated.eventDate).toBeUndefined();
+    const kidnapping = (date: string) =>
+      story(
+        doc('k', 'American kidnapped in Niamey', ['An American was kidnapped.'], { published: date }),
+        facts({ type: 'kidnapping', date, datePrecision: 'day', country: 'ne' }, { victims: [victims(1, 'American')] }),
+      ).probe;
+    expect(assess(kidnapping('2025-10-21'), undated).vetoes.map((v) => v.code)).toEqual(['veto:date']);
+    expect(assess(kidnapping('2016-10-15'), undated).vetoes).toEqual([]);
+  });
+
   it('does not veto a later state change of the incident on its date alone', () => {
     const release = assess(dated('2025-09-20', 'day', 'release'), july);
     expect(release.vetoes).toEqual([]);
@@ -321,6 +340,20 @@ describe('assess', () => {
     const assessed = assess(freed, taken);
     expect(assessed.vetoes).toEqual([]);
     expect(assessed.matches.find((m) => m.code === 'person')).toMatchObject({ weight: 0.3, message: 'same person among the victims: dubois' });
+  });
+
+  it('vetoes joining a story of named hostages to an incident whose hostages have other names', () => {
+    const kidnapped = (id: string, name: string, date: string) =>
+      story(
+        doc(id, `French national kidnapped in Gao`, ['A French national was kidnapped.'], { published: date }),
+        facts(
+          { type: 'kidnapping', date, datePrecision: 'day', country: 'ml', places: ['ml-gao'], victims: { count: 1, nationality: 'French' } },
+          { places: [GAO], victims: [{ ...victims(1, 'French'), names: [name] }] },
+        ),
+      );
+    const first = createIncident(kidnapped('p', 'Sophie Pétronin', '2016-12-24'), { id: 'inc-p', type: 'kidnapping', country: 'ml', at: '2016-12-26T12:00:00Z' }, policy);
+    expect(assess(kidnapped('d', 'Olivier Dubois', '2021-04-08').probe, first).vetoes.map((v) => v.code)).toContain('veto:person');
+    expect(assess(kidnapped('q', 'Sophie Pétronin', '2016-12-24').probe, first).vetoes).toEqual([]);
   });
 
   it('vetoes an undated story published before the incident happened', () => {
