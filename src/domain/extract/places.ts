@@ -175,7 +175,7 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
         start: match.start,
         end: match.end,
         locative,
-        institutional: isInstitutional(words, match.start) || opensDateline(words, match.start, match.end),
+        institutional: isInstitutional(words, match.start) || opensDateline(words, match.start, match.end, sentence.index),
         ...(outside ? { border: true } : {}),
       });
     }
@@ -415,12 +415,18 @@ const AGENCIES = new Set([
 /** Tokens a dateline may hold between its town and its agency: a country, a date. */
 const DATELINE_REACH = 8;
 
+/** The first sentence of the text, after the headline: where a date line stands. */
+const FIRST_BODY_SENTENCE = 1;
+
 /**
  * The town a report was filed from ("BAMAKO (AFP) - Ten soldiers were killed in Bourem") opens the
- * sentence and is followed by a news agency in brackets: it says where the reporter was.
+ * sentence and is followed by a news agency in brackets, or opens the text and is followed by a colon
+ * ("Ouagadougou: Burkina Faso's head of state vowed ..."): it says where the reporter was. A headline
+ * that opens on a place and a colon ("Boulkessi : ...") names where it happened.
  */
-function opensDateline(words: readonly string[], start: number, end: number): boolean {
+function opensDateline(words: readonly string[], start: number, end: number, sentence: number): boolean {
   if (start !== 0) return false;
+  if (sentence === FIRST_BODY_SENTENCE && words[end] === ':') return true;
   for (let k = end; k < Math.min(words.length - 1, end + DATELINE_REACH); k += 1) {
     if (words[k] === '(') return AGENCIES.has(words[k + 1] as string);
   }

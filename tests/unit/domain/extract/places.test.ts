@@ -95,6 +95,13 @@ describe('extractPlaces', () => {
     expect(french.find((m) => m.fact.id === 'ne-niamey')?.locative).toBe(false);
   });
 
+  it('takes a town that opens the text before a colon for where the report was filed', () => {
+    const filed = findPlaceMentions(makeDocument('President vows to free kidnapped couple', 'Ouagadougou: the head of state vowed to secure the release of the couple taken in the north.'), gazetteer, notBackground);
+    expect(filed.find((m) => m.fact.id === 'bf-ouagadougou')?.institutional).toBe(true);
+    const headline = findPlaceMentions(makeDocument('Boulkessi : le camp attaqué', 'Des jihadistes ont attaqué le camp.', { lang: 'fr' }), gazetteer, notBackground);
+    expect(headline.find((m) => m.fact.id === 'ml-boulkessi')?.institutional).toBe(false);
+  });
+
   it('does not take the country people come from for where things happened', () => {
     const mentions = findPlaceMentions(makeDocument('Blast kills soldiers', 'A roadside bomb killed six peacekeepers from Chad near Kidal.'), gazetteer, notBackground);
     expect(mentions.filter((m) => m.locative).map((m) => m.fact.id)).toEqual(['ml-kidal']);
