@@ -189,6 +189,8 @@ export interface MainEvent {
    * week", or the publication day of a story that gives no date. It says roughly when, not which day.
    */
   readonly dateEstimated?: boolean;
+  /** The text gives no date at all: the date is when the story came out, or as far as its stream had got. */
+  readonly dateUntold?: boolean;
   readonly country?: string;
   readonly places: readonly string[];
   readonly victims?: { readonly count: number | null; readonly nationality?: string; readonly role?: VictimRole };

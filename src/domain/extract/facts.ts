@@ -113,6 +113,7 @@ function distil(parts: Parts): MainEvent {
     ...(parts.type === undefined ? {} : { type: parts.type }),
     ...(date === undefined ? {} : { date: date.date, datePrecision: date.precision }),
     ...(date?.estimated === true ? { dateEstimated: true } : {}),
+    ...(date?.untold === true ? { dateUntold: true } : {}),
     ...(country === undefined ? {} : { country }),
     places: places.ids,
     ...(victims === undefined ? {} : { victims }),

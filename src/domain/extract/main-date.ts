@@ -9,6 +9,8 @@ export interface MainDate {
   readonly date: string;
   readonly precision: DateFact['precision'];
   readonly estimated: boolean;
+  /** See MainEvent.dateUntold. */
+  readonly untold?: boolean;
 }
 
 /**
@@ -84,7 +86,7 @@ export function mainDate(doc: Document, dates: readonly DateFact[], lead: Readon
   // News reports what just happened: a story that gives no date is about the days before it came out,
   // or, undated in a stream, about the days the stream had got to (see Document.publishedAfter).
   const published = documentDate(doc) ?? doc.publishedAfter;
-  return published === undefined ? undefined : { date: published.slice(0, 10), precision: 'day', estimated: true };
+  return published === undefined ? undefined : { date: published.slice(0, 10), precision: 'day', estimated: true, untold: true };
 }
 
 /** "closed until 9 November", "fermées jusqu'au 9 novembre": when a measure ends, not when anything happened. */

@@ -278,6 +278,10 @@ const gaussian = (days: number) => Math.exp(-(days * days) / (2 * DATE_SIGMA * D
 function windowScore({ probe, explain }: Pair, theirs: string): Reason | undefined {
   const window = probe.dateWindow;
   if (window === undefined || probe.date === undefined || theirs < window.from || theirs > window.to) return undefined;
+  // A story that gives no date may be about any day it can have come out after: as likely one as another.
+  if (probe.dateUntold === true) {
+    return { code: 'date', weight: WEIGHTS.dateWeekday, message: explain ? `event date ${theirs}, within the days the undated story can be about (${window.from} to ${window.to})` : '' };
+  }
   if ((dayNumber(theirs) - dayNumber(probe.date)) % WEEK_DAYS !== 0) return undefined;
   // News follows what it reports within days: the story came out soon after one of the dated items
   // it lies between, and its weekday most likely means the week before the later one as much as the earlier.

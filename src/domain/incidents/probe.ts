@@ -43,6 +43,8 @@ export interface Probe {
    * is any Thursday of them.
    */
   readonly dateWindow?: { readonly from: string; readonly to: string };
+  /** See MainEvent.dateUntold: any day of the window is as likely as another. */
+  readonly dateUntold?: boolean;
   /** Publication day, or the day the story was first seen. */
   readonly published: string;
   readonly country?: string;
@@ -142,6 +144,7 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     if (main.dateEstimated === true) probe.dateEstimated = true;
     const window = main.dateEstimated === true ? dateWindow(doc) : undefined;
     if (window !== undefined) probe.dateWindow = window;
+    if (window !== undefined && main.dateUntold === true) probe.dateUntold = true;
   }
   if (country !== undefined) probe.country = country.toLowerCase();
   if (issuer !== undefined) probe.issuer = issuer;

@@ -211,6 +211,14 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2021-06-07', datePrecision: 'day' });
   });
 
+  it('marks the date of a story that gives none as untold', () => {
+    const stream = { publishedAfter: '2019-06-12', publishedBefore: '2019-11-04' };
+    const untold = { ...makeDocument('Mali : attaque de deux camps', "Des jihadistes ont attaqué deux camps de l'armée.", { lang: 'fr' }), ...stream };
+    expect(extractFacts(untold, catalogs).main).toMatchObject({ date: '2019-06-12', dateEstimated: true, dateUntold: true });
+    const told = { ...makeDocument('Mali : attaque de deux camps', "Des jihadistes ont attaqué lundi deux camps de l'armée.", { lang: 'fr' }), ...stream };
+    expect(extractFacts(told, catalogs).main.dateUntold).toBeUndefined();
+  });
+
   it('does not date the event by a day told in a relative clause in the pluperfect, of what had happened before', () => {
     // Undated, between two dated items of a stream: its weekdays are estimates, which a month it gives would outrank.
     const doc = {

@@ -65,6 +65,17 @@ describe('assess', () => {
     expect(assess(kidnapping('2016-10-15'), undated).vetoes).toEqual([]);
   });
 
+  it('takes any day an undated story that gives no date can be about for a possible event date', () => {
+    const attack = (id: string, main: Partial<MainEvent>, extra: object) =>
+      story(doc(id, 'Army posts attacked in central Mali', ['Two army posts were attacked.'], extra), facts({ type: 'attack', country: 'ml', places: ['ml-gao'], ...main }, { places: [GAO] }));
+    const known = createIncident(attack('k', { date: '2019-09-30', datePrecision: 'day' }, { published: '2019-10-01' }), { id: 'inc-k', type: 'attack', country: 'ml', at: '2019-10-01T12:00:00Z' }, policy);
+    const stream = { publishedFrom: 'seen' as const, publishedAfter: '2019-06-12', publishedBefore: '2019-11-04', published: '2019-06-12' };
+    const untold = attack('u', { date: '2019-06-12', datePrecision: 'day', dateEstimated: true, dateUntold: true }, stream).probe;
+    expect(assess(untold, known).matches.find((m) => m.code === 'date')).toMatchObject({ weight: 0.06 });
+    const weekday = attack('w', { date: '2019-06-12', datePrecision: 'day', dateEstimated: true }, stream).probe;
+    expect(assess(weekday, known).matches.find((m) => m.code === 'date')).toBeUndefined();
+  });
+
   it('does not veto a later state change of the incident on its date alone', () => {
     const release = assess(dated('2025-09-20', 'day', 'release'), july);
     expect(release.vetoes).toEqual([]);
