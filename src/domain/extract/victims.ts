@@ -136,6 +136,11 @@ const PEOPLE = new Set([
   'humanitaire', 'humanitarian',
   'family', 'families', 'famille', 'familles', 'surgeon', 'surgeons', 'chirurgien', 'medecin', 'medecins',
   'peacekeepers', 'peacekeeper', 'casques', 'berets', 'marines', 'servicemembers',
+  // One person of a trade: "an Australian doctor held captive", "un religieux italien enlevé".
+  'doctor', 'nurse', 'teacher', 'pilot', 'student', 'volunteer', 'researcher', 'geologist', 'trader', 'farmer', 'herder',
+  'contractor', 'technician', 'electrician', 'businesswoman', 'infirmier', 'infirmiere', 'infirmiers', 'enseignant',
+  'enseignante', 'enseignants', 'pilote', 'pilotes', 'etudiant', 'etudiante', 'chercheur', 'chercheuse', 'commercant',
+  'chauffeur', 'technicien', 'religieux', 'missionnaire', 'missionnaires', 'cooperant', 'cooperants', 'benevole', 'geologue',
 ]);
 const HOSTAGE_NOUNS = new Set(['hostages', 'hostage', 'captives', 'otages', 'otage']);
 const COMBATANTS = new Set([

@@ -96,6 +96,11 @@ describe('extractVictims', () => {
     expect(named('Two Hostages In West Africa Released')).toEqual([[2, 'released', undefined]]);
   });
 
+  it('counts one person named by their trade', () => {
+    expect(victims('An Australian doctor held captive for seven years has been released.')).toEqual(['1|Australian|hostage']);
+    expect(victims('Un religieux italien a été enlevé dans la nuit.')).toEqual(['1|Italian|hostage']);
+  });
+
   it('keeps a group without a number', () => {
     expect(victims('Delhi called for the release of the abducted Indian nationals.')).toEqual(['null|Indian|hostage']);
     expect(victims('Families of the abducted Indians spoke to reporters.')).toEqual(['null|Indian|hostage']);
