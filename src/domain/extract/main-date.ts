@@ -132,7 +132,17 @@ const AHEAD_OF = /\b(?:ahead of|in the run-up to|avant|en prevision d[eu]|a l'ap
  * relative clause in the pluperfect is of what had happened before the news. Not a main clause: "Elle
  * avait été enlevée le 11 janvier" dates the kidnapping a proof of life is about.
  */
-const PLUPERFECT_BEFORE = /\b(?:ou|qui|dont|where|who|which|that)\s+(?:[a-z0-9'-]+\s+){0,3}(?:avai(?:t|ent)|had)\s+(?:(?:ete|been|deja|already)\s+)*[a-z'-]+(?:\s+[a-z'-]+){0,3}\s*$/;
+const PLUPERFECT_CLAUSE = /\b(?:ou|qui|dont|where|who|which|that)\b[^,;:()]*\b(?:avai(?:t|ent)|had)\s+(?:(?:ete|been|deja|already)\s+)*[a-z'-]+(?:\s+[a-z'-]+){0,3}\s*$/;
+
+/** The clause a date ends, from the last comma or other clause mark before it. */
+function clauseBefore(date: DateFact): string {
+  const text = date.evidence.text;
+  const at = text.indexOf(date.matched);
+  if (at <= 0) return '';
+  const before = text.slice(0, at);
+  const mark = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('('));
+  return fold(before.slice(mark + 1));
+}
 
 /**
  * A day that ends a measure, opens a span, names what a state of things has lasted since or is yet to
@@ -141,7 +151,7 @@ const PLUPERFECT_BEFORE = /\b(?:ou|qui|dont|where|who|which|that)\s+(?:[a-z0-9'-
 function endsPeriod(date: DateFact): boolean {
   const before = textBefore(date);
   if (before === undefined) return false;
-  return UNTIL_BEFORE.test(before) || SINCE_BEFORE.test(before) || AHEAD_OF.test(before) || PLUPERFECT_BEFORE.test(before) || (SPAN_OPENS.test(before) && /\d/.test(date.matched) && SPAN_GOES_ON.test(textAfter(date)));
+  return UNTIL_BEFORE.test(before) || SINCE_BEFORE.test(before) || AHEAD_OF.test(before) || PLUPERFECT_CLAUSE.test(clauseBefore(date)) || (SPAN_OPENS.test(before) && /\d/.test(date.matched) && SPAN_GOES_ON.test(textAfter(date)));
 }
 
 /** The words just after a date in its sentence. */

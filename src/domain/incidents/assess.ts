@@ -226,6 +226,11 @@ function dateScore(pair: Pair): Scored {
     }
     const beyond = beyondEstimate(pair, theirs);
     if (beyond !== undefined) return { veto: beyond };
+    // A story that gives no date is not close to the day its window opens: any day of it is as likely.
+    if (probe.dateUntold === true) {
+      const possible = windowScore(pair, theirs);
+      return possible === undefined ? NOTHING : { match: possible };
+    }
     const reported = stillReported(pair, theirs, probe.date);
     if (reported !== undefined && daysBetween(probe.date, reported) < apart) {
       return { match: { code: 'date', weight: round(WEIGHTS.date * gaussian(daysBetween(probe.date, reported))), message: explain ? `${message}, while it was still being reported (${reported})` : '' } };
@@ -278,18 +283,17 @@ const gaussian = (days: number) => Math.exp(-(days * days) / (2 * DATE_SIGMA * D
 function windowScore({ probe, explain }: Pair, theirs: string): Reason | undefined {
   const window = probe.dateWindow;
   if (window === undefined || probe.date === undefined || theirs < window.from || theirs > window.to) return undefined;
-  // A story that gives no date may be about any day it can have come out after: as likely one as another.
-  if (probe.dateUntold === true) {
-    return { code: 'date', weight: WEIGHTS.dateWeekday, message: explain ? `event date ${theirs}, within the days the undated story can be about (${window.from} to ${window.to})` : '' };
-  }
-  if ((dayNumber(theirs) - dayNumber(probe.date)) % WEEK_DAYS !== 0) return undefined;
+  // A story that gives no date may be about any day of its window, as one that gives a weekday may be about that weekday of any week.
+  if (probe.dateUntold !== true && (dayNumber(theirs) - dayNumber(probe.date)) % WEEK_DAYS !== 0) return undefined;
   // News follows what it reports within days: the story came out soon after one of the dated items
   // it lies between, and its weekday most likely means the week before the later one as much as the earlier.
+  const day = probe.dateUntold === true ? 'a day' : "the undated story's weekday";
   if (dayNumber(window.to) - dayNumber(theirs) < WEEK_DAYS) {
-    return { code: 'date', weight: WEIGHTS.date, message: explain ? `event date ${theirs}: the undated story's weekday in the week before ${window.to}, the latest it can have come out` : '' };
+    return { code: 'date', weight: WEIGHTS.date, message: explain ? `event date ${theirs}: ${day} in the week before ${window.to}, the latest the story can have come out` : '' };
   }
   const weeks = Math.floor((dayNumber(window.to) - dayNumber(window.from)) / WEEK_DAYS) + 1;
-  const message = explain ? `event date ${theirs}, the same weekday as ${probe.date}, one of ${weeks} the undated story may mean (${window.from} to ${window.to})` : '';
+  const which = probe.dateUntold === true ? 'a day of the' : `the same weekday as ${probe.date}, one of`;
+  const message = explain ? `event date ${theirs}, ${which} ${weeks} weeks the undated story may mean (${window.from} to ${window.to})` : '';
   // However many weeks, an incident on the one weekday of seven the story names is more likely its event than one on another day.
   return { code: 'date', weight: round(Math.max(WEIGHTS.date / weeks, WEIGHTS.dateWeekday)), message };
 }

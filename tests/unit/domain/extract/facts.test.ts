@@ -233,6 +233,16 @@ describe('extractFacts on small documents', () => {
     const main = extractFacts(doc, catalogs).main;
     expect(main.date?.slice(0, 7)).toBe('2020-02');
     expect(main.dateEstimated).toBe(true);
+    const longClause = {
+      ...makeDocument(
+        'Niger : 28 soldats tués dans une embuscade',
+        "Vingt-huit soldats ont été tués mardi dans une embuscade près de Tongo Tongo, où quatre militaires américains et quatre soldats nigériens avaient été tués en octobre 2017.",
+        { lang: 'fr' },
+      ),
+      publishedAfter: '2019-05-10',
+      publishedBefore: '2019-05-20',
+    };
+    expect(extractFacts(longClause, catalogs).main.date?.slice(0, 7)).toBe('2019-05');
   });
 
   it('takes the day a measure starts from for an estimate, not the event day', () => {

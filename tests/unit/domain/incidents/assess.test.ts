@@ -72,6 +72,11 @@ describe('assess', () => {
     const stream = { publishedFrom: 'seen' as const, publishedAfter: '2019-06-12', publishedBefore: '2019-11-04', published: '2019-06-12' };
     const untold = attack('u', { date: '2019-06-12', datePrecision: 'day', dateEstimated: true, dateUntold: true }, stream).probe;
     expect(assess(untold, known).matches.find((m) => m.code === 'date')).toMatchObject({ weight: 0.06 });
+    // The day its window opens is no closer than another: only the week before it closes is, when the story came out.
+    const opening = createIncident(attack('o', { date: '2019-06-12', datePrecision: 'day' }, { published: '2019-06-12' }), { id: 'inc-o', type: 'attack', country: 'ml', at: '2019-06-12T12:00:00Z' }, policy);
+    expect(assess(untold, opening).matches.find((m) => m.code === 'date')).toMatchObject({ weight: 0.06 });
+    const closing = createIncident(attack('c', { date: '2019-11-02', datePrecision: 'day' }, { published: '2019-11-02' }), { id: 'inc-c', type: 'attack', country: 'ml', at: '2019-11-02T12:00:00Z' }, policy);
+    expect(assess(untold, closing).matches.find((m) => m.code === 'date')).toMatchObject({ weight: 0.2 });
     const weekday = attack('w', { date: '2019-06-12', datePrecision: 'day', dateEstimated: true }, stream).probe;
     expect(assess(weekday, known).matches.find((m) => m.code === 'date')).toBeUndefined();
   });
