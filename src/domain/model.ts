@@ -122,7 +122,7 @@ export interface PlaceFact {
   readonly evidence: Evidence;
   /**
    * A locality the gazetteer does not list, named as one ("the village of Mansila"), placed in the
-   * country last named before it; its id is "<country>-loc-<folded name>".
+   * country last named before it; its id is "<country>-loc-<name>", the name spelt as it sounds (see spellingSkeleton).
    */
   readonly unlisted?: boolean;
 }

@@ -1,3 +1,4 @@
+import { fold } from '../text/normalize.js';
 import type { PlaceKind } from '../model.js';
 import { addToVocabulary, PhraseIndex, phraseTokens, vocabularyBit } from './tokens.js';
 
@@ -41,6 +42,42 @@ export interface CompiledGazetteer {
   readonly names: PhraseIndex<GazetteerEntry>;
   /** Folded tokens of the `notIn` phrases of each entry. */
   readonly exclusions: ReadonlyMap<GazetteerEntry, readonly (readonly string[])[]>;
+  /** Towns and cercles by the spelling skeleton of each of their one-word names (see spellingSkeleton). */
+  readonly bySkeleton: ReadonlyMap<string, readonly GazetteerEntry[]>;
+}
+
+/** Shorter skeletons say too little to tell one village from another. */
+const MIN_SKELETON = 4;
+
+/**
+ * A place name as it sounds rather than as one writer spelt it: French and English transliterations of
+ * the same name differ in doubled letters, "ou" for "u", "y" for "i", "gh" for "g" ("Ouattagouna" and
+ * "Ouatagouna", "Agai" and "Aghay"). Undefined for names too short to compare this way.
+ */
+export function spellingSkeleton(name: string): string | undefined {
+  const skeleton = fold(name)
+    .replace(/[^a-z]/g, '')
+    .replace(/ou/g, 'u')
+    .replace(/y/g, 'i')
+    .replace(/w/g, 'u')
+    .replace(/([gk])h/g, '$1')
+    .replace(/dj/g, 'j')
+    .replace(/(.)\1+/g, '$1');
+  return skeleton.length >= MIN_SKELETON ? skeleton : undefined;
+}
+
+function skeletonIndex(entries: readonly GazetteerEntry[]): Map<string, GazetteerEntry[]> {
+  const index = new Map<string, GazetteerEntry[]>();
+  for (const entry of entries) {
+    if (entry.kind !== 'town' && entry.kind !== 'cercle') continue;
+    for (const name of new Set([entry.name, ...entry.names])) {
+      const skeleton = /\s/.test(name.trim()) ? undefined : spellingSkeleton(name);
+      if (skeleton === undefined) continue;
+      const listed = index.get(skeleton) ?? [];
+      if (!listed.includes(entry)) index.set(skeleton, [...listed, entry]);
+    }
+  }
+  return index;
 }
 
 const compiled = new WeakMap<Gazetteer, CompiledGazetteer>();
@@ -60,7 +97,7 @@ export function compileGazetteer(gazetteer: Gazetteer): CompiledGazetteer {
     if (entry.notIn && entry.notIn.length > 0) exclusions.set(entry, entry.notIn.map(phraseTokens));
   }
   addToVocabulary(PLACE_WORDS, pairs.map(([name]) => phraseTokens(name)[0] ?? ''));
-  const result: CompiledGazetteer = { byId, names: new PhraseIndex(pairs), exclusions };
+  const result: CompiledGazetteer = { byId, names: new PhraseIndex(pairs), exclusions, bySkeleton: skeletonIndex(gazetteer.entries) };
   compiled.set(gazetteer, result);
   return result;
 }

@@ -1,6 +1,6 @@
 import type { Document, Evidence, PlaceFact, Sentence } from '../model.js';
 import { isBackgroundSentence } from './background.js';
-import { compileGazetteer, PLACE_WORDS, type CompiledGazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
+import { compileGazetteer, PLACE_WORDS, spellingSkeleton, type CompiledGazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
 import { addToVocabulary, documentTokens, isCapitalised, isMark, originalSpan, PhraseIndex, sentenceHas, startsWithAt, type Tokens, wordFlags } from './tokens.js';
 import { MONTH_WORDS, WEEKDAY_WORDS } from '../text/date-expressions.js';
 import { fold } from '../text/normalize.js';
@@ -180,7 +180,7 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
       });
     }
   }
-  return placeUnlisted(mentions);
+  return placeUnlisted(compiled, mentions);
 }
 
 /**
@@ -188,7 +188,7 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
  * town of Mansila, in the northeast of Burkina Faso", "the village of Sincina, near Koutiala"), else in
  * the country of the last place named before it; with neither it is left out.
  */
-function placeUnlisted(mentions: readonly PlaceMention[]): PlaceMention[] {
+function placeUnlisted(compiled: CompiledGazetteer, mentions: readonly PlaceMention[]): PlaceMention[] {
   if (!mentions.some((m) => m.fact.unlisted === true)) return [...mentions];
   const placed: PlaceMention[] = [];
   for (const [k, mention] of mentions.entries()) {
@@ -202,9 +202,19 @@ function placeUnlisted(mentions: readonly PlaceMention[]): PlaceMention[] {
     if (next === undefined && mention.anchored === false && !borderFollows(mentions, k)) continue;
     const country = next?.fact.country ?? mention.fact.country;
     const region = next === undefined ? undefined : next.fact.kind === 'region' ? next.fact.id : next.fact.region;
-    if (country !== '') placed.push({ ...mention, fact: unlistedFact(mention.fact.name, country, mention.fact.evidence, mention.fact.background, region) });
+    if (country === '') continue;
+    const listed = listedSpelling(compiled, mention.fact.name, country);
+    const fact = listed === undefined ? unlistedFact(mention.fact.name, country, mention.fact.evidence, mention.fact.background, region) : toFact(listed, mention.fact.evidence, mention.fact.background);
+    placed.push({ ...mention, fact });
   }
   return placed;
+}
+
+/** The one town or cercle of the country that the name spells another way ("Agai" for Aghay), if any. */
+function listedSpelling(compiled: CompiledGazetteer, name: string, country: string): GazetteerEntry | undefined {
+  const skeleton = spellingSkeleton(name);
+  const candidates = skeleton === undefined ? [] : (compiled.bySkeleton.get(skeleton) ?? []).filter((e) => e.country === country);
+  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 function borderFollows(mentions: readonly PlaceMention[], k: number): boolean {
@@ -504,7 +514,8 @@ function isAcronym(tokens: Tokens, index: number): boolean {
 }
 
 function unlistedFact(name: string, country: string, evidence: Evidence, background: boolean, region?: string): PlaceFact {
-  const slug = fold(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  // Spelt as it sounds, so that "Agaï" and "Aghay" are one locality.
+  const slug = spellingSkeleton(name) ?? fold(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   const fact: PlaceFact = { id: `${country}-loc-${slug}`, name, kind: 'town', country, background, evidence, unlisted: true };
   return region === undefined ? fact : { ...fact, region };
 }
