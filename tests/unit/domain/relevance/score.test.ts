@@ -181,6 +181,7 @@ describe('the shipped rules', () => {
     ['Ouagadougou : une partie de l’ambassade de France en feu', 'Des manifestants ont pris à partie l’ambassade samedi soir.', 'fr'],
     ['Gunmen attack health centre in central Mali', 'Armed men stormed a clinic during a vaccination campaign against measles, killing two nurses.', 'en'],
     ['Gunmen kidnap migrants near Agadez in Niger', 'The armed men seized twelve migrants travelling north to Libya.', 'en'],
+    ['US troops ambushed in Niger', 'A squad of special forces came under fire near the border with Mali, officials said.', 'en'],
     ['Mali : des camions-citernes attaqués malgré la fermeture des frontières', 'Des jihadistes du JNIM ont attaqué un convoi de carburant près de Kayes.', 'fr'],
     ['Commune de Gorgadji : 10 VDP tués dans un affrontement', "Des hommes armés ont emporté le bétail des habitants près de Dori, au Burkina Faso. Les volontaires qui les poursuivaient sont tombés dans une embuscade.", 'fr'],
   ] as const)('keeps "%s"', (title, body, lang) => {
