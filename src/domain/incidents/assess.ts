@@ -330,9 +330,10 @@ function namedVictim({ probe, features }: Pair): string | undefined {
  * them among those an incident holding hostages names, is about other people (Olivier Dubois, taken in
  * Gao in 2021, is not Sophie Pétronin, taken there in 2016).
  */
-function personVeto({ probe, incident, features, explain }: Pair): Reason | undefined {
+function personVeto(pair: Pair): Reason | undefined {
+  const { probe, incident, features, explain } = pair;
   const persons = probe.persons;
-  if (persons === undefined || features.personKeys.size === 0 || namedVictimIn(persons, features)) return undefined;
+  if (persons === undefined || features.personKeys.size === 0 || namedVictim(pair) !== undefined) return undefined;
   if (probe.type !== 'kidnapping' && !followsCaptivity(probe)) return undefined;
   if (!features.victims.some((v) => isHeld(v.role))) return undefined;
   return {
@@ -340,8 +341,6 @@ function personVeto({ probe, incident, features, explain }: Pair): Reason | unde
     message: explain ? `the story names ${persons.join(', ')}, ${incident.id} names ${[...features.personKeys].join(', ')}: other hostages` : '',
   };
 }
-
-const namedVictimIn = (persons: readonly string[], features: IncidentFeatures) => persons.some((p) => features.personKeys.has(p));
 
 /** A person named by both is the strongest sign of one event: a hostage freed years after being taken. */
 function personScore(pair: Pair): Reason | undefined {
