@@ -126,6 +126,7 @@ export function assess(probe: Probe, incident: Incident, explain = true): Assess
   push(vetoes, issuer.veto);
   push(vetoes, freshVeto(pair));
   push(vetoes, personVeto(pair));
+  push(vetoes, adviceVeto(pair));
   push(vetoes, recallVeto(pair, matches));
   push(vetoes, kindVeto(pair, matches));
   let sum = 0;
@@ -537,6 +538,15 @@ function actorScore({ probe, features, explain }: Pair): Reason | undefined {
 const ADVICE: ReadonlySet<EventType> = new Set(['advisory', 'evacuation']);
 /** Incidents that are what a government said: its advice, or a statement. */
 const SAID: ReadonlySet<EventType> = new Set([...ADVICE, 'statement']);
+
+/**
+ * A government's change of its travel advice is an event of its own, whatever attack set it off: the
+ * attack is over, the advice stands. Advice about hostages still held or a blockade under way follows them.
+ */
+function adviceVeto({ probe, incident, explain }: Pair): Reason | undefined {
+  if (probe.type === undefined || !ADVICE.has(probe.type) || !MASSACRE_TYPES.has(incident.eventType)) return undefined;
+  return { code: 'veto:advice', message: explain ? `the story is a government's advice, ${incident.id} an ${incident.eventType} it may follow: two events` : '' };
+}
 
 /**
  * Travel advice is one government's: the same government's advice agrees, another's advice or

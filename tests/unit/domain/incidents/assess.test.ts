@@ -372,6 +372,23 @@ describe('assess', () => {
     expect(assess(kidnapped('q', 'Sophie Pétronin', '2016-12-24').probe, first).vetoes).toEqual([]);
   });
 
+  it("keeps a government's travel advice apart from the attack that set it off, not from hostages still held", () => {
+    const attack = createIncident(
+      story(
+        doc('a', 'Aid workers killed near Niamey', ['Gunmen killed eight people.'], { published: '2020-08-10' }),
+        facts({ type: 'attack', date: '2020-08-09', datePrecision: 'day', country: 'ne' }),
+      ),
+      { id: 'inc-a', type: 'attack', country: 'ne', at: '2020-08-10T12:00:00Z' },
+      policy,
+    );
+    const advice = story(
+      doc('v', 'France puts Niger in the red zone', ['Travel to Niger is advised against.'], { published: '2020-08-12' }),
+      facts({ type: 'advisory', date: '2020-08-12', datePrecision: 'day', country: 'ne' }),
+    ).probe;
+    expect(assess(advice, attack).vetoes.map((v) => v.code)).toContain('veto:advice');
+    expect(assess({ ...advice, country: 'ml' }, july).vetoes.map((v) => v.code)).not.toContain('veto:advice');
+  });
+
   it('vetoes an undated story published before the incident happened', () => {
     const early = story(
       doc('e', 'Indians kidnapped in Kayes', ['Three Indians kidnapped.'], { published: '2025-06-20' }),
