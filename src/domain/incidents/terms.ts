@@ -1,5 +1,5 @@
 import type { Document, Sentence } from '../model.js';
-import { firstInOrder } from '../shared/first-in-order.js';
+import { firstIndexes } from '../shared/first-in-order.js';
 import { ASCII_ALPHANUMERIC, pushWords, wordCutter } from '../shared/words.js';
 import { fold } from '../text/normalize.js';
 
@@ -191,7 +191,7 @@ export function strongestTerms(vector: TermVector, n: number): string[] {
 }
 
 export function strongestOf({ terms, weights }: TermList, n: number): string[] {
-  return firstInOrder(terms.keys(), n, (i, j) => heavier(terms, weights, i, j)).map((i) => terms[i] as string);
+  return firstIndexes(terms.length, n, (i, j) => heavier(terms, weights, i, j)).map((i) => terms[i] as string);
 }
 
 /** Whether term `i` ranks before term `j`, as byWeight orders entries: heavier, or as heavy and alphabetically first. */

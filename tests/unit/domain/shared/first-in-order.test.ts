@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstInOrder } from '../../../../src/domain/shared/first-in-order.js';
+import { firstIndexes, firstInOrder } from '../../../../src/domain/shared/first-in-order.js';
 
 const larger = (a: number, b: number) => a > b;
 
@@ -22,5 +22,12 @@ describe('firstInOrder', () => {
 
   it('keeps nothing when none are wanted', () => {
     expect(firstInOrder([3, 2, 1], 0, larger)).toEqual([]);
+  });
+});
+
+describe('firstIndexes', () => {
+  it('orders indexes as firstInOrder orders the items they stand for', () => {
+    const items = [5, 1, 9, 3, 7, 9, 2, 8];
+    expect(firstIndexes(items.length, 3, (i, j) => larger(items[i] as number, items[j] as number))).toEqual([2, 5, 7]);
   });
 });
