@@ -27,6 +27,8 @@ const TERMS_SETTLED = 8;
 
 type Slots = Pick<Incident, 'places' | 'victims' | 'sites' | 'actors' | 'advice' | 'figures' | 'changes'>;
 
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 const EMPTY_SLOTS: Slots = { places: [], victims: [], sites: [], actors: [], advice: [], figures: [], changes: [] };
 
 /** How a new incident is filed: chosen by the decision, not by the story. */
@@ -44,14 +46,13 @@ export function createIncident(story: Story, head: IncidentHead, policy: Inciden
   const { doc, probe } = story;
   const { id, at } = head;
   const eventDate = exactDay(probe);
-  const slots = addSlots(EMPTY_SLOTS, story);
-  const draft: Incident = {
+  const draft: Writable<Incident> = {
     id,
     title: '',
     eventType: head.type,
     ...(eventDate !== undefined ? { eventDate } : {}),
     country: head.country,
-    ...slots,
+    ...EMPTY_SLOTS,
     severity: 1,
     status: 'open',
     context: head.context ?? false,
@@ -62,6 +63,7 @@ export function createIncident(story: Story, head: IncidentHead, policy: Inciden
     createdAt: at,
     updatedAt: at,
   };
+  addSlots(draft, EMPTY_SLOTS, story);
   return finish(draft, policy);
 }
 
@@ -124,18 +126,17 @@ export function mergeStory(incident: Incident, story: Story, changes: readonly s
   const { doc, probe } = story;
   const base = hasSource(incident, doc.id) ? withdrawSlots(incident, doc.id) : incident;
   const eventDate = base.eventDate ?? eventDayFor(probe);
-  const updated: Incident = {
-    ...base,
-    ...addSlots(base, story),
-    ...(eventDate !== undefined ? { eventDate } : {}),
-    // The base no longer lists the story (withdrawSlots took it out).
-    sources: [...base.sources, sourceRef(doc, probe)],
-    updates: changes.length > 0 ? [...base.updates, { at, documentId: doc.id, changes: [...changes] }] : base.updates,
-    terms: base.sources.length < TERMS_SETTLED ? mergeTermList(base.terms, probe.terms) : base.terms,
-    // An incident known only from passing mentions becomes a reported one once a story is about it.
-    context: base.context && story.context === true,
-    updatedAt: changes.length > 0 ? at : base.updatedAt,
-  };
+  // One copy of the incident, filled in place: a date it did not have comes after all its other fields.
+  const updated: Writable<Incident> = { ...base };
+  addSlots(updated, base, story);
+  if (eventDate !== undefined) updated.eventDate = eventDate;
+  // The base no longer lists the story (withdrawSlots took it out).
+  updated.sources = [...base.sources, sourceRef(doc, probe)];
+  if (changes.length > 0) updated.updates = [...base.updates, { at, documentId: doc.id, changes: [...changes] }];
+  if (base.sources.length < TERMS_SETTLED) updated.terms = mergeTermList(base.terms, probe.terms);
+  // An incident known only from passing mentions becomes a reported one once a story is about it.
+  updated.context = base.context && story.context === true;
+  if (changes.length > 0) updated.updatedAt = at;
   return finish(updated, policy);
 }
 
@@ -152,7 +153,7 @@ function hasSource(incident: Incident, documentId: string): boolean {
   return false;
 }
 
-function withdrawSlots(incident: Incident, documentId: string): Incident {
+function withdrawSlots(incident: Incident, documentId: string): Writable<Incident> {
   return {
     ...incident,
     places: withdraw(incident.places, documentId),
@@ -167,18 +168,17 @@ function withdrawSlots(incident: Incident, documentId: string): Incident {
   };
 }
 
-function addSlots(slots: Slots, story: Story): Slots {
+/** Sets the slots of `into` to those of `slots` with the story's assertions added. */
+function addSlots(into: Writable<Slots>, slots: Slots, story: Story): void {
   const source = story.doc.id;
   const c = story.contributions;
-  return {
-    places: attestEach(slots.places, c.places, valueKey.place, source),
-    victims: c.victims.reduce<Attested<VictimValue>[]>((acc, item) => withNames(attestVictims(acc, item, source), item.value, source), [...slots.victims]),
-    sites: attestEach(slots.sites, c.sites, valueKey.site, source),
-    actors: attestEach(slots.actors, c.actors, valueKey.actor, source),
-    advice: c.advice.reduce<Attested<AdviceValue>[]>((acc, item) => attestAdvice(acc, item, source), [...slots.advice]),
-    figures: attestEach(slots.figures, c.figures, valueKey.figure, source),
-    changes: attestEach(slots.changes, c.changes, valueKey.change, source),
-  };
+  into.places = attestEach(slots.places, c.places, valueKey.place, source);
+  into.victims = c.victims.reduce<Attested<VictimValue>[]>((acc, item) => withNames(attestVictims(acc, item, source), item.value, source), [...slots.victims]);
+  into.sites = attestEach(slots.sites, c.sites, valueKey.site, source);
+  into.actors = attestEach(slots.actors, c.actors, valueKey.actor, source);
+  into.advice = c.advice.reduce<Attested<AdviceValue>[]>((acc, item) => attestAdvice(acc, item, source), [...slots.advice]);
+  into.figures = attestEach(slots.figures, c.figures, valueKey.figure, source);
+  into.changes = attestEach(slots.changes, c.changes, valueKey.change, source);
 }
 
 /** The story's assertions of one slot: the incident's list as it was when the story asserts nothing there. */
@@ -279,9 +279,11 @@ function statusOf(incident: Incident): Incident['status'] {
   return released === 0 || released >= most('hostage') ? 'resolved' : 'open';
 }
 
-function finish(incident: Incident, policy: IncidentPolicy): Incident {
-  const status = statusOf(incident);
-  const severity = severityOf(status === incident.status ? incident : { ...incident, status }, policy.nationalitiesOfInterest);
-  return { ...incident, status, title: incidentTitle(incident), severity };
+/** Completes an incident built by this module in place: a copy of all its fields would only be thrown away. */
+function finish(incident: Writable<Incident>, policy: IncidentPolicy): Incident {
+  incident.status = statusOf(incident);
+  incident.title = incidentTitle(incident);
+  incident.severity = severityOf(incident, policy.nationalitiesOfInterest);
+  return incident;
 }
 
