@@ -43,6 +43,10 @@ function wordMatches(pattern: WordPattern, word: string): boolean {
   return pattern.prefix ? word.startsWith(pattern.value) : word === pattern.value;
 }
 
+function collect<T>(found: PhraseMatch<T>[], phrase: Phrase<T>, at: number): void {
+  found.push({ phrase, at });
+}
+
 /** Words read before a first-word lookup is cleared: a few thousand make up most of the news. */
 const STARTS_LIMIT = 50_000;
 const NO_PHRASES: readonly never[] = [];
@@ -74,6 +78,15 @@ export class PhraseIndex<T> {
   /** Every phrase occurrence in the word list, in order of position. */
   scan(list: readonly string[]): PhraseMatch<T>[] {
     const found: PhraseMatch<T>[] = [];
+    this.visit(list, found, collect);
+    return found;
+  }
+
+  /**
+   * Calls `seen(context, phrase, at)` for every phrase occurrence, in order of position: a caller that
+   * reads each match once needs neither a match object per occurrence nor a closure per word list.
+   */
+  visit<C>(list: readonly string[], context: C, seen: (context: C, phrase: Phrase<T>, at: number) => void): void {
     for (let at = 0; at < list.length; at += 1) {
       const candidates = this.startedBy(list[at] as string);
       for (const phrase of candidates) {
@@ -81,10 +94,9 @@ export class PhraseIndex<T> {
         if (at + length > list.length) continue;
         let offset = 1;
         while (offset < length && wordMatches(phrase.words[offset] as WordPattern, list[at + offset] as string)) offset += 1;
-        if (offset === length) found.push({ phrase, at });
+        if (offset === length) seen(context, phrase, at);
       }
     }
-    return found;
   }
 
   /** The phrases whose first word matches `word`: exact ones, then stems, each in the order they were added. */

@@ -1,9 +1,9 @@
 import type { Document, Facts, KeywordRule, Relevance, RuleHit, Sentence } from '../model.js';
 import { documentTokens, letterDigitRuns } from '../extract/tokens.js';
 import { fold } from '../text/normalize.js';
-import { compileRules, type CompiledRules } from './compile.js';
+import { compileRules, type CompiledRules, type TermTag } from './compile.js';
 import { factSignals, type FactScope } from './fact-signals.js';
-import { foldedWords } from './phrases.js';
+import { foldedWords, type Phrase } from './phrases.js';
 import { GROUP, type Signal } from './signals.js';
 
 export const DEFAULT_RELEVANCE_THRESHOLD = 3;
@@ -36,41 +36,66 @@ interface Seen {
 }
 
 interface RuleTrace {
+  /** Position of the rule in CompiledRules.rules. */
+  readonly rule: number;
   term?: Seen;
   requires: boolean;
   unless: boolean;
 }
 
-/** The sentences with their words: those of the tokens the extractors read, cut again only where the tokens cannot give them. */
-function sentenceWords(doc: Document): { readonly sentence: Pick<Sentence, 'index' | 'lead'>; readonly words: readonly string[] }[] {
-  if (doc.sentences.length === 0) return [{ sentence: { index: 0, lead: true }, words: foldedWords(fold(`${doc.title}\n${doc.text}`)) }];
-  return documentTokens(doc).map((tokens) => ({ sentence: tokens.sentence, words: letterDigitRuns(tokens) ?? foldedWords(tokens.sentence.folded) }));
+type SentencePlace = Pick<Sentence, 'index' | 'lead'>;
+
+/**
+ * What tracing has gathered while the sentences are read, handed to every match: one trace per rule
+ * seen, found by the rule's position and listed in the order the rules were first seen.
+ */
+interface Tracing {
+  readonly compiled: CompiledRules;
+  readonly byRule: (RuleTrace | undefined)[];
+  readonly traces: RuleTrace[];
+  sentence: SentencePlace;
+  words: readonly string[];
 }
 
-function traceRules(doc: Document, compiled: CompiledRules): Map<number, RuleTrace> {
-  const traces = new Map<number, RuleTrace>();
-  for (const { sentence, words: list } of sentenceWords(doc)) {
-    for (const { phrase, at } of compiled.index.scan(list)) {
-      let trace = traces.get(phrase.tag.rule);
-      if (trace === undefined) {
-        trace = { requires: false, unless: false };
-        traces.set(phrase.tag.rule, trace);
-      }
-      if (phrase.tag.role === 'requires') trace.requires = true;
-      else if (phrase.tag.role === 'unless') trace.unless ||= cancels(compiled, phrase.tag.rule, sentence.lead);
-      else {
-        if (trace.term === undefined) trace.term = { sentences: new Set(), lead: sentence.lead, words: list, at, length: phrase.words.length };
-        else if (sentence.lead && !trace.term.lead) {
-          trace.term.lead = true;
-          trace.term.words = list;
-          trace.term.at = at;
-          trace.term.length = phrase.words.length;
-        }
-        trace.term.sentences.add(sentence.index);
-      }
-    }
+/** The traces of the rules whose phrases the document holds, in the order first seen. */
+function traceRules(doc: Document, compiled: CompiledRules): readonly RuleTrace[] {
+  const tracing: Tracing = { compiled, byRule: new Array<RuleTrace | undefined>(compiled.rules.length), traces: [], sentence: WHOLE_TEXT, words: [] };
+  // The words of each sentence are those of the tokens the extractors read, cut again only where the tokens cannot give them.
+  if (doc.sentences.length === 0) readSentence(tracing, WHOLE_TEXT, foldedWords(fold(`${doc.title}\n${doc.text}`)));
+  else for (const tokens of documentTokens(doc)) readSentence(tracing, tokens.sentence, letterDigitRuns(tokens) ?? foldedWords(tokens.sentence.folded));
+  return tracing.traces;
+}
+
+/** A document without sentences is read as one sentence of the lead. */
+const WHOLE_TEXT: SentencePlace = { index: 0, lead: true };
+
+function readSentence(tracing: Tracing, sentence: SentencePlace, words: readonly string[]): void {
+  tracing.sentence = sentence;
+  tracing.words = words;
+  tracing.compiled.index.visit(words, tracing, tracePhrase);
+}
+
+function tracePhrase(tracing: Tracing, phrase: Phrase<TermTag>, at: number): void {
+  const { rule, role } = phrase.tag;
+  const { sentence } = tracing;
+  let trace = tracing.byRule[rule];
+  if (trace === undefined) {
+    trace = { rule, requires: false, unless: false };
+    tracing.byRule[rule] = trace;
+    tracing.traces.push(trace);
   }
-  return traces;
+  if (role === 'requires') trace.requires = true;
+  else if (role === 'unless') trace.unless ||= cancels(tracing.compiled, rule, sentence.lead);
+  else {
+    if (trace.term === undefined) trace.term = { sentences: new Set(), lead: sentence.lead, words: tracing.words, at, length: phrase.words.length };
+    else if (sentence.lead && !trace.term.lead) {
+      trace.term.lead = true;
+      trace.term.words = tracing.words;
+      trace.term.at = at;
+      trace.term.length = phrase.words.length;
+    }
+    trace.term.sentences.add(sentence.index);
+  }
 }
 
 /**
@@ -94,8 +119,8 @@ function appliesTo(rule: KeywordRule, doc: Document): boolean {
 /** Rules whose terms were found, whose `requires` (if any) was met and whose `unless` was not. */
 function ruleSignals(doc: Document, compiled: CompiledRules): Signal[] {
   const out: Signal[] = [];
-  for (const [position, trace] of traceRules(doc, compiled)) {
-    const entry = compiled.rules[position];
+  for (const trace of traceRules(doc, compiled)) {
+    const entry = compiled.rules[trace.rule];
     if (entry === undefined || trace.term === undefined || trace.unless) continue;
     const { rule } = entry;
     if (rule.requires !== undefined && !trace.requires) continue;
