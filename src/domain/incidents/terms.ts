@@ -135,16 +135,22 @@ export function termLookup(vector: TermVector): TermLookup {
   return { weights, filter };
 }
 
-/** The filter bits of a list's terms: a story's list is compared with every candidate's lookup. */
-const listBits = new WeakMap<TermList, Uint8Array>();
+/**
+ * The filter bits of the list compared last: a story's list is compared with each of its candidates'
+ * lookups in turn, so remembering one list serves every comparison but the first, without the cost
+ * of a weak map that every story would enter.
+ */
+let bitsList: TermList | undefined;
+let bitsOfList = new Uint8Array(0);
 
 function bitsOf(list: TermList): Uint8Array {
-  let bits = listBits.get(list);
-  if (bits === undefined) {
-    bits = Uint8Array.from(list.terms, filterBit);
-    listBits.set(list, bits);
+  if (list !== bitsList) {
+    const { terms } = list;
+    bitsOfList = new Uint8Array(terms.length);
+    for (let i = 0; i < terms.length; i++) bitsOfList[i] = filterBit(terms[i] as string);
+    bitsList = list;
   }
-  return bits;
+  return bitsOfList;
 }
 
 /** The cosine of a list and a vector, summed in the list's order. */
