@@ -36,17 +36,21 @@ class SentenceTokens implements Tokens {
   ) {}
 }
 
-/** One entry per document rather than per sentence: a WeakMap entry costs more than the lookup saves. */
-const byDocument = new WeakMap<Document, readonly SentenceTokens[]>();
+/**
+ * The tokens of the document read last. Every extractor asks for the tokens of the document being
+ * read, one document after another: remembering the last one serves them all, where a weak map entry
+ * per document cost more than the lookups saved.
+ */
+let lastDocument: Document | undefined;
+let lastTokens: readonly SentenceTokens[] = [];
 
 /** The tokens of every sentence of a document, in the order of `doc.sentences`. */
 export function documentTokens(doc: Document): readonly Tokens[] {
-  let all = byDocument.get(doc);
-  if (!all) {
-    all = doc.sentences.map(tokenize);
-    byDocument.set(doc, all);
+  if (doc !== lastDocument) {
+    lastTokens = doc.sentences.map(tokenize);
+    lastDocument = doc;
   }
-  return all;
+  return lastTokens;
 }
 
 function tokenize(sentence: Sentence): SentenceTokens {
