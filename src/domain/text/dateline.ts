@@ -114,12 +114,23 @@ export function findDateline(lines: readonly string[], reference: string, ahead 
 
 type IndexedDateline = Dateline & { readonly index: number };
 
-/** Body datelines by sentence list, with the reading (see parseDateline) each was found with. */
-const bodyDatelines = new WeakMap<readonly Sentence[], { readonly reference: string; readonly ahead: number; readonly found: IndexedDateline | undefined }>();
+interface BodyDateline {
+  readonly sentences: readonly Sentence[];
+  /** The reading (see parseDateline) it was found with. */
+  readonly reference: string;
+  readonly ahead: number;
+  readonly found: IndexedDateline | undefined;
+}
+
+/**
+ * The body dateline of the sentence list seen last: a document's facts are extracted right after it
+ * is built, so one remembered list serves, where a weak map entry per document cost more.
+ */
+let lastBodyDateline: BodyDateline | undefined;
 
 /** Records the dateline found among `sentences` (index counted in them) for sentenceDateline. */
 export function rememberSentenceDateline(sentences: readonly Sentence[], reference: string, ahead: number, found: IndexedDateline | undefined): void {
-  bodyDatelines.set(sentences, { reference, ahead, found });
+  lastBodyDateline = { sentences, reference, ahead, found };
 }
 
 /**
@@ -128,8 +139,8 @@ export function rememberSentenceDateline(sentences: readonly Sentence[], referen
  * facts are extracted, so it is kept with the sentence list.
  */
 export function sentenceDateline(sentences: readonly Sentence[], reference: string, ahead = 0): IndexedDateline | undefined {
-  const known = bodyDatelines.get(sentences);
-  if (known?.reference === reference && known.ahead === ahead) return known.found;
+  const known = lastBodyDateline;
+  if (known?.sentences === sentences && known.reference === reference && known.ahead === ahead) return known.found;
   const inBody = findDateline(sentences.slice(1).map((s) => s.text), reference, ahead);
   const found = inBody === undefined ? undefined : { ...inBody, index: inBody.index + 1 };
   rememberSentenceDateline(sentences, reference, ahead, found);
