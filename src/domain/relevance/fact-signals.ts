@@ -26,9 +26,11 @@ const SECURITY_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
  */
 export const FACT_WEIGHTS = { place: 1.5, actor: 2.5, event: 1.5 } as const;
 
-function leadOf(doc: Document): (sentence: number) => boolean {
-  const lead = new Set(doc.sentences.filter((s) => s.lead).map((s) => s.index));
-  return (sentence) => lead.has(sentence);
+/** Whether the sentence of that index is in the lead; a document's sentences mostly sit at their index. */
+function isLead(doc: Document, sentence: number): boolean {
+  const at = doc.sentences[sentence];
+  if (at?.index === sentence) return at.lead;
+  return doc.sentences.some((s) => s.index === sentence && s.lead);
 }
 
 /** The first `count` distinct names, in order: a signal shows a few of what it saw. */
@@ -42,8 +44,8 @@ function firstNames<T>(items: readonly T[], name: (item: T) => string, count = 3
   return names.join(', ');
 }
 
-function signal(rule: string, kind: Signal['kind'], group: string, weight: number, matched: string, sentences: number[], isLead: (n: number) => boolean): Signal {
-  return { rule, kind, group, weight, matched, sentences: new Set(sentences), lead: sentences.some(isLead) };
+function signal(doc: Document, rule: string, kind: Signal['kind'], group: string, weight: number, matched: string, sentences: number[]): Signal {
+  return { rule, kind, group, weight, matched, sentences: new Set(sentences), lead: sentences.some((n) => isLead(doc, n)) };
 }
 
 /** Non-background facts that speak for relevance: a place in the Sahel, an armed group, a security event. */
@@ -51,24 +53,23 @@ export function factSignals(doc: Document, facts: Facts | undefined, scope: Fact
   if (facts === undefined) return [];
   const countries = scope.countries ?? SCOPE_COUNTRIES;
   const groups = scope.armedGroups ?? SAHEL_ARMED_GROUPS;
-  const isLead = leadOf(doc);
   const out: Signal[] = [];
   // A bare country name is left to the keyword rules, which can tell Mali the country from Mali the
   // surname; a town or region from the gazetteer is specific enough on its own.
   const places = facts.places.filter((p) => !p.background && !p.unlisted && p.kind !== 'country' && countries.includes(p.country));
   if (places.length > 0) {
     const names = firstNames(places, (p) => `${p.name} (${p.country})`);
-    out.push(signal('fact.place', 'include', GROUP.place, FACT_WEIGHTS.place, names, places.map((p) => p.evidence.sentence), isLead));
+    out.push(signal(doc, 'fact.place', 'include', GROUP.place, FACT_WEIGHTS.place, names, places.map((p) => p.evidence.sentence)));
   }
   const actors = facts.actors.filter((a) => a.kind === 'armed_group' && groups.includes(a.id));
   if (actors.length > 0) {
     const names = firstNames(actors, (a) => a.name);
-    out.push(signal('fact.actor', 'include', GROUP.armedGroup, FACT_WEIGHTS.actor, names, actors.map((a) => a.evidence.sentence), isLead));
+    out.push(signal(doc, 'fact.actor', 'include', GROUP.armedGroup, FACT_WEIGHTS.actor, names, actors.map((a) => a.evidence.sentence)));
   }
   const events = facts.events.filter((e) => !e.background && SECURITY_EVENTS.has(e.type));
   if (events.length > 0) {
     const names = firstNames(events, (e) => `${e.type} "${e.trigger}"`);
-    out.push(signal('fact.event', 'context', GROUP.security, FACT_WEIGHTS.event, names, events.map((e) => e.evidence.sentence), isLead));
+    out.push(signal(doc, 'fact.event', 'context', GROUP.security, FACT_WEIGHTS.event, names, events.map((e) => e.evidence.sentence)));
   }
   return out;
 }
