@@ -261,15 +261,16 @@ export function boundariesAreTokens(tokens: Tokens): boolean {
  * where the two cuts may differ: text past ASCII, and numbers with thousands separators ("5,800" is
  * one token but two runs, and a letter right after it starts a token but not a run).
  */
-export function letterDigitRuns(tokens: Tokens): string[] | undefined {
+export function letterDigitRuns(tokens: Tokens): readonly string[] | undefined {
   if (!asOwn(tokens).plain) return undefined;
-  const runs: string[] = [];
-  for (const word of tokens.words) {
-    if (isMark(word)) continue;
-    if (isDigit(word.charCodeAt(0)) && (word.includes(',') || word.includes('.'))) return undefined;
-    runs.push(word);
+  const { words } = tokens;
+  let marks = 0;
+  for (const word of words) {
+    if (isMark(word)) marks += 1;
+    else if (isDigit(word.charCodeAt(0)) && (word.includes(',') || word.includes('.'))) return undefined;
   }
-  return runs;
+  // Titles and many sentences have no clause marks: their tokens are the runs, without a copy.
+  return marks === 0 ? words : words.filter((word) => !isMark(word));
 }
 
 export function isCapitalised(tokens: Tokens, index: number): boolean {
