@@ -42,9 +42,15 @@ export function capText(text: string, maxChars: number): string {
 /** Anything the three replacements below would change; most bodies have none, and one scan then does. */
 const UNUSUAL_SPACING = /[\r\u2028\u2029\u0085\u200b-\u200d\u2060\ufeff\u00ad\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| {2}/;
 
+/**
+ * Characters that composition may change: combining marks start at U+0300, and every character below
+ * them is in NFC and composes with nothing, so text without these (most of it) is left as it is.
+ */
+const MAY_COMPOSE = /[\u0300-\uffff]/;
+
 function normalise(text: string): string {
   const spaced = UNUSUAL_SPACING.test(text) ? text.replace(LINE_BREAKS, '\n').replace(INVISIBLE, '').replace(SPACES, ' ') : text;
-  return spaced.normalize('NFC');
+  return MAY_COMPOSE.test(spaced) ? spaced.normalize('NFC') : spaced;
 }
 
 /** Punctuation does not make a slug different from its headline. */

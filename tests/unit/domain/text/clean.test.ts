@@ -163,6 +163,11 @@ describe('lines and paragraphs', () => {
   it('normalises invisible characters, non-breaking spaces and line separators', () => {
     expect(cleanParagraphs('Kay\u00ades\u00a0attack\u200b\r\nSecond\u2028Third', MAX)).toEqual(['Kayes attack', 'Second', 'Third']);
   });
+
+  it('composes accents written apart, and leaves precomposed text as it is', () => {
+    expect(cleanParagraphs('Se\u0301gou et Mopti', MAX)).toEqual(['S\u00e9gou et Mopti']);
+    expect(cleanParagraphs('S\u00e9gou, \u00c5 \u00ff', MAX)).toEqual(['S\u00e9gou, \u00c5 \u00ff']);
+  });
 });
 
 describe('bounded work on enormous input', () => {
