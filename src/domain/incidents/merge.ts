@@ -181,10 +181,25 @@ function addSlots(into: Writable<Slots>, slots: Slots, story: Story): void {
   into.changes = attestEach(slots.changes, c.changes, valueKey.change, source);
 }
 
-/** The story's assertions of one slot: the incident's list as it was when the story asserts nothing there. */
+/**
+ * The story's assertions of one slot, as `attest` adds them one by one: the incident's list as it was
+ * when the story asserts nothing there. One copy of the list takes them all, and each value's key is
+ * worked out once rather than once per item asserted.
+ */
 function attestEach<T>(list: readonly Attested<T>[], items: readonly Item<T>[], key: (v: T) => string, source: string): readonly Attested<T>[] {
-  let out = list;
-  for (const item of items) out = attest(out, key, item.value, source, item.evidence);
+  if (items.length === 0) return list;
+  const out = [...list];
+  const keys = out.map((a) => key(a.value));
+  for (const { value, evidence } of items) {
+    const wanted = key(value);
+    const index = keys.indexOf(wanted);
+    if (index === -1) {
+      out.push({ value, sources: [source], evidence: [evidence] });
+      keys.push(wanted);
+    } else {
+      out[index] = corroborate(out[index] as Attested<T>, source, evidence);
+    }
+  }
   return out;
 }
 
