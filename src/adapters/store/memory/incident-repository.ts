@@ -65,7 +65,13 @@ export class MemoryIncidentRepository implements IncidentRepository {
     }
     for (let i = start; i < newEnd; i++) this.occur(entry, keys[i] as string, 1);
     for (let i = start; i < oldEnd; i++) this.occur(entry, before[i] as string, -1);
-    entry.keys = [...keys];
+    // The keys that agree are kept as the strings already stored: the caller's copies then die young
+    // instead of being carried into the old generation with the entry, hundreds of them for an
+    // incident with many sources.
+    const kept = before.slice(0, start);
+    for (let i = start; i < newEnd; i++) kept.push(keys[i] as string);
+    for (let i = oldEnd; i < before.length; i++) kept.push(before[i] as string);
+    entry.keys = kept;
   }
 
   /** Counts a key in or out of an entry's keys, posting the entry under it while it occurs. */
