@@ -94,14 +94,19 @@ function isSalient(word: string): boolean {
 export function salientTermList(lead: LeadWords, entities: readonly string[] = []): TermList {
   const counts = new Map<string, number>();
   for (let i = 0; i < entities.length && i < MAX_ENTITIES; i++) counts.set(`@${entities[i]}`, ENTITY_WEIGHT);
-  countSalient(counts, lead.title, TITLE_BOOST);
-  countSalient(counts, lead.words, 1);
+  // The lead's words open with the title's (see leadWords): those are read once, with both weights.
+  const { title, words } = lead;
+  let shared = 0;
+  while (shared < title.length && shared < words.length && title[shared] === words[shared]) shared++;
+  countSalient(counts, title, 0, shared, TITLE_BOOST + 1);
+  countSalient(counts, title, shared, title.length, TITLE_BOOST);
+  countSalient(counts, words, shared, words.length, 1);
   return normalise(top(counts, VECTOR_SIZE));
 }
 
-function countSalient(counts: Map<string, number>, words: readonly string[], weight: number): void {
-  for (const word of words) {
-    const term = stem(word);
+function countSalient(counts: Map<string, number>, words: readonly string[], from: number, to: number, weight: number): void {
+  for (let i = from; i < to; i++) {
+    const term = stem(words[i] as string);
     if (isSalient(term)) counts.set(term, (counts.get(term) ?? 0) + weight);
   }
 }
