@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { DecisionAction, RawInput, Reason } from '../domain/model.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type { Result } from '../domain/shared/result.js';
+import { isoPublished } from '../domain/text/document.js';
 import type { ProcessOutcome } from './process-document.js';
 
 /** What `classify` needs of the engine. */
@@ -24,9 +25,7 @@ export const classifyItemSchema = z.object({
   title: optionalText,
   url: optionalText,
   source: optionalText,
-  published: z
-    // Seconds are optional in ISO 8601, and feeds leave them out ("2019-01-18T00:49+05:30").
-    .union([z.iso.date(), z.iso.datetime({ offset: true, local: true }), z.iso.datetime({ offset: true, local: true, precision: -1 })])
+  published: isoPublished
     .nullish()
     .transform((v) => v ?? undefined),
   lang: optionalText,

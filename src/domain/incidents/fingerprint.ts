@@ -143,11 +143,6 @@ export function signatureSimilarity(x: Uint32Array, y: Uint32Array, atLeast = 0)
   return equal / HASHES;
 }
 
-/** signatureSimilarity of two signatures as they are written. */
-export function fingerprintSimilarity(a: string, b: string, atLeast = 0): number {
-  return signatureSimilarity(signatureHashes(a), signatureHashes(b), atLeast);
-}
-
 /** Index keys, one per band: two stories share a band key when a whole band of hashes agrees. */
 export function fingerprintBands(signature: string): readonly string[] {
   return decode(signature).bands;

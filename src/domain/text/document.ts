@@ -23,7 +23,8 @@ const LANGUAGE_SAMPLE = 1500;
 const optionsSchema = z.object({ maxChars: z.number().int().min(1000).optional() }).strict().optional();
 const seenAtSchema = z.iso.datetime({ offset: true });
 const ISO_DAY_START = /^\d{4}-\d{2}-\d{2}/;
-const isoPublished = z.union([z.iso.datetime({ offset: true, local: true }), z.iso.datetime({ offset: true, local: true, precision: -1 }), z.iso.date()]);
+/** An ISO date or date-time; seconds are optional in ISO 8601, and feeds leave them out ("2019-01-18T00:49+05:30"). */
+export const isoPublished = z.union([z.iso.datetime({ offset: true, local: true }), z.iso.datetime({ offset: true, local: true, precision: -1 }), z.iso.date()]);
 
 /** The publication date from metadata as ISO; RSS gives RFC 822 dates ("Thu, 03 Jul 2025 10:00:00 GMT"). */
 function metadataDate(published: string | undefined): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint, fingerprintBands, fingerprintSimilarity } from '../../../../src/domain/incidents/fingerprint.js';
+import { fingerprint, fingerprintBands, signatureHashes, signatureSimilarity } from '../../../../src/domain/incidents/fingerprint.js';
 import {
   leadWords,
   mergeTermList,
@@ -55,6 +55,8 @@ describe('salient terms', () => {
     expect(cosine(merged, b)).toBeGreaterThan(cosine(a, b));
   });
 });
+
+const fingerprintSimilarity = (a: string, b: string) => signatureSimilarity(signatureHashes(a), signatureHashes(b));
 
 describe('fingerprints', () => {
   it('rates a lightly edited wire copy as near-identical and shares band keys with it', () => {
