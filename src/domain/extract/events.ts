@@ -58,7 +58,7 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
   },
   blockade: {
     en: [String.raw`blockades?`, String.raw`blockaded`, String.raw`encircle(?:d|ment)`, String.raw`besieged`, String.raw`under siege`, String.raw`siege`],
-    fr: [String.raw`blocus`, String.raw`encercl(?:e|ee|es|ees|ement)`, String.raw`assieg(?:e|ee|es|ees)`],
+    fr: [String.raw`blocus`, String.raw`encercl(?:e|ee|es|ees|ement)`, String.raw`assieg(?:e|ee|es|ees)`, String.raw`blocage des? (?:camions|convois|routes|axes)`],
   },
   release: {
     en: [String.raw`released`, String.raw`releases?`, String.raw`freed`, String.raw`frees`, String.raw`set free`, String.raw`liberated`,

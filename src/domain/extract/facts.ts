@@ -53,7 +53,7 @@ export function extractFacts(doc: Document, catalogs: Catalogs): Facts {
   const victims = extractVictims(doc, background);
   const sites = extractSites(doc, background);
   const lead = leadIndexes(doc);
-  const reported = mainType(events, lead);
+  const reported = blockadeBites(doc, events) ? 'blockade' : mainType(events, lead);
   const advised = travelAdvice(doc, headlineReportsViolence(events));
   const type = advised?.type ?? reported;
   const actors = withIssuer(extractActors(doc, catalogs.actors, type, background), advised, catalogs.actors);
@@ -148,6 +148,20 @@ const VIOLENCE: readonly EventType[] = ['kidnapping', 'attack', 'killing'];
 
 function headlineReportsViolence(events: readonly EventFact[]): boolean {
   return events.some((e) => e.evidence.sentence === 0 && !e.background && VIOLENCE.includes(e.type));
+}
+
+/** Fuel running short: in the Sahel's towns, because armed groups cut the roads it comes by. */
+const FUEL_SHORTAGE = /\b(?:fuel (?:shortages?|crisis)|shortages? of (?:fuel|petrol|diesel)|penuries? de (?:carburant|gasoil|essence))\b/;
+
+/**
+ * A headline of fuel running short because of attacks, with no deaths in it, is about the blockade the
+ * attacks enforce ("pénurie de carburant en raison des attaques du JNIM"). A shortage alone is not
+ * an event: a government's quarrel with oil companies also empties the pumps.
+ */
+function blockadeBites(doc: Document, events: readonly EventFact[]): boolean {
+  const inTitle = events.filter((e) => e.evidence.sentence === 0 && !e.background);
+  const title = doc.sentences[0];
+  return title !== undefined && inTitle.some((e) => e.type === 'attack') && !inTitle.some((e) => e.type === 'killing') && FUEL_SHORTAGE.test(title.folded);
 }
 
 /**

@@ -134,6 +134,12 @@ const AHEAD_OF = /\b(?:ahead of|in the run-up to|avant|en prevision d[eu]|a l'ap
  */
 const PLUPERFECT_CLAUSE = /\b(?:ou|qui|dont|where|who|which|that)\b[^,;:()]*\b(?:avai(?:t|ent)|had)\s+(?:(?:ete|been|deja|already)\s+)*[a-z'-]+(?:\s+[a-z'-]+){0,3}\s*$/;
 
+/**
+ * "before schools resume classes on November 10", "les cours reprendront le 10 novembre": a day a few
+ * words after what is to come is when it is planned for, not when anything happened.
+ */
+const PLAN_BEFORE = /\b(?:will|shall|(?:due|scheduled|expected|set) to|resumes?|reopens?|reprendr(?:a|ont)|rouvrir(?:a|ont)|devr(?:a|ont)|prevue?s?)(?:\s+[a-z'-]+){0,3}\s*$/;
+
 /** The clause a date ends, from the last comma or other clause mark before it. */
 function clauseBefore(date: DateFact): string {
   const text = date.evidence.text;
@@ -151,7 +157,8 @@ function clauseBefore(date: DateFact): string {
 function endsPeriod(date: DateFact): boolean {
   const before = textBefore(date);
   if (before === undefined) return false;
-  return UNTIL_BEFORE.test(before) || SINCE_BEFORE.test(before) || AHEAD_OF.test(before) || PLUPERFECT_CLAUSE.test(clauseBefore(date)) || (SPAN_OPENS.test(before) && /\d/.test(date.matched) && SPAN_GOES_ON.test(textAfter(date)));
+  const clause = clauseBefore(date);
+  return UNTIL_BEFORE.test(before) || SINCE_BEFORE.test(before) || AHEAD_OF.test(before) || PLUPERFECT_CLAUSE.test(clause) || PLAN_BEFORE.test(clause) || (SPAN_OPENS.test(before) && /\d/.test(date.matched) && SPAN_GOES_ON.test(textAfter(date)));
 }
 
 /** The words just after a date in its sentence. */

@@ -80,6 +80,8 @@ describe('French triggers', () => {
     ['Des hommes armés ont attaqué le camp lors d’un assaut nocturne.', ['attack']],
     ['Douze soldats ont été tués et trois autres sont morts.', ['killing']],
     ['Le JNIM impose un blocus sur Kayes.', ['blockade']],
+    ['Pénuries de carburant après le blocage des camions-citernes par le JNIM.', ['blockade']],
+    ['Le blocage politique persiste au Parlement.', []],
     ["Le JNIM a revendiqué l'attaque.", ['attack', 'claim']],
     ['Les ravisseurs réclament une rançon.', ['kidnapping', 'ransom']],
     ['Des négociations sont en cours.', ['negotiation']],

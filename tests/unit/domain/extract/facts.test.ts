@@ -245,6 +245,21 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(longClause, catalogs).main.date?.slice(0, 7)).toBe('2019-05');
   });
 
+  it('does not date the event by a day in a clause that tells what is to come', () => {
+    const doc = makeDocument(
+      'Mali closes schools as the fuel blockade declared by JNIM bites',
+      'Mali will close schools for two weeks as the blockade on fuel imports imposed by armed groups in September goes on. The minister said supplies must be restored before schools resume classes on November 10',
+      { published: '2025-10-27T12:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-09-01', datePrecision: 'month' });
+    const french = makeDocument(
+      'Mali : les écoles fermées à cause du blocus du JNIM',
+      'Le blocus imposé en septembre se poursuit. Les cours reprendront le 10 novembre, selon le ministre',
+      { lang: 'fr', published: '2025-10-27T12:00:00Z' },
+    );
+    expect(extractFacts(french, catalogs).main).toMatchObject({ date: '2025-09-01', datePrecision: 'month' });
+  });
+
   it('takes the day a measure starts from for an estimate, not the event day', () => {
     const doc = makeDocument(
       'Niger: government confirms 89 soldiers killed in Chinagodrar attack',
@@ -553,6 +568,19 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(kidnapped, catalogs).main.type).toBe('kidnapping');
     const killed = makeDocument('Eleven soldiers killed in attack on supply convoy during the Djibo blockade', 'The convoy was attacked near Gaskindé');
     expect(extractFacts(killed, catalogs).main.type).toBe('attack');
+  });
+
+  it('takes a headline of fuel running short because of attacks to be about the blockade they enforce', () => {
+    const shortage = makeDocument(
+      'Les habitants de Bamako face à une pénurie de carburant en raison des attaques du JNIM',
+      'Les files d’attente s’allongent devant les stations-service de la capitale',
+      { lang: 'fr' },
+    );
+    expect(extractFacts(shortage, catalogs).main.type).toBe('blockade');
+    const killed = makeDocument('Fuel shortage deepens after attack kills twelve drivers near Kayes', 'Gunmen attacked a convoy of tankers near Kayes');
+    expect(extractFacts(killed, catalogs).main.type).toBe('attack');
+    const quarrel = makeDocument('Niger expels Chinese oil executives amid fuel shortage', 'The junta accused the companies of breaking the law');
+    expect(extractFacts(quarrel, catalogs).main.type).not.toBe('blockade');
   });
 
   it('reads deaths reported with fighting as the toll of an attack', () => {
