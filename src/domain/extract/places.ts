@@ -342,12 +342,16 @@ function isLocative(words: readonly string[], start: number): boolean {
   if (DESTINATION_BEFORE.has(before) && MOVED.has(words[k - 1] as string)) return false;
   // "seven UN peacekeepers from Togo": where people come from, not where it happened.
   if (before === 'from' && FROM_PEOPLE.has(words[k - 1] as string)) return false;
+  if (STRUCK.has(before)) return true;
   if (!LOCATIVE.has(before)) return false;
   if (!WEAK_LOCATIVE.has(before)) return true;
   const noun = words[k - 1];
   if (noun !== undefined && MILITARY.has(noun)) return PLACE_NOUNS.has(words[k - 2] as string);
   return noun !== undefined && (PLACE_NOUNS.has(noun) || NEAR_WORDS.has(noun) || followsEventNoun(words, k));
 }
+
+/** Verbs whose object is the place struck: "the militants attacked the W national park", "ont attaqué Boulkessi". */
+const STRUCK = new Set(['attacked', 'stormed', 'raided', 'overran', 'besieged', 'attaque', 'attaquent', 'attaquaient', 'assiege', 'assiegent']);
 
 /** Nouns of sites news names after their town in English ("the Nampala camp", "the Kati military base", "the Fambita mosque"). */
 const SITES_AFTER_NAME = new Set([

@@ -69,6 +69,8 @@ describe('extractPlaces', () => {
     expect(findPlaceMentions(sentenceDocument("L'EI revendique l'attaque sanglante de Kouré et diffuse une photo."), gazetteer, notBackground)[0]).toMatchObject({ locative: true });
     expect(findPlaceMentions(sentenceDocument('The claim of the attack on Kati came on Monday.'), gazetteer, notBackground)[0]).toMatchObject({ locative: true });
     expect(findPlaceMentions(sentenceDocument('The governor of Kouré resigned.'), gazetteer, notBackground)[0]).toMatchObject({ locative: false });
+    expect(findPlaceMentions(sentenceDocument('The militants attacked the W national park near the border.'), gazetteer, notBackground)[0]).toMatchObject({ locative: true });
+    expect(findPlaceMentions(sentenceDocument('Des jihadistes ont attaqué Boulkessi à l’aube.'), gazetteer, notBackground)[0]).toMatchObject({ locative: true });
     expect(findPlaceMentions(sentenceDocument("Des terroristes ont attaqué les camps de Boulkessi et Mondoro."), gazetteer, notBackground).map((m) => m.locative)).toEqual([true, true]);
     expect(ids('Attaque du camp militaire de Bamba : 23 morts')).toEqual(['ml-bamba']);
   });
