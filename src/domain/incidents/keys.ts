@@ -142,6 +142,11 @@ function probeDays(probe: Probe, day: string): readonly string[] {
   const before = Math.min(WINDOW_DAYS_BEFORE, Math.max(DAY_WINDOW, dayNumber(day) - dayNumber(window.from)));
   const days: string[] = [];
   for (let shift = -before; shift <= DAY_WINDOW; shift++) days.push(shiftDay(day, shift));
+  // A story that tells no date is most likely about the week before the latest it can have come out.
+  if (probe.dateUntold === true && window.to > day) {
+    const last = dayNumber(window.to) - dayNumber(day) + DAY_WINDOW;
+    for (let shift = Math.max(DAY_WINDOW + 1, last - WINDOW_DAYS_BEFORE - DAY_WINDOW); shift <= last; shift++) days.push(shiftDay(day, shift));
+  }
   return days;
 }
 

@@ -101,6 +101,23 @@ describe('candidate keys', () => {
     expect(days).toContain('day:ml@2020-01-15');
   });
 
+  it('looks a story that tells no date up on the days of the week before the latest it can have come out', () => {
+    const untold = story(
+      doc('s', 'US orders embassy staff to leave Mali', ['The United States ordered staff to leave Mali.'], { publishedFrom: 'seen', publishedAfter: '2025-10-08', publishedBefore: '2025-10-27' }),
+      facts({ type: 'evacuation', date: '2025-10-08', datePrecision: 'day', dateEstimated: true, dateUntold: true, country: 'ml', actors: ['us-gov'] }, { places: [MALI], actors: [actor('us-gov', 'spoke')] }),
+    );
+    const days = probeKeys(untold.probe).filter((k) => k.startsWith('actor:us-gov@')).map((k) => k.split('@')[1]);
+    expect(days).toContain('2025-10-06');
+    expect(days).toContain('2025-10-19');
+    expect(days).toContain('2025-10-29');
+    expect(days).not.toContain('2025-10-15');
+    const told = story(
+      doc('t', 'US orders embassy staff to leave Mali', ['The United States ordered staff to leave Mali.'], { publishedFrom: 'seen', publishedAfter: '2025-10-08', publishedBefore: '2025-10-27' }),
+      facts({ type: 'evacuation', date: '2025-10-08', datePrecision: 'day', dateEstimated: true, country: 'ml', actors: ['us-gov'] }, { places: [MALI], actors: [actor('us-gov', 'spoke')] }),
+    );
+    expect(probeKeys(told.probe).filter((k) => k.startsWith('actor:us-gov@2025-10-2'))).toEqual([]);
+  });
+
   it('files an incident known only from an undated report of a stream under every month that report may be about', () => {
     const undated = story(
       doc('u', 'Soldiers killed in Kayes', ['Soldiers were killed in Kayes on Thursday.'], { publishedFrom: 'seen', published: '2025-01-11', publishedAfter: '2025-01-11', publishedBefore: '2025-04-20' }),
