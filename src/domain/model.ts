@@ -84,7 +84,8 @@ export type EventType =
   | 'negotiation'
   | 'statement'
   | 'advisory'
-  | 'evacuation';
+  | 'evacuation'
+  | 'coup';
 
 export interface EventFact {
   readonly type: EventType;

@@ -83,6 +83,12 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
     en: [String.raw`negotiat(?:e|ed|es|ing|ion|ions|or|ors)`, String.raw`mediation`, String.raw`mediators?`],
     fr: [String.raw`negociat(?:ion|ions|eurs?)`, String.raw`negoci(?:er|e|ent)`, String.raw`mediation`, String.raw`pourparlers`],
   },
+  coup: {
+    en: [String.raw`coups?(?: d'etat)?`, String.raw`putsch(?:es)?`, String.raw`mutin(?:y|ies|eers?|ous)`, String.raw`(?:seized|seize|seizes|seizing) power`,
+      String.raw`(?:toppled|overthrew|overthrown|ousted) (?:the )?(?:president|government|regime|leader)`],
+    fr: [String.raw`coups? d'etat`, String.raw`putschs?`, String.raw`putschistes?`, String.raw`mutineries?`, String.raw`mutins`,
+      String.raw`(?:pris|prend|prennent|prise) (?:le|du) pouvoir`, String.raw`renvers(?:e|ent|ement) (?:du |le )?(?:president|regime|pouvoir)`],
+  },
 };
 
 const TYPES = Object.keys(TRIGGERS) as EventType[];
@@ -162,6 +168,15 @@ function isDenied(type: EventType, folded: string, at: number, end: number): boo
   return type === 'release' || type === 'rescue' ? ASPIRATION.test(clauseBefore(folded, at, ASPIRATION_WORDS)) : false;
 }
 
+/** Words before a coup that make it where a regime came from: "following a military coup", "la junte qui a pris le pouvoir", "since the 2022 coup". */
+const COUP_RECALLED_BEFORE = /(?:^| )(?:following|after|since|depuis|suite|apres|qui|which|who|that|ayant|(?:19|20)\d\d)(?: |$)/;
+const COUP_RECALLED_AFTER = /^(?:in|en|of|de|d'|du)(?: [a-z]+)? (?:19|20)\d\d\b/;
+
+/** A coup the sentence names as the past of the regime, not as what is happening. */
+function recallsCoup(folded: string, at: number, end: number): boolean {
+  return COUP_RECALLED_BEFORE.test(clauseBefore(folded, at, 4)) || COUP_RECALLED_AFTER.test(wordsAfter(folded, end, 3));
+}
+
 function matchedType(match: RegExpExecArray): EventType | undefined {
   for (let k = 0; k < TYPES.length; k += 1) if (match[k + 1] !== undefined) return TYPES[k];
   return undefined;
@@ -178,6 +193,7 @@ function sentenceEvents(tokens: Tokens, lang: Lang, background: BackgroundTest, 
   for (const m of PATTERNS[lang].matches(tokens)) {
     const type = matchedType(m);
     if (type === undefined || hasType(out, first, type) || isDenied(type, sentence.folded, m.index, m.index + m[0].length)) continue;
+    if (type === 'coup' && recallsCoup(sentence.folded, m.index, m.index + m[0].length)) continue;
     isBackground ??= background(sentence);
     evidence ??= { sentence: sentence.index, text: sentence.text };
     const trigger = aligned ? sentence.text.slice(m.index, m.index + m[0].length) : m[0];
@@ -192,7 +208,8 @@ function hasType(facts: readonly EventFact[], from: number, type: EventType): bo
 
 /**
  * Event types mentioned in each sentence, English and French, at most one fact per type and
- * sentence. Denied events ("has not yet claimed responsibility") and hoped-for releases are left out.
+ * sentence. Denied events ("has not yet claimed responsibility"), hoped-for releases and the coup a
+ * regime came from are left out.
  */
 export function extractEvents(doc: Document, background: BackgroundTest = isBackgroundSentence): EventFact[] {
   const facts: EventFact[] = [];

@@ -33,12 +33,12 @@ export interface Catalogs {
 }
 
 /** Event types that say what happened; the others are state changes of something that happened. */
-const PRIMARY: readonly EventType[] = ['kidnapping', 'attack', 'killing', 'blockade', 'evacuation'];
+const PRIMARY: readonly EventType[] = ['kidnapping', 'attack', 'killing', 'blockade', 'evacuation', 'coup'];
 /**
  * A headline that names a blockade and an attack but no deaths is about the blockade ("JNIM attack:
  * fuel blockade bites"); with deaths it is about an attack during the blockade.
  */
-const BLOCKADE_FIRST: readonly EventType[] = ['kidnapping', 'blockade', 'attack', 'killing', 'evacuation'];
+const BLOCKADE_FIRST: readonly EventType[] = ['kidnapping', 'blockade', 'attack', 'killing', 'evacuation', 'coup'];
 /** State changes worth reporting as an update of the main event. */
 const CHANGES = new Set<EventType>(['release', 'rescue', 'ransom', 'negotiation', 'statement', 'advisory']);
 const SPECIFICITY: Record<PlaceKind, number> = { town: 0, cercle: 1, region: 2, country: 3 };
@@ -180,12 +180,14 @@ function mainType(events: readonly EventFact[], lead: ReadonlySet<number>): Even
 function reportedType(current: readonly EventFact[], inLead: readonly EventFact[]): EventType | undefined {
   const inTitle = inLead.filter((e) => e.evidence.sentence === 0);
   const headlineOrder = inTitle.some((e) => e.type === 'killing') ? PRIMARY : BLOCKADE_FIRST;
+  // A coup that only the body names is the one the country went through before ("a military coup and a dive deeper into poverty").
+  const inBody = current.filter((e) => e.type !== 'coup');
   return (
     headlineOrder.find((type) => inTitle.some((e) => e.type === type)) ??
     PRIMARY.find((type) => inLead.some((e) => e.type === type)) ??
     inLead[0]?.type ??
-    PRIMARY.find((type) => current.some((e) => e.type === type)) ??
-    current[0]?.type
+    PRIMARY.find((type) => inBody.some((e) => e.type === type)) ??
+    inBody[0]?.type
   );
 }
 

@@ -4,7 +4,7 @@ import { fold } from '../text/normalize.js';
 /**
  * Severity on the 1-4 scale of the US advisory levels:
  * - the event type sets the base: violence against people (kidnapping, attack, killing) and
- *   evacuations 3; blockades, claims, ransom demands, negotiations and travel advice 2; statements,
+ *   evacuations and coups 3; blockades, claims, ransom demands, negotiations and travel advice 2; statements,
  *   releases and rescues 1;
  * - one more when victims are of a nationality the audience cares about (their own people);
  * - one more when many are hit: 10 or more killed or injured, or 5 or more hostages;
@@ -17,6 +17,7 @@ const BASE: Record<EventType, Severity> = {
   attack: 3,
   killing: 3,
   evacuation: 3,
+  coup: 3,
   blockade: 2,
   claim: 2,
   ransom: 2,

@@ -13,6 +13,7 @@ const LABELS: Record<EventType, string> = {
   statement: 'Official statement',
   advisory: 'Travel advice change',
   evacuation: 'Evacuation',
+  coup: 'Coup',
 };
 
 const PLACE_ORDER = { town: 0, cercle: 1, region: 2, country: 3 } as const;

@@ -24,7 +24,7 @@ const SECURITY_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
  * Facts are weighed a little below the keyword rules of the same group: the rules carry the
  * disambiguation an admin can tune ("Mali" the country, not the surname), facts do not.
  */
-export const FACT_WEIGHTS = { place: 1.5, actor: 2.5, event: 1.5 } as const;
+export const FACT_WEIGHTS = { place: 1.5, actor: 2.5, event: 1.5, coup: 2 } as const;
 
 /** Whether the sentence of that index is in the lead; a document's sentences mostly sit at their index. */
 function isLead(doc: Document, sentence: number): boolean {
@@ -70,6 +70,12 @@ export function factSignals(doc: Document, facts: Facts | undefined, scope: Fact
   if (events.length > 0) {
     const names = firstNames(events, (e) => `${e.type} "${e.trigger}"`);
     out.push(signal(doc, 'fact.event', 'context', GROUP.security, FACT_WEIGHTS.event, names, events.map((e) => e.evidence.sentence)));
+  }
+  // Soldiers seizing power is security news in itself, however much the story speaks of politics; a
+  // coup only the body names is mostly the one the country went through before.
+  const coups = facts.events.filter((e) => !e.background && e.type === 'coup' && isLead(doc, e.evidence.sentence));
+  if (coups.length > 0) {
+    out.push(signal(doc, 'fact.coup', 'include', GROUP.coup, FACT_WEIGHTS.coup, `coup "${coups[0]?.trigger ?? ''}"`, coups.map((e) => e.evidence.sentence)));
   }
   return out;
 }

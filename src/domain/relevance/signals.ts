@@ -22,4 +22,5 @@ export const GROUP = {
   place: 'place',
   armedGroup: 'armed-group',
   security: 'security',
+  coup: 'coup',
 } as const;

@@ -570,6 +570,16 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(killed, catalogs).main.type).toBe('attack');
   });
 
+  it('takes a coup in the headline or lead for the event, and not one only the body recalls', () => {
+    const coup = makeDocument('Soldiers in Niger announce a coup on national television', 'Soldiers said they had removed the president and closed the borders.');
+    expect(extractFacts(coup, catalogs).main).toMatchObject({ type: 'coup', country: 'ne' });
+    const recalled = makeDocument(
+      "Saving Timbuktu's manuscripts, one page at a time",
+      'Scholars in Bamako are restoring the manuscripts saved from Timbuktu. A project to catalogue them has begun. Unesco manages it from its office. The country is still recovering from the crisis. It went through an insurgency and a military coup and a dive deeper into poverty.',
+    );
+    expect(extractFacts(recalled, catalogs).main.type).toBeUndefined();
+  });
+
   it('takes a headline of fuel running short because of attacks to be about the blockade they enforce', () => {
     const shortage = makeDocument(
       'Les habitants de Bamako face à une pénurie de carburant en raison des attaques du JNIM',

@@ -117,6 +117,16 @@ describe('facts as evidence', () => {
     expect(r.relevant).toBe(true);
   });
 
+  it('takes a coup in the title or lead for security news, whatever politics the story speaks of', () => {
+    const rules = shipped();
+    const coup = (background: boolean, sentence: number): Facts => ({ ...facts, places: [], events: [{ type: 'coup', trigger: 'coup', background, evidence: evidence(sentence) }] });
+    const text = makeDoc('Soldiers in Niger announce a coup on national television', 'The military said it had suspended the constitution and closed the borders.');
+    expect(scoreRelevance(text, coup(false, 0), rules)).toMatchObject({ relevant: true });
+    expect(scoreRelevance(text, coup(false, 0), rules).hits.map((h) => h.rule)).toContain('fact.coup');
+    expect(scoreRelevance(text, coup(true, 0), rules).relevant).toBe(false);
+    expect(scoreRelevance(text, { ...facts, places: [], events: [] }, rules).relevant).toBe(false);
+  });
+
   it('does not let a fact and a keyword of the same group count twice', () => {
     const r = scoreRelevance(makeDoc('Five workers seized near Kobri, Mali', ''), facts, shipped());
     const includes = r.hits.filter((h) => h.kind === 'include');
@@ -183,6 +193,8 @@ describe('the shipped rules', () => {
     ['Gunmen kidnap migrants near Agadez in Niger', 'The armed men seized twelve migrants travelling north to Libya.', 'en'],
     ['US troops ambushed in Niger', 'A squad of special forces came under fire near the border with Mali, officials said.', 'en'],
     ['Mali : des camions-citernes attaqués malgré la fermeture des frontières', 'Des jihadistes du JNIM ont attaqué un convoi de carburant près de Kayes.', 'fr'],
+    ['L’Inde appelle ses ressortissants à quitter le Niger', 'Le gouvernement conseille aux Indiens de quitter le pays au plus vite, face aux tensions sous le régime militaire.', 'fr'],
+    ['British embassy in Niger to reduce staff numbers', 'Britain will temporarily reduce staff at its embassy in Niamey after the military takeover.', 'en'],
     ['Commune de Gorgadji : 10 VDP tués dans un affrontement', "Des hommes armés ont emporté le bétail des habitants près de Dori, au Burkina Faso. Les volontaires qui les poursuivaient sont tombés dans une embuscade.", 'fr'],
   ] as const)('keeps "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(true);
