@@ -168,11 +168,12 @@ function isDenied(type: EventType, folded: string, at: number, end: number): boo
   return type === 'release' || type === 'rescue' ? ASPIRATION.test(clauseBefore(folded, at, ASPIRATION_WORDS)) : false;
 }
 
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre';
 /** Words before a coup that make it where a regime came from: "following a military coup", "la junte qui a pris le pouvoir", "since the 2022 coup". */
 const COUP_RECALLED_BEFORE = /(?:^| )(?:following|after|since|depuis|suite|apres|qui|which|who|that|ayant|(?:19|20)\d\d)(?: |$)/;
-const COUP_RECALLED_AFTER = /^(?:in|en|of|de|d'|du)(?: [a-z]+)? (?:19|20)\d\d\b/;
+const COUP_RECALLED_AFTER = new RegExp(String.raw`^(?:in|en|of|de|d'|du)(?: [a-z]+)? (?:(?:19|20)\d\d|${MONTHS})\b`);
 
-/** A coup the sentence names as the past of the regime, not as what is happening. */
+/** A coup the sentence names as the past of the regime ("a coup in July"), not as what is happening. */
 function recallsCoup(folded: string, at: number, end: number): boolean {
   return COUP_RECALLED_BEFORE.test(clauseBefore(folded, at, 4)) || COUP_RECALLED_AFTER.test(wordsAfter(folded, end, 3));
 }

@@ -30,6 +30,7 @@ describe('English triggers', () => {
     ['Mutinous soldiers detained the president and seized power.', ['coup']],
     ['The junta, which seized power in 2020, dissolved the parties.', []],
     ['Relations soured following a military coup in July 2023.', []],
+    ['The law was repealed by the leaders of a coup in July.', []],
     ['JNIM claimed responsibility for the coordinated attacks.', ['attack', 'claim']],
     ['The terror group took responsibility for the kidnapping.', ['claim', 'kidnapping']],
     ['The hostages were released on Friday and freed workers flew home.', ['kidnapping', 'release']],
