@@ -422,11 +422,15 @@ function namesArea(features: IncidentFeatures, id: string): boolean {
   return features.placeIds.has(id) || features.regions.has(id);
 }
 
-/** Without an event date, a story published before an incident happened cannot be about it. */
+/**
+ * Without an event date, a story published before an incident happened cannot be about it. An undated
+ * story of a stream may have come out as late as its window allows.
+ */
 function publicationCheck({ probe, incident, features, explain }: Pair): Scored {
   const anchor = features.anchorDay;
-  if (probe.published >= anchor || daysBetween(probe.published, anchor) <= DATE_TOLERANCE) return NOTHING;
-  return { veto: { code: 'veto:date', message: explain ? `published ${probe.published}, before ${incident.id} happened (${anchor})` : '' } };
+  const latest = probe.dateWindow !== undefined && probe.dateWindow.to > probe.published ? probe.dateWindow.to : probe.published;
+  if (latest >= anchor || daysBetween(latest, anchor) <= DATE_TOLERANCE) return NOTHING;
+  return { veto: { code: 'veto:date', message: explain ? `published ${latest === probe.published ? '' : 'at the latest '}${latest}, before ${incident.id} happened (${anchor})` : '' } };
 }
 
 function typeScore({ probe, incident, explain }: Pair): Reason | undefined {

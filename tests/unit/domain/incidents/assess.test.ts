@@ -396,6 +396,22 @@ describe('assess', () => {
     ).probe;
     expect(assess(early, july).vetoes[0]?.code).toBe('veto:date');
   });
+
+  it('does not veto an undated story of a stream that may have come out after the incident happened', () => {
+    const filed = story(doc('f', 'Villagers killed near Seytenga', ['Gunmen killed 44 villagers.'], { published: '2023-04-08' }), facts({ type: 'attack', country: 'bf' }));
+    const incident = createIncident(filed, { id: 'inc-f', type: 'attack', country: 'bf', at: '2023-04-08T12:00:00Z' }, policy);
+    const stream = { publishedFrom: 'seen' as const, publishedAfter: '2023-03-28', publishedBefore: '2023-04-16', published: '2023-03-28' };
+    const thursday = story(
+      doc('t', 'Double attack kills 44 in the Sahel region', ['Gunmen opened fire on Thursday evening.'], stream),
+      facts({ type: 'attack', date: '2023-03-23', datePrecision: 'day', dateEstimated: true, country: 'bf' }),
+    ).probe;
+    expect(assess(thursday, incident).vetoes).toEqual([]);
+    const before = story(
+      doc('b', 'Double attack kills 44 in the Sahel region', ['Gunmen opened fire on Thursday evening.'], { ...stream, publishedBefore: '2023-03-30' }),
+      facts({ type: 'attack', date: '2023-03-23', datePrecision: 'day', dateEstimated: true, country: 'bf' }),
+    ).probe;
+    expect(assess(before, incident).vetoes.map((v) => v.code)).toEqual(['veto:date']);
+  });
 });
 
 describe('incident titles', () => {
