@@ -43,11 +43,12 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
   attack: {
     en: [String.raw`attack(?:s|ed|ing|er|ers)?`, String.raw`assault(?:s|ed)?`, String.raw`raid(?:s|ed)?`, String.raw`stormed`, String.raw`ambush(?:es|ed)?`,
       String.raw`offensive`, String.raw`bombings?`, String.raw`fighting`, String.raw`clash(?:es|ed)?`, String.raw`(?:gun|fire)fights?`, String.raw`opened fire`,
-      String.raw`shell(?:ed|ing)`, String.raw`(?:drone|air) ?strikes?`,
+      String.raw`shell(?:ed|ing)`, String.raw`(?:drone|air) ?strikes?`, String.raw`set (?:on )?fire`, String.raw`set ablaze`, String.raw`torched`,
       String.raw`(?:seized|seize|seizes|seizing|took|taken|take|takes|taking|retook|retaken|regained) (?:full )?control`, String.raw`recaptur(?:e|ed|es|ing)`,
       String.raw`(?:took|taken|take|takes|taking) over (?:a |an |the )?(?:military |army )?(?:posts?|bases?|camps?|positions?|towns?)`],
     fr: [String.raw`attaqu(?:e|es|ee|ees|er|ent)`, String.raw`assauts?`, String.raw`embuscades?`, String.raw`raids?`, String.raw`offensive`, String.raw`combats`,
       String.raw`affrontements?`, String.raw`accrochages?`, String.raw`ouvert le feu`, String.raw`frappes? (?:aeriennes?|de drones?)`,
+      String.raw`incendi(?:e|ee|es|ees|ent|er)`, String.raw`mis le feu`, String.raw`en feu`, String.raw`pris(?:e|es)? pour cibles?`,
       String.raw`(?:pris|prend|prennent|repris|reprend|reprennent) (?:le )?controle`, String.raw`reprise de`],
   },
   killing: {
@@ -85,9 +86,11 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
   },
   coup: {
     en: [String.raw`coups?(?: d'etat)?`, String.raw`putsch(?:es)?`, String.raw`mutin(?:y|ies|eers?|ous)`, String.raw`(?:seized|seize|seizes|seizing) power`,
-      String.raw`(?:toppled|overthrew|overthrown|ousted) (?:the )?(?:president|government|regime|leader)`],
+      String.raw`(?:toppled|overthrew|overthrown|ousted) (?:the )?(?:president|government|regime|leader)`,
+      String.raw`(?:detained|detain|detains|arrested) (?:the )?president`, String.raw`president (?:\w+ ){0,2}(?:was |has been |is )?(?:detained|arrested)`],
     fr: [String.raw`coups? d'etat`, String.raw`putschs?`, String.raw`putschistes?`, String.raw`mutineries?`, String.raw`mutins`,
-      String.raw`(?:pris|prend|prennent|prise) (?:le|du) pouvoir`, String.raw`renvers(?:e|ent|ement) (?:du |le )?(?:president|regime|pouvoir)`],
+      String.raw`(?:pris|prend|prennent|prise) (?:le|du) pouvoir`, String.raw`renvers(?:e|ent|ement) (?:du |le )?(?:president|regime|pouvoir)`,
+      String.raw`(?:detiennent|detient|arrete|arretent) le president`, String.raw`president (?:\w+ ){0,3}(?:detenu|arrete)`],
   },
 };
 

@@ -544,11 +544,11 @@ const ADVICE: ReadonlySet<EventType> = new Set(['advisory', 'evacuation']);
 const SAID: ReadonlySet<EventType> = new Set([...ADVICE, 'statement']);
 
 /**
- * A government's change of its travel advice is an event of its own, whatever attack set it off: the
- * attack is over, the advice stands. Advice about hostages still held or a blockade under way follows them.
+ * A government's change of its travel advice is an event of its own, whatever attack or coup set it
+ * off: the attack is over, the advice stands. Advice about hostages still held or a blockade under way follows them.
  */
 function adviceVeto({ probe, incident, explain }: Pair): Reason | undefined {
-  if (probe.type === undefined || !ADVICE.has(probe.type) || !MASSACRE_TYPES.has(incident.eventType)) return undefined;
+  if (probe.type === undefined || !ADVICE.has(probe.type) || !(MASSACRE_TYPES.has(incident.eventType) || incident.eventType === 'coup')) return undefined;
   return { code: 'veto:advice', message: explain ? `the story is a government's advice, ${incident.id} an ${incident.eventType} it may follow: two events` : '' };
 }
 

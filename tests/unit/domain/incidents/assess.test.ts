@@ -386,6 +386,12 @@ describe('assess', () => {
       facts({ type: 'advisory', date: '2020-08-12', datePrecision: 'day', country: 'ne' }),
     ).probe;
     expect(assess(advice, attack).vetoes.map((v) => v.code)).toContain('veto:advice');
+    const coup = createIncident(
+      story(doc('c', 'Soldiers seize power in Niger', ['Soldiers announced a coup.'], { published: '2020-08-11' }), facts({ type: 'coup', date: '2020-08-11', datePrecision: 'day', country: 'ne' })),
+      { id: 'inc-coup', type: 'coup', country: 'ne', at: '2020-08-11T12:00:00Z' },
+      policy,
+    );
+    expect(assess(advice, coup).vetoes.map((v) => v.code)).toContain('veto:advice');
     expect(assess({ ...advice, country: 'ml' }, july).vetoes.map((v) => v.code)).not.toContain('veto:advice');
   });
 
