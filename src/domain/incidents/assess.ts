@@ -366,6 +366,9 @@ function reportedClose(pair: Pair, day: string, vetoable: boolean): Scored {
   const earliest = pair.features.anchorDay;
   // A first report without a date of its own came out between two dated items: either end may be when.
   const latest = pair.incident.sources[0]?.publishedBefore?.slice(0, 10);
+  // A story that only estimates its day is far from an incident whose reports all came out long before or after it.
+  const beyond = beyondEstimate(pair, latest !== undefined && latest < day ? latest : earliest);
+  if (beyond !== undefined) return { veto: beyond };
   const after = dayNumber(day) - dayNumber(latest ?? earliest);
   if (vetoable && after > LATER_REPORT_DAYS) {
     return { veto: { code: 'veto:date', message: pair.explain ? `same kind of event (${pair.incident.eventType}) on ${day}, ${after} days after ${pair.incident.id} was first reported (${latest ?? earliest}): another event` : '' } };

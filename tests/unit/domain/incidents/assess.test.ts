@@ -63,6 +63,14 @@ describe('assess', () => {
       ).probe;
     expect(assess(kidnapping('2025-10-21'), undated).vetoes.map((v) => v.code)).toEqual(['veto:date']);
     expect(assess(kidnapping('2016-10-15'), undated).vetoes).toEqual([]);
+    // A story that only estimates its day, from where it stands in a stream, is another event all the same.
+    const estimated = (date: string, after: string, before: string) =>
+      story(
+        doc('s', 'American kidnapped in Niamey', ['An American was kidnapped on Tuesday.'], { publishedFrom: 'seen', publishedAfter: after, publishedBefore: before, published: after }),
+        facts({ type: 'kidnapping', date, datePrecision: 'day', dateEstimated: true, country: 'ne' }, { victims: [victims(1, 'American')] }),
+      ).probe;
+    expect(assess(estimated('2020-03-03', '2020-03-01', '2020-03-20'), undated).vetoes.map((v) => v.code)).toEqual(['veto:date']);
+    expect(assess(estimated('2016-10-11', '2016-10-10', '2016-10-30'), undated).vetoes).toEqual([]);
   });
 
   it('takes any day an undated story that gives no date can be about for a possible event date', () => {
