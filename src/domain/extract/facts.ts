@@ -17,7 +17,7 @@ import { extractActors, mainEventClasses, mentionsEventClass, NO_GROUP, type Act
 import { extractAdvice } from './advice.js';
 import { followsUp, isBackgroundSentence, recallsPast } from './background.js';
 import { extractDates } from './dates.js';
-import { mainDate } from './main-date.js';
+import { mainDate, recallingSentences } from './main-date.js';
 import { extractEvents, reportsCaptivityEnd } from './events.js';
 import { extractFigures } from './figures.js';
 import type { Gazetteer } from './gazetteer.js';
@@ -103,10 +103,12 @@ interface Parts {
 function distil(parts: Parts): MainEvent {
   const { lead } = parts;
   const reporting = sentencesReporting(parts.events, parts.type);
-  const places = mainPlaces(parts.mentions, lead, reporting);
+  const recalled = recallingSentences(parts.doc, parts.dates, lead);
+  const places = mainPlaces(parts.mentions.filter((m) => !recalled.has(m.fact.evidence.sentence)), lead, reporting);
   const date = mainDate(parts.doc, parts.dates, lead);
   const changes = mainChanges(parts);
-  const victims = mainVictims(parts.victims, namesTheFreed(parts, changes, lead) ? 'release' : parts.type, lead, parts.doc.title);
+  const told = parts.victims.filter((v) => !recalled.has(v.evidence.sentence));
+  const victims = mainVictims(told, namesTheFreed(parts, changes, lead) ? 'release' : parts.type, lead, parts.doc.title);
   const site = mainSite(parts.sites, lead);
   const country = places.country ?? mainCountry(parts.mentions, lead);
   return {

@@ -222,6 +222,25 @@ const BODY_RECALL_DAYS = 31;
  * A lead tells what happened, a body also looks back ("The town was attacked in December 2021 ..."):
  * a date only the body gives, a month or more before the story was told, is not the event's.
  */
+/**
+ * Sentences below the headline all of whose days and months are long past: a body sentence of a month
+ * or more before the story was told, a lead sentence of a year or more ("since March 2016, when a raid on
+ * Grand-Bassam left 19 dead"). The places and victims they name are recalled with them.
+ */
+export function recallingSentences(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<number>): ReadonlySet<number> {
+  const told = (documentDate(doc) ?? doc.seenAt).slice(0, 10);
+  const recalled = new Set<number>();
+  const current = new Set<number>();
+  for (const date of dates) {
+    // A year alone mostly recalls in passing, in a clause of a sentence about today ("a missionary taken hostage in 2016").
+    if (date.role !== 'event' || date.evidence.sentence === 0 || date.precision === 'year') continue;
+    const past = lead.has(date.evidence.sentence) ? date.background : recalledInBody(date, lead, told);
+    (past ? recalled : current).add(date.evidence.sentence);
+  }
+  for (const sentence of current) recalled.delete(sentence);
+  return recalled;
+}
+
 function recalledInBody(date: DateFact, lead: ReadonlySet<number>, told: string): boolean {
   return !lead.has(date.evidence.sentence) && longBefore(date.date, told, BODY_RECALL_DAYS);
 }

@@ -570,6 +570,21 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(killed, catalogs).main.type).toBe('attack');
   });
 
+  it('takes no place or victims from a sentence that tells only of days long past', () => {
+    const kafolo = makeDocument(
+      'Ivory Coast soldiers killed in jihadist attack near Burkina border',
+      'Dozens of suspected jihadists attacked a frontier post at Kafolo before dawn on Thursday, killing about ten soldiers. It is the first such assault since March 2016, when a raid on Grand-Bassam left 19 people dead.',
+      { published: '2020-06-11T12:00:00Z' },
+    );
+    expect(extractFacts(kafolo, catalogs).main.places).not.toContain('ci-grand-bassam');
+    const dosso = makeDocument(
+      'Two Indians killed, one abducted in Niger',
+      'Two Indian nationals were shot dead in the Dosso region and a third was abducted by an armed group. The Indian embassy confirmed the attack. The workers were at a construction site. Attacks on foreigners have grown. In April 2025, five Indian technicians were kidnapped in an attack north of Sakoira.',
+      { published: '2025-07-19T12:00:00Z' },
+    );
+    expect(extractFacts(dosso, catalogs).main.victims).not.toMatchObject({ count: 5 });
+  });
+
   it('takes a coup in the headline or lead for the event, and not one only the body recalls', () => {
     const coup = makeDocument('Soldiers in Niger announce a coup on national television', 'Soldiers said they had removed the president and closed the borders.');
     expect(extractFacts(coup, catalogs).main).toMatchObject({ type: 'coup', country: 'ne' });
