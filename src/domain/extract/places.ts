@@ -77,7 +77,10 @@ const COUNTRY_REFERENCES = new PhraseIndex<true>(
 addToVocabulary(PLACE_WORDS, ['west', 'sahelian', 'landlocked', 'pays']);
 
 /** Nouns that name a locality by the word after "of" / "de": "the village of Mansila", "la localité de Kobri". */
-const LOCALITY_NOUNS = new Set(['village', 'town', 'locality', 'commune', 'hamlet', 'ville', 'localite', 'hameau', 'zone']);
+/** "the towns of Diaweli, Dessaguou and Dilassaguou": after these, each name of the list is a locality. */
+const PLURAL_LOCALITY_NOUNS = ['villages', 'towns', 'localities', 'communes', 'hamlets', 'villes', 'localites', 'hameaux'];
+const PLURAL_LOCALITY = new Set(PLURAL_LOCALITY_NOUNS);
+const LOCALITY_NOUNS = new Set(['village', 'town', 'locality', 'commune', 'hamlet', 'ville', 'localite', 'hameau', 'zone', ...PLURAL_LOCALITY_NOUNS]);
 const LOCALITY_OF = new Set(['of', 'de', 'd']);
 addToVocabulary(PLACE_WORDS, LOCALITY_NOUNS);
 
@@ -148,6 +151,12 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
         mentions.push({ fact, start: unlisted.start, end: unlisted.end, locative: true, institutional: isInstitutional(words, i), ...anchored });
         lastEnd = unlisted.end;
         i = unlisted.end;
+        const listed = PLURAL_LOCALITY.has(words[unlisted.start - 2] as string);
+        for (let next = listed ? listedNext(compiled, tokens, i) : undefined; next !== undefined; next = listedNext(compiled, tokens, i)) {
+          mentions.push({ fact: unlistedFact(next.name, inside ?? '', evidence, isBackground), start: next.start, end: next.end, locative: true, institutional: false });
+          lastEnd = next.end;
+          i = next.end;
+        }
         continue;
       }
       const reference = lastCountry ? COUNTRY_REFERENCES.matchAt(words, i) : undefined;
@@ -478,6 +487,14 @@ function unlistedAt(compiled: CompiledGazetteer, tokens: Tokens, i: number): Unl
 const NOUNS_AFTER_NAME = new Set(['village', 'town', 'commune', 'hamlet']);
 /** Words before "Solhan village": a place preposition or an article. */
 const NAME_BEFORE_NOUN = new Set(['in', 'near', 'outside', 'at', 'the', 'of', 'from', 'around']);
+
+/** The next name of a list of localities the gazetteer lacks: ", Dessaguou", "and Dilassaguou". */
+function listedNext(compiled: CompiledGazetteer, tokens: Tokens, at: number): UnlistedName | undefined {
+  const words = tokens.words;
+  let k = at;
+  while (k < words.length && LIST_GLUE.has(words[k] as string) && k - at < 2) k += 1;
+  return k === at ? undefined : unlistedName(compiled, tokens, k);
+}
 
 /** One or two capitalised words from `start` that no gazetteer name starts. */
 function unlistedName(compiled: CompiledGazetteer, tokens: Tokens, start: number): UnlistedName | undefined {

@@ -15,6 +15,14 @@ describe('extractPlaces', () => {
     expect(kayes?.evidence).toEqual({ sentence: 0, text: 'Armed men attacked a factory in Kayes.' });
   });
 
+  it('takes every name of a list after "the villages of" for a locality', () => {
+    const named = extractPlaces(sentenceDocument('Gunmen attacked the villages of Diaweli, Dessaguou and Dilassaguou in central Mali.'), gazetteer, notBackground);
+    expect(named.map((p) => p.name)).toEqual(['Diaweli', 'Dessaguou', 'Dilassaguou', 'Mali']);
+    expect(named[2]).toMatchObject({ country: 'ml', unlisted: true });
+    // After one village, a capitalised word after a comma is not another.
+    expect(extractPlaces(sentenceDocument('Gunmen attacked the village of Diaweli, Army sources in Mali said.'), gazetteer, notBackground).map((p) => p.name)).toEqual(['Diaweli', 'Mali']);
+  });
+
   it('tells the Kayes region from the town of Kayes', () => {
     expect(ids('Attacks spread across the Kayes region.')).toEqual(['ml-r-kayes']);
     expect(ids('Des attaques ont visé la région de Kayes.')).toEqual(['ml-r-kayes']);
