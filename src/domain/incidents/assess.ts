@@ -212,7 +212,9 @@ function dateScore(pair: Pair): Scored {
   // The same kind of event on other dates is another event, unless the story only estimates its date
   // (see MainEvent.dateEstimated): then the date scores closeness and vetoes nothing.
   const freed = endsCaptivity(pair);
-  const vetoable = probe.type === incident.eventType && !LASTING.has(incident.eventType) && probe.dateEstimated !== true && !freed;
+  // What is said of the massacre of the incident's town (an inquiry, a denial) is news of it, however long after (see massacreScore).
+  const spokenOf = probe.changes.includes('statement') && massacreScore(pair) !== undefined;
+  const vetoable = probe.type === incident.eventType && !LASTING.has(incident.eventType) && probe.dateEstimated !== true && !freed && !spokenOf;
   const theirs = incident.eventDate;
   const taken = freed && theirs !== undefined ? probe.captivityDays?.find((d) => daysBetween(d, theirs) <= DATE_TOLERANCE) : undefined;
   if (taken !== undefined) return { match: { code: 'date', weight: WEIGHTS.date, message: explain ? `the hostages were taken on ${taken}, as ${incident.id} says` : '' } };

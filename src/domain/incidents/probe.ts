@@ -163,19 +163,19 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
 const FRESH = /\b(?:(?:nouvelles?|autres?|encore une) (?:attaques?|attentats?|embuscades?)|nouvel attentat|(?:new|another|fresh) (?:attacks?|ambush|raids?|assaults?))\b/;
 
 /** Words that make a town named beside them the scene of a massacre. */
-const MASSACRE = /\b(?:massacres?|tueries?|carnage|bloodbath)\b/;
+const MASSACRE = /\b(?:massacres?|tueries?|carnage|bloodbath|killings|executions)\b/;
 /** The headline and the opening sentence: where a story names the massacre it is about, rather than one it recalls in passing. */
 const NAMING_SENTENCES = 2;
 
 /**
- * Towns the headline or the opening sentence names with a massacre ("UN: Moura massacre in Mali left at
- * least 500 dead", "Massacre d'Ogossagou : ..."): such a story is about that massacre however long
+ * Towns the headline and the opening sentence name when either speaks of a massacre ("UN: Moura massacre
+ * in Mali left at least 500 dead", "Massacre d'Ogossagou : ..."): such a story is about that massacre however long
  * after it is told: an inquiry, an anniversary, a survivor's account.
  */
 function massacreSites(doc: Document, facts: Facts): string[] {
-  const naming = new Set(doc.sentences.filter((s) => s.index < NAMING_SENTENCES && MASSACRE.test(s.folded)).map((s) => s.index));
-  if (naming.size === 0) return [];
-  const towns = facts.places.filter((p) => (p.kind === 'town' || p.kind === 'cercle') && naming.has(p.evidence.sentence));
+  if (!doc.sentences.some((s) => s.index < NAMING_SENTENCES && MASSACRE.test(s.folded))) return [];
+  // "UN report on military operation killings": the opening sentence names the town the headline does not.
+  const towns = facts.places.filter((p) => (p.kind === 'town' || p.kind === 'cercle') && p.evidence.sentence < NAMING_SENTENCES && !p.background);
   return [...new Set(towns.map((p) => p.id))];
 }
 

@@ -202,6 +202,11 @@ describe('decide', () => {
       date: '2025-05-09', datePrecision: 'day',
     });
     expect(decide(another, RELEVANT, [massacre], DEFAULT_MATCH_POLICY).action).toBe('new');
+    // What a government says of the killings in the town a year on is news of them, though its headline says no "massacre".
+    const denial = report('m-4', 'Mali slams UN report on military operation killings', 'The junta says no civilian died during the military operation in Ménaka.', '2025-05-17', {
+      date: '2025-05-17', datePrecision: 'day', changes: ['statement'],
+    });
+    expect(decide(denial, RELEVANT, [massacre], DEFAULT_MATCH_POLICY).action).not.toBe('new');
   });
 
   it('keeps an attack on the town apart from the kidnapping of foreigners there the same day, unless it speaks of them', () => {
