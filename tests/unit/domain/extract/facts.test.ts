@@ -245,6 +245,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(longClause, catalogs).main.date?.slice(0, 7)).toBe('2019-05');
   });
 
+  it('takes the day a report came out by a named agency for the day of the report, not of the event', () => {
+    const doc = makeDocument(
+      'JNIM claims killing of 200 soldiers in Burkina Faso',
+      'JNIM claimed responsibility for killing 200 soldiers at a military base in Burkina Faso. This was reported by SITE Intelligence Group on Thursday. The base in Djibo was overwhelmed by JNIM fighters on Sunday.',
+      { published: '2025-05-15T12:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-05-11', datePrecision: 'day' });
+  });
+
   it('does not date the event by a day in a clause that tells what is to come', () => {
     const doc = makeDocument(
       'Mali closes schools as the fuel blockade declared by JNIM bites',
