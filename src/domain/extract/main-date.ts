@@ -263,8 +263,11 @@ const MEASURE_FROM = /\b(?:a partir du?|a compter d(?:u|e|')|des le|starting(?: 
  */
 function dayOfStatement(date: DateFact): boolean {
   const before = textBefore(date) ?? '';
-  return SAID_BEFORE.test(before) || MEASURE_FROM.test(before) || saidAfter(date);
+  return SAID_BEFORE.test(before) || PRESS_BEFORE.test(before) || MEASURE_FROM.test(before) || saidAfter(date);
 }
+
+/** "At a press conference on Saturday", "lors d'un point de presse le 29 avril": when something was said. */
+const PRESS_BEFORE = /\b(?:press (?:conference|briefing)|news conference|conference de presse|point de presse)(?: [a-z'-]+){0,3}?(?: on| le)?\s*$/;
 
 /** Added to the rank of a guessed day (see readOnlyRelative): after a pinned day in the body, before a statement's. */
 const GUESSED = 3;

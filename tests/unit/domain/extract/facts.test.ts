@@ -254,6 +254,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-05-11', datePrecision: 'day' });
   });
 
+  it('takes the day of a press conference for the day something was said', () => {
+    const doc = makeDocument(
+      'Burkina Faso authorities under fire after uniformed men massacre 150 villagers',
+      'Pressure is mounting after more than 150 civilians were massacred in northern villages. At a press conference on Saturday, survivors accused the army. Men in military uniforms killed more than 130 people in the village of Karma on April 20.',
+      { published: '2023-04-30T12:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2023-04-20', datePrecision: 'day' });
+  });
+
   it('does not date the event by a day in a clause that tells what is to come', () => {
     const doc = makeDocument(
       'Mali closes schools as the fuel blockade declared by JNIM bites',
