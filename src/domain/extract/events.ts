@@ -35,10 +35,12 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
   evacuation: {
     en: [String.raw`evacuat(?:e|ed|es|ing|ion|ions)`, String.raw`repatriat(?:e|ed|es|ing|ion)`, String.raw`ordered departure`,
       String.raw`leave (?:\w+ )?(?:the country|mali|niger|burkina(?: faso)?)`, String.raw`leave ['"]?(?:immediately|at the earliest|as soon as possible)`,
-      String.raw`depart (?:immediately|now|the country|mali|niger|burkina(?: faso)?)`],
+      String.raw`depart (?:immediately|now|the country|mali|niger|burkina(?: faso)?)`,
+      String.raw`reduc(?:e|es|ed|ing) (?:the number of |its )?(?:embassy |diplomatic )?staff`, String.raw`(?:staff|embassy) drawdown`],
     fr: [String.raw`evacu(?:ation|ations|e|ee|es|ees|er)`, String.raw`rapatri(?:ement|ements|e|es|er)`,
       String.raw`quitter (?:\w+ )?(?:le pays|le mali|le niger|le burkina(?: faso)?)`, String.raw`quitter ['"]?(?:immediatement|sans delai|au plus vite|des que possible)`,
-      String.raw`depart temporaire`, String.raw`(?:prevoir|organiser) (?:un |leur )?depart`],
+      String.raw`depart temporaire`, String.raw`(?:prevoir|organiser) (?:un |leur )?depart`,
+      String.raw`redui(?:re|t|sent) (?:son|ses|le) (?:personnel|effectifs)`, String.raw`reduction (?:du personnel|des effectifs)`],
   },
   attack: {
     en: [String.raw`attack(?:s|ed|ing|er|ers)?`, String.raw`assault(?:s|ed)?`, String.raw`raid(?:s|ed)?`, String.raw`stormed`, String.raw`ambush(?:es|ed)?`,

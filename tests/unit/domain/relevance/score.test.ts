@@ -197,6 +197,7 @@ describe('the shipped rules', () => {
     ['Mali : des camions-citernes attaqués malgré la fermeture des frontières', 'Des jihadistes du JNIM ont attaqué un convoi de carburant près de Kayes.', 'fr'],
     ['L’Inde appelle ses ressortissants à quitter le Niger', 'Le gouvernement conseille aux Indiens de quitter le pays au plus vite, face aux tensions sous le régime militaire.', 'fr'],
     ['Niger : au moins 12 morts dans une attaque contre un poste de police', "À ce stade, l'assaut n'a pas été revendiqué, selon des sources sécuritaires.", 'fr'],
+    ['India urges citizens to leave Niger amid escalating tensions', 'India advised its nationals to go as soon as possible, after the overthrow of the president by a military junta.', 'en'],
     ['British embassy in Niger to reduce staff numbers', 'Britain will temporarily reduce staff at its embassy in Niamey after the military takeover.', 'en'],
     ['Commune de Gorgadji : 10 VDP tués dans un affrontement', "Des hommes armés ont emporté le bétail des habitants près de Dori, au Burkina Faso. Les volontaires qui les poursuivaient sont tombés dans une embuscade.", 'fr'],
   ] as const)('keeps "%s"', (title, body, lang) => {
