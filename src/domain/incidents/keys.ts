@@ -101,6 +101,11 @@ export function probeKeys(probe: Probe): string[] {
   for (const actor of probe.actors) addBucketed(keys, `actor:${actor}`, days);
   for (const person of probe.persons ?? []) keys.add(`person:${person}`);
   for (const town of probe.massacres ?? []) keys.add(`massacre:${town}`);
+  // A toll that makes a massacre is looked for among the massacres of its towns, however long after
+  // it is told: a revised toll months on ("600 killed in an August attack on Barsalogho").
+  if (probe.type !== undefined && MASSACRE_TYPES.has(probe.type) && probe.victims?.role === 'killed' && (probe.victims.count ?? 0) >= MASSACRE_DEAD) {
+    for (const place of probe.places) if (place.kind === 'town' || place.kind === 'cercle') keys.add(`massacre:${place.id}`);
+  }
   if (followsCaptivity(probe) && victims?.nationality !== undefined && !isLocal(victims.nationality, probe.country)) {
     addBucketed(keys, `held:${victims.nationality}`, captivityYears(probe));
   }

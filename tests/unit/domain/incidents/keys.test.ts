@@ -45,7 +45,7 @@ describe('candidate keys', () => {
     expect(probeKeys(july.probe).filter((k) => incidentKeys(incident).includes(k)).length).toBeGreaterThan(10);
   });
 
-  it('files an attack that killed many under its town for any later story that names the massacre there, and only then', () => {
+  it('files an attack that killed many under its town for any later story that names the massacre there or tells a toll as heavy', () => {
     const attack = (lead: string, dead = 30) =>
       story(
         doc('a', 'Villagers killed in Mali', [lead]),
@@ -59,7 +59,18 @@ describe('candidate keys', () => {
     expect(incidentKeys(filed(3))).not.toContain('massacre:ml-kayes');
     expect(incidentKeys(incident)).not.toContain('massacre:ml-kayes');
     expect(probeKeys(attack('Survivors of the Kayes massacre speak.').probe)).toContain('massacre:ml-kayes');
-    expect(probeKeys(attack('Gunmen killed 30 villagers in Kayes on Sunday.').probe).some((k) => k.startsWith('massacre:'))).toBe(false);
+    // A toll that makes a massacre looks among the town's massacres too, however long after; a smaller one does not.
+    const toll = story(
+      doc('t', 'Villagers killed in Mali', ['Gunmen killed 30 villagers in Kayes on Sunday.']),
+      facts({ type: 'attack', date: '2025-07-01', datePrecision: 'day', country: 'ml', places: ['ml-kayes'], victims: { count: 30, role: 'killed' } }, { places: [KAYES] }),
+    );
+    expect(toll.probe.massacres).toBeUndefined();
+    expect(probeKeys(toll.probe)).toContain('massacre:ml-kayes');
+    const few = story(
+      doc('f', 'Villagers killed in Mali', ['Gunmen killed 3 villagers in Kayes on Sunday.']),
+      facts({ type: 'attack', date: '2025-07-01', datePrecision: 'day', country: 'ml', places: ['ml-kayes'], victims: { count: 3, role: 'killed' } }, { places: [KAYES] }),
+    );
+    expect(probeKeys(few.probe).some((k) => k.startsWith('massacre:'))).toBe(false);
   });
 
   it('files an incident first known from an undated report of a stream under the days before the latest that report can have come out', () => {
