@@ -13,7 +13,7 @@ import { strongestOf, strongestTerms } from './terms.js';
  * - the country and the actors, bucketed by day: common on their own ("JNIM", "Mali"), telling only
  *   together with a date, looked up a couple of days either side of the story's event date;
  * - sites, hostages of a nationality, named victims, the towns of attacks and killings (for a story
- *   about a massacre there), wire fingerprint bands and source documents, not bucketed: a
+ *   about a massacre there, or with as heavy a toll), wire fingerprint bands and source documents, not bucketed: a
  *   later story about the same site or the same hostages is still compared and, when it is another
  *   event, vetoed with a readable reason;
  * - foreign hostages of a nationality, whatever their number, bucketed by year: the story of their
