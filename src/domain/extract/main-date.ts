@@ -140,13 +140,20 @@ const PLUPERFECT_CLAUSE = /\b(?:ou|qui|dont|where|who|which|that)\b[^,;:()]*\b(?
  */
 const PLAN_BEFORE = /\b(?:will|shall|(?:due|scheduled|expected|set) to|resumes?|reopens?|reprendr(?:a|ont)|rouvrir(?:a|ont)|devr(?:a|ont)|prevue?s?)(?:\s+[a-z'-]+){0,3}\s*$/;
 
+/** "since France sent some 4,000 troops into the north on 11 January": the day of what a state of things has lasted since. Not "since Thursday". */
+const SINCE_CLAUSE = /\b(?:since|depuis que)(?:\s+[^\s]+){3,}\s*$/;
+
+const CLAUSE_MARK = /[;:(]|,(?!\d)/g;
+
 /** The clause a date ends, from the last comma or other clause mark before it. */
 function clauseBefore(date: DateFact): string {
   const text = date.evidence.text;
   const at = text.indexOf(date.matched);
   if (at <= 0) return '';
   const before = text.slice(0, at);
-  const mark = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('('));
+  let mark = -1;
+  // A comma between digits is a thousands separator ("some 4,000 troops"), not the end of a clause.
+  for (const m of before.matchAll(CLAUSE_MARK)) mark = m.index;
   return fold(before.slice(mark + 1));
 }
 
@@ -158,7 +165,7 @@ function endsPeriod(date: DateFact): boolean {
   const before = textBefore(date);
   if (before === undefined) return false;
   const clause = clauseBefore(date);
-  return UNTIL_BEFORE.test(before) || SINCE_BEFORE.test(before) || AHEAD_OF.test(before) || PLUPERFECT_CLAUSE.test(clause) || PLAN_BEFORE.test(clause) || (SPAN_OPENS.test(before) && /\d/.test(date.matched) && SPAN_GOES_ON.test(textAfter(date)));
+  return UNTIL_BEFORE.test(before) || SINCE_BEFORE.test(before) || AHEAD_OF.test(before) || PLUPERFECT_CLAUSE.test(clause) || PLAN_BEFORE.test(clause) || SINCE_CLAUSE.test(clause) || (SPAN_OPENS.test(before) && /\d/.test(date.matched) && SPAN_GOES_ON.test(textAfter(date)));
 }
 
 /** The words just after a date in its sentence. */
@@ -263,7 +270,17 @@ const MEASURE_FROM = /\b(?:a partir du?|a compter d(?:u|e|')|des le|starting(?: 
  */
 function dayOfStatement(date: DateFact): boolean {
   const before = textBefore(date) ?? '';
-  return SAID_BEFORE.test(before) || PRESS_BEFORE.test(before) || MEASURE_FROM.test(before) || saidAfter(date);
+  return SAID_BEFORE.test(before) || PRESS_BEFORE.test(before) || FOUND_BEFORE.test(before) || MEASURE_FROM.test(before) || saidAfter(date) || briefingHeadline(date);
+}
+
+/** "whose body was discovered Saturday", "retrouvé mort dimanche": when it came to light, after it happened. */
+const FOUND_BEFORE = /\b(?:discovered|found|retrouvee?s?|decouverte?s?)(?: (?:dead|mort|morte|morts|mortes|sans vie))?(?: on| le)?\s*$/;
+
+/** A headline of a briefing, a press conference or a statement: the day it gives is when it was said. */
+const BRIEFING = /\b(?:briefing|press conference|statement|communique|point de presse|conference de presse|declaration)\b/;
+
+function briefingHeadline(date: DateFact): boolean {
+  return date.evidence.sentence === 0 && BRIEFING.test(fold(date.evidence.text));
 }
 
 /** "At a press conference on Saturday", "lors d'un point de presse le 29 avril": when something was said. */
@@ -310,5 +327,8 @@ function saidAfter(date: DateFact): boolean {
   const opens = at >= 0 && (at <= OPENING || OPENING_WORDS.test(before) || OPENING_PHRASE.test(before));
   if (!opens) return false;
   const after = fold(text.slice(at + date.matched.length, at + date.matched.length + 120));
-  return SAID_AFTER.test(after) || CLAIMED_AFTER.test(after);
+  return SAID_AFTER.test(after) || CLAIMED_AFTER.test(after) || STATEMENT_AFTER.test(after);
 }
+
+/** "On Nov. 11, Benoit Desormeaux, chief executive of Semafo, said in a statement ...": the commas of an apposition do not end the clause. */
+const STATEMENT_AFTER = /^\s*,?[^.;:]{0,120}?\b(?:said|says|announced|declared) in a (?:statement|press release)\b/;

@@ -263,6 +263,42 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2023-04-20', datePrecision: 'day' });
   });
 
+  it('takes a day that opens a statement given in apposition for the day something was said', () => {
+    const doc = makeDocument(
+      'Boungou mine suspends operations after convoy attack',
+      'Semafo suspended operations at its Boungou mine in eastern Burkina Faso following the attack on a convoy of its workers. The company said the mine would stay closed. Security was tightened. On November 11, Benoit Desormeaux, chief executive of Semafo, said in a statement that the company had begun flying people out.',
+      { published: '2019-11-11T12:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2019-11-11', dateEstimated: true });
+  });
+
+  it('takes the day a body was found for when it came to light, not for the event', () => {
+    const doc = makeDocument(
+      'Benin tour guides mourn colleague after kidnapping',
+      'Benin is reeling over the death of a tour guide whose body was discovered Saturday. He went missing May 1 with two French tourists kidnapped in Pendjari National Park.',
+      { published: '2019-05-09T12:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2019-05-01', datePrecision: 'day' });
+  });
+
+  it('takes the day a briefing headline gives for when it was said', () => {
+    const doc = makeDocument(
+      'Daily press briefing by the Office of the Spokesperson: 4 November 2019 - Mali',
+      'The spokesperson said the United Nations was outraged by the attack. We are outraged by Friday’s attack against the army camp in Indelimane, in Mali’s Ménaka region.',
+      { published: '2019-11-04T12:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2019-11-01', datePrecision: 'day' });
+  });
+
+  it('does not date the event by the day of what a state of things has lasted since', () => {
+    const doc = makeDocument(
+      'First suicide bombing in Gao',
+      'A suicide bomber blew himself up at a checkpoint on the outskirts of Gao. It is the first known suicide attack in Mali since France sent some 4,000 troops into the north on 11 January to oust the militants.',
+      { published: '2013-02-08T12:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main.date).not.toBe('2013-01-11');
+  });
+
   it('does not date the event by a day in a clause that tells what is to come', () => {
     const doc = makeDocument(
       'Mali closes schools as the fuel blockade declared by JNIM bites',
