@@ -294,8 +294,20 @@ function groupAt(words: readonly string[], i: number): Group | undefined {
   } else if (!demonym || !(standsForPeople(words, demonym.end - 1, number !== undefined) || sharesNoun(words, k))) {
     return undefined;
   }
-  return { count: number ? number.value : null, nationality, start: i, end: k, hostageNoun };
+  // A headline drops its articles: "French citizen kidnapped in western Mali" is one Frenchman. Not
+  // "their Nigerien driver", one of several people the sentence counts otherwise.
+  const opens = i === 0 || words[i - 1] === ':';
+  const one = !number && opens && demonym !== undefined && noun !== undefined && k === demonym.end + 1 && ONE_PERSON_NOUNS.has(noun);
+  return { count: number ? number.value : one ? 1 : null, nationality, start: i, end: k, hostageNoun };
 }
+
+/** Nouns for one person, counted as one after a demonym without an article ("French citizen", "otage français" aside). */
+const ONE_PERSON_NOUNS = new Set([
+  'citizen', 'national', 'soldier', 'civilian', 'worker', 'employee', 'engineer', 'expatriate', 'foreigner', 'man', 'woman', 'child',
+  'policeman', 'officer', 'gendarme', 'driver', 'tourist', 'missionary', 'priest', 'nun', 'journalist', 'reporter', 'diplomat',
+  'doctor', 'nurse', 'teacher', 'pilot', 'student', 'volunteer', 'researcher', 'geologist', 'trader', 'contractor', 'technician',
+  'businessman', 'businesswoman', 'hostage', 'peacekeeper', 'surgeon', 'aid worker',
+]);
 
 /** Articles before a demonym that, followed by a name, make it one person: "L'Américain Jeffery Woodke", "the Australian Ken Elliott". */
 const ONE_PERSON_ARTICLES = new Set([...SINGULAR_ARTICLES, 'the']);

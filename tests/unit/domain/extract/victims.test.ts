@@ -71,7 +71,7 @@ describe('extractVictims', () => {
   });
 
   it('does not count the people who did it, after "by" or "par", among the victims', () => {
-    expect(victims('American missionary pilot Kevin Rideout was abducted from his home by three armed men.')).toEqual(['null|American|hostage']);
+    expect(victims('American missionary pilot Kevin Rideout was abducted from his home by three armed men.')).toEqual(['1|American|hostage']);
     expect(victims('Deux Italiens ont été enlevés par cinq hommes armés.')).toEqual(['2|Italian|hostage']);
   });
 
@@ -98,6 +98,9 @@ describe('extractVictims', () => {
 
   it('counts one person named by their trade', () => {
     expect(victims('An Australian doctor held captive for seven years has been released.')).toEqual(['1|Australian|hostage']);
+    // A headline drops its articles; a body does not, and its possessives say one of several.
+    expect(victims('French citizen kidnapped in western Mali')).toEqual(['1|French|hostage']);
+    expect(victims('Gunmen killed the tourists and their Nigerien driver.')).toContainEqual('null|Nigerien|killed');
     expect(victims('Un religieux italien a été enlevé dans la nuit.')).toEqual(['1|Italian|hostage']);
   });
 
