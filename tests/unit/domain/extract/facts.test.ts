@@ -103,7 +103,7 @@ describe('extractFacts on small documents', () => {
       catalogs,
     );
     expect(freed.victims.map((v) => [v.count, v.nationality, v.background])).toEqual([
-      [null, 'German', false],
+      [1, 'German', false],
       [1, 'German', false],
       [2, 'Chinese', true],
     ]);
