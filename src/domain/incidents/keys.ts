@@ -56,7 +56,10 @@ export function incidentKeys(incident: Incident): string[] {
     if (value.kind === 'country') continue;
     addBucketed(keys, `${value.kind === 'region' ? 'region' : 'place'}:${value.id}`, months);
     if (value.region !== undefined) addBucketed(keys, `region:${value.region}`, months);
-    if (bloody && value.kind !== 'region') keys.add(`massacre:${value.id}`);
+    if (bloody && value.kind !== 'region') {
+      keys.add(`massacre:${value.id}`);
+      keys.add(`massacre:${value.id}@${day.slice(0, 4)}`);
+    }
   }
   for (const { value } of incident.victims) {
     if (value.nationality === undefined || value.count === null) continue;
@@ -101,10 +104,12 @@ export function probeKeys(probe: Probe): string[] {
   for (const actor of probe.actors) addBucketed(keys, `actor:${actor}`, days);
   for (const person of probe.persons ?? []) keys.add(`person:${person}`);
   for (const town of probe.massacres ?? []) keys.add(`massacre:${town}`);
-  // A toll that makes a massacre is looked for among the massacres of its towns, however long after
-  // it is told: a revised toll months on ("600 killed in an August attack on Barsalogho").
+  // A toll that makes a massacre is looked for among the massacres of its towns in the years its
+  // months fall in and the year before: a revised toll months on ("600 killed in an August attack on
+  // Barsalogho"). By year, so that a town's list stays short however many years the store holds.
   if (probe.type !== undefined && MASSACRE_TYPES.has(probe.type) && probe.victims?.role === 'killed' && (probe.victims.count ?? 0) >= MASSACRE_DEAD) {
-    for (const place of probe.places) if (place.kind === 'town' || place.kind === 'cercle') keys.add(`massacre:${place.id}`);
+    const years = tollYears(months);
+    for (const place of probe.places) if (place.kind === 'town' || place.kind === 'cercle') addBucketed(keys, `massacre:${place.id}`, years);
   }
   if (followsCaptivity(probe) && victims?.nationality !== undefined && !isLocal(victims.nationality, probe.country)) {
     addBucketed(keys, `held:${victims.nationality}`, captivityYears(probe));
@@ -119,6 +124,15 @@ export function probeKeys(probe: Probe): string[] {
   keys.add(`src:${probe.documentId}`);
   for (const band of fingerprintBands(probe.fingerprint)) keys.add(band);
   return [...keys];
+}
+
+/** The years of the months a story may be about, and the year before the first. */
+function tollYears(months: readonly string[]): string[] {
+  const years = new Set<string>();
+  for (const month of months) years.add(month.slice(0, 4));
+  const first = months[0];
+  if (first !== undefined) years.add(String(Number(first.slice(0, 4)) - 1));
+  return [...years];
 }
 
 /** One facet in each of the months or days it is bucketed by ("place:ml-kayes@2025-07"). */
