@@ -226,10 +226,6 @@ function reportedLater(chosen: DateFact, events: readonly DateFact[], lead: Read
 const BODY_RECALL_DAYS = 31;
 
 /**
- * A lead tells what happened, a body also looks back ("The town was attacked in December 2021 ..."):
- * a date only the body gives, a month or more before the story was told, is not the event's.
- */
-/**
  * Sentences below the headline all of whose days and months are long past: a body sentence of a month
  * or more before the story was told, a lead sentence of a year or more ("since March 2016, when a raid on
  * Grand-Bassam left 19 dead"). The places and victims they name are recalled with them.
@@ -248,6 +244,10 @@ export function recallingSentences(doc: Document, dates: readonly DateFact[], le
   return recalled;
 }
 
+/**
+ * A lead tells what happened, a body also looks back ("The town was attacked in December 2021 ..."):
+ * a date only the body gives, a month or more before the story was told, is not the event's.
+ */
 function recalledInBody(date: DateFact, lead: ReadonlySet<number>, told: string): boolean {
   return !lead.has(date.evidence.sentence) && longBefore(date.date, told, BODY_RECALL_DAYS);
 }

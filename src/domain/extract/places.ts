@@ -76,10 +76,10 @@ const COUNTRY_REFERENCES = new PhraseIndex<true>(
 );
 addToVocabulary(PLACE_WORDS, ['west', 'sahelian', 'landlocked', 'pays']);
 
-/** Nouns that name a locality by the word after "of" / "de": "the village of Mansila", "la localité de Kobri". */
 /** "the towns of Diaweli, Dessaguou and Dilassaguou": after these, each name of the list is a locality. */
 const PLURAL_LOCALITY_NOUNS = ['villages', 'towns', 'localities', 'communes', 'hamlets', 'villes', 'localites', 'hameaux'];
 const PLURAL_LOCALITY = new Set(PLURAL_LOCALITY_NOUNS);
+/** Nouns that name a locality by the word after "of" / "de": "the village of Mansila", "la localité de Kobri". */
 const LOCALITY_NOUNS = new Set(['village', 'town', 'locality', 'commune', 'hamlet', 'ville', 'localite', 'hameau', 'zone', ...PLURAL_LOCALITY_NOUNS]);
 const LOCALITY_OF = new Set(['of', 'de', 'd']);
 addToVocabulary(PLACE_WORDS, LOCALITY_NOUNS);

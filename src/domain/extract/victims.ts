@@ -301,12 +301,12 @@ function groupAt(words: readonly string[], i: number): Group | undefined {
   return { count: number ? number.value : one ? 1 : null, nationality, start: i, end: k, hostageNoun };
 }
 
-/** Nouns for one person, counted as one after a demonym without an article ("French citizen", "otage français" aside). */
+/** Nouns for one person: a headline's demonym before one of them, without an article, is one person ("French citizen"). */
 const ONE_PERSON_NOUNS = new Set([
   'citizen', 'national', 'soldier', 'civilian', 'worker', 'employee', 'engineer', 'expatriate', 'foreigner', 'man', 'woman', 'child',
   'policeman', 'officer', 'gendarme', 'driver', 'tourist', 'missionary', 'priest', 'nun', 'journalist', 'reporter', 'diplomat',
   'doctor', 'nurse', 'teacher', 'pilot', 'student', 'volunteer', 'researcher', 'geologist', 'trader', 'contractor', 'technician',
-  'businessman', 'businesswoman', 'hostage', 'peacekeeper', 'surgeon', 'aid worker',
+  'businessman', 'businesswoman', 'hostage', 'peacekeeper', 'surgeon',
 ]);
 
 /** Articles before a demonym that, followed by a name, make it one person: "L'Américain Jeffery Woodke", "the Australian Ken Elliott". */

@@ -554,7 +554,8 @@ const SAID: ReadonlySet<EventType> = new Set([...ADVICE, 'statement']);
  */
 function adviceVeto({ probe, incident, explain }: Pair): Reason | undefined {
   if (probe.type === undefined || !ADVICE.has(probe.type) || !(MASSACRE_TYPES.has(incident.eventType) || incident.eventType === 'coup')) return undefined;
-  return { code: 'veto:advice', message: explain ? `the story is a government's advice, ${incident.id} an ${incident.eventType} it may follow: two events` : '' };
+  const article = /^[aeiou]/.test(incident.eventType) ? 'an' : 'a';
+  return { code: 'veto:advice', message: explain ? `the story is a government's advice, ${incident.id} ${article} ${incident.eventType} it may follow: two events` : '' };
 }
 
 /**

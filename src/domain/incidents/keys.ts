@@ -13,9 +13,10 @@ import { strongestOf, strongestTerms } from './terms.js';
  * - the country and the actors, bucketed by day: common on their own ("JNIM", "Mali"), telling only
  *   together with a date, looked up a couple of days either side of the story's event date;
  * - sites, hostages of a nationality, named victims, the towns of attacks and killings (for a story
- *   about a massacre there, or with as heavy a toll), wire fingerprint bands and source documents, not bucketed: a
- *   later story about the same site or the same hostages is still compared and, when it is another
- *   event, vetoed with a readable reason;
+ *   about a massacre there), wire fingerprint bands and source documents, not bucketed: a later story
+ *   about the same site or the same hostages is still compared and, when it is another event, vetoed
+ *   with a readable reason; the towns of those attacks and killings by year as well, for a story that
+ *   tells as heavy a toll;
  * - foreign hostages of a nationality, whatever their number, bucketed by year: the story of their
  *   freedom years later looks in the years a captivity may last.
  * Nationality alone and event type alone are not keys: most victims are Malian and most events attacks.

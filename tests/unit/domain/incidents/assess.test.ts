@@ -399,7 +399,8 @@ describe('assess', () => {
       { id: 'inc-coup', type: 'coup', country: 'ne', at: '2020-08-11T12:00:00Z' },
       policy,
     );
-    expect(assess(advice, coup).vetoes.map((v) => v.code)).toContain('veto:advice');
+    expect(assess(advice, coup).vetoes.find((v) => v.code === 'veto:advice')?.message).toContain('inc-coup a coup it may follow');
+    expect(assess(advice, attack).vetoes.find((v) => v.code === 'veto:advice')?.message).toContain('an attack it may follow');
     expect(assess({ ...advice, country: 'ml' }, july).vetoes.map((v) => v.code)).not.toContain('veto:advice');
   });
 
