@@ -368,8 +368,9 @@ function reportedClose(pair: Pair, day: string, vetoable: boolean): Scored {
   const earliest = pair.features.anchorDay;
   // A first report without a date of its own came out between two dated items: either end may be when.
   const latest = pair.incident.sources[0]?.publishedBefore?.slice(0, 10);
-  // A story that only estimates its day is far from an incident whose reports all came out long before or after it.
-  const beyond = beyondEstimate(pair, latest !== undefined && latest < day ? latest : earliest);
+  // A story that only estimates its day is far from an incident whose reports all came out long before
+  // or after it: measured from the day of those reports' span nearest the story's.
+  const beyond = beyondEstimate(pair, nearestDay(earliest, latest ?? earliest, pair.probe.dateWindow?.from ?? day));
   if (beyond !== undefined) return { veto: beyond };
   const after = dayNumber(day) - dayNumber(latest ?? earliest);
   if (vetoable && after > LATER_REPORT_DAYS) {
@@ -383,6 +384,12 @@ function reportedClose(pair: Pair, day: string, vetoable: boolean): Scored {
   return between
     ? { match: { code: 'date', weight: WEIGHTS.dateWeekday, message: pair.explain ? `story of ${day}, within the days the undated first report came out (${earliest} to ${latest})` : '' } }
     : NOTHING;
+}
+
+/** The day from `first` to `last` nearest to `day`. */
+function nearestDay(first: string, last: string, day: string): string {
+  if (day < first) return first;
+  return day > last ? last : day;
 }
 
 /** How close an event day is to a report of it: news comes out a day or two after (REPORT_LAG_DAYS). */

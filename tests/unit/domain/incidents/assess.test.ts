@@ -71,6 +71,16 @@ describe('assess', () => {
       ).probe;
     expect(assess(estimated('2020-03-03', '2020-03-01', '2020-03-20'), undated).vetoes.map((v) => v.code)).toEqual(['veto:date']);
     expect(assess(estimated('2016-10-11', '2016-10-10', '2016-10-30'), undated).vetoes).toEqual([]);
+    // An incident first reported by an undated story of a stream may be any day up to the latest that story came out.
+    const streamed = createIncident(
+      story(
+        doc('w', 'American kidnapped in Niger', ['Gunmen seized an American.'], { published: '2017-02-18', publishedFrom: 'seen', publishedAfter: '2017-02-18', publishedBefore: '2017-06-25' }),
+        facts({ type: 'kidnapping', country: 'ne' }, { victims: [victims(1, 'American')] }),
+      ),
+      { id: 'inc-w', type: 'kidnapping', country: 'ne', at: '2017-02-18T12:00:00Z' },
+      policy,
+    );
+    expect(assess(estimated('2017-06-13', '2017-06-13', '2017-10-17'), streamed).vetoes).toEqual([]);
   });
 
   it('takes any day an undated story that gives no date can be about for a possible event date', () => {
