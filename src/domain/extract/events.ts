@@ -170,6 +170,7 @@ function isDenied(type: EventType, folded: string, at: number, end: number): boo
   if (NEGATION.test(clauseBefore(folded, at, NEGATION_WORDS))) return true;
   if (type === 'killing' && namesNoDeath(folded, at, end)) return true;
   if (type === 'release' && RELEASED_THING.test(`${clauseBefore(folded, at, 2)} ${wordsAfter(folded, end, 3)}`)) return true;
+  if (type === 'coup' && recallsCoup(folded, at, end)) return true;
   return type === 'release' || type === 'rescue' ? ASPIRATION.test(clauseBefore(folded, at, ASPIRATION_WORDS)) : false;
 }
 
@@ -199,7 +200,6 @@ function sentenceEvents(tokens: Tokens, lang: Lang, background: BackgroundTest, 
   for (const m of PATTERNS[lang].matches(tokens)) {
     const type = matchedType(m);
     if (type === undefined || hasType(out, first, type) || isDenied(type, sentence.folded, m.index, m.index + m[0].length)) continue;
-    if (type === 'coup' && recallsCoup(sentence.folded, m.index, m.index + m[0].length)) continue;
     isBackground ??= background(sentence);
     evidence ??= { sentence: sentence.index, text: sentence.text };
     const trigger = aligned ? sentence.text.slice(m.index, m.index + m[0].length) : m[0];

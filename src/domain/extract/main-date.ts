@@ -60,7 +60,7 @@ const WEEK_LEVEL = new RegExp(String.raw`\b(?:weeks?|weekends?|semaines?|week-en
  * does not pin down are estimates (see MainEvent.dateEstimated).
  */
 export function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<number>): MainDate | undefined {
-  const told = (documentDate(doc) ?? doc.seenAt).slice(0, 10);
+  const told = toldDay(doc);
   // A year alone ("occupied in 2012") recalls; news gives the day or at least the month of what it reports.
   const events = dates.filter((d) => d.role === 'event' && !d.background && d.precision !== 'year' && !recalledInBody(d, lead, told) && !afterOther(d, told) && !namesEvent(d) && !endsPeriod(d) && !besideOther(d));
   // The first of the best ranked, each ranked once: ranking folds text.
@@ -231,7 +231,7 @@ const BODY_RECALL_DAYS = 31;
  * Grand-Bassam left 19 dead"). The places and victims they name are recalled with them.
  */
 export function recallingSentences(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<number>): ReadonlySet<number> {
-  const told = (documentDate(doc) ?? doc.seenAt).slice(0, 10);
+  const told = toldDay(doc);
   const recalled = new Set<number>();
   const current = new Set<number>();
   for (const date of dates) {
@@ -242,6 +242,11 @@ export function recallingSentences(doc: Document, dates: readonly DateFact[], le
   }
   for (const sentence of current) recalled.delete(sentence);
   return recalled;
+}
+
+/** The day a story was told: its own date, else the day it was seen. */
+function toldDay(doc: Document): string {
+  return (documentDate(doc) ?? doc.seenAt).slice(0, 10);
 }
 
 /**
