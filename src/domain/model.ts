@@ -271,6 +271,12 @@ export interface Decision {
 /** 1 low, 2 elevated, 3 high, 4 critical: aligned with the US 1-4 advisory levels in meaning. */
 export type Severity = 1 | 2 | 3 | 4;
 
+/**
+ * The rungs of a government's ladder of leaving, each announced on its own day: staff allowed to go,
+ * staff ordered out, citizens told to leave. Reports of one rung name it in their headline.
+ */
+export type AdviceStep = 'staff-allowed' | 'staff-ordered' | 'citizens-leave';
+
 export interface SourceRef {
   readonly documentId: string;
   readonly name: string;
@@ -285,6 +291,8 @@ export interface SourceRef {
   readonly firstSeen: string;
   /** MinHash signature of the source's title and lead, to recognise wire copies (incidents/fingerprint.ts). */
   readonly fingerprint?: string;
+  /** For a government's advice to leave, the rung the source reports. */
+  readonly adviceStep?: AdviceStep;
 }
 
 /** A value of an incident slot together with the sources that assert it. */

@@ -34,7 +34,7 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
   },
   evacuation: {
     en: [String.raw`evacuat(?:e|ed|es|ing|ion|ions)`, String.raw`repatriat(?:e|ed|es|ing|ion)`, String.raw`ordered departure`,
-      String.raw`leave (?:\w+ )?(?:the country|mali|niger|burkina(?: faso)?)`, String.raw`leave ['"]?(?:immediately|at the earliest|as soon as possible)`,
+      String.raw`leave (?:\w+ )?(?:(?:the )?country|mali|niger|burkina(?: faso)?)`, String.raw`leave ['"]?(?:immediately|at the earliest|as soon as possible)`,
       String.raw`depart (?:immediately|now|the country|mali|niger|burkina(?: faso)?)`,
       String.raw`reduc(?:e|es|ed|ing) (?:the number of |its )?(?:embassy |diplomatic )?staff`, String.raw`(?:staff|embassy) drawdown`],
     fr: [String.raw`evacu(?:ation|ations|e|ee|es|ees|er)`, String.raw`rapatri(?:ement|ements|e|es|er)`,
@@ -55,9 +55,10 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
   },
   killing: {
     en: [String.raw`killed`, String.raw`killings?`, String.raw`kills?`, String.raw`dead`, String.raw`deaths?`, String.raw`death toll`, String.raw`died`, String.raw`slain`,
-      String.raw`massacred?`, String.raw`massacres`, String.raw`mass graves?`, String.raw`summar(?:y|ily) execut(?:ed|ions?)`],
+      String.raw`massacred?`, String.raw`massacres`, String.raw`mass graves?`, String.raw`summar(?:y|ily) execut(?:ed|ions?)`,
+      String.raw`assassinat(?:ed|ion|ions)`, String.raw`shot dead`, String.raw`gunned down`],
     fr: [String.raw`tu(?:e|ee|es|ees|er|ent)`, String.raw`morts?`, String.raw`deces`, String.raw`massacres?`, String.raw`perdu la vie`, String.raw`peri`,
-      String.raw`fosses? communes?`, String.raw`execut(?:e|ee|es|ees)s? sommairement`, String.raw`executions? sommaires?`, String.raw`executions? extrajudiciaires?`],
+      String.raw`fosses? communes?`, String.raw`abattu(?:e|s|es)?`, String.raw`assassin(?:e|ee|es|ees|at|ats)`, String.raw`execut(?:e|ee|es|ees)s? sommairement`, String.raw`executions? sommaires?`, String.raw`executions? extrajudiciaires?`],
   },
   blockade: {
     en: [String.raw`blockades?`, String.raw`blockaded`, String.raw`encircle(?:d|ment)`, String.raw`besieged`, String.raw`under siege`, String.raw`siege`],

@@ -1,5 +1,5 @@
 import { fold } from '../text/normalize.js';
-import type { Document, EventType, Sentence } from '../model.js';
+import type { AdviceStep, Document, EventType, Sentence } from '../model.js';
 
 /**
  * A story whose headline (or first sentence, when the headline tells of no violence) is a
@@ -21,11 +21,11 @@ export interface Issuer {
 
 /** Written against folded text (see text/normalize.ts). */
 const LEAVE: readonly RegExp[] = [
-  /\bordered (?:the )?departure\b/,
+  /\b(?:ordered|authori[sz]ed) (?:the )?departures?\b/,
   /\border(?:s|ed)? (?:the )?(?:departure|non-emergency|non-essential)\b/,
   /\bnon-(?:emergency|essential) (?:us |u\.s\. |government )?(?:staff|personnel|employees|diplomats)\b/,
   /\bpull(?:s|ed|ing)? (?:out )?(?:non-essential |non-emergency )?(?:staff|diplomats|personnel)\b/,
-  /\b(?:should|must|to) leave (?:now|immediately|at once|the country|mali|burkina|niger)\b/,
+  /\b(?:should|must|to) leave (?:now|immediately|at once|(?:the )?country|mali|burkina|niger)\b/,
   /\bleave ['"]?(?:now|immediately|at once|at the earliest|as soon as possible)\b/,
   /\b(?:urge[sd]?|urging|ask(?:s|ed)?|call(?:s|ed)? on) (?:all |its |their )?(?:\w+ ){0,3}(?:to|should) leave\b/,
   /\bquitter (?:temporairement |immediatement )?(?:le pays|le mali|le burkina|le niger)\b/,
@@ -111,6 +111,19 @@ function anyOf(patterns: readonly RegExp[]): RegExp {
 
 const LEAVING = anyOf(LEAVE);
 const ADVISING = anyOf([...LEAVE, ...ADVISE]);
+
+/** Written against folded text. */
+const STAFF = /\b(?:staff|personnel|employees|diplomats|diplomates|families|familles|dependents|non-emergency|non-essential|nonessential|departures?)\b/;
+const ORDERED = /\b(?:order(?:s|ed)?|direct(?:s|ed)?|pull(?:s|ed)?|require[sd]?|mandatory|ordonn\w*|oblig\w*)\b/;
+
+/** The rung of leaving the headline, else the first sentence, announces; undefined for other advice. */
+export function adviceStep(doc: Document): AdviceStep | undefined {
+  const lead = doc.sentences.filter((s) => s.lead);
+  const told = lead.slice(0, 2).find((s) => LEAVING.test(s.folded));
+  if (told === undefined) return undefined;
+  if (!STAFF.test(told.folded)) return 'citizens-leave';
+  return ORDERED.test(told.folded) ? 'staff-ordered' : 'staff-allowed';
+}
 
 /**
  * The travel advice the document is about, if any. `headlineEvent` tells whether the title reports

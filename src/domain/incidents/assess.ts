@@ -227,6 +227,9 @@ function dateScore(pair: Pair): Scored {
     if (vetoable && apart > DATE_TOLERANCE) {
       return { veto: { code: 'veto:date', message: explain ? `same kind of event (${incident.eventType}) but ${message}: ${incident.id} is another event` : '' } };
     }
+    if (relatedFarApart(pair, apart)) {
+      return { veto: { code: 'veto:date', message: explain ? `related event (${incident.eventType}) but ${message}: ${incident.id} is another event` : '' } };
+    }
     const beyond = beyondEstimate(pair, theirs);
     if (beyond !== undefined) return { veto: beyond };
     // A story that gives no date is not close to the day its window opens: any day of it is as likely.
@@ -256,6 +259,19 @@ function dateScore(pair: Pair): Scored {
 
 /** Days beyond an estimated date, or the window an undated story may be about, that an event of the same or a related kind may still lie. */
 const ESTIMATE_SLACK_DAYS = 60;
+
+/**
+ * An attack months after a kidnapping at the same site is another event, not news of the kidnapping
+ * (Diamond Cement raided in January 2026, its staff taken in July 2025): a related kind of event whose
+ * told day lies further away than any estimate would stretch. News of the hostages freed, or of the
+ * massacre of the incident's town, looks back as far as it must.
+ */
+function relatedFarApart(pair: Pair, apart: number): boolean {
+  const { probe, incident } = pair;
+  if (probe.type === undefined || probe.type === incident.eventType || probe.dateEstimated === true || apart <= ESTIMATE_SLACK_DAYS) return false;
+  if (LASTING.has(incident.eventType) || LASTING.has(probe.type) || !(RELATED.get(probe.type)?.has(incident.eventType) ?? false)) return false;
+  return !followsCaptivity(probe) && massacreScore(pair) === undefined;
+}
 
 /**
  * An estimated date says roughly when: it vetoes no near day, but an event of the same or a related
@@ -400,8 +416,9 @@ function reportDecay(report: string, day: string): number {
 
 /**
  * A blockade lasts for weeks: a later story that speaks of it in its title or lead, naming who imposes
- * it or where, follows it, unless it reports an attack, kidnapping or killing of its own (counted victims, a named site), which is
- * another incident however much it owes to the blockade.
+ * it or where, follows it, unless it reports an attack, kidnapping or killing of its own (counted victims,
+ * victims of a stated nationality or by name, a named site), which is another incident however much it
+ * owes to the blockade.
  */
 function ongoingScore(pair: Pair): Scored {
   const { probe, incident, features, explain } = pair;
@@ -411,7 +428,7 @@ function ongoingScore(pair: Pair): Scored {
   const day = probe.date !== undefined && probe.datePrecision === 'day' ? probe.date : probe.published;
   const since = dayNumber(day) - dayNumber(start);
   if (since < -DATE_TOLERANCE || since > ONGOING_DAYS) return NOTHING;
-  const ownEvent = probe.type !== undefined && !LASTING.has(probe.type) && !STATE_CHANGES.has(probe.type) && (probe.site !== undefined || (probe.victims?.count ?? null) !== null);
+  const ownEvent = probe.type !== undefined && !LASTING.has(probe.type) && !STATE_CHANGES.has(probe.type) && ownVictimsOrSite(probe);
   if (ownEvent && since > DATE_TOLERANCE) {
     return { veto: { code: 'veto:ongoing', message: explain ? `a ${probe.type} of its own during ${incident.id}, ${since} day(s) after it began` : '' } };
   }
@@ -421,6 +438,10 @@ function ongoingScore(pair: Pair): Scored {
   if (by === undefined && where === undefined) return NOTHING;
   const what = by === undefined ? `around ${where}` : `by ${by}`;
   return { match: { code: 'ongoing', weight: WEIGHTS.ongoing, message: explain ? `speaks of ${incident.id}, under way since ${start} ${what}` : '' } };
+}
+
+function ownVictimsOrSite({ site, victims, persons }: Probe): boolean {
+  return site !== undefined || (victims?.count ?? null) !== null || victims?.nationality !== undefined || persons !== undefined;
 }
 
 /** A place or region the story names that the incident names too. */
@@ -569,12 +590,29 @@ function adviceVeto({ probe, incident, explain }: Pair): Reason | undefined {
  * Travel advice is one government's: the same government's advice agrees, another's advice or
  * statement is another incident ("Italians flown out of Niamey" is not France's warning to the junta).
  */
-function issuerScore({ probe, incident, explain }: Pair): Scored {
+function issuerScore(pair: Pair): Scored {
+  const { probe, incident, explain } = pair;
   if (probe.issuer === undefined || !SAID.has(incident.eventType)) return NOTHING;
   const theirs = [...new Set(incident.actors.filter((a) => a.value.role === 'spoke' && ISSUER_IDS.has(a.value.id)).map((a) => a.value.id))];
-  if (theirs.includes(probe.issuer)) return { match: { code: 'issuer', weight: WEIGHTS.issuer, message: explain ? `advice by the same government: ${probe.issuer}` : '' } };
+  if (theirs.includes(probe.issuer)) {
+    const step = otherStep(pair);
+    if (step !== undefined) return { veto: step };
+    return { match: { code: 'issuer', weight: WEIGHTS.issuer, message: explain ? `advice by the same government: ${probe.issuer}` : '' } };
+  }
   if (theirs.length === 0) return NOTHING;
   return { veto: { code: 'veto:issuer', message: explain ? `advice by ${probe.issuer}, ${incident.id} is advice by ${theirs.join(', ')}` : '' } };
+}
+
+/**
+ * A government climbs its ladder of leaving a rung at a time, days apart: staff allowed to go, then
+ * ordered out, then citizens told to leave now. A rung announced days after another is another event.
+ */
+function otherStep({ probe, features, explain, incident }: Pair): Reason | undefined {
+  const step = probe.adviceStep;
+  if (step === undefined || features.adviceSteps.size === 0 || features.adviceSteps.has(step)) return undefined;
+  const apart = daysBetween(probe.date ?? probe.published, features.anchorDay);
+  if (apart <= 1) return undefined;
+  return { code: 'veto:step', message: explain ? `${probe.issuer ?? 'the government'} announces ${step}, ${apart} days after ${incident.id} (${[...features.adviceSteps].join(', ')}): another step` : '' };
 }
 
 function textScore({ probe, features, explain }: Pair): Reason | undefined {

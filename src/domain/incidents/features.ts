@@ -1,4 +1,4 @@
-import type { Incident, SourceRef } from '../model.js';
+import type { AdviceStep, Incident, SourceRef } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { daysBetween, isoDay } from './dates.js';
 import { signatureHashes } from './fingerprint.js';
@@ -40,6 +40,8 @@ export class IncidentFeatures {
   readonly wireSources: readonly SourceRef[];
   /** Their signatures' hashes, in the same order. */
   readonly wireHashes: readonly Uint32Array[];
+  /** The rungs of leaving its sources report (see AdviceStep). */
+  readonly adviceSteps: ReadonlySet<AdviceStep>;
   private earlyReportDay: string | null | undefined;
   private termsLookup: TermLookup | undefined;
 
@@ -57,6 +59,7 @@ export class IncidentFeatures {
     this.personKeys = new Set(incident.victims.flatMap(({ value }) => (value.names ?? []).map(personKey)));
     this.wireSources = wireSources(incident.sources);
     this.wireHashes = this.wireSources.map((source) => signatureHashes(source.fingerprint ?? ''));
+    this.adviceSteps = new Set(incident.sources.flatMap((source) => (source.adviceStep === undefined ? [] : [source.adviceStep])));
   }
 
   /** The incident's terms, ready for comparison: worked out at its first comparison. */

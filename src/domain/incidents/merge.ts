@@ -280,6 +280,7 @@ function sourceRef(doc: Document, probe: Probe): SourceRef {
     ...(doc.publishedFrom === 'seen' && doc.publishedBefore !== undefined ? { publishedBefore: doc.publishedBefore } : {}),
     firstSeen: doc.seenAt,
     ...(probe.fingerprint !== '' ? { fingerprint: probe.fingerprint } : {}),
+    ...(probe.adviceStep !== undefined ? { adviceStep: probe.adviceStep } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import { NO_GROUP } from '../extract/actors.js';
 import { reportsCaptivityEnd } from '../extract/events.js';
-import { ISSUER_IDS } from '../extract/travel-advice.js';
-import type { Document, EventType, Facts, PlaceKind, VictimRole } from '../model.js';
+import { adviceStep, ISSUER_IDS } from '../extract/travel-advice.js';
+import type { AdviceStep, Document, EventType, Facts, PlaceKind, VictimRole } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { dayNumber, isoDay, shiftDay, WEEK_DAYS } from './dates.js';
 import { fingerprint } from './fingerprint.js';
@@ -56,6 +56,8 @@ export interface Probe {
   readonly actors: readonly string[];
   /** The government whose travel advice the story is about. */
   readonly issuer?: string;
+  /** The rung of leaving that government's advice announces. */
+  readonly adviceStep?: AdviceStep;
   readonly changes: readonly EventType[];
   /** The title or lead speaks of a blockade or siege under way: the story may follow a long event. */
   readonly ongoing: boolean;
@@ -148,6 +150,8 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
   }
   if (country !== undefined) probe.country = country.toLowerCase();
   if (issuer !== undefined) probe.issuer = issuer;
+  const step = issuer === undefined ? undefined : adviceStep(doc);
+  if (step !== undefined) probe.adviceStep = step;
   if (main.victims !== undefined) probe.victims = withRole(probeVictims(main.victims.count, main.victims.nationality), main.victims.role);
   if (main.site !== undefined) probe.site = resolveSite(main.site, facts);
   if (reportsCaptivityEnd(main.type, main.changes)) probe.captivityDays = otherDays(facts, date);
@@ -272,10 +276,13 @@ function speaksOfSiege(doc: Document, facts: Facts): boolean {
   return facts.events.some((e) => e.type === 'blockade' && !e.background && lead.has(e.evidence.sentence));
 }
 
-/** The key a person's name is compared by: the surname, folded ("Olivier Dubois" -> "dubois"). */
+/**
+ * The key a person's name is compared by: the surname, folded, with doubled letters written once, as
+ * reports spell foreign names either way ("Jocelyn Elliott" and "Jocelyn Elliot" -> "eliot").
+ */
 export function personKey(name: string): string {
   const words = fold(name).trim().split(/\s+/);
-  return words[words.length - 1] ?? '';
+  return (words[words.length - 1] ?? '').replace(/(.)\1+/g, '$1');
 }
 
 export function siteKey(site: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ISSUER_IDS, travelAdvice } from '../../../../src/domain/extract/travel-advice.js';
+import { adviceStep, ISSUER_IDS, travelAdvice } from '../../../../src/domain/extract/travel-advice.js';
 import { makeDocument } from './make-document.js';
 
 const advice = (title: string, body = '', headlineEvent = false) => {
@@ -33,6 +33,22 @@ describe('travelAdvice', () => {
     // The government another follows is not the one advising.
     expect(advice("Mali : après les États-Unis, l'Australie demande à ses ressortissants de quitter le pays")).toEqual({ type: 'evacuation', issuer: 'au-gov' });
     expect(advice('Niger : la France demande à ses ressortissants de quitter « immédiatement » le pays')).toMatchObject({ type: 'evacuation', issuer: 'fr-gov' });
+  });
+
+  it('reads a headline that drops the article before "country"', () => {
+    expect(advice('US Warns Citizens in Mali To Leave Country Immediately')).toEqual({ type: 'evacuation', issuer: 'us-gov' });
+  });
+
+  it('names the rung of leaving the headline announces', () => {
+    const step = (title: string, body = '') => adviceStep(makeDocument(title, body));
+    expect(step('U.S. Department Urges Non-Emergency Staff to Leave Mali')).toBe('staff-allowed');
+    expect(step('Authorized departure for the US Embassy in Bamako')).toBe('staff-allowed');
+    expect(step('US directs all nonessential staff and families to leave Mali')).toBe('staff-ordered');
+    expect(step('Les États-Unis ordonnent le départ de leur personnel non essentiel du Mali')).toBe('staff-ordered');
+    expect(step('US warns citizens to leave Mali immediately')).toBe('citizens-leave');
+    expect(step('La France appelle ses ressortissants à quitter le Mali')).toBe('citizens-leave');
+    expect(step('Security alert', 'American citizens should leave Mali now.')).toBe('citizens-leave');
+    expect(step('US keeps Mali at Level 4: Do Not Travel')).toBeUndefined();
   });
 
   it('finds the advice in the first sentence when the headline says nothing of it', () => {

@@ -388,6 +388,30 @@ describe('assess', () => {
     const first = createIncident(kidnapped('p', 'Sophie Pétronin', '2016-12-24'), { id: 'inc-p', type: 'kidnapping', country: 'ml', at: '2016-12-26T12:00:00Z' }, policy);
     expect(assess(kidnapped('d', 'Olivier Dubois', '2021-04-08').probe, first).vetoes.map((v) => v.code)).toContain('veto:person');
     expect(assess(kidnapped('q', 'Sophie Pétronin', '2016-12-24').probe, first).vetoes).toEqual([]);
+    // Reports spell foreign names with a letter doubled or not: "Elliot" is "Elliott".
+    const elliott = createIncident(kidnapped('e', 'Jocelyn Elliott', '2016-01-15'), { id: 'inc-e', type: 'kidnapping', country: 'ml', at: '2016-01-16T12:00:00Z' }, policy);
+    const spelt = assess(kidnapped('f', 'Jocelyn Elliot', '2016-01-15').probe, elliott);
+    expect(spelt.vetoes).toEqual([]);
+    expect(spelt.matches.map((m) => m.code)).toContain('person');
+  });
+
+  it('vetoes an event of a related kind whose told day lies months from the incident, unless it tells of the hostages freed', () => {
+    const raid = (id: string, date: string, main: Partial<MainEvent> = {}) =>
+      story(
+        doc(id, 'Gunmen raid the Diamond Cement factory in Kayes', ['Armed men attacked the factory.'], { published: date }),
+        facts({ type: 'attack', date, datePrecision: 'day', country: 'ml', places: ['ml-kayes'], ...main }, { places: [KAYES] }),
+      ).probe;
+    const dateVetoed = (probe: ReturnType<typeof raid>) => assess(probe, july).vetoes.some((v) => v.code === 'veto:date');
+    expect(dateVetoed(raid('r-1', '2026-01-11'))).toBe(true);
+    expect(dateVetoed(raid('r-2', '2025-07-20'))).toBe(false);
+    const raided = createIncident(
+      story(doc('r-5', 'Gunmen raid a factory in Kayes', ['Armed men attacked the factory.'], { published: '2025-07-01' }), facts({ type: 'attack', date: '2025-07-01', datePrecision: 'day', country: 'ml', places: ['ml-kayes'] }, { places: [KAYES] })),
+      { id: 'inc-r', type: 'attack', country: 'ml', at: '2025-07-01T12:00:00Z' },
+      policy,
+    );
+    const freed = raid('r-4', '2026-01-11', { type: 'kidnapping', changes: ['release'] });
+    expect(assess(freed, raided).vetoes.map((v) => v.code)).not.toContain('veto:date');
+    expect(assess(raid('r-6', '2026-01-11', { type: 'kidnapping' }), raided).vetoes.map((v) => v.code)).toContain('veto:date');
   });
 
   it("keeps a government's travel advice apart from the attack that set it off, not from hostages still held", () => {
@@ -460,6 +484,22 @@ describe('assess travel advice', () => {
     expect(copy.matches.find((m) => m.code === 'issuer')?.weight).toBe(0.25);
   });
 
+  it('keeps a rung of leaving announced days after another apart, and joins the same rung told days later', () => {
+    // Alerts often give no day of their own: the date veto of the same kind of event cannot tell them apart.
+    const rung = (id: string, title: string, date: string) =>
+      story(
+        doc(id, title, ['The embassy can offer only limited help.'], { published: date }),
+        facts({ type: 'evacuation', date, datePrecision: 'day', dateEstimated: true, country: 'ml', actors: ['us-gov'] }, { actors: [actor('us-gov', 'spoke')] }),
+      );
+    const allowed = createIncident(rung('s-1', 'US allows non-emergency staff to leave Mali', '2025-10-24'), { id: 'inc-s', type: 'evacuation', country: 'ml', at: '2025-10-24T12:00:00Z' }, policy);
+    expect(rung('s-2', 'US orders non-essential staff out of Mali', '2025-10-31').probe.adviceStep).toBe('staff-ordered');
+    expect(assess(rung('c-1', 'US tells its citizens to leave Mali', '2025-10-28').probe, allowed).vetoes.map((v) => v.code)).toEqual(['veto:step']);
+    expect(assess(rung('s-2', 'US orders non-essential staff out of Mali', '2025-10-31').probe, allowed).vetoes.map((v) => v.code)).toEqual(['veto:step']);
+    // One alert may announce two rungs: the same day, reports of either are one event.
+    expect(assess(rung('c-2', 'US tells its citizens to leave Mali', '2025-10-25').probe, allowed).vetoes).toEqual([]);
+    expect(assess(rung('s-3', 'Non-emergency US staff may leave Mali', '2025-10-29').probe, allowed).vetoes).toEqual([]);
+  });
+
   it('keeps another government\'s advice apart', () => {
     expect(assess(advice('uk-1', 'uk-gov', '2025-10-30').probe, us).vetoes.map((v) => v.code)).toEqual(['veto:issuer']);
   });
@@ -530,6 +570,11 @@ describe('assess a blockade under way', () => {
   it('does not swallow an attack with victims of its own', () => {
     const attack = assess(later({ type: 'attack', victims: { count: 20 } }), blockade);
     expect(attack.vetoes.map((v) => v.code)).toEqual(['veto:ongoing']);
+  });
+
+  it('does not swallow a kidnapping of hostages of a stated nationality, counted or not', () => {
+    const hostages = assess(later({ type: 'kidnapping', victims: { count: null, nationality: 'Emirati', role: 'hostage' } }), blockade);
+    expect(hostages.vetoes.map((v) => v.code)).toEqual(['veto:ongoing']);
   });
 
   it('leaves a government\'s advice to leave, which cites it, an event of its own', () => {

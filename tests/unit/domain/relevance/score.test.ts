@@ -217,6 +217,7 @@ describe('the shipped rules', () => {
     ['Bandits kidnap travellers in northern Nigeria', 'The gunmen demanded a ransom for the release of the victims.', 'en'],
     ['Mali : le stade du 26 Mars accueille la finale de la coupe', 'Les supporters des Aigles ont rempli les tribunes à Bamako, où la sécurité avait été renforcée.', 'fr'],
     ['Le Mali en fête pour le festival de Ségou', 'Des musiciens venus de toute l\'Afrique se produisent.', 'fr'],
+    ['Tour du Faso : un Burkinabè en jaune à Bolgatanga', 'Le coureur a placé une attaque à dix kilomètres de l\'arrivée de l\'étape et endosse le maillot jaune.', 'fr'],
     ['Gunmen kill five in attack on village in Plateau State', 'Police in Nigeria said the attackers fled before troops arrived.', 'en'],
     ['Heatwave grips the Sahel as temperatures pass 45C', 'Hospitals in Mali and Burkina Faso report a surge in patients as the weather stays extreme.', 'en'],
     ['Bandits kidnap villagers in northern Benin', 'The kidnappers demanded a ransom from the families.', 'en'],
