@@ -38,6 +38,7 @@ const WEAK_LOCATIVE = new Set(['of', 'de', 'du', 'd']);
 const COMPASS_POINTS = ['nord', 'sud', 'est', 'ouest', 'centre', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest'];
 const PLACE_NOUNS = new Set([
   'town', 'city', 'village', 'commune', 'locality', 'region', 'regions', 'cercle', 'circle', 'district',
+  'towns', 'cities', 'villages', 'communes', 'localities', 'villes',
   'ville', 'localite', 'localites', 'province', 'area', 'zone', 'capital', 'capitale', 'outskirts', 'environs',
   ...COMPASS_POINTS,
   'border', 'frontiere', 'part', 'parts',

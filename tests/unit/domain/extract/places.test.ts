@@ -80,6 +80,9 @@ describe('extractPlaces', () => {
     expect(findPlaceMentions(sentenceDocument('The militants attacked the W national park near the border.'), gazetteer, notBackground)[0]).toMatchObject({ locative: true });
     expect(findPlaceMentions(sentenceDocument('Des jihadistes ont attaqué Boulkessi à l’aube.'), gazetteer, notBackground)[0]).toMatchObject({ locative: true });
     expect(findPlaceMentions(sentenceDocument("Des terroristes ont attaqué les camps de Boulkessi et Mondoro."), gazetteer, notBackground).map((m) => m.locative)).toEqual([true, true]);
+    const towns = findPlaceMentions(sentenceDocument('Des attaques ont visé ses positions, notamment dans les villes de Kayes, Nioro et Niono.'), gazetteer, notBackground);
+    expect(towns.filter((m) => m.fact.kind === 'town').map((m) => [m.fact.id, m.locative])).toEqual([['ml-kayes', true], ['ml-nioro', true], ['ml-niono', true]]);
+    expect(findPlaceMentions(sentenceDocument('Gunmen attacked the towns of Djibo and Arbinda.'), gazetteer, notBackground).map((m) => m.locative)).toEqual([true, true]);
     expect(ids('Attaque du camp militaire de Bamba : 23 morts')).toEqual(['ml-bamba']);
   });
 
