@@ -140,6 +140,9 @@ const PLUPERFECT_CLAUSE = /\b(?:ou|qui|dont|where|who|which|that)\b[^,;:()]*\b(?
  */
 const PLAN_BEFORE = /\b(?:will|shall|(?:due|scheduled|expected|set) to|resumes?|reopens?|reprendr(?:a|ont)|rouvrir(?:a|ont)|devr(?:a|ont)|prevue?s?)(?:\s+[a-z'-]+){0,3}\s*$/;
 
+/** "depuis juillet dernier", "since March": a month a state of things has lasted since. */
+const SINCE_MONTH = /^(?:since|depuis)\b/;
+
 /** "since France sent some 4,000 troops into the north on 11 January": the day of what a state of things has lasted since. Not "since Thursday". */
 const SINCE_CLAUSE = /\b(?:since|depuis que)(?:\s+[^\s]+){3,}\s*$/;
 
@@ -162,6 +165,7 @@ function clauseBefore(date: DateFact): string {
  * come, or what had happened before: none is the day of the event the story tells.
  */
 function endsPeriod(date: DateFact): boolean {
+  if (date.precision === 'month' && SINCE_MONTH.test(fold(date.matched))) return true;
   const before = textBefore(date);
   if (before === undefined) return false;
   const clause = clauseBefore(date);

@@ -170,6 +170,10 @@ function countryVeto(pair: Pair): Reason | undefined {
 }
 
 function placeScore({ probe, incident, features, explain }: Pair): Reason | undefined {
+  // A coup seizes a state, from the barracks where it starts (Kati) to the capital: its place is the country.
+  if (probe.type === 'coup' && incident.eventType === 'coup' && probe.country === incident.country) {
+    return { code: 'place', weight: WEIGHTS.place, message: explain ? `same state seized: ${incident.country.toUpperCase()}` : '' };
+  }
   const { placeIds, regions } = features;
   const shared = probe.places.find((p) => placeIds.has(p.id));
   if (shared !== undefined) return { code: 'place', weight: WEIGHTS.place, message: explain ? `same place: ${shared.id}` : '' };

@@ -297,6 +297,12 @@ describe('extractFacts on small documents', () => {
       { published: '2013-02-08T12:00:00Z' },
     );
     expect(extractFacts(doc, catalogs).main.date).not.toBe('2013-01-11');
+    const closed = makeDocument(
+      "L'ambassade de France au Niger fermée jusqu'à nouvel ordre",
+      "L'ambassade a été fermée, a déclaré le ministère. La fermeture intervient alors que les relations se sont dégradées depuis juillet dernier, quand l'armée a pris le pouvoir",
+      { published: '2024-01-02T12:00:00Z', lang: 'fr' },
+    );
+    expect(extractFacts(closed, catalogs).main.date).not.toBe('2023-07-01');
   });
 
   it('does not date the event by a day in a clause that tells what is to come', () => {

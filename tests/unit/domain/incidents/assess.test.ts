@@ -464,6 +464,21 @@ describe('assess', () => {
     expect(assess({ ...advice, country: 'ml' }, july).vetoes.map((v) => v.code)).not.toContain('veto:advice');
   });
 
+  it("takes a coup's country for its place: the barracks where it starts and the capital are one coup", () => {
+    const KATI: PlaceFact = { ...KAYES, id: 'ml-kati', name: 'Kati', region: 'ml-r-koulikoro' };
+    const BAMAKO: PlaceFact = { ...KAYES, id: 'ml-bamako', name: 'Bamako', region: 'ml-r-bamako' };
+    const coup = (id: string, place: PlaceFact, published: string) =>
+      story(
+        doc(id, `Mutiny in ${place.name}`, ['Soldiers detained the president.'], { published }),
+        facts({ type: 'coup', date: '2020-08-18', datePrecision: 'day', country: 'ml', places: [place.id] }, { places: [place] }),
+      );
+    const seized = createIncident(coup('k', KATI, '2020-08-18'), { id: 'inc-k', type: 'coup', country: 'ml', at: '2020-08-18T12:00:00Z' }, policy);
+    const later = assess(coup('b', BAMAKO, '2020-08-20').probe, seized);
+    expect(later.matches.find((m) => m.code === 'place')).toMatchObject({ weight: 0.2, message: 'same state seized: ML' });
+    expect(later.matches.map((m) => m.code)).not.toContain('place:clash');
+    expect(later.score).toBeGreaterThanOrEqual(DEFAULT_MATCH_POLICY.joinThreshold);
+  });
+
   it('vetoes an undated story published before the incident happened', () => {
     const early = story(
       doc('e', 'Indians kidnapped in Kayes', ['Three Indians kidnapped.'], { published: '2025-06-20' }),
