@@ -35,6 +35,9 @@ const LEAVE: readonly RegExp[] = [
   /\bressortissants?\b.{0,60}\b(?:quitter|partir)\b/,
   /\b(?:prevoir|organiser|envisager) (?:un |leur )?depart\b/,
   /\bdepart temporaire\b/,
+  // A government flying its people out: "Italy to evacuate its citizens", "la France évacue ses ressortissants".
+  /\b(?:evacuat|repatriat|evacu|rapatri)\w* (?:(?:its|their|the|all|ses|leurs|les|des)\s+)?(?:\w+ )?(?:citizens|nationals|ressortissants|expatriates|expatries)\b/,
+  /\b(?:evacuation|repatriation|rapatriement)s? (?:of|des|de leurs|de ses) (?:\w+ )?(?:citizens|nationals|ressortissants|expatriates|expatries)\b/,
   /\b(?:to |should |must )?depart (?:now|immediately|at once|the country|mali|burkina|niger)\b/,
 ];
 

@@ -35,6 +35,13 @@ describe('travelAdvice', () => {
     expect(advice('Niger : la France demande à ses ressortissants de quitter « immédiatement » le pays')).toMatchObject({ type: 'evacuation', issuer: 'fr-gov' });
   });
 
+  it("reads a government flying its people out as its advice to leave", () => {
+    expect(advice('Italy to evacuate its citizens from Niger')).toEqual({ type: 'evacuation', issuer: 'it-gov' });
+    expect(advice('Niger : la France va évacuer ses ressortissants')).toEqual({ type: 'evacuation', issuer: 'fr-gov' });
+    expect(advice('Spain begins evacuation of its nationals from Niamey')).toEqual({ type: 'evacuation', issuer: 'es-gov' });
+    expect(advice('Wounded soldiers evacuated to Niamey')).toBeUndefined();
+  });
+
   it('reads a headline that drops the article before "country"', () => {
     expect(advice('US Warns Citizens in Mali To Leave Country Immediately')).toEqual({ type: 'evacuation', issuer: 'us-gov' });
   });
