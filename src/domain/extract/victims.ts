@@ -364,7 +364,16 @@ function tollBefore(words: readonly string[], i: number): boolean {
 }
 
 /** Words that end a name: connectors, and the places a sentence runs on to ("Olivier Dubois in Mali"). */
-const NOT_NAME_WORDS = new Set(['and', 'et', 'of', 'de', 'in', 'the', 'mali', 'niger', 'burkina', 'faso', 'bamako', 'niamey', 'ouagadougou']);
+/**
+ * Capitalised words that are no part of a person's name: "Un Australien libéré 7 ans après" and
+ * "Western Australia woman" name nobody.
+ */
+const NOT_NAME_WORDS = new Set([
+  'and', 'et', 'of', 'de', 'in', 'the', 'un', 'une', 'le', 'la', 'les', 'a', 'an', 'mali', 'niger', 'burkina', 'faso', 'bamako', 'niamey', 'ouagadougou',
+  'australia', 'australie', 'france', 'italy', 'italie', 'switzerland', 'suisse', 'canada', 'colombia', 'colombie', 'sweden', 'suede', 'romania', 'roumanie',
+  'germany', 'allemagne', 'spain', 'espagne', 'britain', 'netherlands', 'pays-bas', 'belgium', 'belgique', 'austria', 'autriche',
+  ...DEMONYMS.flatMap(([, forms]) => forms.filter((form) => !form.includes(' '))),
+]);
 const NAME_WORDS = 3;
 
 /**

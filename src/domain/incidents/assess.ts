@@ -222,6 +222,12 @@ function dateScore(pair: Pair): Scored {
   const theirs = incident.eventDate;
   const taken = freed && theirs !== undefined ? probe.captivityDays?.find((d) => daysBetween(d, theirs) <= DATE_TOLERANCE) : undefined;
   if (taken !== undefined) return { match: { code: 'date', weight: WEIGHTS.date, message: explain ? `the hostages were taken on ${taken}, as ${incident.id} says` : '' } };
+  // An incident known only from undated reports took its hostages before it was first reported.
+  const heldBy = (theirs ?? pair.features.anchorDay).slice(0, 4);
+  const since = freed ? firstCaptivityYear(probe) : undefined;
+  if (since !== undefined && Number(heldBy) < since - 1) {
+    return { veto: { code: 'veto:date', message: explain ? `the hostages were taken in ${since} or later; ${incident.id} took hostages in ${heldBy}: other hostages` : '' } };
+  }
   if (theirs === undefined && probe.date !== undefined && probe.datePrecision === 'day') return reportedClose(pair, probe.date, vetoable);
   if (probe.date === undefined || theirs === undefined) return publicationCheck(pair);
   if (probe.datePrecision === 'day') {
@@ -259,6 +265,15 @@ function dateScore(pair: Pair): Scored {
   return vetoable && probe.date.slice(0, 4) !== theirs.slice(0, 4)
     ? { veto: { code: 'veto:date', message: explain ? `same kind of event (${incident.eventType}) in another year than ${incident.id}` : '' } }
     : NOTHING;
+}
+
+/**
+ * The earliest year a story of hostages held or freed gives in speaking of them ("retenue en otage depuis
+ * 2016"): they were not taken years before it. A year earlier still may be when, for a year told loosely.
+ */
+function firstCaptivityYear(probe: Probe): number | undefined {
+  const years = probe.captivityYears;
+  return years === undefined || years.length === 0 ? undefined : Math.min(...years.map(Number));
 }
 
 /** Days beyond an estimated date, or the window an undated story may be about, that an event of the same or a related kind may still lie. */

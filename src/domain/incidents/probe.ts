@@ -72,6 +72,11 @@ export interface Probe {
    */
   readonly captivityDays?: readonly string[];
   /**
+   * For those stories and stories of a captivity under way, the years a sentence of hostages gives
+   * ("retenue en otage depuis 2016", "kidnapped in 2018"): the year they were taken is among them.
+   */
+  readonly captivityYears?: readonly string[];
+  /**
    * The title and lead speak of the hostages only as hostages, with no word of their taking: news of a
    * captivity under way (a video, a plea, a negotiation), dated by that news rather than the kidnapping.
    */
@@ -154,8 +159,11 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
   if (step !== undefined) probe.adviceStep = step;
   if (main.victims !== undefined) probe.victims = withRole(probeVictims(main.victims.count, main.victims.nationality), main.victims.role);
   if (main.site !== undefined) probe.site = resolveSite(main.site, facts);
-  if (reportsCaptivityEnd(main.type, main.changes)) probe.captivityDays = otherDays(facts, date);
+  const ended = reportsCaptivityEnd(main.type, main.changes);
+  if (ended) probe.captivityDays = otherDays(facts, date);
   else if (speaksOfCaptivity(doc, facts)) probe.captive = true;
+  const years = ended || probe.captive === true ? captivityYears(facts, date) : [];
+  if (years.length > 0) probe.captivityYears = years;
   const persons = personsOf(facts);
   if (persons.length > 0) probe.persons = persons;
   if (main.type === 'attack' && FRESH.test(fold(doc.title))) probe.fresh = true;
@@ -207,6 +215,13 @@ function personsOf(facts: Facts): string[] {
 /** The days of the month a story gives, its main date aside. */
 function otherDays(facts: Facts, main: string | undefined): string[] {
   return [...new Set(facts.dates.filter((d) => d.precision === 'day' && d.role === 'event' && d.date !== main).map((d) => d.date))];
+}
+
+/** Years of the dates told in sentences that speak of hostages, other than the main event's. */
+function captivityYears(facts: Facts, main: string | undefined): string[] {
+  const held = new Set(facts.events.filter((e) => e.type === 'kidnapping').map((e) => e.evidence.sentence));
+  const told = facts.dates.filter((d) => d.role === 'event' && d.date !== main && held.has(d.evidence.sentence));
+  return [...new Set(told.map((d) => d.date.slice(0, 4)))];
 }
 
 /** The days an undated story of a stream may be about, when the stream bounds when it came out on both sides. */

@@ -90,6 +90,10 @@ describe('extractVictims', () => {
     // Towns and countries freed are no hostages, and a body sentence is no headline.
     expect(named('Libération de Tombouctou par les armées française et malienne')).toEqual([]);
     expect(named('Liberation of Burkina Faso')).toEqual([]);
+    // A nationality or a country is nobody's name.
+    const names = (title: string) => extractVictims(sentenceDocument(title, 'fr'), notBackground).flatMap((v) => v.names ?? []);
+    expect(names('Un Australien libéré 7 ans après son enlèvement')).toEqual([]);
+    expect(names('Militants release Western Australia woman')).toEqual([]);
     expect(extractVictims(makeDocument('Report', 'Olivier Dubois libéré'), notBackground)).toEqual([]);
     // Who freed them is not whom, and a headline that capitalises every word marks no names.
     expect(named('Hostage released by Al Qaeda, ministry says')).toEqual([]);

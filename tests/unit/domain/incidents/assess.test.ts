@@ -365,6 +365,33 @@ describe('assess', () => {
     expect(found(['claim']).captivityDays).toBeUndefined();
   });
 
+  it('keeps a story of hostages taken years after an incident apart from it, and the years of a captivity loosely', () => {
+    const year = (date: string) => ({ date, precision: 'year' as const, role: 'event' as const, background: true, matched: date.slice(0, 4), evidence: { sentence: 1, text: '' } });
+    const held = { type: 'kidnapping' as const, trigger: 'otage', background: false, evidence: { sentence: 1, text: '' } };
+    const freedSince = (since: string) =>
+      story(
+        doc('s', 'Sophie Pétronin freed', ['She had been held hostage since ' + since.slice(0, 4) + '.'], { published: '2020-10-08' }),
+        facts(
+          { type: 'kidnapping', date: '2020-10-08', datePrecision: 'day', country: 'ml', places: [], victims: { count: 1, nationality: 'French' }, changes: ['release'] },
+          { victims: [victims(1, 'French')], dates: [year(since)], events: [held] },
+        ),
+      ).probe;
+    expect(freedSince('2016-01-01').captivityYears).toEqual(['2016']);
+    const taken = (date: string) =>
+      createIncident(
+        story(
+          doc(`t-${date}`, 'French national kidnapped in Mali', ['A French national was kidnapped.'], { published: date }),
+          facts({ type: 'kidnapping', date, datePrecision: 'day', country: 'ml', places: [], victims: { count: 1, nationality: 'French' } }, { victims: [victims(1, 'French')] }),
+        ),
+        { id: `inc-${date}`, type: 'kidnapping', country: 'ml', at: `${date}T12:00:00Z` },
+        policy,
+      );
+    expect(assess(freedSince('2016-01-01'), taken('2011-11-24')).vetoes.map((v) => v.code)).toContain('veto:date');
+    expect(assess(freedSince('2016-01-01'), taken('2016-12-24')).vetoes).toEqual([]);
+    // "Held since 2016" may be told of a December 2015 abduction.
+    expect(assess(freedSince('2016-01-01'), taken('2015-12-30')).vetoes).toEqual([]);
+  });
+
   it('sees a clash between two named sites, not between two names of one', () => {
     const at = (site: string) => assess({ ...dated('2025-07-01', 'day'), site }, july).matches.find((m) => m.code.startsWith('site'));
     expect(at('diamond cement')).toMatchObject({ code: 'site', weight: 0.2 });
