@@ -388,12 +388,6 @@ function personScore(pair: Pair): Reason | undefined {
 
 /** Days after an incident without a day of its own was first reported within which an event of its kind may still be it. */
 const LATER_REPORT_DAYS = 30;
-/**
- * A first report that may have come out on any day of more than a month says only that its event lies
- * within that span, not that it is near either end: an undated report of a killing in Arbinda, placed
- * between items of January and June, is not news of an attack there in June.
- */
-const WIDE_REPORT_WINDOW_DAYS = 31;
 
 /**
  * An incident known only from reports that gave no day: a story about the same days as its first
@@ -418,7 +412,7 @@ function reportedClose(pair: Pair, day: string, vetoable: boolean): Scored {
     return { veto: { code: 'veto:date', message: pair.explain ? `same kind of event (${pair.incident.eventType}) on ${day}, ${after} days after ${pair.incident.id} was first reported (${latest ?? earliest}): another event` : '' } };
   }
   const first = latest !== undefined && reportDecay(latest, day) > reportDecay(earliest, day) ? latest : earliest;
-  const decay = latest !== undefined && daysBetween(earliest, latest) > WIDE_REPORT_WINDOW_DAYS ? 0 : reportDecay(first, day);
+  const decay = reportDecay(first, day);
   if (decay >= 0.01) return { match: { code: 'date', weight: round(WEIGHTS.date * decay), message: pair.explain ? `story of ${day}, first reported ${first}` : '' } };
   // Far from both ends, a day between them is still one the first report may have been about.
   const between = latest !== undefined && day >= earliest && day <= latest;

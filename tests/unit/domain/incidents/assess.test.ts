@@ -83,32 +83,6 @@ describe('assess', () => {
     expect(assess(estimated('2017-06-13', '2017-06-13', '2017-10-17'), streamed).vetoes).toEqual([]);
   });
 
-  it('takes a day within the weeks an undated first report may have come out for possible, not close', () => {
-    const first = (id: string, before: string) =>
-      createIncident(
-        story(
-          doc(id, 'Two killed in Arbinda', ['Gunmen killed two men.'], { published: '2019-01-16', publishedFrom: 'seen', publishedAfter: '2019-01-16', publishedBefore: before }),
-          facts({ type: 'killing', country: 'bf' }, { victims: [victims(2, undefined)] }),
-        ),
-        { id: `inc-${id}`, type: 'killing', country: 'bf', at: '2019-01-16T12:00:00Z' },
-        policy,
-      );
-    const attack = story(
-      doc('a', 'Nineteen killed in Arbinda attack', ['Gunmen attacked the market on 9 June.'], { published: '2019-06-10' }),
-      facts({ type: 'attack', date: '2019-06-09', datePrecision: 'day', country: 'bf' }, { victims: [victims(19, undefined)] }),
-    ).probe;
-    expect(assess(attack, first('wide', '2019-06-12')).matches.find((m) => m.code === 'date')).toMatchObject({ weight: 0.06 });
-    const late = createIncident(
-      story(
-        doc('n', 'Two killed in Arbinda', ['Gunmen killed two men.'], { published: '2019-06-05', publishedFrom: 'seen', publishedAfter: '2019-06-05', publishedBefore: '2019-06-12' }),
-        facts({ type: 'killing', country: 'bf' }, { victims: [victims(2, undefined)] }),
-      ),
-      { id: 'inc-n', type: 'killing', country: 'bf', at: '2019-06-05T12:00:00Z' },
-      policy,
-    );
-    expect(assess(attack, late).matches.find((m) => m.code === 'date')?.weight).toBeGreaterThan(0.15);
-  });
-
   it('takes any day an undated story that gives no date can be about for a possible event date', () => {
     const attack = (id: string, main: Partial<MainEvent>, extra: object) =>
       story(doc(id, 'Army posts attacked in central Mali', ['Two army posts were attacked.'], extra), facts({ type: 'attack', country: 'ml', places: ['ml-gao'], ...main }, { places: [GAO] }));
