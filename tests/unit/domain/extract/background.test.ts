@@ -55,6 +55,8 @@ describe('isBackgroundSentence and recallsPast', () => {
     'Le précédent bilan faisait état de 17 morts.',
     'Parc W sous feu : une attaque terroriste sans précédent',
     'Le 8 janvier 2025 alors que le peuple béninois avait déjà la tête aux festivités, les terroristes ont fait irruption dans le parc W.',
+    'A Swede who had been held hostage by Al-Qaeda in Mali since 2011 has been freed, the government said.',
+    'La Française, retenue en otage au Mali depuis 2016, a été libérée jeudi.',
   ])('%s reports the current event', (text) => {
     expect(isBackgroundSentence(sentence(text))).toBe(false);
     expect(recallsPast(tokensOf(text))).toBe(false);
