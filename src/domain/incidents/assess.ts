@@ -532,7 +532,9 @@ function victimsScore({ probe, incident, features, explain }: Pair): Scored {
     return { match: { code: 'victims', weight: WEIGHTS.victimsPartial, message: explain ? `same nationality of victims: ${nationality}` : '' } };
   }
   const hostages = counts.filter((v) => v.role === 'hostage').map((v) => v.count);
-  if (probe.type === 'kidnapping' && incident.eventType === 'kidnapping' && hostages.length > 0) {
+  // On the day the incident took its hostages, another count is a revised count or some of them ("the
+  // family of one of the two Frenchmen kidnapped in November"), not another kidnapping.
+  if (probe.type === 'kidnapping' && incident.eventType === 'kidnapping' && hostages.length > 0 && !sameTime(probe, incident)) {
     return {
       veto: {
         code: 'veto:victims',
@@ -541,6 +543,14 @@ function victimsScore({ probe, incident, features, explain }: Pair): Scored {
     };
   }
   return { match: { code: 'victims', weight: WEIGHTS.victimsPartial, message: explain ? `same nationality of victims (${nationality}), counts differ` : '' } };
+}
+
+/** Whether the story tells the day, or the month, of the incident's event. */
+function sameTime(probe: Probe, incident: Incident): boolean {
+  const theirs = incident.eventDate;
+  if (probe.date === undefined || probe.dateEstimated === true || theirs === undefined) return false;
+  if (probe.datePrecision === 'day') return daysBetween(probe.date, theirs) <= DATE_TOLERANCE;
+  return probe.datePrecision === 'month' && monthOf(probe.date) === monthOf(theirs);
 }
 
 /** Taken (held, missing or freed) against killed or wounded: one missing priest is not the one soldier an attack killed. */

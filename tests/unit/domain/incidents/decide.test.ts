@@ -111,6 +111,21 @@ describe('decide', () => {
     expect(verdict.reasons.find((r) => r.code === 'veto:victims')?.message).toBe('5 indian hostages against 3 in inc-20250701-kayes-kidnapping');
   });
 
+  it('takes another count of hostages told for the day of the kidnapping for a revised count', () => {
+    const counted = (main: Partial<MainEvent>) =>
+      story(
+        doc('rev-1', 'Two Indians kidnapped in Kayes', ['Two Indian nationals were kidnapped in Kayes on July 1, the embassy said.'], { published: '2025-07-03' }),
+        facts({ type: 'kidnapping', country: 'ml', places: ['ml-kayes'], victims: { count: 2, nationality: 'Indian' }, ...main }, { places: [KAYES], victims: [victims(2, 'Indian')] }),
+      );
+    const sameDay = decide(counted({ date: '2025-07-01', datePrecision: 'day' }), RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY);
+    expect(codes(sameDay.reasons)).not.toContain('veto:victims');
+    expect(sameDay.action).not.toBe('new');
+    const sameMonth = decide(counted({ date: '2025-07-01', datePrecision: 'month' }), RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY);
+    expect(codes(sameMonth.reasons)).not.toContain('veto:victims');
+    const estimated = decide(counted({ date: '2025-07-03', datePrecision: 'day', dateEstimated: true }), RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY);
+    expect(codes(estimated.reasons)).toContain('veto:victims');
+  });
+
   it('does not update an incident that a story only recalls as background', () => {
     const recall = story(
       doc('recall-1', 'Attack on army post in Ménaka', ['Gunmen attacked an army post in Ménaka.', 'Earlier this year three Indians were kidnapped at the Diamond Cement Factory.'], {
