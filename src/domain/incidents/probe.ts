@@ -1,5 +1,6 @@
 import { NO_GROUP } from '../extract/actors.js';
 import { reportsCaptivityEnd } from '../extract/events.js';
+import { spellingSkeleton } from '../extract/gazetteer.js';
 import { adviceStep, ISSUER_IDS } from '../extract/travel-advice.js';
 import type { AdviceStep, Document, EventType, Facts, PlaceKind, VictimRole } from '../model.js';
 import { fold } from '../text/normalize.js';
@@ -292,12 +293,13 @@ function speaksOfSiege(doc: Document, facts: Facts): boolean {
 }
 
 /**
- * The key a person's name is compared by: the surname, folded, with doubled letters written once, as
- * reports spell foreign names either way ("Jocelyn Elliott" and "Jocelyn Elliot" -> "eliot").
+ * The key a person's name is compared by: the surname as it sounds, as reports spell foreign names in
+ * several ways ("Elliott" and "Elliot", "Stöckli" and "Stockly"; see spellingSkeleton).
  */
 export function personKey(name: string): string {
   const words = fold(name).trim().split(/\s+/);
-  return (words[words.length - 1] ?? '').replace(/(.)\1+/g, '$1');
+  const surname = words[words.length - 1] ?? '';
+  return spellingSkeleton(surname) ?? surname;
 }
 
 export function siteKey(site: string): string {

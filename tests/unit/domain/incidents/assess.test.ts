@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../../../src/domain/incidents/assess.js';
-import { buildProbe } from '../../../../src/domain/incidents/probe.js';
+import { buildProbe, personKey } from '../../../../src/domain/incidents/probe.js';
 import { buildDocument } from '../../../../src/domain/text/document.js';
 import { incidentKeys } from '../../../../src/domain/incidents/keys.js';
 import { DEFAULT_MATCH_POLICY } from '../../../../src/domain/incidents/decide.js';
@@ -415,7 +415,9 @@ describe('assess', () => {
     const first = createIncident(kidnapped('p', 'Sophie Pétronin', '2016-12-24'), { id: 'inc-p', type: 'kidnapping', country: 'ml', at: '2016-12-26T12:00:00Z' }, policy);
     expect(assess(kidnapped('d', 'Olivier Dubois', '2021-04-08').probe, first).vetoes.map((v) => v.code)).toContain('veto:person');
     expect(assess(kidnapped('q', 'Sophie Pétronin', '2016-12-24').probe, first).vetoes).toEqual([]);
-    // Reports spell foreign names with a letter doubled or not: "Elliot" is "Elliott".
+    // Reports spell foreign names in several ways: "Elliot" is "Elliott", "Stockly" is "Stöckli".
+    expect(personKey('Béatrice Stöckli')).toBe(personKey('Beatrice Stockly'));
+    expect(personKey('Sophie Pétronin')).not.toBe(personKey('Olivier Dubois'));
     const elliott = createIncident(kidnapped('e', 'Jocelyn Elliott', '2016-01-15'), { id: 'inc-e', type: 'kidnapping', country: 'ml', at: '2016-01-16T12:00:00Z' }, policy);
     const spelt = assess(kidnapped('f', 'Jocelyn Elliot', '2016-01-15').probe, elliott);
     expect(spelt.vetoes).toEqual([]);
