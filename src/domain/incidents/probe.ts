@@ -267,9 +267,16 @@ export function followsCaptivity(probe: Probe): boolean {
 /** Nouns for people held that say nothing of how or when they were taken. */
 const HELD_NOUNS = /^(?:hostages?|otages?|captives?)$/;
 
-/** A kidnapping story whose title and lead name hostages but no abduction (see Probe.captive). */
+/** Headlines of a captivity under way: "kidnapped U.S. aid worker still alive", "calls for release of abducted ...". */
+const STILL_HELD = /\b(?:still (?:alive|held|missing|in captivity)|alive and well|proof of life|(?:calls?|appeals?|pleas?) for (?:the |his |her |their )?release|remains? (?:held|in captivity)|toujours (?:detenue?s?|retenue?s?|en captivite|otages?)|(?:est|sont) en vie|preuve de vie|appel(?:le|lent)? a (?:la )?liberation)\b/;
+
+/**
+ * A kidnapping story whose title and lead name hostages but no abduction, or whose headline tells of
+ * hostages still held (see Probe.captive).
+ */
 function speaksOfCaptivity(doc: Document, facts: Facts): boolean {
   if (facts.main.type !== 'kidnapping') return false;
+  if (STILL_HELD.test(doc.sentences[0]?.folded ?? '')) return true;
   const lead = new Set(doc.sentences.filter((s) => s.lead).map((s) => s.index));
   const told = facts.events.filter((e) => e.type === 'kidnapping' && !e.background && lead.has(e.evidence.sentence));
   return told.length > 0 && told.every((e) => HELD_NOUNS.test(fold(e.trigger)));

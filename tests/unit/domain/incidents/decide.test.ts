@@ -269,6 +269,18 @@ describe('decide', () => {
     const again = video('Sophie Pétronin, a French aid worker, was abducted again on Sunday.', 'abducted');
     expect(again.probe.captive).toBeUndefined();
     expect(decide(again, RELEVANT, [kidnapping], DEFAULT_MATCH_POLICY).action).toBe('new');
+    // A headline that tells of a hostage still held is news of the captivity, whatever verb its lead uses.
+    const alive = (title: string) =>
+      story(
+        doc('p-3', title, ['The aid worker was abducted from his home in 2016.'], { published: '2019-10-10' }),
+        facts({ type: 'kidnapping', date: '2019-10-10', datePrecision: 'day', country: 'ne', places: ['ne'], victims: { count: 1, nationality: 'American', role: 'hostage' } }, {
+          victims: [victims(1, 'American')],
+          events: [{ type: 'kidnapping', trigger: 'abducted', background: false, evidence: { sentence: 1, text: 'abducted' } }],
+        }),
+      ).probe.captive;
+    expect(alive('Niger president says kidnapped U.S. aid worker still alive')).toBe(true);
+    expect(alive('Niger town calls for release of abducted US aid worker')).toBe(true);
+    expect(alive('US aid worker abducted in Niger')).toBeUndefined();
   });
 
   it('keeps the place clash for news of a hostage still held, which names where the hostage was taken', () => {
