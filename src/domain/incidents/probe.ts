@@ -73,8 +73,8 @@ export interface Probe {
    */
   readonly captivityDays?: readonly string[];
   /**
-   * For those stories and stories of a captivity under way, the years a sentence of hostages gives
-   * ("retenue en otage depuis 2016", "kidnapped in 2018"): the year they were taken is among them.
+   * For a story of hostages freed or still held, the years its sentences about hostages give ("retenue
+   * en otage depuis 2016", "kidnapped in 2018"): the year they were taken is among them.
    */
   readonly captivityYears?: readonly string[];
   /**
@@ -163,7 +163,7 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
   const ended = reportsCaptivityEnd(main.type, main.changes);
   if (ended) probe.captivityDays = otherDays(facts, date);
   else if (speaksOfCaptivity(doc, facts)) probe.captive = true;
-  const years = ended || probe.captive === true ? captivityYears(facts, date) : [];
+  const years = ended || probe.captive === true ? yearsToldOfHostages(facts, date) : [];
   if (years.length > 0) probe.captivityYears = years;
   const persons = personsOf(facts);
   if (persons.length > 0) probe.persons = persons;
@@ -219,7 +219,7 @@ function otherDays(facts: Facts, main: string | undefined): string[] {
 }
 
 /** Years of the dates told in sentences that speak of hostages, other than the main event's. */
-function captivityYears(facts: Facts, main: string | undefined): string[] {
+function yearsToldOfHostages(facts: Facts, main: string | undefined): string[] {
   const held = new Set(facts.events.filter((e) => e.type === 'kidnapping').map((e) => e.evidence.sentence));
   const told = facts.dates.filter((d) => d.role === 'event' && d.date !== main && held.has(d.evidence.sentence));
   return [...new Set(told.map((d) => d.date.slice(0, 4)))];
