@@ -199,6 +199,7 @@ describe('the shipped rules', () => {
     ['Niger : au moins 12 morts dans une attaque contre un poste de police', "À ce stade, l'assaut n'a pas été revendiqué, selon des sources sécuritaires.", 'fr'],
     ['India urges citizens to leave Niger amid escalating tensions', 'India advised its nationals to go as soon as possible, after the overthrow of the president by a military junta.', 'en'],
     ['British embassy in Niger to reduce staff numbers', 'Britain will temporarily reduce staff at its embassy in Niamey after the military takeover.', 'en'],
+    ['Hungry and besieged in Burkina Faso', 'In the northern town of Djibo, residents are cut off by a blockade. The livestock market is empty.', 'en'],
     ['Commune de Gorgadji : 10 VDP tués dans un affrontement', "Des hommes armés ont emporté le bétail des habitants près de Dori, au Burkina Faso. Les volontaires qui les poursuivaient sont tombés dans une embuscade.", 'fr'],
   ] as const)('keeps "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(true);
