@@ -15,8 +15,9 @@ const RECALL_CUES: readonly string[] = [
   String.raw`prior (?:attacks?|incidents?|kidnappings?|abductions?|to this)`,
   String.raw`in recent (?:years|months)`,
   String.raw`(?:in|over) the (?:past|last) (?:few |several |two |three |five |ten )?(?:years|months|decades?)`,
-  // "held hostage since 2011" is how long the captivity the story tells of has lasted, not an earlier event.
-  String.raw`since(?<!\b(?:held|hostage|hostages|captive|captivity|detained|kidnapped|abducted)\b[^.;]{0,60}since) (?:19|20)\d{2}`,
+  // "held hostage since 2011" is how long the captivity the story tells of has lasted, and "the deadliest
+  // attack since 2015" measures it against the years: neither tells of an earlier event.
+  String.raw`since(?<!\b(?:held|hostage|hostages|captive|captivity|detained|kidnapped|abducted|deadliest|worst|bloodiest|biggest|largest|heaviest)\b[^.;]{0,60}since) (?:19|20)\d{2}`,
   String.raw`(?:formed|founded|created|established|emerged) in (?:19|20)\d{2}`,
   String.raw`the formation of`,
   String.raw`had then`,
@@ -35,7 +36,7 @@ const RECALL_CUES: readonly string[] = [
   String.raw`par le passe`,
   String.raw`plus tot (?:cette annee|ce mois|dans l'annee)`,
   String.raw`(?:ces|au cours des) dernieres annees`,
-  String.raw`depuis(?<!\b(?:otages?|captivite|detenue?s?|retenue?s?|enlevee?s?|sequestree?s?)\b[^.;]{0,60}depuis) (?:19|20)\d{2}`,
+  String.raw`depuis(?<!\b(?:otages?|captivite|detenue?s?|retenue?s?|enlevee?s?|sequestree?s?|plus meurtriere?s?|plus sanglante?s?|pire)\b[^.;]{0,60}depuis) (?:19|20)\d{2}`,
   String.raw`(?:cree|creee|fonde|fondee|forme|formee|ne|nee) en (?:19|20)\d{2}`,
   String.raw`pour rappel`,
   String.raw`rappel(?:ons|le-t-on|ons-le) que`,

@@ -57,6 +57,8 @@ describe('isBackgroundSentence and recallsPast', () => {
     'Le 8 janvier 2025 alors que le peuple béninois avait déjà la tête aux festivités, les terroristes ont fait irruption dans le parc W.',
     'A Swede who had been held hostage by Al-Qaeda in Mali since 2011 has been freed, the government said.',
     'La Française, retenue en otage au Mali depuis 2016, a été libérée jeudi.',
+    'Le pays a connu dans la nuit de vendredi à samedi l’attaque la plus meurtrière depuis 2015.',
+    'It was the deadliest attack on the army since 2015, officials said.',
   ])('%s reports the current event', (text) => {
     expect(isBackgroundSentence(sentence(text))).toBe(false);
     expect(recallsPast(tokensOf(text))).toBe(false);
