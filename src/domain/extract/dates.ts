@@ -1,4 +1,5 @@
 import type { DateFact, Document } from '../model.js';
+import { fold } from '../text/normalize.js';
 import { type DateExpression, mayOpenDate, parseDateExpressions } from '../text/date-expressions.js';
 import { datelineAhead, sentenceDateline, type Dateline } from '../text/dateline.js';
 import { isBackgroundSentence } from './background.js';
@@ -97,6 +98,13 @@ function undatedReading(doc: Document): { reference: string; ahead: number } {
 
 const DATE_WORDS = vocabularyWhere(mayOpenDate);
 
+/** "Article mis à jour le 17 novembre 2021", "Updated on March 3": the day the text changed, not a day of the news. */
+const STAMP_BEFORE = /\b(?:mis(?:e)? a jour|actualise|modifie|publie|updated|published|last modified)(?: le| on)?\s*:?\s*$/;
+
+function stampsTheText(text: string, at: number): boolean {
+  return STAMP_BEFORE.test(fold(text.slice(Math.max(0, at - 30), at)));
+}
+
 /** False only where parseDateExpressions is known to find nothing (see mayOpenDate): most sentences name no date. */
 function mayHoldDate(tokens: Tokens): boolean {
   const { text, folded } = tokens.sentence;
@@ -121,7 +129,7 @@ export function extractDates(doc: Document, backgroundOf: BackgroundTest = isBac
     if (expressions.length === 0) continue;
     const background = backgroundOf(sentence);
     for (const e of expressions) {
-      const publication = sentence.index === dateline?.index && e.index === dateline.offset;
+      const publication = (sentence.index === dateline?.index && e.index === dateline.offset) || stampsTheText(sentence.text, e.index);
       facts.push({
         date: e.date,
         precision: e.precision,

@@ -292,8 +292,11 @@ function briefingHeadline(date: DateFact): boolean {
   return date.evidence.sentence === 0 && BRIEFING.test(fold(date.evidence.text));
 }
 
-/** "At a press conference on Saturday", "lors d'un point de presse le 29 avril": when something was said. */
-const PRESS_BEFORE = /\b(?:press (?:conference|briefing)|news conference|conference de presse|point de presse)(?: [a-z'-]+){0,3}?(?: on| le)?\s*$/;
+/**
+ * "At a press conference on Saturday", "lors d'un point de presse le 29 avril", "selon le conseil des
+ * ministres du 17 novembre": when something was said.
+ */
+const PRESS_BEFORE = /\b(?:press (?:conference|briefing)|news conference|conference de presse|point de presse|cabinet meeting|council of ministers|conseil des ministres)(?: [a-z'-]+){0,3}?(?: on| le| du| of)?\s*$/;
 
 /** Added to the rank of a guessed day (see readOnlyRelative): after a pinned day in the body, before a statement's. */
 const GUESSED = 3;

@@ -202,3 +202,14 @@ describe('undated documents', () => {
     expect(dateOf(doc, 'July 1')).toBe('2026-07-01');
   });
 });
+
+describe('the day a text was stamped', () => {
+  it('reads "mis à jour le" and "updated on" as the day the text changed, not a day of the news', () => {
+    const doc = dated('Article mis à jour le 17 novembre 2021. La gendarmerie a été attaquée le dimanche 14 novembre 2021.', '2021-11-15', 'fr');
+    expect(bodyDates(doc).map(([matched, , , , role]) => [matched, role])).toEqual([
+      ['17 novembre 2021', 'publication'],
+      ['dimanche 14 novembre 2021', 'event'],
+    ]);
+    expect(bodyDates(dated('Updated on March 3, 2024. Gunmen attacked the post on March 1.', '2024-03-02')).map(([, , , , role]) => role)).toEqual(['publication', 'event']);
+  });
+});

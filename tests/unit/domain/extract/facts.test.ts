@@ -305,6 +305,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(closed, catalogs).main.date).not.toBe('2023-07-01');
   });
 
+  it('does not date the event by the day of the cabinet meeting that gave the toll', () => {
+    const doc = makeDocument(
+      'Inata : 53 morts dont 49 gendarmes',
+      'Le bilan est passé à 53 morts, selon le conseil des ministres du 17 novembre 2021. Une position de la gendarmerie à Inata a été attaquée le dimanche 14 novembre 2021',
+      { published: '2021-11-18T12:00:00Z', lang: 'fr' },
+    );
+    expect(extractFacts(doc, catalogs).main.date).toBe('2021-11-14');
+  });
+
   it('does not date the event by a day in a clause that tells what is to come', () => {
     const doc = makeDocument(
       'Mali closes schools as the fuel blockade declared by JNIM bites',
