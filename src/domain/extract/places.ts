@@ -349,7 +349,7 @@ function isLocative(words: readonly string[], start: number): boolean {
   // "Bourem, située entre Gao et Tombouctou": towns that place another one on the map.
   if (LANDMARK_BEFORE.has(before) && SITUATED.has(words[k - 1] as string)) return false;
   // "the wounded were evacuated to Niamey": where people were taken after, not where it happened.
-  if (DESTINATION_BEFORE.has(before) && MOVED.has(words[k - 1] as string)) return false;
+  if (DESTINATION_BEFORE.has(before) && movedTo(words, k)) return false;
   // "seven UN peacekeepers from Togo": where people come from, not where it happened.
   if (before === 'from' && FROM_PEOPLE.has(words[k - 1] as string)) return false;
   if (STRUCK.has(before)) return true;
@@ -384,8 +384,15 @@ const DESTINATION_BEFORE = new Set(['to', 'towards', 'toward', 'a', 'vers', 'jus
 const MOVED = new Set([
   'evacuated', 'transferred', 'transported', 'flown', 'airlifted', 'rushed', 'taken', 'brought', 'repatriated', 'sent',
   'evacue', 'evacues', 'evacuee', 'evacuees', 'transfere', 'transferes', 'transferee', 'transferees', 'transporte',
-  'transportes', 'achemine', 'achemines', 'rapatrie', 'rapatries', 'rapatriee', 'rapatriees',
+  'transportes', 'achemine', 'achemines', 'rapatrie', 'rapatries', 'rapatriee', 'rapatriees', 'convoye', 'convoyee', 'convoyes', 'convoyees',
 ]);
+/** Words between a verb of moving and where to: "convoyée par hélicoptère vers Ouagadougou", "flown by helicopter to". */
+const MOVED_REACH = 4;
+
+function movedTo(words: readonly string[], k: number): boolean {
+  for (let j = k - 1; j >= Math.max(0, k - MOVED_REACH); j -= 1) if (MOVED.has(words[j] as string)) return true;
+  return false;
+}
 
 /** People and forces named by where they come from ("peacekeepers from Togo", "engineers from India"). */
 const FROM_PEOPLE = new Set([

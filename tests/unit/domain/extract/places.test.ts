@@ -106,6 +106,8 @@ describe('extractPlaces', () => {
     expect(mentions.filter((m) => m.locative).map((m) => m.fact.id)).toEqual(['ne-tillaberi']);
     const french = findPlaceMentions(makeDocument('Attaque', 'Les blessés ont été évacués vers Niamey après l\'attaque de Tillabéri.', { lang: 'fr' }), gazetteer, notBackground);
     expect(french.find((m) => m.fact.id === 'ne-niamey')?.locative).toBe(false);
+    const flown = findPlaceMentions(makeDocument('Embuscade', 'La dépouille du combattant est convoyée par hélicoptère vers Ouagadougou.', { lang: 'fr' }), gazetteer, notBackground);
+    expect(flown.find((m) => m.fact.id === 'bf-ouagadougou')?.locative).toBe(false);
   });
 
   it('takes a town that opens the text before a colon for where the report was filed', () => {
