@@ -1,6 +1,6 @@
 import type { DateFact, Document } from '../model.js';
 import { fold } from '../text/normalize.js';
-import { type DateExpression, mayOpenDate, parseDateExpressions } from '../text/date-expressions.js';
+import { type DateExpression, mayOpenDate, parseDateExpressions, WEEKDAY_WORDS } from '../text/date-expressions.js';
 import { datelineAhead, sentenceDateline, type Dateline } from '../text/dateline.js';
 import { isBackgroundSentence } from './background.js';
 import type { BackgroundTest } from './places.js';
@@ -140,5 +140,30 @@ export function extractDates(doc: Document, backgroundOf: BackgroundTest = isBac
       });
     }
   }
-  return facts;
+  return pinWeekdays(facts);
+}
+
+/** The weekday a date names in words ("mardi", "Tuesday"), if any. */
+function weekdayOf(matched: string): string | undefined {
+  const words = fold(matched).split(/[^a-z]+/);
+  return WEEKDAY_WORDS.find((day) => words.includes(day));
+}
+
+/**
+ * "according to a balance announced on Tuesday, September 27 ... a government report on Tuesday night":
+ * a bare weekday is the day the text pins that weekday to elsewhere, not the one before the day it is
+ * read against.
+ */
+function pinWeekdays(facts: DateFact[]): DateFact[] {
+  const pinned = new Map<string, string>();
+  for (const f of facts) {
+    const day = weekdayOf(f.matched);
+    if (day !== undefined && f.precision === 'day' && /\d/.test(f.matched) && !pinned.has(day)) pinned.set(day, f.date);
+  }
+  if (pinned.size === 0) return facts;
+  return facts.map((f) => {
+    const day = f.precision === 'day' && !/\d/.test(f.matched) ? weekdayOf(f.matched) : undefined;
+    const date = day === undefined ? undefined : pinned.get(day);
+    return date === undefined || date === f.date ? f : { ...f, date };
+  });
 }

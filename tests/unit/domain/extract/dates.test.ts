@@ -213,3 +213,15 @@ describe('the day a text was stamped', () => {
     expect(bodyDates(dated('Updated on March 3, 2024. Gunmen attacked the post on March 1.', '2024-03-02')).map(([, , , , role]) => role)).toEqual(['publication', 'event']);
   });
 });
+
+describe('a weekday the text pins', () => {
+  it('reads a bare weekday as the day the text gives that weekday elsewhere', () => {
+    const doc = dated('The toll was announced on Tuesday, September 27 by the government. A government report on Tuesday night gave 11 dead.', '2022-10-06');
+    expect(bodyDates(doc).map(([matched, date]) => [matched, date])).toEqual([
+      ['on Tuesday, September 27', '2022-09-27'],
+      ['on Tuesday', '2022-09-27'],
+    ]);
+    // Without a weekday pinned, a bare one is the latest before the day the text is read against.
+    expect(bodyDates(dated('A government report on Tuesday night gave 11 dead.', '2022-10-06')).map(([, date]) => date)).toEqual(['2022-10-04']);
+  });
+});
