@@ -155,15 +155,16 @@ function weekdayOf(matched: string): string | undefined {
  * read against.
  */
 function pinWeekdays(facts: DateFact[]): DateFact[] {
+  const named = facts.map((f) => (f.precision === 'day' ? weekdayOf(f.matched) : undefined));
   const pinned = new Map<string, string>();
-  for (const f of facts) {
-    const day = weekdayOf(f.matched);
-    if (day !== undefined && f.precision === 'day' && /\d/.test(f.matched) && !pinned.has(day)) pinned.set(day, f.date);
-  }
+  facts.forEach((f, i) => {
+    const day = named[i];
+    if (day !== undefined && /\d/.test(f.matched) && !pinned.has(day)) pinned.set(day, f.date);
+  });
   if (pinned.size === 0) return facts;
-  return facts.map((f) => {
-    const day = f.precision === 'day' && !/\d/.test(f.matched) ? weekdayOf(f.matched) : undefined;
-    const date = day === undefined ? undefined : pinned.get(day);
+  return facts.map((f, i) => {
+    const day = named[i];
+    const date = day === undefined || /\d/.test(f.matched) ? undefined : pinned.get(day);
     return date === undefined || date === f.date ? f : { ...f, date };
   });
 }

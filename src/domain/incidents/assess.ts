@@ -78,7 +78,12 @@ for (const [a, b] of RELATED_PAIRS) {
 }
 
 function relatedTypes(a: EventType, b: EventType): boolean {
-  return STATE_CHANGES.has(a) || STATE_CHANGES.has(b) || (RELATED.get(a)?.has(b) ?? false);
+  return STATE_CHANGES.has(a) || STATE_CHANGES.has(b) || relatedKinds(a, b);
+}
+
+/** Two kinds of event that can be one incident told from another angle (see RELATED_PAIRS). */
+function relatedKinds(a: EventType, b: EventType): boolean {
+  return RELATED.get(a)?.has(b) ?? false;
 }
 
 /** One story against one incident. */
@@ -222,9 +227,9 @@ function dateScore(pair: Pair): Scored {
   const theirs = incident.eventDate;
   const taken = freed && theirs !== undefined ? probe.captivityDays?.find((d) => daysBetween(d, theirs) <= DATE_TOLERANCE) : undefined;
   if (taken !== undefined) return { match: { code: 'date', weight: WEIGHTS.date, message: explain ? `the hostages were taken on ${taken}, as ${incident.id} says` : '' } };
-  // An incident known only from undated reports took its hostages before it was first reported.
-  const heldBy = (theirs ?? pair.features.anchorDay).slice(0, 4);
   const since = freed ? firstCaptivityYear(probe) : undefined;
+  // An incident known only from undated reports took its hostages before it was first reported.
+  const heldBy = since === undefined ? undefined : (theirs ?? pair.features.anchorDay).slice(0, 4);
   if (since !== undefined && Number(heldBy) < since - 1) {
     return { veto: { code: 'veto:date', message: explain ? `the hostages were taken in ${since} or later; ${incident.id} took hostages in ${heldBy}: other hostages` : '' } };
   }
@@ -288,8 +293,13 @@ const ESTIMATE_SLACK_DAYS = 60;
 function relatedFarApart(pair: Pair, apart: number): boolean {
   const { probe, incident } = pair;
   if (probe.type === undefined || probe.type === incident.eventType || probe.dateEstimated === true || apart <= ESTIMATE_SLACK_DAYS) return false;
-  if (LASTING.has(incident.eventType) || LASTING.has(probe.type) || !(RELATED.get(probe.type)?.has(incident.eventType) ?? false)) return false;
-  return !followsCaptivity(probe) && massacreScore(pair) === undefined;
+  if (LASTING.has(incident.eventType) || LASTING.has(probe.type) || !relatedKinds(probe.type, incident.eventType)) return false;
+  return !looksBack(pair);
+}
+
+/** News of a captivity, of hostages freed and of a massacre named by its town looks back as far as it must. */
+function looksBack(pair: Pair): boolean {
+  return followsCaptivity(pair.probe) || massacreScore(pair) !== undefined;
 }
 
 /**
@@ -300,8 +310,8 @@ function relatedFarApart(pair: Pair, apart: number): boolean {
 function beyondEstimate(pair: Pair, theirs: string): Reason | undefined {
   const { probe, incident, explain } = pair;
   if (probe.dateEstimated !== true || probe.date === undefined || probe.type === undefined || LASTING.has(incident.eventType)) return undefined;
-  if (probe.type !== incident.eventType && !(RELATED.get(probe.type)?.has(incident.eventType) ?? false)) return undefined;
-  if (followsCaptivity(probe) || massacreScore(pair) !== undefined) return undefined;
+  if (probe.type !== incident.eventType && !relatedKinds(probe.type, incident.eventType)) return undefined;
+  if (looksBack(pair)) return undefined;
   const from = probe.dateWindow?.from ?? probe.date;
   const to = probe.dateWindow?.to ?? probe.date;
   const outside = theirs < from ? dayNumber(from) - dayNumber(theirs) : dayNumber(theirs) - dayNumber(to);
@@ -638,10 +648,12 @@ function issuerScore(pair: Pair): Scored {
  */
 function otherStep({ probe, features, explain, incident }: Pair): Reason | undefined {
   const step = probe.adviceStep;
-  if (step === undefined || features.adviceSteps.size === 0 || features.adviceSteps.has(step)) return undefined;
+  if (step === undefined) return undefined;
+  const steps = features.adviceSteps();
+  if (steps.size === 0 || steps.has(step)) return undefined;
   const apart = daysBetween(probe.date ?? probe.published, features.anchorDay);
   if (apart <= 1) return undefined;
-  return { code: 'veto:step', message: explain ? `${probe.issuer ?? 'the government'} announces ${step}, ${apart} days after ${incident.id} (${[...features.adviceSteps].join(', ')}): another step` : '' };
+  return { code: 'veto:step', message: explain ? `${probe.issuer ?? 'the government'} announces ${step}, ${apart} days after ${incident.id} (${[...steps].join(', ')}): another step` : '' };
 }
 
 function textScore({ probe, features, explain }: Pair): Reason | undefined {

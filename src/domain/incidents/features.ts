@@ -40,9 +40,8 @@ export class IncidentFeatures {
   readonly wireSources: readonly SourceRef[];
   /** Their signatures' hashes, in the same order. */
   readonly wireHashes: readonly Uint32Array[];
-  /** The rungs of leaving its sources report (see AdviceStep). */
-  readonly adviceSteps: ReadonlySet<AdviceStep>;
   private earlyReportDay: string | null | undefined;
+  private steps: ReadonlySet<AdviceStep> | undefined;
   private termsLookup: TermLookup | undefined;
 
   constructor(private readonly incident: Incident) {
@@ -59,13 +58,18 @@ export class IncidentFeatures {
     this.personKeys = new Set(incident.victims.flatMap(({ value }) => (value.names ?? []).map(personKey)));
     this.wireSources = wireSources(incident.sources);
     this.wireHashes = this.wireSources.map((source) => signatureHashes(source.fingerprint ?? ''));
-    this.adviceSteps = new Set(incident.sources.flatMap((source) => (source.adviceStep === undefined ? [] : [source.adviceStep])));
   }
 
   /** The incident's terms, ready for comparison: worked out at its first comparison. */
   terms(): TermLookup {
     if (this.termsLookup === undefined) this.termsLookup = termLookup(this.incident.terms);
     return this.termsLookup;
+  }
+
+  /** The rungs of leaving its sources report (see AdviceStep): read from every source, so only for the advice that asks. */
+  adviceSteps(): ReadonlySet<AdviceStep> {
+    this.steps ??= new Set(this.incident.sources.flatMap((source) => (source.adviceStep === undefined ? [] : [source.adviceStep])));
+    return this.steps;
   }
 
   /**
