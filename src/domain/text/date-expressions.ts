@@ -200,23 +200,32 @@ function writtenWeekday(c: chrono.ParsedComponents): number | undefined {
 
 /** Years before the default one in which a written weekday is sought (the calendar repeats within eleven). */
 const WEEKDAY_YEARS_BACK = 6;
+/**
+ * How long before the earliest day a text may have been written a year-less day can lie when a weekday
+ * names its year: "dimanche 18 mars" in a story of March 2019 is a slip of the day or the weekday, not
+ * 18 March 2018, which no writer would leave without its year a year on.
+ */
+const WEEKDAY_REACH_DAYS = 2 * 90;
 
 /**
  * A day and month written without a year. News reports the past, so it is the latest such day on or
  * before the reference, or up to `ahead` days after it when the reference is only the earliest the text
  * may have been written (see parseDateExpressions). A weekday written beside it names the year: the
- * latest such year in which the day falls on that weekday, unless none does (a slip).
+ * latest such year in which the day falls on that weekday, unless none within reach does (a slip).
  */
 function yearlessDay(month: number, day: number, weekday: number | undefined, reference: string, ahead: number): string {
   const limit = ahead > 0 ? shiftDays(reference, ahead) : reference;
   const year = Number(limit.slice(0, 4));
   const latest = isoDay(year, month, day) > limit ? year - 1 : year;
-  if (weekday === undefined) return isoDay(likeliestYear(month, day, latest, reference, limit), month, day);
+  const likeliest = (): string => isoDay(likeliestYear(month, day, latest, reference, limit), month, day);
+  if (weekday === undefined) return likeliest();
+  const reach = shiftDays(reference, -WEEKDAY_REACH_DAYS);
   for (let back = 0; back <= WEEKDAY_YEARS_BACK; back++) {
     const candidate = isoDay(latest - back, month, day);
+    if (candidate < reach) break;
     if (new Date(`${candidate}T00:00:00Z`).getUTCDay() === weekday) return candidate;
   }
-  return isoDay(latest, month, day);
+  return likeliest();
 }
 
 /** Writers leave the year out of recent days: the likelihood of a year-less day falls by e every this many days of its age. */

@@ -27,9 +27,17 @@ describe('parseDateExpressions', () => {
   });
 
   it('takes the year in which a written weekday falls on the day', () => {
-    // 25 August 2025 is a Monday; 25 August 2024 a Sunday.
-    expect(dates('Des civils ont été tués dimanche 25 août.', '2025-09-01', 'fr')).toEqual([['dimanche 25 août', '2024-08-25', 'day']]);
+    // Out between 29 September 2023 and 18 December 2024: 7 September 2023 is a Thursday, 7 September 2024 a Saturday.
+    const read = (text: string) => parseDateExpressions(text, '2023-09-29', 'fr', undefined, 446).map((e) => e.date);
+    expect(read('Des civils ont été tués le samedi 7 septembre.')).toEqual(['2024-09-07']);
+    expect(read('Des civils ont été tués le jeudi 7 septembre.')).toEqual(['2023-09-07']);
     expect(dates('Civilians were killed on Monday, August 25.', '2025-09-01')).toEqual([['on Monday, August 25', '2025-08-25', 'day']]);
+  });
+
+  it('takes a weekday that falls on the day only a year before the text for a slip, not for that year', () => {
+    // 18 March 2019 is a Monday, 18 March 2018 a Sunday: no writer leaves out the year of a day a year back.
+    expect(dates("Des militaires ont été tués dimanche 18 mars à l'aube.", '2019-03-23', 'fr')).toEqual([['dimanche 18 mars', '2019-03-18', 'day']]);
+    expect(parseDateExpressions('tués dimanche 18 mars', '2019-01-09', 'fr', undefined, 73).map((e) => e.date)).toEqual(['2019-03-18']);
   });
 
   it('reads a day without a year up to a given number of days after the reference', () => {
