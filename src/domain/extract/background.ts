@@ -11,7 +11,7 @@ const RECALL_CUES: readonly string[] = [
   // English
   String.raw`earlier (?:attacks?|incidents?|kidnappings?|abductions?|raids?|assaults?|killings?|cases?)`,
   // "updating a previous death toll of 17": an earlier count of the same event, not an earlier event.
-  String.raw`previous(?:ly)?(?! day| (?:death )?(?:tolls?|counts?|estimates?|figures?))`,
+  String.raw`previous(?:ly)?(?! day| (?:death )?(?:tolls?|counts?|estimates?|figures?|assessments?))`,
   String.raw`prior (?:attacks?|incidents?|kidnappings?|abductions?|to this)`,
   String.raw`in recent (?:years|months)`,
   String.raw`(?:in|over) the (?:past|last) (?:few |several |two |three |five |ten )?(?:years|months|decades?)`,
@@ -62,12 +62,14 @@ const CUES = [...RECALL_CUES, ...WHEN_CUES];
 const YEAR_OPENING = String.raw`(?:in|en) (?:19|20)\d{2},`;
 
 /**
- * A cue inside a clause of contrast sets the scene for the sentence's own news ("Le 8 janvier, alors que
- * le pays avait déjà la tête aux fêtes, les terroristes ont fait irruption"): it does not make it look back.
+ * A cue inside a clause of contrast, or in a relative clause about a place, sets the scene for the
+ * sentence's own news ("Le 8 janvier, alors que le pays avait déjà la tête aux fêtes, les terroristes
+ * ont fait irruption"; "killed 37 civilians in central Mali, where ethnic violence cost hundreds of
+ * lives last year"): it does not make the sentence look back.
  */
-const OUTSIDE_CONTRAST = String.raw`(?<!\b(?:alors que|tandis que|whereas)\b[^,.;]{0,100})`;
+const OUTSIDE_ASIDE = String.raw`(?<!\b(?:alors que|tandis que|whereas|where)\b[^,.;]{0,100})`;
 
-const SOURCE = `^${YEAR_OPENING}|${foldedWords(CUES)}${OUTSIDE_CONTRAST}`;
+const SOURCE = `^${YEAR_OPENING}|${foldedWords(CUES)}${OUTSIDE_ASIDE}`;
 const BACKGROUND = new RegExp(SOURCE);
 const BACKGROUND_WORDS = new WordPattern(SOURCE, leadingWords([YEAR_OPENING, ...CUES]));
 
@@ -101,6 +103,22 @@ const FOLLOW_UP = new RegExp(
  */
 export function followsUp(sentence: Sentence): boolean {
   return FOLLOW_UP.test(sentence.folded) && !RECALLS.test(sentence.folded);
+}
+
+/**
+ * "The attack comes six days after a jihadist attack in Dioura": after the opening, a sentence that sets
+ * the news after another event tells of that earlier event. In the opening the news comes first
+ * ("Monday's attack on the camp came a day after the assault on Boulkessi").
+ */
+const COMES_AFTER = new RegExp(
+  foldedWords([
+    String.raw`(?:comes|came) (?:\w+ )?(?:days?|weeks?|months?) after`,
+    String.raw`(?:intervient|survient|intervenait|survenait) (?:\w+ )?(?:jours?|semaines?|mois) apres`,
+  ]),
+);
+
+export function comesAfterAnother(sentence: Sentence): boolean {
+  return COMES_AFTER.test(sentence.folded);
 }
 
 /** "Alors que deux Français ont été enlevés jeudi à Hombori, trois touristes ...": a clause that sets another event beside the sentence's own. */

@@ -15,7 +15,7 @@ import type {
 } from '../model.js';
 import { extractActors, mainEventClasses, mentionsEventClass, NO_GROUP, type ActorCatalog, type EventClass } from './actors.js';
 import { extractAdvice } from './advice.js';
-import { followsUp, isBackgroundSentence, recallsPast } from './background.js';
+import { comesAfterAnother, followsUp, isBackgroundSentence, recallsPast } from './background.js';
 import { extractDates } from './dates.js';
 import { mainDate, recallingSentences } from './main-date.js';
 import { extractEvents, reportsCaptivityEnd } from './events.js';
@@ -78,6 +78,7 @@ function oncePerSentence(doc: Document): BackgroundTest {
       const own = tokens[sentence.index];
       value = own?.sentence === sentence ? recallsPast(own) : isBackgroundSentence(sentence);
       if (value && sentence.index <= opening && followsUp(sentence)) value = false;
+      if (!value && sentence.index > opening) value = comesAfterAnother(sentence);
       known.set(sentence, value);
     }
     return value;

@@ -493,8 +493,8 @@ function unlistedAt(compiled: CompiledGazetteer, tokens: Tokens, i: number): Unl
 
 /** Nouns that follow the locality they name in English ("Solhan village"); not "zone" ("the franc zone"). */
 const NOUNS_AFTER_NAME = new Set(['village', 'town', 'commune', 'hamlet']);
-/** Words before "Solhan village": a place preposition or an article. */
-const NAME_BEFORE_NOUN = new Set(['in', 'near', 'outside', 'at', 'the', 'of', 'from', 'around']);
+/** Words before "Solhan village": a place preposition, an article, or a verb of raiding ("attacked Kouloghon village"). */
+const NAME_BEFORE_NOUN = new Set(['in', 'near', 'outside', 'at', 'the', 'of', 'from', 'around', 'attacked', 'raided', 'stormed', 'struck', 'targeted']);
 
 /** The next name of a list of localities the gazetteer lacks: ", Dessaguou", "and Dilassaguou". */
 function listedNext(compiled: CompiledGazetteer, tokens: Tokens, at: number): UnlistedName | undefined {
@@ -510,7 +510,8 @@ function unlistedName(compiled: CompiledGazetteer, tokens: Tokens, start: number
   const first = words[start];
   if (first === undefined || isMark(first) || NOT_LOCALITIES.has(first) || !isCapitalised(tokens, start) || compiled.names.matchAt(words, start)) return undefined;
   let end = start + 1;
-  if (end < words.length && end - start < 2 && !isMark(words[end] as string) && isCapitalised(tokens, end)) end += 1;
+  // "Koulogon Peul" is the Fulani quarter of Koulogon: the people's name is not part of the place's.
+  if (end < words.length && !isMark(words[end] as string) && !NOT_LOCALITIES.has(words[end] as string) && isCapitalised(tokens, end)) end += 1;
   const name = originalSpan(tokens, start, end) ?? words.slice(start, end).join(' ');
   return { start, end, name };
 }

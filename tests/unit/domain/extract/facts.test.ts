@@ -202,6 +202,21 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(followUp, catalogs).main).toMatchObject({ date: '2024-03-04' });
   });
 
+  it('does not place the event where another event came days before it, unless the opening says so of its own news', () => {
+    const doc = makeDocument(
+      'Mali: more than 100 killed in the attack on a Fulani village',
+      "Saturday's attack on a Fulani village in central Mali has left more than 100 dead, local officials said. Witnesses said the huts were burned. The attack comes six days after a jihadist attack in Dioura, against an army camp",
+      { published: '2019-03-25T10:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main.places).toEqual(['ml']);
+    const opening = makeDocument(
+      "Timbuktu attack shows jihadists' reach",
+      "Monday's attack on the army camp in Timbuktu came a day after the assault on Boulkessi, the army said",
+      { published: '2025-06-04T08:00:00Z' },
+    );
+    expect(extractFacts(opening, catalogs).main).toMatchObject({ date: '2025-06-02' });
+  });
+
   it('does not date the event by a day something is awaited on', () => {
     const doc = makeDocument(
       'Soldier killed in Ivory Coast attack',

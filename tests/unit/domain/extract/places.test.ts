@@ -218,6 +218,9 @@ describe('extractPlaces', () => {
     expect(unlisted('Benin', 'JNIM claimed a post in Basso, located only a few miles from Nigeria’s border', 'en')).toEqual(['bj-loc-baso/']);
     expect(unlisted('Burkina Faso', "Fighters stormed a gold mining site outside Silgadji village in Burkina Faso's Yagha province", 'en')).toEqual(['bf-loc-silgaji/']);
     expect(unlisted('Benin', 'Seven villagers in the Segbana commune had their throats slit', 'en')).toEqual(['bj-loc-segbana/']);
+    expect(unlisted('Mali', 'Men dressed as Dozo hunters attacked Kouloghon village in central Mali early Tuesday', 'en')).toEqual(['ml-loc-kulogon/']);
+    // "Koulogon Peul" is the Fulani quarter of Koulogon, spelt as the village.
+    expect(unlisted('Mali', 'Le village de Koulogon Peul, dans le cercle de Bankass, a été attaqué', 'fr')).toEqual(['ml-loc-kulogon/ml-r-bandiagara']);
     expect(unlisted('Mali', 'Fighters crossed into the Liptako zone, north of Gao', 'en')).toEqual([]);
     // A people is no place: "a village of Fulani herders", "à Dogon, dans le centre".
     expect(unlisted('Mali', 'Gunmen attacked Ogossagou, a village of Fulani herders in central Mali', 'en')).toEqual([]);
