@@ -62,7 +62,7 @@ const WEEK_LEVEL = new RegExp(String.raw`\b(?:weeks?|weekends?|semaines?|week-en
 export function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<number>): MainDate | undefined {
   const told = toldDay(doc);
   // A year alone ("occupied in 2012") recalls; news gives the day or at least the month of what it reports.
-  const events = dates.filter((d) => d.role === 'event' && !d.background && d.precision !== 'year' && !recalledInBody(d, lead, told) && !afterOther(d, told) && !namesEvent(d) && !endsPeriod(d) && !besideOther(d));
+  const events = dates.filter((d) => d.role === 'event' && !d.background && d.precision !== 'year' && !recalledInBody(d, lead, told) && !afterOther(d, told, dates) && !namesEvent(d) && !endsPeriod(d) && !besideOther(d));
   // The first of the best ranked, each ranked once: ranking folds text.
   let chosen: DateFact | undefined;
   let chosenSaid = false;
@@ -98,17 +98,24 @@ const UNTIL_BEFORE = /\b(?:until|till|jusqu'(?:au|a|en)|d'ici (?:le|au|a))\s*$/;
 const SPAN_OPENS = /\b(?:from|du|between|entre le|entre)\s*$/;
 const SPAN_GOES_ON = /^\s*(?:to|au|and|et|-|–|—)\s/;
 
-/** "Après les attaques de Baffina ... le 2 mai 2018, c'est au tour de Yirgou": an opening clause on the events this one came after. */
-const AFTER_EVENTS = /^\s*(?:apres|after|following|suite a)\s+(?:les?|la|l'|des|the|an?|une?)\s*(?:[a-z'-]+\s+)?(?:attaques?|attentats?|enlevements?|massacres?|embuscades?|tueries?|attacks?|kidnappings?|abductions?|raids?|ambush(?:es)?|killings?)\b/;
+/**
+ * "Après les attaques de Baffina ... le 2 mai 2018, c'est au tour de Yirgou", "Après Boulkessi, le 1er
+ * octobre dernier, ... c'est le camp d'Indelimane qui a été visé": an opening clause on the events this
+ * one came after, named or by their place.
+ */
+const AFTER_EVENTS =
+  /^\s*(?:(?:apres|after|following|suite a)\s+(?:les?|la|l'|des|the|an?|une?)\s*(?:[a-z'-]+\s+)?(?:attaques?|attentats?|enlevements?|massacres?|embuscades?|tueries?|attacks?|kidnappings?|abductions?|raids?|ambush(?:es)?|killings?)\b|(?:apres|after)\s+[a-z'-]+\s*,)/;
 
 /**
- * A day told in such a clause, a month or more before the story was told, is the earlier events'. A
- * nearer one may be the day of the event a follow-up is about ("After the attack on Monday, the army ...").
+ * A day told in such a clause, a month or more before the story was told or before a later day the
+ * sentence goes on to give, is the earlier events'. A nearer one may be the day of the event a follow-up
+ * is about ("After the attack on Monday, the army ...").
  */
-function afterOther(date: DateFact, told: string): boolean {
+function afterOther(date: DateFact, told: string, dates: readonly DateFact[]): boolean {
   const text = date.evidence.text;
   const at = text.indexOf(date.matched);
-  return at >= 0 && text.indexOf(',', at) >= 0 && longBefore(date.date, told, BODY_RECALL_DAYS) && AFTER_EVENTS.test(fold(text.slice(0, at)));
+  if (at < 0 || text.indexOf(',', at) < 0 || !AFTER_EVENTS.test(fold(text.slice(0, at)))) return false;
+  return longBefore(date.date, told, BODY_RECALL_DAYS) || dates.some((d) => d.evidence.sentence === date.evidence.sentence && d.date > date.date && text.indexOf(d.matched) > at);
 }
 
 /** A day told in an opening clause of contrast (see opensWithContrast): the other event's day. */

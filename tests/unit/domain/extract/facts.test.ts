@@ -194,6 +194,12 @@ describe('extractFacts on small documents', () => {
       { lang: 'fr', published: '2019-01-04T10:00:00Z' },
     );
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2019-01-01' });
+    const byPlace = makeDocument(
+      "Attaque contre le camp militaire d'Indelimane",
+      "Après Boulkessi, le 1er octobre dernier, où au moins 40 militaires ont été tués, c'est le camp de l'armée d'Indelimane, dans la région de Gao, qui a été visé, le vendredi 1er novembre dernier.",
+      { lang: 'fr', published: '2019-11-01T18:00:00Z' },
+    );
+    expect(extractFacts(byPlace, catalogs).main).toMatchObject({ date: '2019-11-01' });
     const followUp = makeDocument(
       'Mali: army launches sweep after attack',
       'After the attack on Monday near Ménaka, the army launched a sweep of the area, officials said.',
