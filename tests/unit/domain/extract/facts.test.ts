@@ -223,6 +223,13 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(opening, catalogs).main).toMatchObject({ date: '2025-06-02' });
   });
 
+  it('places the event in the village a report names by "called" or "appelé"', () => {
+    const english = makeDocument('Around 100 killed in attack on village', 'Almost 100 people have been confirmed dead in an attack on a Mali village. The attack occurred on a village called Sobane Da, inhabited by Dogons');
+    expect(extractFacts(english, catalogs).main.places).toContain('ml-sobane-da');
+    const french = makeDocument('Une centaine de morts dans un village', 'Une centaine de personnes ont été tuées dans un village du Mali. Les assaillants ont attaqué un village appelé Sobane Da, dans le centre', { lang: 'fr' });
+    expect(extractFacts(french, catalogs).main.places).toContain('ml-sobane-da');
+  });
+
   it('does not date the event by a day something is awaited on', () => {
     const doc = makeDocument(
       'Soldier killed in Ivory Coast attack',
