@@ -27,6 +27,7 @@ const RECALL_CUES: readonly string[] = [
   String.raw`in a similar (?:incident|attack|kidnapping|abduction|case)`,
   String.raw`(?:two|three|four|five|six|seven|eight|nine|ten|several|a few|many) years ago`,
   String.raw`(?:it is worth recalling|recall that)`,
+  String.raw`(?:referring|in reference) to`,
   // French
   String.raw`deja`,
   // "Une attaque sans précédent" is unprecedented, not an earlier one.
@@ -39,6 +40,7 @@ const RECALL_CUES: readonly string[] = [
   String.raw`depuis(?<!\b(?:otages?|captivite|detenue?s?|retenue?s?|enlevee?s?|sequestree?s?|plus meurtriere?s?|plus sanglante?s?|pire)\b[^.;]{0,60}depuis) (?:19|20)\d{2}`,
   String.raw`(?:cree|creee|fonde|fondee|forme|formee|ne|nee) en (?:19|20)\d{2}`,
   String.raw`pour rappel`,
+  String.raw`(?:faisant|en) reference a`,
   String.raw`rappel(?:ons|le-t-on|ons-le) que`,
   String.raw`il convient de rappeler`,
   String.raw`on se (?:rappelle|souvient)`,

@@ -38,6 +38,8 @@ describe('isBackgroundSentence and recallsPast', () => {
     "Rappelons que l'enlèvement de cet Américain intervient quelques semaines après la libération d'un otage.",
     'Il y a environ quatre ans, Jeffery Woodke a été enlevé à Abalak.',
     'Two years ago, gunmen kidnapped an American aid worker in the same region.',
+    "Il a appelé à la prudence, faisant référence à l'attaque de ce village, le 9 juin, qui a fait 35 morts.",
+    'He urged caution, referring to the attack on Sobane Da on June 9, which killed 35.',
   ])('%s looks back', (text) => {
     expect(isBackgroundSentence(sentence(text))).toBe(true);
     expect(recallsPast(tokensOf(text))).toBe(true);
