@@ -55,6 +55,10 @@ const ADVISE: readonly RegExp[] = [
   /\bembass(?:y|ies) (?:will be |is |was |has been |remains )?(?:closed|shut)\b/,
   /\b(?:ferme|fermer|fermera|fermeture de) (?:son|leur|l'|les|ses) ambassades?\b/,
   /\bambassades?\b.{0,40}\bfermee?s?\b/,
+  // An embassy's security alert to its citizens: "l'ambassade des États-Unis met en garde", "US embassy warns of attack threat".
+  /\bembass(?:y|ies)\b.{0,60}\b(?:warns?|warned|warning|alerts?|alerted|advises?|advised|cautions?|cautioned)\b/,
+  /\bambassades?\b.{0,60}\b(?:met en garde|mettent en garde|alerte|alertent|informe|avertit|previent)\b/,
+  /\b(?:security alert|alerte de securite|message de securite|security message)\b/,
 ];
 
 /** The patterns are global: each is searched on from one match to the next (see firstNotFollowing). */
@@ -72,7 +76,8 @@ const ISSUERS: readonly IssuerCue[] = [
     id: 'us-gov',
     name: 'United States government',
     words: /\b(?:united states|etats-unis|washington|state department|departement d'etat|americans?|americaines?|americains?)\b/g,
-    acronyms: /\b(?:US|U\.S\.|USA)\b/g,
+    // "U.S." ends on a full stop, after which no word boundary follows.
+    acronyms: /\b(?:US|USA)\b|\bU\.S\.(?!\w)/g,
   },
   {
     id: 'uk-gov',

@@ -173,6 +173,21 @@ describe('denied and hoped-for events', () => {
     expect(types('Le bilan fait état de trois morts au point de contrôle.', 'fr')).toContain('killing');
   });
 
+  it.each([
+    ["L'ambassade des États-Unis alerte sur un risque d'attaque terroriste à Bamako.", 'fr'],
+    ['Les États-Unis mettent en garde contre une attaque terroriste à Bamako.', 'fr'],
+    ['Les États-Unis alertent contre une probable attaque terroriste.', 'fr'],
+    ['The US embassy warned of a possible attack on hotels in Bamako.', 'en'],
+    ['The embassy warns of attacks on places frequented by Westerners.', 'en'],
+  ] as const)('%s tells of an attack warned of, not of one', (body, lang) => {
+    expect(types(body, lang)).not.toContain('attack');
+  });
+
+  it('still takes an attack that happened for one', () => {
+    expect(types('Gunmen attacked a hotel in Bamako; the embassy warned its citizens.')).toContain('attack');
+    expect(types('La Garde nationale a été attaquée près de Tillabéri.', 'fr')).toContain('attack');
+  });
+
   it('does not take a denied kidnapping for one', () => {
     expect(types('The Indian workers are not being kidnapped because of their nationality.')).toEqual([]);
   });

@@ -69,8 +69,15 @@ describe('travelAdvice', () => {
     expect(advice('Three Indians kidnapped in Kayes; India advises against all travel', '', true)).toBeUndefined();
   });
 
+  it("reads an embassy's security alert to its citizens as its government's advice", () => {
+    expect(advice("Mali : alerte à la bombe à Bamako, l'ambassade des États-Unis met en garde")).toEqual({ type: 'advisory', issuer: 'us-gov' });
+    expect(advice('US embassy in Bamako warns citizens of possible attack')).toEqual({ type: 'advisory', issuer: 'us-gov' });
+    expect(advice('Security alert: Bamako', 'The U.S. Embassy advises citizens to avoid the airport road.')).toEqual({ type: 'advisory', issuer: 'us-gov' });
+  });
+
   it('does not take the pronoun "us" for the United States', () => {
     expect(advice('Mali: let us leave now, villagers plead', 'The French embassy said nothing.')).toEqual({ type: 'evacuation', issuer: 'fr-gov' });
+    expect(advice('U.S. Orders Departure of Staff From Mali', 'France said nothing.')).toEqual({ type: 'evacuation', issuer: 'us-gov' });
   });
 
   it("reads a government's closing of its embassy as its advice", () => {
