@@ -24,7 +24,7 @@ import type { Gazetteer } from './gazetteer.js';
 import { findPlaceMentions, placeFacts, type BackgroundTest, type PlaceMention } from './places.js';
 import { extractSites, isGenericSiteKey } from './sites.js';
 import { documentTokens, type Tokens } from './tokens.js';
-import { travelAdvice, type TravelAdvice } from './travel-advice.js';
+import { saysAdvice, travelAdvice, type TravelAdvice } from './travel-advice.js';
 import { extractVictims } from './victims.js';
 
 export interface Catalogs {
@@ -106,7 +106,7 @@ function distil(parts: Parts): MainEvent {
   const reporting = sentencesReporting(parts.events, parts.type);
   const recalled = recallingSentences(parts.doc, parts.dates, lead);
   const places = mainPlaces(parts.mentions.filter((m) => !recalled.has(m.fact.evidence.sentence)), lead, reporting);
-  const date = mainDate(parts.doc, parts.dates, lead);
+  const date = mainDate(parts.doc, adviceDates(parts), lead);
   const changes = mainChanges(parts);
   const told = parts.victims.filter((v) => !recalled.has(v.evidence.sentence));
   const victims = mainVictims(told, namesTheFreed(parts, changes, lead) ? 'release' : parts.type, lead, parts.doc.title);
@@ -247,6 +247,17 @@ function bodyDetail(chosen: readonly PlaceMention[], usable: readonly PlaceMenti
   if (chosen.some((m) => m.fact.kind !== 'country')) return [];
   const countries = new Set(chosen.map((m) => m.fact.country));
   return usable.filter((m) => m.locative && m.fact.kind !== 'country' && reporting.has(m.fact.evidence.sentence) && (countries.size === 0 || countries.has(m.fact.country)));
+}
+
+/**
+ * A government's advice is dated by the sentences that give it ("on August 2, 2023, the Department
+ * ordered the departure"), not by the events it cites ("On July 26, President Bazoum was placed under
+ * house arrest").
+ */
+function adviceDates({ advised, dates, doc }: Parts): readonly DateFact[] {
+  if (advised === undefined) return dates;
+  const own = dates.filter((d) => d.role === 'event' && saysAdvice(doc.sentences[d.evidence.sentence]));
+  return own.length > 0 ? own : dates;
 }
 
 /** Sentences that report an event of the main type rather than recall one. */

@@ -62,7 +62,7 @@ const WEEK_LEVEL = new RegExp(String.raw`\b(?:weeks?|weekends?|semaines?|week-en
 export function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<number>): MainDate | undefined {
   const told = toldDay(doc);
   // A year alone ("occupied in 2012") recalls; news gives the day or at least the month of what it reports.
-  const events = dates.filter((d) => d.role === 'event' && !d.background && d.precision !== 'year' && !recalledInBody(d, lead, told) && !afterOther(d, told, dates) && !namesEvent(d) && !endsPeriod(d) && !besideOther(d));
+  const events = dates.filter((d) => d.role === 'event' && !d.background && d.precision !== 'year' && !recalledInBody(d, lead, told) && !afterOther(d, told, dates) && !namesEvent(d) && !endsPeriod(d) && !besideOther(d) && !pointsElsewhere(d));
   // The first of the best ranked, each ranked once: ranking folds text.
   let chosen: DateFact | undefined;
   let chosenSaid = false;
@@ -202,6 +202,13 @@ const BEFORE_CHARS = 45;
 function textBefore(date: DateFact): string | undefined {
   const at = date.evidence.text.indexOf(date.matched);
   return at > 0 ? fold(date.evidence.text.slice(Math.max(0, at - BEFORE_CHARS), at)) : undefined;
+}
+
+/** "(voir post du 2 novembre)", "(see our report of June 3)": a pointer to another text, not a day of the event. */
+const CROSS_REFERENCE = /\((?:voir|see|cf\.?|lire|read|lisez)\b[^()]*$/;
+
+function pointsElsewhere(date: DateFact): boolean {
+  return CROSS_REFERENCE.test(textBefore(date) ?? '');
 }
 
 /** Words that may follow a month without making it the name of an event ("July and August", "July of"). */

@@ -150,7 +150,8 @@ export function travelAdvice(doc: Document, headlineEvent: boolean): TravelAdvic
   return issuer === undefined ? { type } : { type, issuer };
 }
 
-function saysAdvice(sentence: Sentence | undefined): boolean {
+/** Whether a sentence gives a government's advice (a level, "leave now", an ordered departure, a closed embassy). */
+export function saysAdvice(sentence: Sentence | undefined): boolean {
   return sentence !== undefined && ADVISING.test(sentence.folded);
 }
 
