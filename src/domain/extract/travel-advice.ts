@@ -25,7 +25,7 @@ const LEAVE: readonly RegExp[] = [
   /\border(?:s|ed)? (?:the )?(?:departure|non-emergency|non-essential)\b/,
   /\bnon-(?:emergency|essential) (?:us |u\.s\. |government )?(?:staff|personnel|employees|diplomats)\b/,
   /\bpull(?:s|ed|ing)? (?:out )?(?:non-essential |non-emergency )?(?:staff|diplomats|personnel)\b/,
-  /\b(?:should|must|to) leave (?:now|immediately|at once|(?:the )?country|mali|burkina|niger)\b/,
+  /\b(?:should|must|to) (?:leave|exit) (?:now|immediately|at once|(?:the )?country|mali|burkina|niger)\b/,
   /\bleave ['"]?(?:now|immediately|at once|at the earliest|as soon as possible)\b/,
   /\b(?:urge[sd]?|urging|ask(?:s|ed)?|call(?:s|ed)? on) (?:all |its |their )?(?:\w+ ){0,3}(?:to|should) leave\b/,
   /\bquitter (?:temporairement |immediatement )?(?:le pays|le mali|le burkina|le niger)\b/,

@@ -239,6 +239,13 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ type: 'evacuation', date: '2023-08-02' });
   });
 
+  it('reads a headline of advice that gives violence as its reason as advice', () => {
+    const doc = makeDocument('Italy urges citizens to exit Mali amid escalating fuel shortages and militant attacks', 'Italy has called on its citizens to leave Mali immediately');
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ type: 'evacuation' });
+    const attack = makeDocument('Gunmen attack convoy as Italy urges citizens to leave Mali', 'Gunmen attacked a fuel convoy near Kayes on Monday');
+    expect(extractFacts(attack, catalogs).main).toMatchObject({ type: 'attack' });
+  });
+
   it('does not date the event by a day a bracket points the reader to', () => {
     const doc = makeDocument(
       'Paris recommande un départ temporaire du Mali',

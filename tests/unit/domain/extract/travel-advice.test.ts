@@ -22,6 +22,7 @@ describe('travelAdvice', () => {
   it('reads leave-now calls and ordered departures as evacuation, with the government that gave them', () => {
     expect(advice('US orders non-emergency staff out of embassy in Bamako')).toEqual({ type: 'evacuation', issuer: 'us-gov' });
     expect(advice('Mali travel advice: British nationals should leave now')).toEqual({ type: 'evacuation', issuer: 'uk-gov' });
+    expect(advice('Italy tells its citizens to exit Mali')).toEqual({ type: 'evacuation', issuer: 'it-gov' });
     expect(advice('La France appelle ses ressortissants à quitter temporairement le Mali')).toEqual({ type: 'evacuation', issuer: 'fr-gov' });
     expect(advice('Washington pulls non-essential diplomats from Mali')).toEqual({ type: 'evacuation', issuer: 'us-gov' });
     expect(advice('Le Quai d\'Orsay recommande aux Français de prévoir un départ temporaire du Mali')).toMatchObject({ type: 'evacuation' });
