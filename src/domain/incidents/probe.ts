@@ -270,13 +270,17 @@ const HELD_NOUNS = /^(?:hostages?|otages?|captives?)$/;
 /** Headlines of a captivity under way: "kidnapped U.S. aid worker still alive", "calls for release of abducted ...". */
 const STILL_HELD = /\b(?:still (?:alive|held|missing|in captivity)|alive and well|proof of life|(?:calls?|appeals?|pleas?) for (?:the |his |her |their )?release|remains? (?:held|in captivity)|toujours (?:detenue?s?|retenue?s?|en captivite|otages?)|(?:est|sont) en vie|preuve de vie|appel(?:le|lent)? a (?:la )?liberation)\b/;
 
+/** Headlines of a hostage's death in captivity: "Swiss hostage in Mali has been killed", "l'otage française est morte". */
+const DIED_HELD = /\b(?:hostages?|otages?|captives?)\b.{0,40}\b(?:killed|executed|dead|died|murdered|tuee?s?|executee?s?|morte?s?|decedee?s?|assassinee?s?)\b/;
+
 /**
  * A kidnapping story whose title and lead name hostages but no abduction, or whose headline tells of
- * hostages still held (see Probe.captive).
+ * hostages still held or dead in captivity (see Probe.captive).
  */
 function speaksOfCaptivity(doc: Document, facts: Facts): boolean {
   if (facts.main.type !== 'kidnapping') return false;
-  if (STILL_HELD.test(doc.sentences[0]?.folded ?? '')) return true;
+  const headline = doc.sentences[0]?.folded ?? '';
+  if (STILL_HELD.test(headline) || DIED_HELD.test(headline)) return true;
   const lead = new Set(doc.sentences.filter((s) => s.lead).map((s) => s.index));
   const told = facts.events.filter((e) => e.type === 'kidnapping' && !e.background && lead.has(e.evidence.sentence));
   return told.length > 0 && told.every((e) => HELD_NOUNS.test(fold(e.trigger)));

@@ -281,6 +281,9 @@ describe('decide', () => {
     expect(alive('Niger president says kidnapped U.S. aid worker still alive')).toBe(true);
     expect(alive('Niger town calls for release of abducted US aid worker')).toBe(true);
     expect(alive('US aid worker abducted in Niger')).toBeUndefined();
+    // A hostage's death in captivity is news of that captivity, however long after the kidnapping.
+    expect(alive('Switzerland says Swiss hostage in Mali has been killed')).toBe(true);
+    expect(alive("L'otage française est morte en captivité")).toBe(true);
   });
 
   it('keeps the place clash for news of a hostage still held, which names where the hostage was taken', () => {
