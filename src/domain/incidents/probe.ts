@@ -68,8 +68,8 @@ export interface Probe {
   readonly fingerprint: string;
   readonly recalled: Recalled;
   /**
-   * For a story of freed, rescued or ransomed hostages, the other days it gives: it names the day
-   * they were taken, which dates the kidnapping it follows.
+   * For a story of hostages freed, rescued, ransomed or still held, the other days it gives: it names
+   * the day they were taken, which dates the kidnapping it follows.
    */
   readonly captivityDays?: readonly string[];
   /**
@@ -161,8 +161,8 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
   if (main.victims !== undefined) probe.victims = withRole(probeVictims(main.victims.count, main.victims.nationality), main.victims.role);
   if (main.site !== undefined) probe.site = resolveSite(main.site, facts);
   const ended = reportsCaptivityEnd(main.type, main.changes);
-  if (ended) probe.captivityDays = otherDays(facts, date);
-  else if (speaksOfCaptivity(doc, facts)) probe.captive = true;
+  if (!ended && speaksOfCaptivity(doc, facts)) probe.captive = true;
+  if (ended || probe.captive === true) probe.captivityDays = otherDays(facts, date);
   const years = ended || probe.captive === true ? yearsToldOfHostages(facts, date) : [];
   if (years.length > 0) probe.captivityYears = years;
   const persons = personsOf(facts);

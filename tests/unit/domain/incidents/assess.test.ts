@@ -328,15 +328,16 @@ describe('assess', () => {
     expect(assess(freedIn([]), july).matches.map((m) => m.code)).toContain('place:clash');
   });
 
-  it('keeps the other days a story of freed hostages gives, and only for such a story', () => {
+  it('keeps the other days a story of hostages freed or still held gives, and only for such a story', () => {
     const day = (date: string) => ({ date, precision: 'day' as const, role: 'event' as const, background: false, matched: date, evidence: { sentence: 1, text: '' } });
-    const found = (changes: ('release' | 'claim')[]) =>
+    const found = (changes: ('release' | 'claim')[], title = 'Four Moroccan drivers freed') =>
       story(
-        doc('m', 'Four Moroccan drivers freed', ['They were taken on January 18.'], { published: '2025-08-05' }),
+        doc('m', title, ['They were taken on January 18.'], { published: '2025-08-05' }),
         facts({ type: 'kidnapping', date: '2025-08-03', datePrecision: 'day', country: 'ml', places: [], changes }, { dates: [day('2025-08-03'), day('2025-01-18')] }),
       ).probe;
     expect(found(['release']).captivityDays).toEqual(['2025-01-18']);
     expect(found(['claim']).captivityDays).toBeUndefined();
+    expect(found(['claim'], 'Four Moroccan drivers still held, video shows').captivityDays).toEqual(['2025-01-18']);
   });
 
   it('keeps a story of hostages taken years after an incident apart from it, and the years of a captivity loosely', () => {
