@@ -69,8 +69,11 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
       // "Militants free two hostages": the bare verb only before whom it frees, not "a free press".
       String.raw`free (?:the |all |(?:\w+ ){0,2}(?:hostages?|captives?|prisoners?))`,
       String.raw`(?:after|following) (?:\w+ ){0,3}(?:years?|months?|weeks?) (?:of|in) captivity`, String.raw`free at last`,
-      String.raw`(?:is|are|was|were) (?:now |finally )?free`],
-    fr: [String.raw`liber(?:e|ee|es|ees|er|ation|ent)`, String.raw`relach(?:e|ee|es|ees|ent)`, String.raw`remis en liberte`,
+      String.raw`(?:is|are|was|were) (?:now |finally )?free`,
+      // Hostages who got away: "found safe and sound in Mali", "escaped their captors".
+      String.raw`found (?:safe|alive)`, String.raw`escaped (?:from )?(?:their|his|her) (?:captors|kidnappers|abductors)`],
+    fr: [String.raw`liber(?:e|ee|es|ees|er|ation|ent)`,
+      String.raw`retrouve(?:e|s|es)? (?:sains? et saufs?|saines? et sauves?|vivante?s?|en vie)`, String.raw`(?:echappe|evade)e?s? (?:a|de) (?:leurs|ses) ravisseurs`, String.raw`relach(?:e|ee|es|ees|ent)`, String.raw`remis en liberte`,
       String.raw`apres (?:\w+ ){0,3}(?:ans?|annees?|mois|semaines?) de (?:captivite|detention)`,
       // "Sophie Pétronin : enfin libre", "ils sont libres": free again, not "la zone libre".
       String.raw`(?:enfin|desormais|de nouveau|a nouveau|est|sont|etait|etaient) libres?`],
