@@ -255,6 +255,25 @@ function sentenceVictims(tokens: Tokens, background: BackgroundTest): readonly V
 /** "Abducted from his home by three armed men", "enlevé par trois hommes armés": the people after these did it. */
 const AGENT = new Set(['by', 'par']);
 
+/**
+ * "Trois membres d'une famille italienne", "members of an Italian family": the one family is who the
+ * people before it are, not one more person; its nationality is theirs. Returns where it ends.
+ */
+function familyAfter(words: readonly string[], k: number): { end: number; nationality?: string } | undefined {
+  if (!OF.has(words[k] as string) || !ONE.has(words[k + 1] as string)) return undefined;
+  const demonym = NATIONALITIES.matchAt(words, k + 2);
+  const noun = demonym === undefined ? k + 2 : demonym.end;
+  if (!FAMILY.has(words[noun] as string)) return undefined;
+  const after = demonym === undefined ? nationalityAt(words, noun + 1) : undefined;
+  const nationality = demonym?.values[0] ?? after?.nationality;
+  const end = after?.end ?? noun + 1;
+  return nationality === undefined ? { end } : { end, nationality };
+}
+
+const OF = new Set(['of', 'de', 'd']);
+const ONE = new Set(['a', 'an', 'un', 'une']);
+const FAMILY = new Set(['family', 'famille', 'household', 'foyer']);
+
 /** A group of people starting at token i: "three Indian nationals", "une dizaine de soldats", "Indian workers". */
 function groupAt(words: readonly string[], i: number): Group | undefined {
   const word = words[i] as string;
@@ -286,6 +305,11 @@ function groupAt(words: readonly string[], i: number): Group | undefined {
     if (after) {
       nationality = after.nationality;
       k = after.end;
+    }
+    const family = familyAfter(words, k);
+    if (family) {
+      nationality ??= family.nationality;
+      k = family.end;
     }
   } else if (!demonym && number && !article && !isYear(word)) {
     // "Attack leaves 24 dead", "au moins 24 morts", "the death toll rose to 24": a toll without a noun.

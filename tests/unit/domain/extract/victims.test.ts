@@ -75,6 +75,14 @@ describe('extractVictims', () => {
     expect(victims('Deux Italiens ont été enlevés par cinq hommes armés.')).toEqual(['2|Italian|hostage']);
   });
 
+  it('does not count the one family that people are members of as one more person', () => {
+    const french = extractVictims(sentenceDocument("Trois membres d'une famille italienne ont été libérés mardi.", 'fr'), notBackground);
+    expect(french.map((v) => `${v.count}|${v.nationality ?? '-'}|${v.role}`)).toEqual(['3|Italian|released']);
+    expect(victims('Three members of an Italian family were freed on Tuesday.')).toEqual(['3|Italian|released']);
+    // The families of the dead are not their members.
+    expect(victims('The families of two soldiers killed in the attack were told on Monday.').map((v) => v.split('|')[0])).toContain('2');
+  });
+
   it('takes the people an opening clause of contrast counts for another event', () => {
     const facts = extractVictims(sentenceDocument("Alors que deux Français ont été enlevés jeudi à Hombori, trois touristes ont été enlevés à Tombouctou."), notBackground);
     expect(facts.map((v) => [v.count, v.nationality ?? '-', v.background])).toEqual([[2, 'French', true], [3, '-', false]]);
