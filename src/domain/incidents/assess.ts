@@ -1,4 +1,5 @@
 import type { EventType, Incident, Reason, VictimRole } from '../model.js';
+import { reportsCaptivityEnd } from '../extract/events.js';
 import { isGenericSiteKey } from '../extract/sites.js';
 import { ISSUER_IDS } from '../extract/travel-advice.js';
 import { dayNumber, daysBetween, monthOf, monthsBetween, WEEK_DAYS } from './dates.js';
@@ -544,7 +545,10 @@ function victimsScore({ probe, incident, features, explain }: Pair): Scored {
   const hostages = counts.filter((v) => v.role === 'hostage').map((v) => v.count);
   // On the day the incident took its hostages, another count is a revised count or some of them ("the
   // family of one of the two Frenchmen kidnapped in November"), not another kidnapping.
-  if (probe.type === 'kidnapping' && incident.eventType === 'kidnapping' && hostages.length > 0 && !sameTime(probe, incident)) {
+  // One hostage freed of several taken together is one of them ("l'ex-otage australienne" of a couple);
+  // three freed are not some of five taken elsewhere.
+  const oneFreed = reportsCaptivityEnd(probe.type, probe.changes) && victims.count === 1 && hostages.some((n) => n !== null && n > 1);
+  if (probe.type === 'kidnapping' && incident.eventType === 'kidnapping' && hostages.length > 0 && !sameTime(probe, incident) && !oneFreed) {
     return {
       veto: {
         code: 'veto:victims',

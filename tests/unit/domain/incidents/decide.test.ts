@@ -126,6 +126,23 @@ describe('decide', () => {
     expect(codes(estimated.reasons)).toContain('veto:victims');
   });
 
+  it('takes one hostage freed for one of those an incident took together, but not three freed for three of five', () => {
+    const freed = (count: number) =>
+      story(
+        doc('f-1', 'Indian hostage freed in Mali', ['An Indian hostage was freed in Kayes, the embassy said.'], { published: '2025-09-20' }),
+        facts({ type: 'kidnapping', date: '2025-09-19', datePrecision: 'day', country: 'ml', places: ['ml-kayes'], victims: { count, nationality: 'Indian' }, changes: ['release'] }, {
+          places: [KAYES], victims: [victims(count, 'Indian')],
+        }),
+      );
+    const one = decide(freed(1), RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY);
+    expect(codes(one.reasons)).not.toContain('veto:victims');
+    const five = story(
+      doc('k-5', 'Five Indians kidnapped in Kayes', ['Five Indian nationals were kidnapped in Kayes on July 1.'], { published: '2025-07-02' }),
+      facts({ type: 'kidnapping', date: '2025-07-01', datePrecision: 'day', country: 'ml', places: ['ml-kayes'], victims: { count: 5, nationality: 'Indian' } }, { places: [KAYES], victims: [victims(5, 'Indian')] }),
+    );
+    expect(codes(decide(freed(3), RELEVANT, [filed(five)], DEFAULT_MATCH_POLICY).reasons)).toContain('veto:victims');
+  });
+
   it('does not update an incident that a story only recalls as background', () => {
     const recall = story(
       doc('recall-1', 'Attack on army post in Ménaka', ['Gunmen attacked an army post in Ménaka.', 'Earlier this year three Indians were kidnapped at the Diamond Cement Factory.'], {
