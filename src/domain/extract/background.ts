@@ -17,7 +17,8 @@ const RECALL_CUES: readonly string[] = [
   String.raw`(?:in|over) the (?:past|last) (?:few |several |two |three |five |ten )?(?:years|months|decades?)`,
   // "held hostage since 2011" is how long the captivity the story tells of has lasted, and "the deadliest
   // attack since 2015" measures it against the years: neither tells of an earlier event.
-  String.raw`since(?<!\b(?:held|hostage|hostages|captive|captivity|detained|kidnapped|abducted|deadliest|worst|bloodiest|biggest|largest|heaviest)\b[^.;]{0,60}since) (?:19|20)\d{2}`,
+  // Nor does "who lived in Abalak since 1992": how long someone lived or worked there.
+  String.raw`since(?<!\b(?:held|hostage|hostages|captive|captivity|detained|kidnapped|abducted|deadliest|worst|bloodiest|biggest|largest|heaviest|lived|living|lives|worked|working|works|based|resident)\b[^.;]{0,60}since) (?:19|20)\d{2}`,
   String.raw`(?:formed|founded|created|established|emerged) in (?:19|20)\d{2}`,
   String.raw`the formation of`,
   String.raw`had then`,
@@ -37,7 +38,7 @@ const RECALL_CUES: readonly string[] = [
   String.raw`par le passe`,
   String.raw`plus tot (?:cette annee|ce mois|dans l'annee)`,
   String.raw`(?:ces|au cours des) dernieres annees`,
-  String.raw`depuis(?<!\b(?:otages?|captivite|detenue?s?|retenue?s?|enlevee?s?|sequestree?s?|plus meurtriere?s?|plus sanglante?s?|pire)\b[^.;]{0,60}depuis) (?:19|20)\d{2}`,
+  String.raw`depuis(?<!\b(?:otages?|captivite|detenue?s?|retenue?s?|enlevee?s?|sequestree?s?|plus meurtriere?s?|plus sanglante?s?|pire|vivait|vit|vivent|habitait|habite|travaillait|travaille|installee?s?|basee?s?)\b[^.;]{0,60}depuis) (?:19|20)\d{2}`,
   String.raw`(?:cree|creee|fonde|fondee|forme|formee|ne|nee) en (?:19|20)\d{2}`,
   String.raw`pour rappel`,
   String.raw`(?:faisant|en) reference a`,

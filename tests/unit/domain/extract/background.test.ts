@@ -61,6 +61,8 @@ describe('isBackgroundSentence and recallsPast', () => {
     'La Française, retenue en otage au Mali depuis 2016, a été libérée jeudi.',
     'Le pays a connu dans la nuit de vendredi à samedi l’attaque la plus meurtrière depuis 2015.',
     'It was the deadliest attack on the army since 2015, officials said.',
+    'Jeffrey Woodke, who lived in the city of Abalak since 1992, was driven off in a pickup truck.',
+    "Le prêtre, qui vivait à Bomoanga depuis 2007, a été enlevé lundi soir.",
     'Armed men on Tuesday killed 37 Fulani civilians in central Mali, where ethnic violence cost hundreds of lives last year, the government said.',
     'A previous assessment of this attack in the village of Ogossagou reported at least fifty deaths.',
   ])('%s reports the current event', (text) => {
