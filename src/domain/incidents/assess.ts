@@ -525,6 +525,11 @@ function victimsScore({ probe, incident, features, explain }: Pair): Scored {
     const comparable = killedOrWounded ? [] : theirs.filter((v) => victims.role === undefined || v.role === victims.role);
     const others = [...new Set(comparable.flatMap((v) => (v.nationality === undefined ? [] : [v.nationality])))];
     if (others.length > 0) {
+      // Two Chinese taken against three Indians taken: neither the count nor the nationality agrees, two abductions.
+      const counts = comparable.flatMap((v) => (v.nationality === undefined || v.count === null ? [] : [v.count]));
+      if (probe.type === 'kidnapping' && incident.eventType === 'kidnapping' && victims.count !== null && counts.length > 0 && !counts.includes(victims.count)) {
+        return { veto: { code: 'veto:victims', message: explain ? `${victims.count} ${nationality} hostages against ${others.join(', ')} in ${incident.id}` : '' } };
+      }
       return { match: { code: 'victims:clash', weight: WEIGHTS.nationalityClash, message: explain ? `victims ${nationality} against ${others.join(', ')}` : '' } };
     }
     // The other side did not say whose they were: the count can still agree.

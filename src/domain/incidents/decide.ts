@@ -9,7 +9,7 @@ export interface MatchPolicy {
   readonly maxCandidates: number;
 }
 
-export const DEFAULT_MATCH_POLICY: MatchPolicy = { joinThreshold: 0.42, maxCandidates: 20 };
+export const DEFAULT_MATCH_POLICY: MatchPolicy = { joinThreshold: 0.38, maxCandidates: 20 };
 
 /** Rejected candidates worth explaining in the reasons. */
 const EXPLAINED = 3;

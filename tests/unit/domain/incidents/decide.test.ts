@@ -381,17 +381,30 @@ describe('decide', () => {
 
   it('explains a weak candidate with its score and slots', () => {
     const elsewhere = story(
-      doc('menaka-1', 'Kidnapping in Ménaka', ['Two Chinese workers were kidnapped near Ménaka on July 2.']),
+      doc('menaka-1', 'Kidnapping in Ménaka', ['Three Chinese workers were kidnapped near Ménaka on July 2.']),
       facts(
-        { type: 'kidnapping', date: '2025-07-02', datePrecision: 'day', country: 'ml', places: ['ml-menaka'], victims: { count: 2, nationality: 'Chinese' } },
-        { places: [MENAKA], victims: [victims(2, 'Chinese')] },
+        { type: 'kidnapping', date: '2025-07-02', datePrecision: 'day', country: 'ml', places: ['ml-menaka'], victims: { count: 3, nationality: 'Chinese' } },
+        { places: [MENAKA], victims: [victims(3, 'Chinese')] },
       ),
     );
     const verdict = decide(elsewhere, RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY);
     expect(verdict.action).toBe('new');
     const weak = verdict.reasons.find((r) => r.code === 'weak');
-    expect(weak?.message).toMatch(/^inc-20250701-kayes-kidnapping scored [0-9.]+ < 0.42 \(/);
+    expect(weak?.message).toMatch(/^inc-20250701-kayes-kidnapping scored [0-9.]+ < 0.38 \(/);
     expect(weak?.message).toContain('victims:clash -0.15');
+  });
+
+  it('vetoes hostages taken whose count and nationality both differ from those of a kidnapping', () => {
+    const chinese = story(
+      doc('kayes-2', 'Chinese miners kidnapped in Kayes', ['Two Chinese miners were kidnapped near a gold mine in Kayes on July 1.']),
+      facts(
+        { type: 'kidnapping', date: '2025-07-01', datePrecision: 'day', country: 'ml', places: ['ml-kayes'], victims: { count: 2, nationality: 'Chinese' } },
+        { places: [KAYES], victims: [victims(2, 'Chinese')] },
+      ),
+    );
+    const verdict = decide(chinese, RELEVANT, [filed(julyKidnapping())], DEFAULT_MATCH_POLICY);
+    expect(verdict.action).toBe('new');
+    expect(verdict.reasons.find((r) => r.code === 'veto:victims')?.message).toBe('2 chinese hostages against Indian in inc-20250701-kayes-kidnapping');
   });
 });
 
