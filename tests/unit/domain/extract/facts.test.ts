@@ -380,6 +380,12 @@ describe('extractFacts on small documents', () => {
       { lang: 'fr', published: '2025-10-27T12:00:00Z' },
     );
     expect(extractFacts(french, catalogs).main).toMatchObject({ date: '2025-09-01', datePrecision: 'month' });
+    const purpose = makeDocument(
+      'Mali : les écoles fermées à cause du blocus du JNIM',
+      "Le blocus imposé en septembre se poursuit. Les autorités font tout pour mettre fin à la crise afin de reprendre les cours le 10 novembre",
+      { lang: 'fr', published: '2025-10-27T12:00:00Z' },
+    );
+    expect(extractFacts(purpose, catalogs).main).toMatchObject({ date: '2025-09-01', datePrecision: 'month' });
   });
 
   it('takes the day a measure starts from for an estimate, not the event day', () => {
