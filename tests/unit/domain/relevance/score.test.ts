@@ -223,6 +223,7 @@ describe('the shipped rules', () => {
     ['Heatwave grips the Sahel as temperatures pass 45C', 'Hospitals in Mali and Burkina Faso report a surge in patients as the weather stays extreme.', 'en'],
     ['Bandits kidnap villagers in northern Benin', 'The kidnappers demanded a ransom from the families.', 'en'],
     ['Barrick : enlèvement du stock d\'or de la mine malienne', 'Le litige fiscal entre la compagnie et Bamako se durcit.', 'fr'],
+    ['Uranium company to suspend Arlit mine activities', 'Financial difficulties facing its subsidiary since July 2023, when the president of Niger was deposed in a coup, have grown.', 'en'],
     ['Mali junta dissolves political parties', 'The decree follows a national consultation that recommended a five-year term for the military leader.', 'en'],
     ['Niger : des milliers de sinistrés après les inondations', 'Les pluies ont fait 50 morts dans le pays. Les crues ont détruit des maisons. Des routes sont coupées. Les secours manquent. Certaines zones sont aussi exposées aux attaques jihadistes.', 'fr'],
     ['Niger: at least 44 migrants died after their vehicle broke down', 'The migrants, who were trying to reach Libya, died of thirst in the desert, local officials and soldiers said.', 'en'],
