@@ -36,7 +36,8 @@ const LEAVE: readonly RegExp[] = [
   /\b(?:prevoir|organiser|envisager) (?:un |leur )?depart\b/,
   /\bdepart temporaire\b/,
   // A government flying its people out: "Italy to evacuate its citizens", "la France évacue ses ressortissants".
-  /\b(?:evacuat|repatriat|evacu|rapatri)\w* (?:(?:its|their|the|all|ses|leurs|les|des)\s+)?(?:\w+ )?(?:citizens|nationals|ressortissants|expatriates|expatries)\b/,
+  // Not "refused to repatriate deported nationals": people sent back are not a government's own flown out.
+  /\b(?:evacuat|repatriat|evacu|rapatri)\w* (?:(?:its|their|the|all|ses|leurs|les|des)\s+)?(?:(?!deported|expelled|expulses|illegal|irregular|undocumented|clandestins)\w+ )?(?:citizens|nationals|ressortissants|expatriates|expatries)\b/,
   /\b(?:evacuation|repatriation|rapatriement)s? (?:of|des|de leurs|de ses) (?:\w+ )?(?:citizens|nationals|ressortissants|expatriates|expatries)\b/,
   /\b(?:to |should |must )?depart (?:now|immediately|at once|the country|mali|burkina|niger)\b/,
 ];

@@ -41,6 +41,7 @@ describe('travelAdvice', () => {
     expect(advice('Niger : la France va évacuer ses ressortissants')).toEqual({ type: 'evacuation', issuer: 'fr-gov' });
     expect(advice('Spain begins evacuation of its nationals from Niamey')).toEqual({ type: 'evacuation', issuer: 'es-gov' });
     expect(advice('Wounded soldiers evacuated to Niamey')).toBeUndefined();
+    expect(advice('US bans entry from Mali, Burkina Faso and Niger', 'Some countries refused to repatriate deported nationals, the proclamation says.')).toBeUndefined();
   });
 
   it('reads a headline that drops the article before "country"', () => {
