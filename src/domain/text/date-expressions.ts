@@ -480,5 +480,14 @@ export function parseDateExpressions(text: string, reference: string, lang: Lang
     if (lang !== 'en') for (const e of frenchMonths(text, folded, reference)) addUnlessOverlapping(found, e);
     if (YEAR_DIGITS.test(folded)) for (const e of years(text, folded)) addUnlessOverlapping(found, e);
   }
-  return found.sort((a, b) => a.index - b.index);
+  return found.filter((e) => !weekdayOfASpan(e, text)).sort((a, b) => a.index - b.index);
+}
+
+/**
+ * "dans la nuit du dimanche 29 au lundi 30 septembre": a weekday read alone, its day of the month
+ * written after it, is the first day of a span whose month comes at its end, not the latest such
+ * weekday; the span's other end gives the day.
+ */
+function weekdayOfASpan(e: DateExpression, text: string): boolean {
+  return e.precision === 'day' && !/\d/.test(e.text) && /^\s+\d{1,2}(?:er)?\s+(?:au|to|and|et|-|–)\s/.test(text.slice(e.index + e.text.length, e.index + e.text.length + 12));
 }

@@ -34,6 +34,11 @@ describe('parseDateExpressions', () => {
     expect(dates('Civilians were killed on Monday, August 25.', '2025-09-01')).toEqual([['on Monday, August 25', '2025-08-25', 'day']]);
   });
 
+  it('does not read the first weekday of a night written as a span for the latest such weekday', () => {
+    const found = dates("L'armée a été attaquée dans la nuit du dimanche 29 au lundi 30 septembre.", '2019-10-16', 'fr');
+    expect(found.map((d) => d[1])).toEqual(['2019-09-30']);
+  });
+
   it('takes a weekday that falls on the day only a year before the text for a slip, not for that year', () => {
     // 18 March 2019 is a Monday, 18 March 2018 a Sunday: no writer leaves out the year of a day a year back.
     expect(dates("Des militaires ont été tués dimanche 18 mars à l'aube.", '2019-03-23', 'fr')).toEqual([['dimanche 18 mars', '2019-03-18', 'day']]);
