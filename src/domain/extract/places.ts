@@ -44,6 +44,8 @@ const PLACE_NOUNS = new Set([
   'border', 'frontiere', 'part', 'parts',
   // "le camp de Boulkessi", "the army post of Tessit": what is attacked in the Sahel is mostly a camp or a post.
   'camp', 'camps', 'base', 'bases', 'poste', 'postes', 'caserne', 'garrison', 'garnison', 'detachement', 'detachment',
+  // "deux camps militaires, celui de Mondoro et celui de Boulkessi": the pronoun stands for the camp.
+  'celui', 'celle', 'ceux', 'celles',
 ]);
 /** Words that make a following "de"/"of" a place preposition: "près de Kéniéba", "north of Gao". */
 const NEAR_WORDS = new Set(['pres', 'proche', 'autour', 'loin', 'hors', 'sortie', 'entree', 'large', 'outside', 'short']);

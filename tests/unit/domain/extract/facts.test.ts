@@ -255,6 +255,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-11-07' });
   });
 
+  it('places the event in the camps a pronoun stands for ("celui de Mondoro")', () => {
+    const doc = makeDocument(
+      "Au Mali, l'armée paie par le sang",
+      "Des dizaines d'éléments armés ont attaqué deux camps militaires, celui de Mondoro et celui de Boulkessi",
+      { lang: 'fr', published: '2019-10-16T10:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main.places).toEqual(expect.arrayContaining(['ml-mondoro', 'ml-boulkessi']));
+  });
+
   it('does not date the event by a day something is awaited on', () => {
     const doc = makeDocument(
       'Soldier killed in Ivory Coast attack',
