@@ -17,6 +17,7 @@ import { termSimilarity } from './terms.js';
 export const WEIGHTS = {
   place: 0.2,
   region: 0.12,
+  regionOtherTowns: 0.04,
   country: 0.03,
   countryOnly: 0.08,
   placeClash: -0.1,
@@ -184,7 +185,13 @@ function placeScore({ probe, incident, features, explain }: Pair): Reason | unde
   const shared = probe.places.find((p) => placeIds.has(p.id));
   if (shared !== undefined) return { code: 'place', weight: WEIGHTS.place, message: explain ? `same place: ${shared.id}` : '' };
   const region = probe.regions.find((r) => regions.has(r));
-  if (region !== undefined) return { code: 'region', weight: WEIGHTS.region, message: explain ? `same region: ${region}` : '' };
+  if (region !== undefined) {
+    // Inates and Chinégodar are both in Tillabéri: two listed towns of one region say the places differ.
+    const towns = listedTowns(probe.places.map((p) => p.id)) && listedTowns(placeIds);
+    return towns
+      ? { code: 'region', weight: WEIGHTS.regionOtherTowns, message: explain ? `same region (${region}), other towns` : '' }
+      : { code: 'region', weight: WEIGHTS.region, message: explain ? `same region: ${region}` : '' };
+  }
   if (probe.regions.length > 0 && regions.size > 0) {
     return {
       code: 'place:clash',
@@ -205,6 +212,12 @@ function placeScore({ probe, incident, features, explain }: Pair): Reason | unde
 
 /** A locality placed only in its country (see PlaceFact.unlisted): "ne-loc-tassia". */
 const isUnlisted = (id: string) => id.includes('-loc-');
+
+/** Whether some of these places below region level are listed ones, whose region is known. */
+function listedTowns(ids: Iterable<string>): boolean {
+  for (const id of ids) if (!isUnlisted(id) && !id.includes('-r-')) return true;
+  return false;
+}
 
 function holdsHostages(features: IncidentFeatures, nationality: string | undefined): boolean {
   return nationality !== undefined && features.victims.some((v) => isHeld(v.role) && v.folded === nationality);

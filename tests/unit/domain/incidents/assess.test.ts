@@ -43,7 +43,11 @@ describe('assess', () => {
     const first = createIncident(attack('a', TASSIA), { id: 'inc-t', type: 'attack', country: 'ne', at: '2024-06-26T12:00:00Z' }, policy);
     expect(assess(attack('b', TERA).probe, first).matches.find((m) => m.code === 'country')).toMatchObject({ weight: 0.08 });
     const nearby = createIncident(attack('c', { ...TERA, id: 'ne-dargol', name: 'Dargol' }), { id: 'inc-d', type: 'attack', country: 'ne', at: '2024-06-26T12:00:00Z' }, policy);
-    expect(assess(attack('e', TERA).probe, nearby).matches.find((m) => m.code === 'region')).toMatchObject({ weight: 0.12 });
+    // Two towns the gazetteer places in one region are two places of it (Inates and Chinégodar, both in Tillabéri).
+    expect(assess(attack('e', TERA).probe, nearby).matches.find((m) => m.code === 'region')).toMatchObject({ weight: 0.04 });
+    const TILLABERI: PlaceFact = { ...TERA, id: 'ne-r-tillaberi', name: 'Tillabéri', kind: 'region' };
+    const regional = createIncident(attack('f', TILLABERI), { id: 'inc-r', type: 'attack', country: 'ne', at: '2024-06-26T12:00:00Z' }, policy);
+    expect(assess(attack('g', TERA).probe, regional).matches.find((m) => m.code === 'region')).toMatchObject({ weight: 0.12 });
   });
 
   it('vetoes an event of the same kind long after an incident known only from an undated report', () => {
