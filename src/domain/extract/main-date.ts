@@ -276,7 +276,7 @@ function recalledInBody(date: DateFact, lead: ReadonlySet<number>, told: string)
 }
 
 /** A reporting verb just before a date, or with its agent between them ("le bilan communiqué par le gouvernement le 23 avril", "reported by SITE Intelligence Group on Thursday"). */
-const SAID_BEFORE = /\b(?:said|says|told|confirmed|announced|added|stated|reported|declared|acknowledged|admitted|claimed|revealed|learned|learnt|published|released|issued|declare|indique|annonce|affirme|precise|confirme|ajoute|reconnu|revendique|revele|appris|publie|publiee|diffuse|diffusee|communique|communiquee)(?: (?:by|par) (?:the |le |la |les |l')?[a-z-]+(?: [a-z-]+){0,2})?(?: on| le)?\s*$/;
+const SAID_BEFORE = /\b(?:said|says|told|confirmed|announced|added|stated|reported|declared|acknowledged|admitted|claimed|revealed|learned|learnt|published|released|issued|declare|indique|annonce|affirme|precise|confirme|ajoute|reconnu|revendique|revele|appris|publie|publiee|diffuse|diffusee|communique|communiquee)(?: (?:by|par) (?:the |le |la |les |l')?[a-z-]+(?: [a-z-]+){0,2})?(?: (?:a|an|its|un|une|son) (?:statement|video|message|communique))?(?: on| le)?\s*$/;
 
 /** "Today" is mostly the day a story is told ("Switzerland Today", "Today, the army said"). */
 const TODAY = /^(?:on )?(?:today|tonight|aujourd'hui|ce jour)$/;
@@ -349,12 +349,16 @@ const OPENING_PHRASE = /^(?:dans|selon|sur|par|in|through|via|au terme|a l'issue
 function saidAfter(date: DateFact): boolean {
   const text = date.evidence.text;
   const at = text.indexOf(date.matched);
-  const before = at >= 0 ? fold(text.slice(0, at)) : '';
-  const opens = at >= 0 && (at <= OPENING || OPENING_WORDS.test(before) || OPENING_PHRASE.test(before));
-  if (!opens) return false;
+  if (at < 0) return false;
   const after = fold(text.slice(at + date.matched.length, at + date.matched.length + 120));
-  return SAID_AFTER.test(after) || CLAIMED_AFTER.test(after) || STATEMENT_AFTER.test(after);
+  if (VERB_NEXT.test(after)) return true;
+  const before = fold(text.slice(0, at));
+  const opens = at <= OPENING || OPENING_WORDS.test(before) || OPENING_PHRASE.test(before);
+  return opens && (SAID_AFTER.test(after) || CLAIMED_AFTER.test(after) || STATEMENT_AFTER.test(after));
 }
+
+/** "Islamic State's affiliate on Tuesday claimed responsibility", "the army on Monday said": the day its subject spoke. */
+const VERB_NEXT = /^\s+(?:said|says|announced|claimed|confirmed|reported|stated|declared|published|released|issued)\b/;
 
 /** "On Nov. 11, Benoit Desormeaux, chief executive of Semafo, said in a statement ...": the commas of an apposition do not end the clause. */
 const STATEMENT_AFTER = /^\s*,?[^.;:]{0,120}?\b(?:said|says|announced|declared) in a (?:statement|press release)\b/;

@@ -264,6 +264,21 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main.places).toEqual(expect.arrayContaining(['ml-mondoro', 'ml-boulkessi']));
   });
 
+  it('takes the day a subject spoke on for the day of its statement, not of the event', () => {
+    const subject = makeDocument(
+      'Islamic State claims responsibility for Niger army base attack',
+      "Islamic State's West Africa affiliate on Tuesday claimed responsibility for an attack on an army base in Niger. Its fighters killed 100 soldiers in the raid last Thursday on the base in Chinagodrar",
+      { published: '2020-01-14T18:00:00Z' },
+    );
+    expect(extractFacts(subject, catalogs).main).toMatchObject({ date: '2020-01-09' });
+    const issued = makeDocument(
+      'Islamic State kills soldiers in Niger',
+      'The Islamic State issued a statement on 14 January claiming responsibility for a major assault on a military base in Chinagodrar on 9 January',
+      { published: '2020-01-20T18:00:00Z' },
+    );
+    expect(extractFacts(issued, catalogs).main).toMatchObject({ date: '2020-01-09' });
+  });
+
   it('does not date the event by a day something is awaited on', () => {
     const doc = makeDocument(
       'Soldier killed in Ivory Coast attack',
