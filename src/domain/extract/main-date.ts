@@ -293,8 +293,13 @@ const MEASURE_FROM = /\b(?:a partir du?|a compter d(?:u|e|')|des le|starting(?: 
  */
 function dayOfStatement(date: DateFact): boolean {
   const before = textBefore(date) ?? '';
-  return SAID_BEFORE.test(before) || PRESS_BEFORE.test(before) || FOUND_BEFORE.test(before) || MEASURE_FROM.test(before) || saidAfter(date) || briefingHeadline(date);
+  return (
+    SAID_BEFORE.test(before) || PRESS_BEFORE.test(before) || DATED_BEFORE.test(before) || FOUND_BEFORE.test(before) || MEASURE_FROM.test(before) || saidAfter(date) || briefingHeadline(date)
+  );
 }
+
+/** "sa lettre Al-Naba, datée du 17 septembre", "a video dated June 3": when a text came out. */
+const DATED_BEFORE = /\b(?:datee?s?|dated)(?: du| de| of)?\s*$/;
 
 /** "whose body was discovered Saturday", "retrouvé mort dimanche": when it came to light, after it happened. */
 const FOUND_BEFORE = /\b(?:discovered|found|retrouvee?s?|decouverte?s?)(?: (?:dead|mort|morte|morts|mortes|sans vie))?(?: on| le)?\s*$/;

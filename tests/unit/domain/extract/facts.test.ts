@@ -277,6 +277,12 @@ describe('extractFacts on small documents', () => {
       { published: '2020-01-20T18:00:00Z' },
     );
     expect(extractFacts(issued, catalogs).main).toMatchObject({ date: '2020-01-09' });
+    const dated = makeDocument(
+      "L'Etat islamique revendique l'attaque de Kouré",
+      "Dans sa lettre Al-Naba, datée du 17 septembre, l'Etat islamique revendique l'attaque commise le 9 août contre un véhicule de l'ONG Acted",
+      { lang: 'fr', published: '2020-09-18T10:00:00Z' },
+    );
+    expect(extractFacts(dated, catalogs).main).toMatchObject({ date: '2020-08-09' });
   });
 
   it('does not date the event by a day something is awaited on', () => {
