@@ -201,6 +201,7 @@ describe('the shipped rules', () => {
     ['British embassy in Niger to reduce staff numbers', 'Britain will temporarily reduce staff at its embassy in Niamey after the military takeover.', 'en'],
     ['Hungry and besieged in Burkina Faso', 'In the northern town of Djibo, residents are cut off by a blockade. The livestock market is empty.', 'en'],
     ['Commune de Gorgadji : 10 VDP tués dans un affrontement', "Des hommes armés ont emporté le bétail des habitants près de Dori, au Burkina Faso. Les volontaires qui les poursuivaient sont tombés dans une embuscade.", 'fr'],
+    ["Sept agents de la CENI tués dans l'explosion de leur véhicule à Dargol (Tillabéri)", "Le véhicule, réquisitionné auprès de la direction de l'Agriculture, a sauté sur une mine.", 'fr'],
   ] as const)('keeps "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(true);
   });
