@@ -25,7 +25,7 @@ import { findPlaceMentions, placeFacts, type BackgroundTest, type PlaceMention }
 import { extractSites, isGenericSiteKey } from './sites.js';
 import { documentTokens, type Tokens } from './tokens.js';
 import { fold } from '../text/normalize.js';
-import { saysAdvice, travelAdvice, type TravelAdvice } from './travel-advice.js';
+import { advises, saysAdvice, travelAdvice, type TravelAdvice } from './travel-advice.js';
 import { extractVictims } from './victims.js';
 
 export interface Catalogs {
@@ -154,13 +154,18 @@ function headlineReportsViolence(events: readonly EventFact[]): boolean {
   return events.some((e) => e.evidence.sentence === 0 && !e.background && VIOLENCE.includes(e.type) && !givenAsCause(e));
 }
 
-/** "Italy urges citizens to exit Mali amid fuel shortages and militant attacks": violence the headline gives as the reason for its news. */
+/**
+ * "Italy urges citizens to exit Mali amid fuel shortages and militant attacks", "Attaques terroristes :
+ * la France déconseille ...": violence the headline gives as the reason or the topic of its news.
+ */
 const CAUSE_BEFORE = /\b(?:amid|amidst|over|due to|because of|citing|sur fond de|face a|en raison de?|a cause de?)\b[^,;:]*$/;
 
 function givenAsCause(event: EventFact): boolean {
   const folded = fold(event.evidence.text);
   const at = folded.indexOf(fold(event.trigger));
-  return at > 0 && CAUSE_BEFORE.test(folded.slice(0, at));
+  if (at < 0) return false;
+  const colon = folded.indexOf(':', at);
+  return (at > 0 && CAUSE_BEFORE.test(folded.slice(0, at))) || (colon > 0 && advises(folded.slice(colon + 1)));
 }
 
 /** Fuel running short: in the Sahel's towns, because armed groups cut the roads it comes by. */

@@ -153,7 +153,12 @@ export function travelAdvice(doc: Document, headlineEvent: boolean): TravelAdvic
 
 /** Whether a sentence gives a government's advice (a level, "leave now", an ordered departure, a closed embassy). */
 export function saysAdvice(sentence: Sentence | undefined): boolean {
-  return sentence !== undefined && ADVISING.test(sentence.folded);
+  return sentence !== undefined && advises(sentence.folded);
+}
+
+/** The same test of folded text. */
+export function advises(folded: string): boolean {
+  return ADVISING.test(folded);
 }
 
 /** The government named first, in the title then in the lead. */

@@ -242,6 +242,8 @@ describe('extractFacts on small documents', () => {
   it('reads a headline of advice that gives violence as its reason as advice', () => {
     const doc = makeDocument('Italy urges citizens to exit Mali amid escalating fuel shortages and militant attacks', 'Italy has called on its citizens to leave Mali immediately');
     expect(extractFacts(doc, catalogs).main).toMatchObject({ type: 'evacuation' });
+    const topic = makeDocument('Attaques terroristes : la France déconseille les zones frontalières du nord du Bénin', 'Le Quai d’Orsay a placé le nord du pays en zone rouge', { lang: 'fr' });
+    expect(extractFacts(topic, catalogs).main).toMatchObject({ type: 'advisory' });
     const attack = makeDocument('Gunmen attack convoy as Italy urges citizens to leave Mali', 'Gunmen attacked a fuel convoy near Kayes on Monday');
     expect(extractFacts(attack, catalogs).main).toMatchObject({ type: 'attack' });
   });
