@@ -48,6 +48,9 @@ describe('assess', () => {
     const TILLABERI: PlaceFact = { ...TERA, id: 'ne-r-tillaberi', name: 'Tillabéri', kind: 'region' };
     const regional = createIncident(attack('f', TILLABERI), { id: 'inc-r', type: 'attack', country: 'ne', at: '2024-06-26T12:00:00Z' }, policy);
     expect(assess(attack('g', TERA).probe, regional).matches.find((m) => m.code === 'region')).toMatchObject({ weight: 0.12 });
+    // A park the gazetteer lists as an area of the region is no town that could differ.
+    const PARK: PlaceFact = { ...TERA, id: 'ne-park-w', name: 'W National Park', kind: 'region' };
+    expect(assess(attack('h', PARK).probe, nearby).matches.find((m) => m.code === 'region')).toMatchObject({ weight: 0.12 });
   });
 
   it('vetoes an event of the same kind long after an incident known only from an undated report', () => {
