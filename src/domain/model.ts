@@ -192,6 +192,11 @@ export interface MainEvent {
   readonly dateEstimated?: boolean;
   /** The text gives no date at all: the date is when the story came out, or as far as its stream had got. */
   readonly dateUntold?: boolean;
+  /**
+   * The text gives the day and month but not the year, and may have come out over more than a year: the
+   * same day of another year it may have come out in is as likely.
+   */
+  readonly dateYearUnknown?: boolean;
   readonly country?: string;
   readonly places: readonly string[];
   readonly victims?: { readonly count: number | null; readonly nationality?: string; readonly role?: VictimRole };

@@ -118,6 +118,7 @@ function distil(parts: Parts): MainEvent {
     ...(date === undefined ? {} : { date: date.date, datePrecision: date.precision }),
     ...(date?.estimated === true ? { dateEstimated: true } : {}),
     ...(date?.untold === true ? { dateUntold: true } : {}),
+    ...(date?.yearUnknown === true ? { dateYearUnknown: true } : {}),
     ...(country === undefined ? {} : { country }),
     places: places.ids,
     ...(victims === undefined ? {} : { victims }),

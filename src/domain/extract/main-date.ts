@@ -11,6 +11,8 @@ export interface MainDate {
   readonly estimated: boolean;
   /** See MainEvent.dateUntold. */
   readonly untold?: boolean;
+  /** See MainEvent.dateYearUnknown. */
+  readonly yearUnknown?: boolean;
 }
 
 /**
@@ -24,6 +26,11 @@ function readOnlyRelative(doc: Document, date: DateFact): boolean {
   const weekday = WEEKDAY.test(fold(date.matched));
   if (!DAY_OF_MONTH.test(date.matched)) return !(weekday && weekdayPinned(doc, date));
   return !(withinAYear(doc) || weekday);
+}
+
+/** "dans la nuit du 9 au 10 novembre" in a story the stream bounds to more than a year: the day and month, of one of its years. */
+function yearUnknown(doc: Document, date: DateFact): boolean {
+  return date.precision === 'day' && DAY_OF_MONTH.test(date.matched) && !WEEKDAY.test(fold(date.matched)) && readOnlyRelative(doc, date);
 }
 
 /**
@@ -81,7 +88,7 @@ export function mainDate(doc: Document, dates: readonly DateFact[], lead: Readon
   if (reported !== undefined) return { date: reported.date, precision: 'day', estimated: true };
   if (chosen) {
     const estimated = (chosen.precision === 'day' && (chosenSaid || WEEK_LEVEL.test(fold(chosen.matched)) || endsRange(chosen))) || readOnlyRelative(doc, chosen);
-    return { date: chosen.date, precision: chosen.precision, estimated };
+    return yearUnknown(doc, chosen) ? { date: chosen.date, precision: chosen.precision, estimated, yearUnknown: true } : { date: chosen.date, precision: chosen.precision, estimated };
   }
   // News reports what just happened: a story that gives no date is about the days before it came out,
   // or, undated in a stream, about the days the stream had got to (see Document.publishedAfter).

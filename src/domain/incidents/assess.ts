@@ -249,6 +249,9 @@ function dateScore(pair: Pair): Scored {
   }
   if (theirs === undefined && probe.date !== undefined && probe.datePrecision === 'day') return reportedClose(pair, probe.date, vetoable);
   if (probe.date === undefined || theirs === undefined) return publicationCheck(pair);
+  if (sameDayOfAnotherYear(probe, theirs)) {
+    return { match: { code: 'date', weight: WEIGHTS.date, message: explain ? `event date ${theirs}: the day and month the story gives, in a year it may have come out in` : '' } };
+  }
   if (probe.datePrecision === 'day') {
     const apart = daysBetween(probe.date, theirs);
     const decay = gaussian(apart);
@@ -337,6 +340,13 @@ function beyondEstimate(pair: Pair, theirs: string): Reason | undefined {
 }
 
 const gaussian = (days: number) => Math.exp(-(days * days) / (2 * DATE_SIGMA * DATE_SIGMA));
+
+/** "le 10 novembre" in a story that may have come out over more than a year, and an incident on 10 November of one of its years. */
+function sameDayOfAnotherYear(probe: Probe, theirs: string): boolean {
+  const window = probe.dateWindow;
+  if (probe.dateYearUnknown !== true || window === undefined || probe.date === undefined || theirs < window.from || theirs > window.to) return false;
+  return daysBetween(`${theirs.slice(0, 4)}${probe.date.slice(4)}`, theirs) <= DATE_TOLERANCE;
+}
 
 /**
  * An undated story that gives only a weekday may mean that weekday in any week it can be about

@@ -217,6 +217,18 @@ function windowMonths(from: string, to: string): string[] {
   return monthSpan(shiftMonth(monthOf(from), -1), monthOf(to));
 }
 
+/** A day and month without a year (see Probe.dateYearUnknown): the months around it in each year of the window. */
+function yearsOfWindow(date: string, window: { readonly from: string; readonly to: string }): string[] {
+  const months: string[] = [];
+  for (let year = Number(window.from.slice(0, 4)); year <= Number(window.to.slice(0, 4)); year++) {
+    const day = `${year}${date.slice(4)}`;
+    if (day < window.from || day > window.to) continue;
+    const month = monthOf(day);
+    months.push(shiftMonth(month, -1), month, shiftMonth(month, 1));
+  }
+  return months;
+}
+
 /** The months from `first` to `last` ("2025-01"), at most WINDOW_MONTHS of them. */
 function monthSpan(first: string, last: string): string[] {
   const months: string[] = [];
@@ -269,6 +281,7 @@ function probeMonths(probe: Probe): string[] {
     return Array.from({ length: HOSTAGE_MONTHS + 2 }, (_, back) => shiftMonth(month, 1 - back));
   }
   const window = probe.dateWindow;
+  if (window !== undefined && probe.dateYearUnknown === true && probe.date !== undefined) return yearsOfWindow(probe.date, window);
   if (window !== undefined) return windowMonths(window.from, window.to);
   if (probe.date !== undefined && probe.datePrecision !== 'year') {
     const month = monthOf(probe.date);

@@ -46,6 +46,8 @@ export interface Probe {
   readonly dateWindow?: { readonly from: string; readonly to: string };
   /** See MainEvent.dateUntold: any day of the window is as likely as another. */
   readonly dateUntold?: boolean;
+  /** See MainEvent.dateYearUnknown: the same day and month in any year of the window is as likely. */
+  readonly dateYearUnknown?: boolean;
   /** Publication day, or the day the story was first seen. */
   readonly published: string;
   readonly country?: string;
@@ -153,6 +155,7 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     const window = main.dateEstimated === true ? dateWindow(doc) : undefined;
     if (window !== undefined) probe.dateWindow = window;
     if (window !== undefined && main.dateUntold === true) probe.dateUntold = true;
+    if (window !== undefined && main.dateYearUnknown === true) probe.dateYearUnknown = true;
   }
   if (country !== undefined) probe.country = country.toLowerCase();
   if (issuer !== undefined) probe.issuer = issuer;

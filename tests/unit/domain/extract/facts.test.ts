@@ -531,6 +531,20 @@ describe('extractFacts on small documents', () => {
     expect(story('2023-08-17T10:00:00Z')).toBe('2023-08-02');
   });
 
+  it('marks a day and month an undated story gives as of an unknown year when the stream leaves it more than one', () => {
+    const story = (publishedAfter: string) => {
+      const built = buildDocument({
+        id: 'y', kind: 'news', source: 'S', title: "Togo : lutte contre le terrorisme après l'attaque", lang: 'fr',
+        seenAt: `${publishedAfter}T00:00:00Z`, publishedAfter: `${publishedAfter}T00:00:00Z`, publishedBefore: '2021-11-14T00:00:00Z',
+        body: "L'attaque a été signalée dans la nuit du 9 au 10 novembre dans la localité de Sanloaga, dans le nord du Togo.",
+      });
+      if (!built.ok) throw new Error(built.error.message);
+      return extractFacts(built.value, catalogs).main;
+    };
+    expect(story('2020-08-15')).toMatchObject({ dateEstimated: true, dateYearUnknown: true });
+    expect(story('2021-06-01').dateYearUnknown).toBeUndefined();
+  });
+
   it('prefers a day the body pins down to a weekday an undated story leaves to be guessed', () => {
     const built = buildDocument({
       id: 'w', kind: 'news', source: 'S', title: 'Al Qaeda network claims attack that killed six soldiers in Togo', lang: 'en',

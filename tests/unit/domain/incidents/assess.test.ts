@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../../../../src/domain/incidents/assess.js';
 import { buildProbe, personKey } from '../../../../src/domain/incidents/probe.js';
 import { buildDocument } from '../../../../src/domain/text/document.js';
-import { incidentKeys } from '../../../../src/domain/incidents/keys.js';
+import { incidentKeys, probeKeys } from '../../../../src/domain/incidents/keys.js';
 import { DEFAULT_MATCH_POLICY } from '../../../../src/domain/incidents/decide.js';
 import { createIncident } from '../../../../src/domain/incidents/merge.js';
 import { incidentTitle } from '../../../../src/domain/incidents/title.js';
@@ -162,6 +162,21 @@ describe('assess', () => {
     expect(date(undated('2025-07-03', '2025-07-10'), { ...later, eventDate: '2025-07-09' })?.weight).toBeLessThan(0.05);
     expect(date(undated('2025-07-03', '2025-07-05'), eighth)?.weight).toBeLessThan(0.05);
     expect(date(undated('2025-07-03', '2025-07-10'), july)?.weight).toBe(0.2);
+  });
+
+  it('lets an undated story that gives a day and month agree with that day in any year it may have come out in', () => {
+    // Out between August 2020 and 14 November 2021, "le 10 novembre" is read as 2020 but may be 2021.
+    const undated = (yearUnknown: boolean) =>
+      story(
+        doc('y', 'Togo : attaque à Sanloaga', ["L'attaque a eu lieu dans la nuit du 9 au 10 novembre."], { publishedFrom: 'seen', publishedAfter: '2020-08-15', publishedBefore: '2021-11-14' }),
+        facts({ type: 'attack', date: '2020-11-10', datePrecision: 'day', dateEstimated: true, ...(yearUnknown ? { dateYearUnknown: true } : {}), country: 'ml', places: ['ml-kayes'] }, { places: [KAYES] }),
+      ).probe;
+    const incident = { ...createIncident(julyKidnapping(), { id: 'inc-y', type: 'attack', country: 'ml', at: '2021-11-11T12:00:00Z' }, policy), eventDate: '2021-11-10' };
+    expect(undated(true).dateYearUnknown).toBe(true);
+    expect(assess(undated(true), incident).matches.find((m) => m.code === 'date')).toMatchObject({ weight: 0.2 });
+    expect(assess(undated(false), incident).matches.find((m) => m.code === 'date')).toBeUndefined();
+    // It looks the incident up around 10 November of both years.
+    expect(probeKeys(undated(true))).toEqual(expect.arrayContaining(['place:ml-kayes@2020-11', 'place:ml-kayes@2021-11']));
   });
 
   it('takes the date line of a story of a stream for its publication, later than the stream had got to', () => {
