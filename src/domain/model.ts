@@ -190,7 +190,10 @@ export interface MainEvent {
    * week", or the publication day of a story that gives no date. It says roughly when, not which day.
    */
   readonly dateEstimated?: boolean;
-  /** The text gives no date at all: the date is when the story came out, or as far as its stream had got. */
+  /**
+   * The text gives no date at all, or only "last week" of a day it may have come out on over weeks: the
+   * date is when the story came out, or as far as its stream had got.
+   */
   readonly dateUntold?: boolean;
   /**
    * The text gives the day and month but not the year, and may have come out over more than a year: the

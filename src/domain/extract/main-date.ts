@@ -87,7 +87,10 @@ export function mainDate(doc: Document, dates: readonly DateFact[], lead: Readon
   const reported = chosen === undefined ? undefined : reportedLater(chosen, events, lead);
   if (reported !== undefined) return { date: reported.date, precision: 'day', estimated: true };
   if (chosen) {
-    const estimated = (chosen.precision === 'day' && (chosenSaid || WEEK_LEVEL.test(fold(chosen.matched)) || endsRange(chosen))) || readOnlyRelative(doc, chosen);
+    const weekLevel = chosen.precision === 'day' && WEEK_LEVEL.test(fold(chosen.matched));
+    const estimated = (chosen.precision === 'day' && (chosenSaid || weekLevel || endsRange(chosen))) || readOnlyRelative(doc, chosen);
+    // "La semaine dernière" in a story that may have come out any day of its stream's span says no more than no date would.
+    if (weekLevel && readOnlyRelative(doc, chosen)) return { date: chosen.date, precision: 'day', estimated: true, untold: true };
     return yearUnknown(doc, chosen) ? { date: chosen.date, precision: chosen.precision, estimated, yearUnknown: true } : { date: chosen.date, precision: chosen.precision, estimated };
   }
   // News reports what just happened: a story that gives no date is about the days before it came out,

@@ -545,6 +545,19 @@ describe('extractFacts on small documents', () => {
     expect(story('2021-06-01').dateYearUnknown).toBeUndefined();
   });
 
+  it('takes "last week" in an undated story of a stream for no day at all', () => {
+    const story = (publishedBefore: string) => {
+      const built = buildDocument({
+        id: 'w', kind: 'news', source: 'S', title: "Nouveau bilan d'une attaque jihadiste dans le nord du Bénin", lang: 'fr',
+        seenAt: '2025-04-11T00:00:00Z', publishedAfter: '2025-04-11T00:00:00Z', publishedBefore,
+        body: 'Cinquante-quatre militaires béninois ont été tués la semaine dernière dans une attaque dans le parc national du W.',
+      });
+      if (!built.ok) throw new Error(built.error.message);
+      return extractFacts(built.value, catalogs).main;
+    };
+    expect(story('2025-11-19T00:00:00Z')).toMatchObject({ dateEstimated: true, dateUntold: true });
+  });
+
   it('prefers a day the body pins down to a weekday an undated story leaves to be guessed', () => {
     const built = buildDocument({
       id: 'w', kind: 'news', source: 'S', title: 'Al Qaeda network claims attack that killed six soldiers in Togo', lang: 'en',
