@@ -304,8 +304,21 @@ const MEASURE_FROM = /\b(?:a partir du?|a compter d(?:u|e|')|des le|starting(?: 
 function dayOfStatement(date: DateFact): boolean {
   const before = textBefore(date) ?? '';
   return (
-    SAID_BEFORE.test(before) || PRESS_BEFORE.test(before) || DATED_BEFORE.test(before) || FOUND_BEFORE.test(before) || MEASURE_FROM.test(before) || saidAfter(date) || briefingHeadline(date)
+    SAID_BEFORE.test(before) || PRESS_BEFORE.test(before) || DATED_BEFORE.test(before) || FOUND_BEFORE.test(before) || MEASURE_FROM.test(before) || saidAfter(date) || briefingHeadline(date) || dayOfVisit(date, before)
   );
+}
+
+/**
+ * "Le président a effectué ce vendredi 4 janvier une visite à Koulogon", "visited the village on Friday":
+ * a leader's visit comes after what happened there.
+ */
+const VISIT_BEFORE = /\b(?:visited|visiting|visite|s'est rendue?|rendu visite|en visite)\b[^,.;]{0,40}$/;
+const VISIT_AFTER = /^\s*,?\s*(?:une |a |his |her |sa )?visite?\b/;
+
+function dayOfVisit(date: DateFact, before: string): boolean {
+  const text = date.evidence.text;
+  const at = text.indexOf(date.matched);
+  return VISIT_BEFORE.test(before) || (at >= 0 && VISIT_AFTER.test(fold(text.slice(at + date.matched.length, at + date.matched.length + 20))));
 }
 
 /** "sa lettre Al-Naba, datée du 17 septembre", "a video dated June 3": when a text came out. */

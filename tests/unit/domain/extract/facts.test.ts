@@ -287,6 +287,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(dated, catalogs).main).toMatchObject({ date: '2020-08-09' });
   });
 
+  it("takes the day of a leader's visit to the scene for an estimate, not the event day", () => {
+    const doc = makeDocument(
+      'Massacre de peuls à Koulogon : le président était sur place',
+      'Le président a effectué ce vendredi 4 janvier 2019 une visite surprise dans le village de Koulogon, où 37 habitants ont été tués',
+      { lang: 'fr' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2019-01-04', dateEstimated: true });
+  });
+
   it('does not date the event by a day something is awaited on', () => {
     const doc = makeDocument(
       'Soldier killed in Ivory Coast attack',
