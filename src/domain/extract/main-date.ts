@@ -91,7 +91,8 @@ export function mainDate(doc: Document, dates: readonly DateFact[], lead: Readon
     const estimated = (chosen.precision === 'day' && (chosenSaid || weekLevel || endsRange(chosen))) || readOnlyRelative(doc, chosen);
     // "La semaine dernière" in a story that may have come out any day of its stream's span says no more than no date would.
     if (weekLevel && readOnlyRelative(doc, chosen)) return { date: chosen.date, precision: 'day', estimated: true, untold: true };
-    return yearUnknown(doc, chosen) ? { date: chosen.date, precision: chosen.precision, estimated, yearUnknown: true } : { date: chosen.date, precision: chosen.precision, estimated };
+    const main = { date: chosen.date, precision: chosen.precision, estimated };
+    return yearUnknown(doc, chosen) ? { ...main, yearUnknown: true } : main;
   }
   // News reports what just happened: a story that gives no date is about the days before it came out,
   // or, undated in a stream, about the days the stream had got to (see Document.publishedAfter).
