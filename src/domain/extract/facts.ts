@@ -55,7 +55,7 @@ export function extractFacts(doc: Document, catalogs: Catalogs): Facts {
   const sites = extractSites(doc, background);
   const lead = leadIndexes(doc);
   const reported = blockadeBites(doc, events) ? 'blockade' : mainType(events, lead);
-  const advised = travelAdvice(doc, headlineReportsViolence(events));
+  const advised = travelAdvice(doc, headlineReportsViolence(doc, events));
   const type = advised?.type ?? reported;
   const actors = withIssuer(extractActors(doc, catalogs.actors, type, background), advised, catalogs.actors);
   const advice = extractAdvice(doc, catalogs.actors);
@@ -151,8 +151,9 @@ function leadIndexes(doc: Document): ReadonlySet<number> {
  */
 const VIOLENCE: readonly EventType[] = ['kidnapping', 'attack', 'killing'];
 
-function headlineReportsViolence(events: readonly EventFact[]): boolean {
-  return events.some((e) => e.evidence.sentence === 0 && !e.background && VIOLENCE.includes(e.type) && !givenAsCause(e));
+function headlineReportsViolence(doc: Document, events: readonly EventFact[]): boolean {
+  const title = doc.sentences[0]?.folded ?? '';
+  return events.some((e) => e.evidence.sentence === 0 && !e.background && VIOLENCE.includes(e.type) && !givenAsCause(title, e));
 }
 
 /**
@@ -161,12 +162,11 @@ function headlineReportsViolence(events: readonly EventFact[]): boolean {
  */
 const CAUSE_BEFORE = /\b(?:amid|amidst|over|due to|because of|citing|sur fond de|face a|en raison de?|a cause de?)\b[^,;:]*$/;
 
-function givenAsCause(event: EventFact): boolean {
-  const folded = fold(event.evidence.text);
-  const at = folded.indexOf(fold(event.trigger));
+function givenAsCause(title: string, event: EventFact): boolean {
+  const at = title.indexOf(fold(event.trigger));
   if (at < 0) return false;
-  const colon = folded.indexOf(':', at);
-  return (at > 0 && CAUSE_BEFORE.test(folded.slice(0, at))) || (colon > 0 && advises(folded.slice(colon + 1)));
+  const colon = title.indexOf(':', at);
+  return (at > 0 && CAUSE_BEFORE.test(title.slice(0, at))) || (colon > 0 && advises(title.slice(colon + 1)));
 }
 
 /** Fuel running short: in the Sahel's towns, because armed groups cut the roads it comes by. */

@@ -28,9 +28,9 @@ function readOnlyRelative(doc: Document, date: DateFact): boolean {
   return !(withinAYear(doc) || weekday);
 }
 
-/** "dans la nuit du 9 au 10 novembre" in a story the stream bounds to more than a year: the day and month, of one of its years. */
-function yearUnknown(doc: Document, date: DateFact): boolean {
-  return date.precision === 'day' && DAY_OF_MONTH.test(date.matched) && !WEEKDAY.test(fold(date.matched)) && readOnlyRelative(doc, date);
+/** "dans la nuit du 9 au 10 novembre": a day and month, which a guessed reading (see readOnlyRelative) leaves in one of several years. */
+function dayAndMonth(date: DateFact): boolean {
+  return date.precision === 'day' && DAY_OF_MONTH.test(date.matched) && !WEEKDAY.test(fold(date.matched));
 }
 
 /**
@@ -87,12 +87,13 @@ export function mainDate(doc: Document, dates: readonly DateFact[], lead: Readon
   const reported = chosen === undefined ? undefined : reportedLater(chosen, events, lead);
   if (reported !== undefined) return { date: reported.date, precision: 'day', estimated: true };
   if (chosen) {
+    const guessed = readOnlyRelative(doc, chosen);
     const weekLevel = chosen.precision === 'day' && WEEK_LEVEL.test(fold(chosen.matched));
-    const estimated = (chosen.precision === 'day' && (chosenSaid || weekLevel || endsRange(chosen))) || readOnlyRelative(doc, chosen);
     // "La semaine dernière" in a story that may have come out any day of its stream's span says no more than no date would.
-    if (weekLevel && readOnlyRelative(doc, chosen)) return { date: chosen.date, precision: 'day', estimated: true, untold: true };
+    if (weekLevel && guessed) return { date: chosen.date, precision: 'day', estimated: true, untold: true };
+    const estimated = (chosen.precision === 'day' && (chosenSaid || weekLevel || endsRange(chosen))) || guessed;
     const main = { date: chosen.date, precision: chosen.precision, estimated };
-    return yearUnknown(doc, chosen) ? { ...main, yearUnknown: true } : main;
+    return guessed && dayAndMonth(chosen) ? { ...main, yearUnknown: true } : main;
   }
   // News reports what just happened: a story that gives no date is about the days before it came out,
   // or, undated in a stream, about the days the stream had got to (see Document.publishedAfter).
@@ -317,9 +318,7 @@ const VISIT_BEFORE = /\b(?:visited|visiting|visite|s'est rendue?|rendu visite|en
 const VISIT_AFTER = /^\s*,?\s*(?:une |a |his |her |sa )?visite?\b/;
 
 function dayOfVisit(date: DateFact, before: string): boolean {
-  const text = date.evidence.text;
-  const at = text.indexOf(date.matched);
-  return VISIT_BEFORE.test(before) || (at >= 0 && VISIT_AFTER.test(fold(text.slice(at + date.matched.length, at + date.matched.length + 20))));
+  return VISIT_BEFORE.test(before) || VISIT_AFTER.test(textAfter(date));
 }
 
 /** "sa lettre Al-Naba, datée du 17 septembre", "a video dated June 3": when a text came out. */

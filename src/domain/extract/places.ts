@@ -84,9 +84,9 @@ const PLURAL_LOCALITY_NOUNS = ['villages', 'towns', 'localities', 'communes', 'h
 const PLURAL_LOCALITY = new Set(PLURAL_LOCALITY_NOUNS);
 /** Nouns that name a locality by the word after "of" / "de": "the village of Mansila", "la localité de Kobri". */
 const LOCALITY_NOUNS = new Set(['village', 'town', 'locality', 'commune', 'hamlet', 'ville', 'localite', 'hameau', 'zone', ...PLURAL_LOCALITY_NOUNS]);
-const LOCALITY_OF = new Set(['of', 'de', 'd', 'called', 'named', 'appele', 'appelee', 'nomme', 'nommee']);
 /** "a village called Sobane Da", "un village appelé Koulogon": the name a place noun is given. */
 const NAMING = new Set(['called', 'named', 'appele', 'appelee', 'nomme', 'nommee']);
+const LOCALITY_OF = new Set(['of', 'de', 'd', ...NAMING]);
 addToVocabulary(PLACE_WORDS, LOCALITY_NOUNS);
 
 /** Prepositions before a locality named and then placed ("à Kpekpakandi, au nord du Togo"); French "à" folds to "a". */

@@ -187,7 +187,7 @@ function placeScore({ probe, incident, features, explain }: Pair): Reason | unde
   const region = probe.regions.find((r) => regions.has(r));
   if (region !== undefined) {
     // Inates and Chinégodar are both in Tillabéri: two listed towns of one region say the places differ.
-    const towns = listedTowns(probe.places.filter((p) => p.kind !== 'region').map((p) => p.id)) && listedTowns(placeIds);
+    const towns = probe.places.some((p) => p.kind !== 'region' && !isUnlisted(p.id)) && listedTowns(placeIds);
     return towns
       ? { code: 'region', weight: WEIGHTS.regionOtherTowns, message: explain ? `same region (${region}), other towns` : '' }
       : { code: 'region', weight: WEIGHTS.region, message: explain ? `same region: ${region}` : '' };
@@ -213,7 +213,7 @@ function placeScore({ probe, incident, features, explain }: Pair): Reason | unde
 /** A locality placed only in its country (see PlaceFact.unlisted): "ne-loc-tassia". */
 const isUnlisted = (id: string) => id.includes('-loc-');
 
-/** Whether some of these places below region level are listed ones, whose region is known. */
+/** Whether some of an incident's places below region level are listed ones, whose region is known. */
 function listedTowns(ids: Iterable<string>): boolean {
   for (const id of ids) if (!isUnlisted(id)) return true;
   return false;

@@ -165,9 +165,11 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
   if (main.site !== undefined) probe.site = resolveSite(main.site, facts);
   const ended = reportsCaptivityEnd(main.type, main.changes);
   if (!ended && speaksOfCaptivity(doc, facts)) probe.captive = true;
-  if (ended || probe.captive === true) probe.captivityDays = otherDays(facts, date);
-  const years = ended || probe.captive === true ? yearsToldOfHostages(facts, date) : [];
-  if (years.length > 0) probe.captivityYears = years;
+  if (ended || probe.captive === true) {
+    probe.captivityDays = otherDays(facts, date);
+    const years = yearsToldOfHostages(facts, date);
+    if (years.length > 0) probe.captivityYears = years;
+  }
   const persons = personsOf(facts);
   if (persons.length > 0) probe.persons = persons;
   if (main.type === 'attack' && FRESH.test(fold(doc.title))) probe.fresh = true;
