@@ -353,7 +353,9 @@ function isLocative(words: readonly string[], start: number): boolean {
   // "Bourem, située entre Gao et Tombouctou": towns that place another one on the map.
   if (LANDMARK_BEFORE.has(before) && SITUATED.has(words[k - 1] as string)) return false;
   // "the wounded were evacuated to Niamey": where people were taken after, not where it happened.
-  if (DESTINATION_BEFORE.has(before) && movedTo(words, k)) return false;
+  if (DESTINATION_BEFORE.has(before) && within(words, k, MOVED)) return false;
+  // "the two wounded are being treated for their wounds in Niamey": where the wounded lie, not where they fell.
+  if (CARE_BEFORE.has(before) && within(words, k, CARED)) return false;
   // "seven UN peacekeepers from Togo": where people come from, not where it happened.
   if (before === 'from' && FROM_PEOPLE.has(words[k - 1] as string)) return false;
   if (STRUCK.has(before)) return true;
@@ -394,8 +396,16 @@ const MOVED = new Set([
 /** Words between a verb of moving and where to: "convoyée par hélicoptère vers Ouagadougou", "flown by helicopter to". */
 const MOVED_REACH = 4;
 
-function movedTo(words: readonly string[], k: number): boolean {
-  for (let j = k - 1; j >= Math.max(0, k - MOVED_REACH); j -= 1) if (MOVED.has(words[j] as string)) return true;
+/** Prepositions after CARED that name where the wounded are cared for. */
+const CARE_BEFORE = new Set(['in', 'at', 'a', 'au']);
+const CARED = new Set([
+  'treated', 'hospitalised', 'hospitalized', 'admitted', 'recovering', 'soigne', 'soignes', 'soignee', 'soignees',
+  'hospitalise', 'hospitalises', 'hospitalisee', 'hospitalisees', 'admis', 'admises',
+]);
+
+/** Whether one of `verbs` comes in the MOVED_REACH words before `k`. */
+function within(words: readonly string[], k: number, verbs: ReadonlySet<string>): boolean {
+  for (let j = k - 1; j >= Math.max(0, k - MOVED_REACH); j -= 1) if (verbs.has(words[j] as string)) return true;
   return false;
 }
 

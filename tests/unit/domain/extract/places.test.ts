@@ -110,6 +110,15 @@ describe('extractPlaces', () => {
     expect(flown.find((m) => m.fact.id === 'bf-ouagadougou')?.locative).toBe(false);
   });
 
+  it('does not take the town where the wounded are treated for where things happened', () => {
+    const english = findPlaceMentions(makeDocument('Soldiers killed in ambush', 'Three soldiers were killed in an ambush. The two wounded are being treated for their wounds in Niamey, the capital.'), gazetteer, notBackground);
+    expect(english.find((m) => m.fact.id === 'ne-niamey')?.locative).toBe(false);
+    const french = findPlaceMentions(makeDocument('Embuscade', 'Les blessés sont soignés à Niamey.', { lang: 'fr' }), gazetteer, notBackground);
+    expect(french.find((m) => m.fact.id === 'ne-niamey')?.locative).toBe(false);
+    const struck = findPlaceMentions(makeDocument('Attack', 'Gunmen killed two guards in Niamey.'), gazetteer, notBackground);
+    expect(struck.find((m) => m.fact.id === 'ne-niamey')?.locative).toBe(true);
+  });
+
   it('takes a town that opens the text before a colon for where the report was filed', () => {
     const filed = findPlaceMentions(makeDocument('President vows to free kidnapped couple', 'Ouagadougou: the head of state vowed to secure the release of the couple taken in the north.'), gazetteer, notBackground);
     expect(filed.find((m) => m.fact.id === 'bf-ouagadougou')?.institutional).toBe(true);
