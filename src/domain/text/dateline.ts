@@ -34,16 +34,24 @@ const WIRE_SUFFIX = /^\s*(?:\([^()]{1,40}\)\s*|\/[^/]{1,40}\/\s*)?[-–—:]|^\s
 /** A date label glued in front of the headline, as some scrapers leave it: " date 2025-11-10 Five Indians ...". */
 const GLUED = /^(?:date|published|updated|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\s+(?=\S)/i;
 
-/** A line that is nothing but a full date with a written year, optionally labelled and followed by a time. */
-function standalone(trimmed: string, reference: string): Dateline | undefined {
-  if (trimmed.length > MAX_LENGTH) return undefined;
+/**
+ * A line that is nothing but a full date with a written year, optionally labelled and followed by a
+ * time; or that opens with such a date and a dash.
+ */
+function standalone(line: string, reference: string): Dateline | undefined {
+  const trimmed = line.slice(0, MAX_LENGTH);
   const folded = fold(trimmed);
   const label = LABEL.exec(folded);
   const offset = label === null ? 0 : label[0].length;
   const [first] = parseDateExpressions(trimmed.slice(offset), reference, 'und', folded.slice(offset));
   if (first === undefined || first.index !== 0 || first.precision !== 'day' || !first.explicitYear) return undefined;
-  return TRAILER.test(folded.slice(offset + first.text.length)) ? { date: first.date, matched: first.text, offset, standalone: true } : undefined;
+  const rest = folded.slice(offset + first.text.length);
+  if (line.length <= MAX_LENGTH && TRAILER.test(rest)) return { date: first.date, matched: first.text, offset, standalone: true };
+  // "June 6, 2016 – Boko Haram Kills 2 Nigerian Soldiers": the date heads the line the page repeats its headline on.
+  return offset === 0 && DASHED.test(rest) ? { date: first.date, matched: first.text, offset, standalone: false } : undefined;
 }
+
+const DASHED = /^\s*[–—-]\s/;
 
 /** A sentence opening with a wire dateline; the year may be left out, as wires do. */
 function wire(trimmed: string, reference: string, ahead: number): Dateline | undefined {

@@ -22,6 +22,12 @@ describe('parseDateline', () => {
     expect(parseDateline('LONDON, United Kingdom, May 3, 2023/APO Group/ -- The authorities must act.', REF)).toEqual({ date: '2023-05-03', matched: 'May 3, 2023', offset: 24, standalone: false });
   });
 
+  it('reads a full date heading a line, then a dash, as the date of the page', () => {
+    const line = 'June 6, 2016 – Boko Haram Kills 2 Nigerian Soldiers, Injures 8 In Niger Republic, the defence ministry said on Saturday';
+    expect(parseDateline(line, REF)).toEqual({ date: '2016-06-06', matched: 'June 6, 2016', offset: 0, standalone: false });
+    expect(parseDateline('June 6, 2016 the army said it had retaken Bosso.', REF)).toBeUndefined();
+  });
+
   it('places a wire dateline without a year in the days an undated item of a stream can have come out', () => {
     const line = 'DAKAR, July 23 (Reuters) - Al Qaeda\'s affiliate in Mali claimed responsibility on Saturday.';
     // Read as of 22 July 2022 alone, 23 July is still to come: the latest 23 July is a year before.
