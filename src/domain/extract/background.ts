@@ -109,14 +109,15 @@ export function followsUp(sentence: Sentence): boolean {
 }
 
 /**
- * "The attack comes six days after a jihadist attack in Dioura": after the opening, a sentence that sets
+ * "The attack comes six days after a jihadist attack in Dioura", "L'attaque survient après l'enlèvement
+ * vendredi d'un humanitaire": after the opening, a sentence that sets
  * the news after another event tells of that earlier event. In the opening the news comes first
  * ("Monday's attack on the camp came a day after the assault on Boulkessi").
  */
 const COMES_AFTER = new RegExp(
   foldedWords([
-    String.raw`(?:comes|came) (?:\w+ )?(?:days?|weeks?|months?) after`,
-    String.raw`(?:intervient|survient|intervenait|survenait) (?:\w+ )?(?:jours?|semaines?|mois) apres`,
+    String.raw`(?:comes|came) (?:(?:\w+ )?(?:days?|weeks?|months?) |just |shortly |soon )?after`,
+    String.raw`(?:intervient|survient|intervenait|survenait) (?:(?:\w+ )?(?:jours?|semaines?|mois) |peu |juste )?(?:apres|au lendemain)`,
   ]),
 );
 

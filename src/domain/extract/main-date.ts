@@ -69,7 +69,7 @@ const WEEK_LEVEL = new RegExp(String.raw`\b(?:weeks?|weekends?|semaines?|week-en
 export function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<number>): MainDate | undefined {
   const told = toldDay(doc);
   // A year alone ("occupied in 2012") recalls; news gives the day or at least the month of what it reports.
-  const events = dates.filter((d) => d.role === 'event' && !d.background && d.precision !== 'year' && !recalledInBody(d, lead, told) && !afterOther(d, told, dates) && !namesEvent(d) && !endsPeriod(d) && !besideOther(d) && !pointsElsewhere(d));
+  const events = dates.filter((d) => d.role === 'event' && !d.background && d.precision !== 'year' && !recalledInBody(d, lead, told) && !afterOther(d, told, dates) && !namesEvent(d) && !endsPeriod(d) && !besideOther(d) && !pointsElsewhere(d) && !inPlaceClause(d, told, dates));
   // The first of the best ranked, each ranked once: ranking folds text.
   let chosen: DateFact | undefined;
   let chosenSaid = false;
@@ -222,6 +222,27 @@ const CROSS_REFERENCE = /\((?:voir|see|cf\.?|lire|read|lisez)\b[^()]*$/;
 function pointsElsewhere(date: DateFact): boolean {
   return CROSS_REFERENCE.test(textBefore(date) ?? '');
 }
+
+/**
+ * "near Tongo Tongo, where fighters killed four US soldiers in October 2017", "a few dozen kilometres
+ * from where militants killed four US soldiers on Oct 4": a clause that tells of a place by what
+ * happened there before. Its day is the earlier event's when the sentence gives another day, or when
+ * it lies more than the reporting week before the story was told; "in Ménaka, where on Sunday gunmen
+ * killed ..." may be the news itself.
+ */
+const PLACE_CLAUSE = /(?:\bwhere\b|,\s*ou\b|\bla ou\b)[^,.;]*$/;
+
+function inPlaceClause(date: DateFact, told: string, dates: readonly DateFact[]): boolean {
+  if (!afterPlaceClause(date)) return false;
+  return longBefore(date.date, told, REPORTING_WEEK_DAYS) || dates.some((d) => d !== date && d.evidence.sentence === date.evidence.sentence && !afterPlaceClause(d));
+}
+
+function afterPlaceClause(date: DateFact): boolean {
+  const text = date.evidence.text;
+  return PLACE_CLAUSE.test(fold(text.slice(0, Math.max(0, text.indexOf(date.matched)))));
+}
+
+const REPORTING_WEEK_DAYS = 7;
 
 /** Words that may follow a month without making it the name of an event ("July and August", "July of"). */
 const NOT_NAMED = new Set(['of', 'and', 'or', 'to', 'this', 'last', 'that', 'when', 'while', 'in', 'on', 'at', 'for', 'et', 'de', 'dernier', 'prochain']);

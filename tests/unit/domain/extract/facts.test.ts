@@ -223,6 +223,32 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(opening, catalogs).main).toMatchObject({ date: '2025-06-02' });
   });
 
+  it("does not count the victims of the event a French sentence says the news came after", () => {
+    const doc = makeDocument(
+      "Niger : attaque repoussée d'une prison",
+      "La prison de Koutoukalé a été attaquée à 4h00 par des hommes armés qui ont été repoussés, a assuré lundi le ministre. L'ennemi a été repoussé. L'attaque survient après l'enlèvement vendredi d'un humanitaire américain",
+      { lang: 'fr', published: '2016-10-17T10:38:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main.victims).toBeUndefined();
+  });
+
+  it('does not date the event by a day a clause gives of what happened before at a place', () => {
+    const later = makeDocument(
+      'Gunmen kill 13 Niger gendarmes in attack near Mali border',
+      'Gunmen killed 13 gendarmes in an attack on their base in western Niger, security sources said on Saturday. The village is a few dozen kilometres from where militants killed four US soldiers in an ambush on Oct 4',
+      { published: '2017-10-22T10:00:00Z' },
+    );
+    expect(extractFacts(later, catalogs).main).toMatchObject({ date: '2017-10-21' });
+    const sameSentence = makeDocument(
+      'Islamic State claims it killed 28 Nigerien soldiers',
+      "Tuesday's ambush occurred near Tongo Tongo, where fighters killed four US Special Forces in an ambush on October 4",
+      { published: '2019-05-17T10:00:00Z' },
+    );
+    expect(extractFacts(sameSentence, catalogs).main).toMatchObject({ date: '2019-05-14' });
+    const news = makeDocument('Ménaka: civilians killed', 'Fighting goes on in Ménaka, where gunmen killed 20 civilians on Sunday, officials said', { published: '2024-03-05T10:00:00Z' });
+    expect(extractFacts(news, catalogs).main).toMatchObject({ date: '2024-03-03' });
+  });
+
   it('places the event in the village a report names by "called" or "appelé"', () => {
     const english = makeDocument('Around 100 killed in attack on village', 'Almost 100 people have been confirmed dead in an attack on a Mali village. The attack occurred on a village called Sobane Da, inhabited by Dogons');
     expect(extractFacts(english, catalogs).main.places).toContain('ml-sobane-da');
