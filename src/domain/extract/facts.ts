@@ -107,7 +107,7 @@ function distil(parts: Parts): MainEvent {
   const reporting = sentencesReporting(parts.events, parts.type);
   const recalled = recallingSentences(parts.doc, parts.dates, lead);
   const places = mainPlaces(parts.mentions.filter((m) => !recalled.has(m.fact.evidence.sentence)), lead, reporting);
-  const date = mainDate(parts.doc, adviceDates(parts), lead);
+  const date = mainDate(parts.doc, adviceDates(parts), lead, parts.advised !== undefined);
   const changes = mainChanges(parts);
   const told = parts.victims.filter((v) => !recalled.has(v.evidence.sentence));
   const victims = mainVictims(told, namesTheFreed(parts, changes, lead) ? 'release' : parts.type, lead, parts.doc.title);

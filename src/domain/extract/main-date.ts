@@ -63,10 +63,11 @@ const WEEK_LEVEL = new RegExp(String.raw`\b(?:weeks?|weekends?|semaines?|week-en
 
 /**
  * The event date told in the lead, else anywhere, else the publication date. A date that dates a
- * statement ("officials said on Saturday", "On Monday, the army announced") comes last. Dates the text
- * does not pin down are estimates (see MainEvent.dateEstimated).
+ * statement ("officials said on Saturday", "On Monday, the army announced") comes last, but in a
+ * government's advice (`advice`), which is given in statements. Dates the text does not pin down are
+ * estimates (see MainEvent.dateEstimated).
  */
-export function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<number>): MainDate | undefined {
+export function mainDate(doc: Document, dates: readonly DateFact[], lead: ReadonlySet<number>, advice = false): MainDate | undefined {
   const told = toldDay(doc);
   // A year alone ("occupied in 2012") recalls; news gives the day or at least the month of what it reports.
   const events = dates.filter((d) => d.role === 'event' && !d.background && d.precision !== 'year' && !recalledInBody(d, lead, told) && !afterOther(d, told, dates) && !namesEvent(d) && !endsPeriod(d) && !besideOther(d) && !pointsElsewhere(d) && !inPlaceClause(d, told, dates));
@@ -75,7 +76,7 @@ export function mainDate(doc: Document, dates: readonly DateFact[], lead: Readon
   let chosenSaid = false;
   let best = Infinity;
   for (const date of events) {
-    const said = dayOfStatement(date);
+    const said = !advice && dayOfStatement(date);
     // A day guessed against the day an undated story was seen comes after a day the text pins down.
     const value = rank(date, lead, said) + (readOnlyRelative(doc, date) ? GUESSED : 0);
     if (value < best) {

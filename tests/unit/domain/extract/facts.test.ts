@@ -265,6 +265,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ type: 'evacuation', date: '2023-08-02' });
   });
 
+  it("dates a government's advice by the day of the statement that gives it", () => {
+    const doc = makeDocument(
+      'US embassy tells Americans to leave Mali',
+      'The U.S. Embassy in Mali has called on American citizens to leave the country immediately. In a statement issued Tuesday, the embassy warned of the unpredictability of the security situation, urging Americans to depart using commercial aviation. The advisory follows a directive from the State Department last Friday authorizing the departure of non-emergency personnel',
+      { published: '2025-10-29T10:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ type: 'evacuation', date: '2025-10-28' });
+  });
+
   it('reads a headline of advice that gives violence as its reason as advice', () => {
     const doc = makeDocument('Italy urges citizens to exit Mali amid escalating fuel shortages and militant attacks', 'Italy has called on its citizens to leave Mali immediately');
     expect(extractFacts(doc, catalogs).main).toMatchObject({ type: 'evacuation' });
