@@ -318,10 +318,22 @@ function mainVictims(victims: readonly VictimFact[], type: EventType | undefined
     const chosen = pool.find((v) => v.count !== null && v.nationality !== undefined) ?? pool.find((v) => v.count !== null) ?? pool[0];
     if (!chosen) continue;
     const nationality =
-      chosen.nationality ?? pool.find((v) => v.nationality !== undefined && (v.count === null || v.count === chosen.count))?.nationality ?? headlineNationality(current, chosen.count, title);
+      chosen.nationality ??
+      pool.find((v) => v.nationality !== undefined && (v.count === null || v.count === chosen.count))?.nationality ??
+      headlineNationality(current, chosen.count, title) ??
+      sameGroupLater(ofRole, chosen);
     return nationality === undefined ? { count: chosen.count, role } : { count: chosen.count, nationality, role };
   }
   return undefined;
+}
+
+/**
+ * "trois de ses ressortissants enlevés" in the lead, "détenir trois ressortissants égyptiens" further
+ * on: as many of the same role, told later with their nationality, are the same group.
+ */
+function sameGroupLater(ofRole: readonly VictimFact[], chosen: VictimFact): string | undefined {
+  if (chosen.count === null) return undefined;
+  return ofRole.find((v) => v.nationality !== undefined && v.count === chosen.count && v.evidence.sentence > chosen.evidence.sentence)?.nationality;
 }
 
 /**

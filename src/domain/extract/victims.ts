@@ -160,6 +160,8 @@ const FIGURE_AFTER = new Set(['reside', 'resides', 'residing', 'resident', 'resi
 const PERSON_FOLLOWERS = new Set([
   'were', 'was', 'have', 'has', 'had', 'are', 'is', 'been', 'being', 'who', 'working', 'employed', 'in', 'at', 'from',
   'ont', 'sont', 'a', 'ete', 'qui', 'travaillant', 'au', 'en', 'dans', 'and', 'et',
+  // "trois Égyptiens désormais libres", "two Italians still held": what befell them comes after the adverb.
+  'now', 'still', 'finally', 'desormais', 'toujours', 'enfin', 'finalement',
 ]);
 const ARTICLES = new Set(['the', 'les', 'des']);
 const CLAUSE_END = new Set([';', 'while', 'but', 'whereas', 'although', 'mais', 'tandis', 'alors']);
@@ -172,7 +174,7 @@ const KILLED = new Set([
 const INJURED = new Set(['injured', 'wounded', 'hurt', 'injuries', 'blesse', 'blesses', 'blessee', 'blessees', 'blessures']);
 const RELEASED = new Set([
   'released', 'freed', 'liberated', 'rescued', 'libere', 'liberes', 'liberee', 'liberees', 'relache', 'relaches',
-  'relachee', 'relachees', 'delivres',
+  'relachee', 'relachees', 'delivres', 'libre', 'libres',
 ]);
 const MISSING = new Set(['missing', 'unaccounted', 'disparu', 'disparus', 'disparue', 'disparues']);
 const HOSTAGE_STEMS = ['kidnap', 'abduct', 'hostage', 'enlev', 'otage', 'sequestr', 'captiv'];

@@ -265,6 +265,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ type: 'evacuation', date: '2023-08-02' });
   });
 
+  it('gives the hostages of the lead the nationality the text gives later to as many of them', () => {
+    const doc = makeDocument(
+      'Trois ressortissants remis aux autorités',
+      "L'ambassade a annoncé, samedi 29 novembre 2025, que trois de ses ressortissants enlevés au début du mois ont été remis aux autorités. Cette libération intervient après plusieurs semaines d'échanges. Les trois hommes avaient disparu entre Ségou et Bamako. Quelques jours après leur disparition, le JNIM avait revendiqué leur enlèvement en indiquant détenir trois ressortissants égyptiens",
+      { lang: 'fr', published: '2025-11-30T10:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main.victims).toMatchObject({ count: 3, nationality: 'Egyptian' });
+  });
+
   it("dates a government's advice by the day of the statement that gives it", () => {
     const doc = makeDocument(
       'US embassy tells Americans to leave Mali',

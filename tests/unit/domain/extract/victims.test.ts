@@ -18,6 +18,11 @@ describe('extractVictims', () => {
     ).toEqual(['3|Indian|hostage']);
   });
 
+  it('reads what befell people after an adverb, and "libres" as freed', () => {
+    expect(victims('Enlevés début novembre : trois Égyptiens désormais libres')).toEqual(['3|Egyptian|released']);
+    expect(victims('Two Italians still missing in Mali, their families say')).toEqual(['2|Italian|missing']);
+  });
+
   it('reads a noun for people qualified by another noun, but not an age', () => {
     expect(victims('Four Moroccan truck drivers were kidnapped on the road to Téra.')).toEqual(['4|Moroccan|hostage']);
     expect(victims('Three Indian cement factory workers were abducted.')).toEqual(['3|Indian|hostage']);
