@@ -216,7 +216,9 @@ function reportedType(current: readonly EventFact[], inLead: readonly EventFact[
  */
 function mainPlaces(mentions: readonly PlaceMention[], lead: ReadonlySet<number>, reporting: ReadonlySet<number>): { ids: string[]; country?: string } {
   // A border is where things did not happen ("à la frontière burkinabè").
-  const usable = mentions.filter((m) => !m.fact.background && !m.institutional && m.border !== true);
+  const candidates = mentions.filter((m) => !m.fact.background && !m.institutional && m.border !== true);
+  // A nationality ("un Togolais") places the story only when it names no place (see mainCountry).
+  const usable = candidates.some((m) => m.demonym !== true) ? candidates.filter((m) => m.demonym !== true) : candidates;
   const inLead = usable.filter((m) => lead.has(m.fact.evidence.sentence));
   // A headline names the place it is about without a preposition ("Boulkessi : ...", "camp de Boulkessi").
   const headline = inLead.filter((m) => m.fact.evidence.sentence === 0 && m.fact.kind !== 'country');
@@ -287,10 +289,15 @@ function sameArea(mention: PlaceMention, headline: readonly PlaceMention[]): boo
   return headline.some((h) => h.fact.id === id || h.fact.region === id || (region !== undefined && (h.fact.region === region || h.fact.id === region)));
 }
 
+/**
+ * The country the story names most, the lead counting most. Its people's nationality counts only in a
+ * story that names no place: "trois Italiens et un Togolais enlevés ... à Sincina" is not about Togo.
+ */
 function mainCountry(mentions: readonly PlaceMention[], lead: ReadonlySet<number>): string | undefined {
   const counts = new Map<string, number>();
+  const named = mentions.some((m) => !m.fact.background && m.demonym !== true);
   for (const m of mentions) {
-    if (m.fact.background) continue;
+    if (m.fact.background || (named && m.demonym === true)) continue;
     counts.set(m.fact.country, (counts.get(m.fact.country) ?? 0) + (lead.has(m.fact.evidence.sentence) ? 3 : 1));
   }
   let best: string | undefined;

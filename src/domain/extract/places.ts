@@ -1,5 +1,6 @@
 import type { Document, Evidence, PlaceFact, Sentence } from '../model.js';
 import { isBackgroundSentence } from './background.js';
+import { isDemonymAt } from './victims.js';
 import { compileGazetteer, PLACE_WORDS, spellingSkeleton, type CompiledGazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
 import { addToVocabulary, documentTokens, isCapitalised, isMark, originalSpan, PhraseIndex, sentenceHas, startsWithAt, type Tokens, wordFlags } from './tokens.js';
 import { MONTH_WORDS, WEEKDAY_WORDS } from '../text/date-expressions.js';
@@ -21,6 +22,8 @@ export interface PlaceMention {
   readonly anchored?: boolean;
   /** A country named as a border or a neighbour (see outsideCountry). */
   readonly border?: boolean;
+  /** A country named by its people's nationality ("un Togolais", "Malian soldiers"). */
+  readonly demonym?: boolean;
 }
 
 /** Words that may stand between a preposition and the place: "in the West African country", "in western Mali". */
@@ -181,7 +184,11 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
       lastEnd = match.end;
       const country = compiled.byId.get(entry.country);
       if (country) lastCountry = country;
-      if (!outside) inside = entry.country;
+      // "Burkina Faso soldiers" is a nationality too, but names the country.
+      const demonym = entry.kind === 'country' && isDemonymAt(words, match.start, match.end) && words.slice(match.start, match.end).join(' ') !== fold(entry.name);
+      // "trois ressortissants italiens et un Togolais": hostages' nationality says where they come from,
+      // and places the localities after it only when nothing else has.
+      if (!outside && (!demonym || inside === undefined)) inside = entry.country;
       isBackground ??= background(sentence);
       evidence ??= { sentence: sentence.index, text: sentence.text };
       mentions.push({
@@ -191,6 +198,7 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
         locative,
         institutional: isInstitutional(words, match.start) || opensDateline(words, match.start, match.end, sentence.index),
         ...(outside ? { border: true } : {}),
+        ...(demonym ? { demonym: true } : {}),
       });
     }
   }
@@ -448,10 +456,13 @@ function opensPlaceList(words: readonly string[], start: number): boolean {
 
 /** "Kayes, Diboli, Sandaré and Nara": a strict name inside a list of places is a place. */
 function followsPlaceList(words: readonly string[], start: number, lastEnd: number): boolean {
-  if (lastEnd < 0 || start - lastEnd < 1 || start - lastEnd > 2) return false;
-  for (let k = lastEnd; k < start; k += 1) if (!LIST_GLUE.has(words[k] as string)) return false;
+  if (lastEnd < 0 || start - lastEnd < 1 || start - lastEnd > 3) return false;
+  for (let k = lastEnd; k < start; k += 1) if (!LIST_GLUE.has(words[k] as string) && !(k === start - 1 && LIST_ARTICLES.has(words[k] as string))) return false;
   return true;
 }
+
+/** "avec le Mali et le Burkina Faso": an article may come between the glue and the next place. */
+const LIST_ARTICLES = new Set(['le', 'la', 'les', 'l', 'the']);
 
 /** News agencies named in datelines: "BAMAKO (AFP) -", "Bamako, 13/09/2023 (MAP) -". */
 const AGENCIES = new Set([
@@ -519,12 +530,21 @@ function listedNext(compiled: CompiledGazetteer, tokens: Tokens, at: number): Un
   return k === at ? undefined : unlistedName(compiled, tokens, k);
 }
 
+const ELIDED_INITIALS = new Set(['m', 'n']);
+
+/** Whether the word after `start` is glued to it by an apostrophe (tokens drop apostrophes). */
+function gluedByApostrophe(tokens: Tokens, start: number): boolean {
+  const next = tokens.words[start + 1];
+  return next !== undefined && !isMark(next) && /^\p{L}['’]\p{L}/u.test(originalSpan(tokens, start, start + 2) ?? '');
+}
+
 /** One or two capitalised words from `start` that no gazetteer name starts. */
 function unlistedName(compiled: CompiledGazetteer, tokens: Tokens, start: number): UnlistedName | undefined {
   const words = tokens.words;
   const first = words[start];
   if (first === undefined || isMark(first) || NOT_LOCALITIES.has(first) || !isCapitalised(tokens, start) || compiled.names.matchAt(words, start)) return undefined;
-  let end = start + 1;
+  // "M'Banga", "N'Tillit": the letter before the apostrophe begins the name.
+  let end = ELIDED_INITIALS.has(first) && gluedByApostrophe(tokens, start) ? start + 2 : start + 1;
   // "Koulogon Peul" is the Fulani quarter of Koulogon: the people's name is not part of the place's.
   if (end < words.length && !isMark(words[end] as string) && !NOT_LOCALITIES.has(words[end] as string) && isCapitalised(tokens, end)) end += 1;
   const name = originalSpan(tokens, start, end) ?? words.slice(start, end).join(' ');

@@ -69,6 +69,11 @@ const DEMONYMS: readonly (readonly [string, readonly string[]])[] = [
 
 const NATIONALITIES = new PhraseIndex<string>(DEMONYMS.flatMap(([name, forms]) => forms.map((form) => [form, name] as const)));
 
+/** Whether words[start..end) are a nationality ("Togolais", "Malians") rather than a country's name. */
+export function isDemonymAt(words: readonly string[], start: number, end: number): boolean {
+  return NATIONALITIES.matchAt(words, start)?.end === end;
+}
+
 /** Countries named after "citizens of", "ressortissants de" ("two citizens of the United Arab Emirates"), by the nationality they give. */
 const COUNTRIES_OF = new PhraseIndex<string>(
   (

@@ -265,6 +265,19 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ type: 'evacuation', date: '2023-08-02' });
   });
 
+  it("does not take the hostages' nationality for the country where they were taken", () => {
+    const named = makeDocument('Trois Italiens et un Togolais enlevés', 'Des hommes armés ont enlevé trois Italiens et un Togolais jeudi au Mali.', { lang: 'fr', published: '2022-05-20T10:00:00Z' });
+    expect(extractFacts(named, catalogs).main.country).toBe('ml');
+    const locality = makeDocument(
+      'Mali : quatre étrangers enlevés',
+      "Des hommes armés ont enlevé trois ressortissants italiens et un Togolais jeudi. L'enlèvement s'est produit dans la localité de Sincina",
+      { lang: 'fr', published: '2022-05-20T10:00:00Z' },
+    );
+    expect(extractFacts(locality, catalogs).main).toMatchObject({ country: 'ml', places: ['ml-loc-sincina'] });
+    const unnamed = makeDocument('Un Togolais enlevé', 'Un Togolais a été enlevé jeudi par des hommes armés.', { lang: 'fr', published: '2022-05-20T10:00:00Z' });
+    expect(extractFacts(unnamed, catalogs).main.country).toBe('tg');
+  });
+
   it('gives the hostages of the lead the nationality the text gives later to as many of them', () => {
     const doc = makeDocument(
       'Trois ressortissants remis aux autorités',

@@ -110,6 +110,15 @@ describe('extractPlaces', () => {
     expect(flown.find((m) => m.fact.id === 'bf-ouagadougou')?.locative).toBe(false);
   });
 
+  it('reads a locality whose name opens with an elided letter, and a border list with articles', () => {
+    const mentions = findPlaceMentions(
+      makeDocument('Niger : enlèvement de deux Chinois', "Deux Chinois travaillant près de la frontière avec le Mali et le Burkina Faso ont été enlevés dans la localité de M’banga.", { lang: 'fr' }),
+      gazetteer,
+      notBackground,
+    );
+    expect(mentions.map((m) => [m.fact.id, m.border === true])).toEqual([['ne', false], ['ml', true], ['bf', true], ['ne-loc-mbanga', false]]);
+  });
+
   it('does not take the town where the wounded are treated for where things happened', () => {
     const english = findPlaceMentions(makeDocument('Soldiers killed in ambush', 'Three soldiers were killed in an ambush. The two wounded are being treated for their wounds in Niamey, the capital.'), gazetteer, notBackground);
     expect(english.find((m) => m.fact.id === 'ne-niamey')?.locative).toBe(false);
