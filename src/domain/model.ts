@@ -203,6 +203,8 @@ export interface MainEvent {
   readonly country?: string;
   readonly places: readonly string[];
   readonly victims?: { readonly count: number | null; readonly nationality?: string; readonly role?: VictimRole };
+  /** Names of the victims the story tells of, not of those it recalls. */
+  readonly named?: readonly string[];
   readonly site?: string;
   readonly actors: readonly string[];
   /** State changes reported about the main event (release, claim, rescue, ransom ...). */

@@ -111,6 +111,7 @@ function distil(parts: Parts): MainEvent {
   const changes = mainChanges(parts);
   const told = parts.victims.filter((v) => !recalled.has(v.evidence.sentence));
   const victims = mainVictims(told, namesTheFreed(parts, changes, lead) ? 'release' : parts.type, lead, parts.doc.title);
+  const named = [...new Set(told.flatMap((v) => (v.background ? [] : (v.names ?? []))))];
   const site = mainSite(parts.sites, lead);
   const country = places.country ?? mainCountry(parts.mentions, lead);
   return {
@@ -122,6 +123,7 @@ function distil(parts: Parts): MainEvent {
     ...(country === undefined ? {} : { country }),
     places: places.ids,
     ...(victims === undefined ? {} : { victims }),
+    ...(named.length === 0 ? {} : { named }),
     ...(site === undefined ? {} : { site }),
     actors: mainActors(parts.actors, parts.advised),
     changes,
@@ -295,9 +297,11 @@ function sameArea(mention: PlaceMention, headline: readonly PlaceMention[]): boo
  */
 function mainCountry(mentions: readonly PlaceMention[], lead: ReadonlySet<number>): string | undefined {
   const counts = new Map<string, number>();
-  const named = mentions.some((m) => !m.fact.background && m.demonym !== true);
-  for (const m of mentions) {
-    if (m.fact.background || (named && m.demonym === true)) continue;
+  // A border is where things did not happen ("near the border with Algeria").
+  const inside = mentions.filter((m) => !m.fact.background && m.border !== true);
+  const named = inside.some((m) => m.demonym !== true);
+  for (const m of inside) {
+    if (named && m.demonym === true) continue;
     counts.set(m.fact.country, (counts.get(m.fact.country) ?? 0) + (lead.has(m.fact.evidence.sentence) ? 3 : 1));
   }
   let best: string | undefined;

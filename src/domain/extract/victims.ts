@@ -413,11 +413,16 @@ const NAME_WORDS = 3;
  */
 function personNameAt(tokens: Tokens, at: number): string | undefined {
   const { words } = tokens;
-  const from = words[at] === ',' ? at + 1 : at;
+  const comma = words[at] === ',';
+  const after = comma ? at + 1 : at;
+  // "German missionary Fr Hans Joachim Lohre": the title is not part of the name.
+  const from = HONORIFICS.has(words[after] as string) ? after + 1 : after;
   const end = nameEnd(tokens, from);
-  if (end - from < 2 || (from > at && end < words.length && !isMark(words[end] as string))) return undefined;
+  if (end - from < 2 || (comma && end < words.length && !isMark(words[end] as string))) return undefined;
   return nameText(tokens, from, end);
 }
+
+const HONORIFICS = new Set(['fr', 'father', 'pere', 'abbe', 'sister', 'soeur', 'dr', 'mr', 'mrs', 'ms', 'rev', 'reverend', 'mgr', 'monseigneur']);
 
 /**
  * A full name that opens the sentence or a clause and that a group of one describes after a comma:

@@ -93,7 +93,7 @@ export function contributionsOf(doc: Document, facts: Facts): Contributions {
       .map((p) => ({ value: withRegion({ id: p.id, name: p.name, kind: p.kind }, p.region), evidence: p.evidence })),
     victims: facts.victims
       .filter((v) => !v.background && fitsMain(v))
-      .map((v) => ({ value: victim(v), evidence: v.evidence })),
+      .map((v) => ({ value: victim(v, main.named), evidence: v.evidence })),
     sites: facts.sites
       .filter((s) => !s.background && mainSite !== undefined && (siteKey(s.key) === mainSite || siteKey(s.name) === mainSite))
       .map((s) => ({ value: { name: s.name, key: siteKey(s.key) }, evidence: s.evidence })),
@@ -120,9 +120,11 @@ function mainActors(facts: Facts): Item<ActorValue>[] {
   return out;
 }
 
-function victim(v: VictimFact): VictimValue {
+/** A victim with the names the story tells of them (see MainEvent.named), not those of hostages it recalls. */
+function victim(v: VictimFact, told: readonly string[] = []): VictimValue {
   const value: VictimValue = v.nationality === undefined ? { count: v.count, role: v.role } : { count: v.count, nationality: v.nationality, role: v.role };
-  return v.names === undefined ? value : { ...value, names: v.names };
+  const names = v.names?.filter((name) => told.includes(name));
+  return names === undefined || names.length === 0 ? value : { ...value, names };
 }
 
 function withRegion(place: PlaceValue, region: string | undefined): PlaceValue {

@@ -213,9 +213,9 @@ export function adviceIssuer(facts: Facts): string | undefined {
   return named.size === 1 ? named.values().next().value : undefined;
 }
 
-/** The surnames of the victims a story names outside what it recalls. */
+/** The surnames of the victims a story names outside what it recalls (see MainEvent.named). */
 function personsOf(facts: Facts): string[] {
-  return [...new Set(facts.victims.flatMap((v) => (v.background ? [] : (v.names ?? []).map(personKey))))];
+  return [...new Set((facts.main.named ?? []).map(personKey))];
 }
 
 /** The days of the month a story gives, its main date aside. */

@@ -265,6 +265,24 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ type: 'evacuation', date: '2023-08-02' });
   });
 
+  it('names the victims the story tells of, not a hostage it recalls, and reads a name after a title', () => {
+    const doc = makeDocument(
+      'Kidnapped German priest freed',
+      "German missionary Fr Hans Joachim Lohre who was kidnapped in Mali's capital Bamako last year has been freed, a church official said on Sunday. The government of Mali did not immediately respond to a request for comment. A spokesperson for the German foreign office declined to comment. He taught in the Malian capital at an institute for inter-religious dialogue. Fr Lohre is the second German to be freed in less than a year in the Sahel, following the release in December 2022 of German humanitarian Jörg Lange, who was kidnapped on 11 April 2018 in western Niger",
+      { published: '2023-11-27T10:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main.named).toEqual(['Hans Joachim Lohre']);
+  });
+
+  it('does not place the event across the border the text names, nor by the nationality beside it', () => {
+    const doc = makeDocument(
+      'Rebels fighting Wagner and Malian army: 21 people killed',
+      'The information was released by Tuareg rebels. The town, located near the border with Algeria, was the target of drone attacks, causing the death of 21 civilians. In addition, dozens of others were injured. Location of Mali on the map. The rebel alliance blamed the Malian army and Wagner mercenaries, and said Burkina Faso operated the drones in the attack.',
+      { published: '2024-08-26T10:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main.country).toBe('ml');
+  });
+
   it("does not take the hostages' nationality for the country where they were taken", () => {
     const named = makeDocument('Trois Italiens et un Togolais enlevés', 'Des hommes armés ont enlevé trois Italiens et un Togolais jeudi au Mali.', { lang: 'fr', published: '2022-05-20T10:00:00Z' });
     expect(extractFacts(named, catalogs).main.country).toBe('ml');

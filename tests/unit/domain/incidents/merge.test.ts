@@ -96,6 +96,19 @@ describe('mergeStory', () => {
     expect(group?.sources).toEqual(['a', 'n']);
   });
 
+  it('does not give the group a story backs the names of hostages it only recalls', () => {
+    const recalling = story(
+      doc('r', 'Indians kidnapped in Kayes', ['The three Indians are still held.']),
+      facts(
+        { type: 'kidnapping', date: '2025-07-01', datePrecision: 'day', country: 'ml', places: ['ml-kayes'], victims: { count: 3, nationality: 'Indian' }, named: [] },
+        { places: [KAYES], victims: [victims(3, 'Indian', { names: ['Jörg Lange'] })] },
+      ),
+    );
+    const group = mergeStory(first(), recalling, [], later, policy).victims.find((v) => v.value.count === 3 && v.value.role === 'hostage');
+    expect(group?.value.names).toBeUndefined();
+    expect(recalling.probe.persons).toBeUndefined();
+  });
+
   it('does not date a kidnapping known only from undated reports by the day its hostage was freed', () => {
     const { eventDate: _dated, ...undated } = first();
     const freed = story(

@@ -75,7 +75,9 @@ export function actor(id: string, role: ActorFact['role'], about: ActorFact['abo
 }
 
 /** Facts around a main event; the lists default to what the main event names. */
+/** Facts as extraction gives them; the main event names the victims the facts name, unless `main` says otherwise. */
 export function facts(main: Partial<MainEvent>, extra: Partial<Facts> = {}): Facts {
+  const named = [...new Set((extra.victims ?? []).flatMap((v) => (v.background ? [] : (v.names ?? []))))];
   return {
     events: [],
     dates: [],
@@ -86,7 +88,7 @@ export function facts(main: Partial<MainEvent>, extra: Partial<Facts> = {}): Fac
     advice: [],
     figures: [],
     ...extra,
-    main: { places: [], actors: [], changes: [], ...main },
+    main: { places: [], actors: [], changes: [], ...(named.length === 0 ? {} : { named }), ...main },
   };
 }
 
