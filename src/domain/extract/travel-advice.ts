@@ -40,6 +40,9 @@ const LEAVE: readonly RegExp[] = [
   /\b(?:evacuat|repatriat|evacu|rapatri)\w* (?:(?:its|their|the|all|ses|leurs|les|des)\s+)?(?:(?!deported|expelled|expulses|illegal|irregular|undocumented|clandestins)\w+ )?(?:citizens|nationals|ressortissants|expatriates|expatries)\b/,
   /\b(?:evacuation|repatriation|rapatriement)s? (?:of|des|de leurs|de ses) (?:\w+ )?(?:citizens|nationals|ressortissants|expatriates|expatries)\b/,
   /\b(?:to |should |must )?depart (?:now|immediately|at once|the country|mali|burkina|niger)\b/,
+  // A government thinning out its embassy: "the UK reduces the staff in its embassy", "scales back Niger embassy".
+  /\b(?:reduc(?:e|es|ed|ing)|scal(?:e|es|ed|ing) back|draw(?:s|ing)? down|drew down) (?:the |its |their )?(?:(?:number of |size of )?(?:staff|personnel|diplomats)|(?:\w+ )?embass(?:y|ies))\b/,
+  /\b(?:redui(?:t|sent|re)|reduction (?:de|du)) (?:son |leur |le |du )?(?:personnel|effectifs?)(?: diplomatiques?| de (?:son|leur|l') ambassade)?\b/,
 ];
 
 const ADVISE: readonly RegExp[] = [
@@ -60,6 +63,10 @@ const ADVISE: readonly RegExp[] = [
   /\bembass(?:y|ies)\b.{0,60}\b(?:warns?|warned|warning|alerts?|alerted|advises?|advised|cautions?|cautioned)\b/,
   /\bambassades?\b.{0,60}\b(?:met en garde|mettent en garde|alerte|alertent|informe|avertit|previent)\b/,
   /\b(?:security alert|alerte de securite|message de securite|security message)\b/,
+  // Told to shelter: "British nationals in Niger told to stay indoors", "rester chez eux", "limiter leurs déplacements".
+  /\b(?:stay|remain|shelter)(?:ing)? (?:indoors|inside|at home|in place)\b/,
+  /\b(?:rester|demeurer) (?:chez (?:eux|soi|vous)|a (?:leur )?domicile|confines?|a l'abri)\b/,
+  /\blimiter (?:au maximum )?(?:leurs |vos |les |ses )?deplacements\b/,
 ];
 
 /** The patterns are global: each is searched on from one match to the next (see firstNotFollowing). */

@@ -19,6 +19,15 @@ describe('travelAdvice', () => {
     expect(advice('US moves Burkina Faso to level four')).toEqual({ type: 'advisory', issuer: 'us-gov' });
   });
 
+  it('reads a call to shelter as advice, and a thinned-out embassy as a step of leaving', () => {
+    expect(advice('British nationals in Niger told to stay indoors amid unrest')).toEqual({ type: 'advisory', issuer: 'uk-gov' });
+    expect(advice("L'Égypte appelle ses ressortissants au Mali à limiter leurs déplacements")).toMatchObject({ type: 'advisory' });
+    expect(advice('La France demande à ses ressortissants de rester chez eux à Niamey')).toEqual({ type: 'advisory', issuer: 'fr-gov' });
+    expect(advice('Niger: the United Kingdom reduces the staff in its embassy')).toEqual({ type: 'evacuation', issuer: 'uk-gov' });
+    expect(advice('Britain scales back Niger embassy as Britons evacuated')).toEqual({ type: 'evacuation', issuer: 'uk-gov' });
+    expect(advice('Residents told to stay indoors as gunmen attack Niamey', '', true)).toBeUndefined();
+  });
+
   it('reads leave-now calls and ordered departures as evacuation, with the government that gave them', () => {
     expect(advice('US orders non-emergency staff out of embassy in Bamako')).toEqual({ type: 'evacuation', issuer: 'us-gov' });
     expect(advice('Mali travel advice: British nationals should leave now')).toEqual({ type: 'evacuation', issuer: 'uk-gov' });
