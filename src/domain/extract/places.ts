@@ -20,7 +20,7 @@ export interface PlaceMention {
   readonly institutional: boolean;
   /** False for an unlisted locality that only a place named after it in its sentence can place. */
   readonly anchored?: boolean;
-  /** A country named as a border or a neighbour (see outsideCountry). */
+  /** A country named as a border, a neighbour (see outsideCountry) or one end of a link (see hyphenated). */
   readonly border?: boolean;
   /** A country named by its people's nationality ("un Togolais", "Malian soldiers"). */
   readonly demonym?: boolean;
@@ -65,7 +65,11 @@ const NEUTRAL_NEXT = new Set([
 /** "near the Algerian border": a country named before these words is a border, not where things happened. */
 const BORDER_AFTER = new Set(['border', 'borders', 'frontier', 'frontiers', 'borderlands']);
 /** "near Niger", "close to Mali", "près du Niger": next to a country is outside it. */
-const NEXT_TO = new Set(['near', 'close', 'pres', 'proche', 'towards', 'toward', 'vers']);
+const NEXT_TO = new Set([
+  'near', 'close', 'pres', 'proche', 'towards', 'toward', 'vers',
+  // "un oléoduc reliant le Bénin", "the pipeline linking Niger to Benin": the ends of a link.
+  'reliant', 'relie', 'relient', 'linking', 'links', 'connecting', 'connects',
+]);
 /** Words before a place that make it part of a name or of who speaks ("a security source in Bamako"). */
 const INSTITUTIONS = new Set([
   'embassy', 'ambassade', 'consulate', 'consulat', 'mission', 'ministry', 'ministere',
@@ -135,6 +139,8 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
   let lastCountry: GazetteerEntry | undefined;
   /** The country of the last place named as where things are, not as a border or a neighbour. */
   let inside: string | undefined;
+  /** `inside` before the last place named, for a country that turns out to be one end of a link. */
+  let insideBefore: string | undefined;
   for (const tokens of documentTokens(doc)) {
     const { sentence, words } = tokens;
     if (!sentenceHas(tokens, PLACE_WORDS)) continue;
@@ -178,8 +184,13 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
       if (!entry) continue;
       const previous = mentions[mentions.length - 1];
       const inList = previous !== undefined && previous.fact.evidence.sentence === sentence.index && followsPlaceList(words, match.start, lastEnd);
+      const linked = entry.kind === 'country' && previous?.fact.kind === 'country' && previous.end === match.start && hyphenated(tokens, previous.start, match.end);
+      if (linked) {
+        mentions[mentions.length - 1] = { ...previous, border: true, locative: false };
+        inside = insideBefore;
+      }
       // "near the border with Burkina Faso and Niger": a list after a border word is of borders.
-      const outside = entry.kind === 'country' && (outsideCountry(words, match.start, match.end) || (inList && previous.border === true));
+      const outside = entry.kind === 'country' && (linked || outsideCountry(words, match.start, match.end) || (inList && previous.border === true));
       const locative = !outside && (isLocative(words, match.start) || opensPlaceList(words, match.start) || (inList && previous.locative) || namesSiteAfter(words, match.end));
       lastEnd = match.end;
       const country = compiled.byId.get(entry.country);
@@ -188,6 +199,7 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
       const demonym = entry.kind === 'country' && isDemonymAt(words, match.start, match.end) && words.slice(match.start, match.end).join(' ') !== fold(entry.name);
       // "trois ressortissants italiens et un Togolais": hostages' nationality says where they come from,
       // and places the localities after it only when nothing else has.
+      insideBefore = inside;
       if (!outside && (!demonym || inside === undefined)) inside = entry.country;
       isBackground ??= background(sentence);
       evidence ??= { sentence: sentence.index, text: sentence.text };
@@ -203,6 +215,12 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
     }
   }
   return placeUnlisted(compiled, mentions);
+}
+
+/** "the Niger-Benin pipeline", "Pipeline Bénin-Niger": two countries joined by a hyphen name a link between them, not where. */
+function hyphenated(tokens: Tokens, from: number, to: number): boolean {
+  const span = originalSpan(tokens, from, to) ?? '';
+  return /[-‑–]/.test(span) && !/\s[-‑–]|[-‑–]\s/.test(span);
 }
 
 /**

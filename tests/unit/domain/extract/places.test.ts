@@ -119,6 +119,19 @@ describe('extractPlaces', () => {
     expect(mentions.map((m) => [m.fact.id, m.border === true])).toEqual([['ne', false], ['ml', true], ['bf', true], ['ne-loc-mbanga', false]]);
   });
 
+  it('reads countries joined by a hyphen or by a verb of linking as the ends of a link, not where things happened', () => {
+    const hyphen = findPlaceMentions(makeDocument('Pipeline Bénin-Niger : six soldats tués', 'Six soldats ont été tués.', { lang: 'fr' }), gazetteer, notBackground);
+    expect(hyphen.filter((m) => m.fact.evidence.sentence === 0).map((m) => [m.fact.id, m.border === true])).toEqual([['bj', true], ['ne', true]]);
+    const linking = findPlaceMentions(
+      makeDocument('Six soldats tués', "Six soldats du Niger chargés de protéger un oléoduc reliant le Bénin ont été tués. L'attaque a eu lieu dans la localité de Salkam", { lang: 'fr' }),
+      gazetteer,
+      notBackground,
+    );
+    expect(linking.map((m) => [m.fact.id, m.border === true])).toEqual([['ne', false], ['bj', true], ['ne-loc-salkam', false]]);
+    const spaced = findPlaceMentions(makeDocument('Attack', 'Gunmen attacked a town in Mali - Burkina Faso sent troops.'), gazetteer, notBackground);
+    expect(spaced.find((m) => m.fact.id === 'ml')?.border).toBeUndefined();
+  });
+
   it('does not take the town where the wounded are treated for where things happened', () => {
     const english = findPlaceMentions(makeDocument('Soldiers killed in ambush', 'Three soldiers were killed in an ambush. The two wounded are being treated for their wounds in Niamey, the capital.'), gazetteer, notBackground);
     expect(english.find((m) => m.fact.id === 'ne-niamey')?.locative).toBe(false);
