@@ -202,6 +202,11 @@ describe('the shipped rules', () => {
     ['Hungry and besieged in Burkina Faso', 'In the northern town of Djibo, residents are cut off by a blockade. The livestock market is empty.', 'en'],
     ['Commune de Gorgadji : 10 VDP tués dans un affrontement', "Des hommes armés ont emporté le bétail des habitants près de Dori, au Burkina Faso. Les volontaires qui les poursuivaient sont tombés dans une embuscade.", 'fr'],
     ["Sept agents de la CENI tués dans l'explosion de leur véhicule à Dargol (Tillabéri)", "Le véhicule, réquisitionné auprès de la direction de l'Agriculture, a sauté sur une mine.", 'fr'],
+    [
+      "Une vingtaine d'Espagnols parviennent à être évacués du Niger grâce à la France",
+      "Le ministre a annoncé l'arrivée à Paris d'Espagnols partis après le coup d'État. Ils se trouvaient au Niger lorsqu'une junte militaire a déposé le président.",
+      'fr',
+    ],
   ] as const)('keeps "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(true);
   });
