@@ -107,7 +107,7 @@ function distil(parts: Parts): MainEvent {
   const reporting = sentencesReporting(parts.events, parts.type);
   const recalled = recallingSentences(parts.doc, parts.dates, lead);
   const places = mainPlaces(parts.mentions.filter((m) => !recalled.has(m.fact.evidence.sentence)), lead, reporting);
-  const date = mainDate(parts.doc, adviceDates(parts), lead, parts.advised !== undefined);
+  const date = mainDate(parts.doc, ownKindDates(parts, adviceDates(parts)), lead, parts.advised !== undefined);
   const changes = mainChanges(parts);
   const told = parts.victims.filter((v) => !recalled.has(v.evidence.sentence));
   const victims = mainVictims(told, namesTheFreed(parts, changes, lead) ? 'release' : parts.type, lead, parts.doc.title);
@@ -278,6 +278,26 @@ function adviceDates({ advised, dates, doc }: Parts): readonly DateFact[] {
   if (advised === undefined) return dates;
   const own = dates.filter((d) => d.role === 'event' && saysAdvice(doc.sentences[d.evidence.sentence]));
   return own.length > 0 ? own : dates;
+}
+
+/** Kinds of event that one incident may be told as: violence, a siege, a seizure of power, advice. */
+const KIND: Partial<Record<EventType, string>> = {
+  attack: 'violence', killing: 'violence', kidnapping: 'violence', blockade: 'siege', coup: 'coup', evacuation: 'advice', advisory: 'advice',
+};
+
+/**
+ * A body sentence that tells only of another kind of event ("On 3 September, JNIM announced a blockade"
+ * in a story of an attack on a convoy) dates that event, not the main one.
+ */
+function ownKindDates({ type, events, lead }: Parts, dates: readonly DateFact[]): readonly DateFact[] {
+  const kind = type === undefined ? undefined : KIND[type];
+  if (kind === undefined) return dates;
+  const kinds = new Map<number, Set<string>>();
+  for (const e of events) {
+    const k = KIND[e.type];
+    if (k !== undefined) kinds.set(e.evidence.sentence, (kinds.get(e.evidence.sentence) ?? new Set()).add(k));
+  }
+  return dates.filter((d) => lead.has(d.evidence.sentence) || (kinds.get(d.evidence.sentence)?.has(kind) ?? true));
 }
 
 /** Sentences that report an event of the main type rather than recall one. */

@@ -265,6 +265,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ type: 'evacuation', date: '2023-08-02' });
   });
 
+  it('does not date an attack by a body sentence that tells only of another kind of event', () => {
+    const doc = makeDocument(
+      'More than 40 fuel tankers destroyed in militant attack on convoy in Mali',
+      'Militants of JNIM attacked a convoy of fuel tankers in the Kayes region. The convoy was ambushed under military escort. Around 40 fuel tankers were burned, a union said. The army confirmed the attack. On 3 September, JNIM announced a blockade on fuel imports in the regions of Kayes and Nioro',
+      { published: '2025-09-16T10:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ type: 'attack', date: '2025-09-16' });
+  });
+
   it('names the victims the story tells of, not a hostage it recalls, and reads a name after a title', () => {
     const doc = makeDocument(
       'Kidnapped German priest freed',
