@@ -117,6 +117,21 @@ describe('facts as evidence', () => {
     expect(r.relevant).toBe(true);
   });
 
+  it("does not take the Islamic State's wars outside the Sahel for the Sahel's", () => {
+    const rules = shipped();
+    const claimed: Facts = {
+      ...facts,
+      places: [],
+      events: [{ type: 'attack', trigger: 'attacked', background: false, evidence: evidence(1) }],
+      actors: [{ id: 'is-sahel', name: 'Islamic State Sahel Province', kind: 'armed_group', role: 'claimed', about: 'main', evidence: evidence(0) }],
+      main: { places: [], actors: ['is-sahel'], changes: [] },
+    };
+    const elsewhere = makeDoc('Islamic State claims two new attacks in northern Mozambique', 'The group said its fighters attacked villages and killed soldiers in Cabo Delgado.');
+    expect(scoreRelevance(elsewhere, claimed, rules).relevant).toBe(false);
+    const sahel = makeDoc('Islamic State claims attack in Mali', 'The group, which also fights in Mozambique, said its fighters attacked soldiers near Ménaka.');
+    expect(scoreRelevance(sahel, claimed, rules).relevant).toBe(true);
+  });
+
   it('takes a coup in the headline for security news, whatever politics the story speaks of', () => {
     const rules = shipped();
     const coup = (background: boolean, sentence: number): Facts => ({ ...facts, places: [], events: [{ type: 'coup', trigger: 'coup', background, evidence: evidence(sentence) }] });
