@@ -68,9 +68,10 @@ const YEAR_OPENING = String.raw`(?:in|en) (?:19|20)\d{2},`;
  * A cue inside a clause of contrast, or in a relative clause about a place, sets the scene for the
  * sentence's own news ("Le 8 janvier, alors que le pays avait déjà la tête aux fêtes, les terroristes
  * ont fait irruption"; "killed 37 civilians in central Mali, where ethnic violence cost hundreds of
- * lives last year"): it does not make the sentence look back.
+ * lives last year"; "le village de Binedama, ... qui a connu des dizaines de massacres au cours des
+ * dernières années"): it does not make the sentence look back.
  */
-const OUTSIDE_ASIDE = String.raw`(?<!\b(?:alors que|tandis que|whereas|where)\b[^,.;]{0,100})`;
+const OUTSIDE_ASIDE = String.raw`(?<!\b(?:alors que|tandis que|whereas|where|(?:qui|which|that) (?:a|ont|has|have) (?:connu|subi|vu|seen|suffered|experienced))\b[^,.;]{0,100})`;
 
 const SOURCE = `^${YEAR_OPENING}|${foldedWords(CUES)}${OUTSIDE_ASIDE}`;
 const BACKGROUND = new RegExp(SOURCE);

@@ -65,6 +65,8 @@ describe('isBackgroundSentence and recallsPast', () => {
     "Le prêtre, qui vivait à Bomoanga depuis 2007, a été enlevé lundi soir.",
     'Armed men on Tuesday killed 37 Fulani civilians in central Mali, where ethnic violence cost hundreds of lives last year, the government said.',
     'A previous assessment of this attack in the village of Ogossagou reported at least fifty deaths.',
+    'Les assaillants ont pris pour cible le village de Binedama, dans la région de Mopti, qui a connu des dizaines de massacres au cours des dernières années.',
+    'Gunmen attacked Binedama, a village which has seen dozens of massacres in recent years.',
   ])('%s reports the current event', (text) => {
     expect(isBackgroundSentence(sentence(text))).toBe(false);
     expect(recallsPast(tokensOf(text))).toBe(false);
