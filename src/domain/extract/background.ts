@@ -29,6 +29,7 @@ const RECALL_CUES: readonly string[] = [
   String.raw`(?:two|three|four|five|six|seven|eight|nine|ten|several|a few|many) years ago`,
   String.raw`(?:it is worth recalling|recall that)`,
   String.raw`(?:referring|in reference) to`,
+  String.raw`had been (?:\w+ )?(?:killed|attacked|massacred)`,
   // French
   String.raw`deja`,
   // "Une attaque sans précédent" is unprecedented, not an earlier one.
@@ -48,6 +49,8 @@ const RECALL_CUES: readonly string[] = [
   String.raw`il y a (?:environ |plus de |pres de |quelque )?(?:\w+|\d+) ans`,
   String.raw`(?:un|une) (?:incident|attaque|enlevement|rapt|cas) similaire`,
   String.raw`(?:avait|avaient) (?:deja|alors)`,
+  // "Quarante soldats avaient été tués dans deux assauts le 30 septembre": the pluperfect of deaths tells of before.
+  String.raw`(?:avait|avaient) ete (?:\w+ )?(?:tues?|tuees?|attaquee?s?|massacres?|massacrees?)`,
 ];
 
 /** Cues that only say when ("last year", "le mois dernier"): see followsUp. */

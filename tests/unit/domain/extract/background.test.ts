@@ -40,6 +40,8 @@ describe('isBackgroundSentence and recallsPast', () => {
     'Two years ago, gunmen kidnapped an American aid worker in the same region.',
     "Il a appelé à la prudence, faisant référence à l'attaque de ce village, le 9 juin, qui a fait 35 morts.",
     'He urged caution, referring to the attack on Sobane Da on June 9, which killed 35.',
+    'Quarante soldats avaient été tués dans deux assauts djihadistes le 30 septembre à Boulkessy et le 1er octobre à Mondoro.',
+    'Forty soldiers had been killed in two assaults on Boulkessi and Mondoro.',
   ])('%s looks back', (text) => {
     expect(isBackgroundSentence(sentence(text))).toBe(true);
     expect(recallsPast(tokensOf(text))).toBe(true);
