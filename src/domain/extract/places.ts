@@ -109,11 +109,15 @@ const COMPASS = new Set([
   ...COMPASS_POINTS, 'northern', 'southern', 'eastern', 'western', 'nord-est', 'nord-ouest', 'sud-est', 'sud-ouest', 'center', 'central',
 ]);
 /** Capitalised words after a preposition that are times, languages, peoples or outlets, never localities ("a village of Fulani herders"). */
+/** The Sahel's peoples and faiths, named beside places ("the Fulani village of", "Koulogon Peul"). */
+const PEOPLES = new Set([
+  'fulani', 'fulanis', 'peul', 'peuls', 'peulh', 'peulhs', 'dogon', 'dogons', 'bambara', 'bambaras', 'tuareg', 'tuaregs', 'touareg', 'touaregs',
+  'dozo', 'dozos', 'songhai', 'songhay', 'mossi', 'hausa', 'haoussa', 'bozo', 'bozos', 'arab', 'arabs', 'arabes', 'christian', 'christians', 'muslim', 'muslims',
+]);
 const NOT_LOCALITIES = new Set([
   ...MONTH_WORDS, ...WEEKDAY_WORDS,
   'english', 'french', 'arabic', 'anglais', 'francais', 'arabe', 'total', 'addition', 'particular', 'response', 'turn', 'fact', 'short', 'effet', 'outre',
-  'fulani', 'fulanis', 'peul', 'peuls', 'peulh', 'peulhs', 'dogon', 'dogons', 'bambara', 'bambaras', 'tuareg', 'tuaregs', 'touareg', 'touaregs',
-  'dozo', 'dozos', 'songhai', 'songhay', 'mossi', 'hausa', 'haoussa', 'bozo', 'bozos', 'arab', 'arabs', 'arabes', 'christian', 'christians', 'muslim', 'muslims',
+  ...PEOPLES,
 ]);
 
 export function extractPlaces(doc: Document, gazetteer: Gazetteer, background: BackgroundTest = isBackgroundSentence): PlaceFact[] {
@@ -181,7 +185,7 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
       }
       const entry = reference ? lastCountry : resolve(compiled, tokens, match.start, match.end, match.values as readonly GazetteerEntry[], lastEnd);
       i = match.end;
-      if (!entry) continue;
+      if (!entry || namesOperation(words, match.start)) continue;
       const previous = mentions[mentions.length - 1];
       const inList = previous !== undefined && previous.fact.evidence.sentence === sentence.index && followsPlaceList(words, match.start, lastEnd);
       const linked = entry.kind === 'country' && previous?.fact.kind === 'country' && previous.end === match.start && hyphenated(tokens, previous.start, match.end);
@@ -216,6 +220,16 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
   }
   return placeUnlisted(compiled, mentions);
 }
+
+/** "une opération bilatérale dénommée Tongo Tongo", "Operation code-named Sahel": the name of an operation, not a place. */
+function namesOperation(words: readonly string[], start: number): boolean {
+  if (!OPERATION_NAMING.has(words[start - 1] as string)) return false;
+  for (let k = start - 2; k >= Math.max(0, start - 5); k -= 1) if (OPERATIONS.has(words[k] as string)) return true;
+  return false;
+}
+
+const OPERATION_NAMING = new Set(['denommee', 'baptisee', 'nommee', 'appelee', 'intitulee', 'named', 'dubbed', 'codenamed', 'called']);
+const OPERATIONS = new Set(['operation', 'operations', 'mission', 'exercise', 'exercice', 'offensive']);
 
 /** "the Niger-Benin pipeline", "Pipeline Bénin-Niger": two countries joined by a hyphen name a link between them, not where. */
 function hyphenated(tokens: Tokens, from: number, to: number): boolean {
@@ -388,7 +402,8 @@ function isLocative(words: readonly string[], start: number): boolean {
   if (NAMING.has(before)) return PLACE_NOUNS.has(words[k - 1] as string);
   if (!LOCATIVE.has(before)) return false;
   if (!WEAK_LOCATIVE.has(before)) return true;
-  const noun = words[k - 1];
+  // "le village peul d'Ogossagou": the people's name may stand between the place noun and "de".
+  const noun = PEOPLES.has(words[k - 1] as string) ? words[k - 2] : words[k - 1];
   if (noun !== undefined && MILITARY.has(noun)) return PLACE_NOUNS.has(words[k - 2] as string);
   return noun !== undefined && (PLACE_NOUNS.has(noun) || NEAR_WORDS.has(noun) || followsEventNoun(words, k));
 }

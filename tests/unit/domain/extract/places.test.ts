@@ -132,6 +132,17 @@ describe('extractPlaces', () => {
     expect(spaced.find((m) => m.fact.id === 'ml')?.border).toBeUndefined();
   });
 
+  it("reads \"le village peul d'Ogossagou\" as a place, and not an operation's name", () => {
+    const village = findPlaceMentions(makeDocument('Attaque', "Des hommes armés ont attaqué le village peul d'Ogossagou.", { lang: 'fr' }), gazetteer, notBackground);
+    expect(village.find((m) => m.fact.id === 'ml-ogossagou')?.locative).toBe(true);
+    const operation = findPlaceMentions(
+      makeDocument('Bilan', 'Le Mali et le Niger ont monté une opération bilatérale dénommée Tongo Tongo. Une patrouille a été attaquée à Tabankort.', { lang: 'fr' }),
+      gazetteer,
+      notBackground,
+    );
+    expect(operation.map((m) => m.fact.id)).not.toContain('ne-tongo-tongo');
+  });
+
   it('does not take the town where the wounded are treated for where things happened', () => {
     const english = findPlaceMentions(makeDocument('Soldiers killed in ambush', 'Three soldiers were killed in an ambush. The two wounded are being treated for their wounds in Niamey, the capital.'), gazetteer, notBackground);
     expect(english.find((m) => m.fact.id === 'ne-niamey')?.locative).toBe(false);
