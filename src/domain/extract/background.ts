@@ -34,7 +34,8 @@ const RECALL_CUES: readonly string[] = [
   String.raw`deja`,
   // "Une attaque sans précédent" is unprecedented, not an earlier one.
   String.raw`precedent(?<!sans precedent)e?s?(?! bilans?| estimations?| chiffres?)`,
-  String.raw`precedemment`,
+  // "plus de morts que précédemment annoncé": a revised toll, not an earlier event.
+  String.raw`precedemment(?! (?:annoncee?s?|indiquee?s?|rapportee?s?|avancee?s?|communiquee?s?|evoquee?s?))`,
   String.raw`auparavant`,
   String.raw`par le passe`,
   String.raw`plus tot (?:cette annee|ce mois|dans l'annee)`,

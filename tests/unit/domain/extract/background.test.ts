@@ -69,6 +69,7 @@ describe('isBackgroundSentence and recallsPast', () => {
     'A previous assessment of this attack in the village of Ogossagou reported at least fifty deaths.',
     'Les assaillants ont pris pour cible le village de Binedama, dans la région de Mopti, qui a connu des dizaines de massacres au cours des dernières années.',
     'Gunmen attacked Binedama, a village which has seen dozens of massacres in recent years.',
+    "L'attaque de Yirgou le 1er janvier 2019 a fait beaucoup plus de morts que précédemment annoncé.",
   ])('%s reports the current event', (text) => {
     expect(isBackgroundSentence(sentence(text))).toBe(false);
     expect(recallsPast(tokensOf(text))).toBe(false);
