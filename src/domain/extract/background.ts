@@ -130,6 +130,11 @@ export function comesAfterAnother(sentence: Sentence): boolean {
   return COMES_AFTER.test(sentence.folded);
 }
 
+/** Where "comes ... after" starts in the sentence, -1 if nowhere: what comes before it ("Today's attack") is the news. */
+export function comesAfterAt(sentence: Sentence): number {
+  return COMES_AFTER.exec(sentence.folded)?.index ?? -1;
+}
+
 /** "Alors que deux Français ont été enlevés jeudi à Hombori, trois touristes ...": a clause that sets another event beside the sentence's own. */
 const CONTRAST_OPENING = /^\s*(?:alors que|tandis que|while|whereas)\b/;
 

@@ -1,8 +1,8 @@
-import type { DateFact, Document } from '../model.js';
+import type { DateFact, Document, Sentence } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { type DateExpression, mayOpenDate, parseDateExpressions, WEEKDAY_WORDS } from '../text/date-expressions.js';
 import { datelineAhead, sentenceDateline, type Dateline } from '../text/dateline.js';
-import { isBackgroundSentence } from './background.js';
+import { comesAfterAt, isBackgroundSentence } from './background.js';
 import type { BackgroundTest } from './places.js';
 import { boundariesAreTokens, documentTokens, sentenceHas, type Tokens, vocabularyWhere } from './tokens.js';
 
@@ -134,13 +134,22 @@ export function extractDates(doc: Document, backgroundOf: BackgroundTest = isBac
         date: e.date,
         precision: e.precision,
         role: publication ? 'publication' : 'event',
-        background: publication ? false : background || (own !== undefined && longBefore(e.date, own)),
+        background: publication ? false : (background && !subjectOfComesAfter(sentence, e.index)) || (own !== undefined && longBefore(e.date, own)),
         matched: e.text,
         evidence: { sentence: sentence.index, text: sentence.text },
       });
     }
   }
   return pinWeekdays(facts);
+}
+
+/**
+ * "Today's attack comes two weeks after a similar attack in Silgadji": the day before "comes after" is
+ * the news's own, in a sentence that looks back only for what comes after it.
+ */
+function subjectOfComesAfter(sentence: Sentence, at: number): boolean {
+  const after = comesAfterAt(sentence);
+  return after > at && !isBackgroundSentence(sentence);
 }
 
 /** The weekday a date names in words ("mardi", "Tuesday"), if any. */

@@ -107,13 +107,14 @@ function distil(parts: Parts): MainEvent {
   const reporting = sentencesReporting(parts.events, parts.type);
   const recalled = recallingSentences(parts.doc, parts.dates, lead);
   const places = mainPlaces(parts.mentions.filter((m) => !recalled.has(m.fact.evidence.sentence)), lead, reporting);
-  const date = mainDate(parts.doc, ownKindDates(parts, adviceDates(parts)), lead, parts.advised !== undefined);
+  const country = places.country ?? mainCountry(parts.mentions, lead);
+  const dates = ownCountryDates(parts, country, ownKindDates(parts, adviceDates(parts)));
+  const date = mainDate(parts.doc, dates, lead, parts.advised !== undefined);
   const changes = mainChanges(parts);
   const told = parts.victims.filter((v) => !recalled.has(v.evidence.sentence));
   const victims = mainVictims(told, namesTheFreed(parts, changes, lead) ? 'release' : parts.type, lead, parts.doc.title);
   const named = [...new Set(told.flatMap((v) => (v.background ? [] : (v.names ?? []))))];
   const site = mainSite(parts.sites, lead);
-  const country = places.country ?? mainCountry(parts.mentions, lead);
   return {
     ...(parts.type === undefined ? {} : { type: parts.type }),
     ...(date === undefined ? {} : { date: date.date, datePrecision: date.precision }),
@@ -298,6 +299,20 @@ function ownKindDates({ type, events, lead }: Parts, dates: readonly DateFact[])
     if (k !== undefined) kinds.set(e.evidence.sentence, (kinds.get(e.evidence.sentence) ?? new Set()).add(k));
   }
   return dates.filter((d) => lead.has(d.evidence.sentence) || (kinds.get(d.evidence.sentence)?.has(kind) ?? true));
+}
+
+/**
+ * A body sentence that places what it tells only in another country ("French hostages who disappeared
+ * in the Pendjari park in Benin on 1 May", in a story of an attack in Burkina Faso) dates that event.
+ */
+function ownCountryDates({ mentions, lead }: Parts, country: string | undefined, dates: readonly DateFact[]): readonly DateFact[] {
+  if (country === undefined) return dates;
+  const countries = new Map<number, Set<string>>();
+  for (const m of mentions) {
+    if (m.border === true || m.demonym === true) continue;
+    countries.set(m.fact.evidence.sentence, (countries.get(m.fact.evidence.sentence) ?? new Set()).add(m.fact.country));
+  }
+  return dates.filter((d) => lead.has(d.evidence.sentence) || (countries.get(d.evidence.sentence)?.has(country) ?? true));
 }
 
 /** Sentences that report an event of the main type rather than recall one. */
