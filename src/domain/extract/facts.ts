@@ -108,10 +108,11 @@ function distil(parts: Parts): MainEvent {
   const recalled = recallingSentences(parts.doc, parts.dates, lead);
   const places = mainPlaces(parts.mentions.filter((m) => !recalled.has(m.fact.evidence.sentence)), lead, reporting);
   const country = places.country ?? mainCountry(parts.mentions, lead);
-  const dates = ownCountryDates(parts, country, ownKindDates(parts, adviceDates(parts)));
+  const elsewhere = sentencesElsewhere(parts, country);
+  const dates = ownKindDates(parts, adviceDates(parts)).filter((d) => !elsewhere.has(d.evidence.sentence));
   const date = mainDate(parts.doc, dates, lead, parts.advised !== undefined);
   const changes = mainChanges(parts);
-  const told = parts.victims.filter((v) => !recalled.has(v.evidence.sentence));
+  const told = parts.victims.filter((v) => !recalled.has(v.evidence.sentence) && !elsewhere.has(v.evidence.sentence));
   const victims = mainVictims(told, namesTheFreed(parts, changes, lead) ? 'release' : parts.type, lead, parts.doc.title);
   const named = [...new Set(told.flatMap((v) => (v.background ? [] : (v.names ?? []))))];
   const site = mainSite(parts.sites, lead);
@@ -302,17 +303,18 @@ function ownKindDates({ type, events, lead }: Parts, dates: readonly DateFact[])
 }
 
 /**
- * A body sentence that places what it tells only in another country ("French hostages who disappeared
- * in the Pendjari park in Benin on 1 May", in a story of an attack in Burkina Faso) dates that event.
+ * Body sentences that place what they tell only in another country ("French hostages who disappeared
+ * in the Pendjari park in Benin on 1 May", in a story of an attack in Burkina Faso): their days and
+ * victims are that event's.
  */
-function ownCountryDates({ mentions, lead }: Parts, country: string | undefined, dates: readonly DateFact[]): readonly DateFact[] {
-  if (country === undefined) return dates;
+function sentencesElsewhere({ mentions, lead }: Parts, country: string | undefined): ReadonlySet<number> {
   const countries = new Map<number, Set<string>>();
+  if (country === undefined) return new Set();
   for (const m of mentions) {
-    if (m.border === true || m.demonym === true) continue;
+    if (m.border === true || m.demonym === true || lead.has(m.fact.evidence.sentence)) continue;
     countries.set(m.fact.evidence.sentence, (countries.get(m.fact.evidence.sentence) ?? new Set()).add(m.fact.country));
   }
-  return dates.filter((d) => lead.has(d.evidence.sentence) || (countries.get(d.evidence.sentence)?.has(country) ?? true));
+  return new Set([...countries].filter(([, named]) => !named.has(country)).map(([sentence]) => sentence));
 }
 
 /** Sentences that report an event of the main type rather than recall one. */

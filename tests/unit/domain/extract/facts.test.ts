@@ -265,16 +265,17 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ type: 'evacuation', date: '2023-08-02' });
   });
 
-  it('does not date the event by a body sentence placed only in another country, and keeps the day of "Today\'s attack comes after"', () => {
+  it('does not date the event nor count victims by a body sentence placed only in another country, and keeps the day of "Today\'s attack comes after"', () => {
     const body = [
       'Gunmen killed a priest and five parishioners during Mass in an attack on a Catholic church in Dablo, northern Burkina Faso.',
       'The attackers set fire to the church.',
       'Reinforcements were sent from Barsalogho.',
       'People are holed up in their homes.',
-      'The operation was ordered to free French hostages who disappeared while on holiday in the Pendjari National Park in Benin on 1 May.',
+      'The operation was ordered to free the French hostage Patrick Picque, who disappeared while on holiday in the Pendjari National Park in Benin on 1 May.',
     ];
     const doc = makeDocument('Gunmen kill six during Mass at church in Burkina Faso', body.join(' '), { published: '2019-05-12T18:00:00Z' });
     expect(extractFacts(doc, catalogs).main).toMatchObject({ country: 'bf', date: '2019-05-12' });
+    expect(extractFacts(doc, catalogs).main.named).toBeUndefined();
     const today = makeDocument(
       'Gunmen kill six during Mass at church in Burkina Faso',
       [...body, "Today's attack comes two weeks after a similar attack against a Protestant church in Silgadji."].join(' '),
