@@ -54,7 +54,7 @@ export function extractFacts(doc: Document, catalogs: Catalogs): Facts {
   const victims = extractVictims(doc, background);
   const sites = extractSites(doc, background);
   const lead = leadIndexes(doc);
-  const reported = blockadeBites(doc, events) ? 'blockade' : mainType(events, lead);
+  const reported = blockadeBites(doc, events) ? 'blockade' : (mainType(events, lead) ?? vanished(doc));
   const advised = travelAdvice(doc, headlineReportsViolence(doc, events));
   const type = advised?.type ?? reported;
   const actors = withIssuer(extractActors(doc, catalogs.actors, type, background), advised, catalogs.actors);
@@ -286,6 +286,16 @@ function adviceDates({ advised, dates, doc }: Parts): readonly DateFact[] {
 const KIND: Partial<Record<EventType, string>> = {
   attack: 'violence', killing: 'violence', kidnapping: 'violence', blockade: 'siege', coup: 'coup', evacuation: 'advice', advisory: 'advice',
 };
+
+/**
+ * People gone missing in the Sahel, in a story that tells of no other event ("Quebec woman and travel
+ * companion feared missing in Burkina Faso", "disparition d'un prêtre"), are feared taken.
+ */
+function vanished(doc: Document): EventType | undefined {
+  return doc.sentences.some((s) => s.lead && VANISHED.test(s.folded)) ? 'kidnapping' : undefined;
+}
+
+const VANISHED = /\b(?:missing|disappeared|no trace of|disparue?s?|disparition (?:d'un|d'une|de deux|de trois|des|du|de l')|sans nouvelles? d)\b/;
 
 /**
  * A body sentence that tells only of another kind of event ("On 3 September, JNIM announced a blockade"

@@ -285,6 +285,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(today, catalogs).main.dateUntold).toBeUndefined();
   });
 
+  it('reads people gone missing, in a story that tells of no other event, as feared taken', () => {
+    const missing = makeDocument('Quebec woman and travel companion feared missing in Burkina Faso, family says', 'The family of a Quebec woman say they are worried she and her Italian friend have gone missing.');
+    expect(extractFacts(missing, catalogs).main.type).toBe('kidnapping');
+    const french = makeDocument("Burkina Faso : disparition d'un prêtre catholique", "Le prêtre n'a plus donné signe de vie depuis dimanche.", { lang: 'fr' });
+    expect(extractFacts(french, catalogs).main.type).toBe('kidnapping');
+    const ambush = makeDocument('Niger soldiers missing after ambush near Tongo Tongo', 'Seventeen soldiers were killed and eleven are missing after the ambush.');
+    expect(extractFacts(ambush, catalogs).main.type).toBe('attack');
+  });
+
   it('does not date an attack by a body sentence that tells only of another kind of event', () => {
     const doc = makeDocument(
       'More than 40 fuel tankers destroyed in militant attack on convoy in Mali',
