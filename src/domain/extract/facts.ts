@@ -303,13 +303,14 @@ const VANISHED = /\b(?:missing|disappeared|no trace of|disparue?s?|disparition (
  */
 function ownKindDates({ type, events, lead }: Parts, dates: readonly DateFact[]): readonly DateFact[] {
   const kind = type === undefined ? undefined : KIND[type];
-  if (kind === undefined) return dates;
-  const kinds = new Map<number, Set<string>>();
+  if (kind === undefined || dates.every((d) => lead.has(d.evidence.sentence))) return dates;
+  const own = new Set<number>();
+  const other = new Set<number>();
   for (const e of events) {
     const k = KIND[e.type];
-    if (k !== undefined) kinds.set(e.evidence.sentence, (kinds.get(e.evidence.sentence) ?? new Set()).add(k));
+    if (k !== undefined) (k === kind ? own : other).add(e.evidence.sentence);
   }
-  return dates.filter((d) => lead.has(d.evidence.sentence) || (kinds.get(d.evidence.sentence)?.has(kind) ?? true));
+  return dates.filter((d) => lead.has(d.evidence.sentence) || own.has(d.evidence.sentence) || !other.has(d.evidence.sentence));
 }
 
 /**
@@ -318,14 +319,17 @@ function ownKindDates({ type, events, lead }: Parts, dates: readonly DateFact[])
  * victims are that event's.
  */
 function sentencesElsewhere({ mentions, lead }: Parts, country: string | undefined): ReadonlySet<number> {
-  const countries = new Map<number, Set<string>>();
-  if (country === undefined) return new Set();
-  for (const m of mentions) {
-    if (m.border === true || m.demonym === true || lead.has(m.fact.evidence.sentence)) continue;
-    countries.set(m.fact.evidence.sentence, (countries.get(m.fact.evidence.sentence) ?? new Set()).add(m.fact.country));
-  }
-  return new Set([...countries].filter(([, named]) => !named.has(country)).map(([sentence]) => sentence));
+  const placing = (m: PlaceMention) => m.border !== true && m.demonym !== true && !lead.has(m.fact.evidence.sentence);
+  // Most stories name no other country below their lead: nothing to work out.
+  if (country === undefined || !mentions.some((m) => m.fact.country !== country && placing(m))) return NO_SENTENCES;
+  const other = new Set<number>();
+  const own = new Set<number>();
+  for (const m of mentions) if (placing(m)) (m.fact.country === country ? own : other).add(m.fact.evidence.sentence);
+  for (const sentence of own) other.delete(sentence);
+  return other;
 }
+
+const NO_SENTENCES: ReadonlySet<number> = new Set();
 
 /** Sentences that report an event of the main type rather than recall one. */
 function sentencesReporting(events: readonly EventFact[], type: EventType | undefined): ReadonlySet<number> {
