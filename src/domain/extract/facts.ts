@@ -200,6 +200,16 @@ function mainType(events: readonly EventFact[], lead: ReadonlySet<number>): Even
   return type === 'killing' && inLead.some((e) => e.type === 'attack') ? 'attack' : type;
 }
 
+/**
+ * People gone missing in the Sahel, in a story that tells of no other event ("Quebec woman and travel
+ * companion feared missing in Burkina Faso", "disparition d'un prêtre"), are feared taken.
+ */
+function vanished(doc: Document): EventType | undefined {
+  return doc.sentences.some((s) => s.lead && VANISHED.test(s.folded)) ? 'kidnapping' : undefined;
+}
+
+const VANISHED = /\b(?:missing|disappeared|no trace of|disparue?s?|disparition (?:d'un|d'une|de deux|de trois|des|du|de l')|sans nouvelles? d)\b/;
+
 function reportedType(current: readonly EventFact[], inLead: readonly EventFact[]): EventType | undefined {
   const inTitle = inLead.filter((e) => e.evidence.sentence === 0);
   const headlineOrder = inTitle.some((e) => e.type === 'killing') ? PRIMARY : BLOCKADE_FIRST;
@@ -286,16 +296,6 @@ function adviceDates({ advised, dates, doc }: Parts): readonly DateFact[] {
 const KIND: Partial<Record<EventType, string>> = {
   attack: 'violence', killing: 'violence', kidnapping: 'violence', blockade: 'siege', coup: 'coup', evacuation: 'advice', advisory: 'advice',
 };
-
-/**
- * People gone missing in the Sahel, in a story that tells of no other event ("Quebec woman and travel
- * companion feared missing in Burkina Faso", "disparition d'un prêtre"), are feared taken.
- */
-function vanished(doc: Document): EventType | undefined {
-  return doc.sentences.some((s) => s.lead && VANISHED.test(s.folded)) ? 'kidnapping' : undefined;
-}
-
-const VANISHED = /\b(?:missing|disappeared|no trace of|disparue?s?|disparition (?:d'un|d'une|de deux|de trois|des|du|de l')|sans nouvelles? d)\b/;
 
 /**
  * A body sentence that tells only of another kind of event ("On 3 September, JNIM announced a blockade"

@@ -108,12 +108,12 @@ const APPOSITION_AFTER = new Set([
 const COMPASS = new Set([
   ...COMPASS_POINTS, 'northern', 'southern', 'eastern', 'western', 'nord-est', 'nord-ouest', 'sud-est', 'sud-ouest', 'center', 'central',
 ]);
-/** Capitalised words after a preposition that are times, languages, peoples or outlets, never localities ("a village of Fulani herders"). */
 /** The Sahel's peoples and faiths, named beside places ("the Fulani village of", "Koulogon Peul"). */
 const PEOPLES = new Set([
   'fulani', 'fulanis', 'peul', 'peuls', 'peulh', 'peulhs', 'dogon', 'dogons', 'bambara', 'bambaras', 'tuareg', 'tuaregs', 'touareg', 'touaregs',
   'dozo', 'dozos', 'songhai', 'songhay', 'mossi', 'hausa', 'haoussa', 'bozo', 'bozos', 'arab', 'arabs', 'arabes', 'christian', 'christians', 'muslim', 'muslims',
 ]);
+/** Capitalised words after a preposition that are times, languages, peoples or outlets, never localities ("a village of Fulani herders"). */
 const NOT_LOCALITIES = new Set([
   ...MONTH_WORDS, ...WEEKDAY_WORDS,
   'english', 'french', 'arabic', 'anglais', 'francais', 'arabe', 'total', 'addition', 'particular', 'response', 'turn', 'fact', 'short', 'effet', 'outre',

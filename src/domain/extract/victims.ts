@@ -165,7 +165,7 @@ const FIGURE_AFTER = new Set(['reside', 'resides', 'residing', 'resident', 'resi
 const PERSON_FOLLOWERS = new Set([
   'were', 'was', 'have', 'has', 'had', 'are', 'is', 'been', 'being', 'who', 'working', 'employed', 'in', 'at', 'from',
   'ont', 'sont', 'a', 'ete', 'qui', 'travaillant', 'au', 'en', 'dans', 'and', 'et',
-  // "trois Égyptiens désormais libres", "two Italians still held": what befell them comes after the adverb.
+  // "trois Égyptiens désormais libres", "two Italians still missing": what befell them comes after the adverb.
   'now', 'still', 'finally', 'desormais', 'toujours', 'enfin', 'finalement',
 ]);
 const ARTICLES = new Set(['the', 'les', 'des']);
