@@ -310,6 +310,12 @@ describe('extractFacts on small documents', () => {
       { published: '2023-11-27T10:00:00Z' },
     );
     expect(extractFacts(doc, catalogs).main.named).toEqual(['Hans Joachim Lohre']);
+    const freed = makeDocument(
+      'Mali: deux ex-otages occidentaux libérés',
+      "La Canadienne Édith Blais, enlevée en décembre 2018 au Burkina Faso, a été libérée au Mali. Elle a été remise aux autorités à Kidal.",
+      { lang: 'fr', published: '2020-03-14T10:00:00Z' },
+    );
+    expect(extractFacts(freed, catalogs).main.named).toEqual(['Édith Blais']);
   });
 
   it('does not place the event across the border the text names, nor by the nationality beside it', () => {
