@@ -622,13 +622,24 @@ function roleAfter(words: readonly string[], flags: readonly number[], from: num
       k = next.end - 1;
       continue;
     }
-    if ((bits & ROLE_WORDS) !== 0) return roleOf(word);
+    if ((bits & ROLE_WORDS) !== 0) return doneBy(words, k) ? undefined : roleOf(word);
     listed &&= LIST_GLUE.has(word);
   }
   return undefined;
 }
 
 const LIST_GLUE = new Set([',', 'and', 'et']);
+
+/**
+ * "les forces françaises ont libéré cinq humanitaires": a French participle after "avoir" is done by
+ * the people before it, not to them ("ont été libérés" is). Not a verb that takes no object ("ont disparu").
+ */
+function doneBy(words: readonly string[], k: number): boolean {
+  return HAVE.has(words[k - 1] as string) && !UNDERGONE.has(words[k] as string);
+}
+
+const HAVE = new Set(['a', 'ont', 'avait', 'avaient', 'aurait', 'auraient']);
+const UNDERGONE = new Set([...MISSING, 'mort', 'morts', 'morte', 'mortes', 'decede', 'decedes', 'peri', 'perissent']);
 
 function countedGroupAt(words: readonly string[], k: number): Group | undefined {
   const group = groupAt(words, k);

@@ -18,6 +18,12 @@ describe('extractVictims', () => {
     ).toEqual(['3|Indian|hostage']);
   });
 
+  it('does not take the people who did what a French participle after "avoir" tells for its victims', () => {
+    expect(victims('Les forces françaises ont libéré cinq travailleurs humanitaires.')).toEqual(['5|-|released']);
+    expect(victims('Les deux Français ont été libérés.')).toEqual(['2|French|released']);
+    expect(victims('Les deux Français ont disparu dimanche.')).toEqual(['2|French|missing']);
+  });
+
   it('reads what befell people after an adverb, and "libres" as freed', () => {
     expect(victims('Enlevés début novembre : trois Égyptiens désormais libres')).toEqual(['3|Egyptian|released']);
     expect(victims('Two Italians still missing in Mali, their families say')).toEqual(['2|Italian|missing']);
