@@ -349,6 +349,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main.victims).toMatchObject({ count: 3, nationality: 'Egyptian' });
   });
 
+  it("does not date a government's advice by the day of the coup it follows", () => {
+    const doc = makeDocument(
+      'UK urges Britons to leave Mali amid coup chaos',
+      'The Foreign Office has changed its travel advice to Britons in Mali, urging all but those with urgent business there to leave. The new advice follows an attempted coup in the west African country on 21 March and warns those in the capital to be cautious.',
+      { published: '2012-03-31T10:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ type: 'evacuation', date: '2012-03-31' });
+  });
+
   it("dates a government's advice by the day of the statement that gives it", () => {
     const doc = makeDocument(
       'US embassy tells Americans to leave Mali',
