@@ -218,6 +218,11 @@ describe('the shipped rules', () => {
     ['Commune de Gorgadji : 10 VDP tués dans un affrontement', "Des hommes armés ont emporté le bétail des habitants près de Dori, au Burkina Faso. Les volontaires qui les poursuivaient sont tombés dans une embuscade.", 'fr'],
     ["Sept agents de la CENI tués dans l'explosion de leur véhicule à Dargol (Tillabéri)", "Le véhicule, réquisitionné auprès de la direction de l'Agriculture, a sauté sur une mine.", 'fr'],
     [
+      'Deux soldats sénégalais tués dans un attentat à Kidal',
+      "Un attentat à la voiture piégée a tué samedi deux casques bleus au Mali. L'effondrement du bâtiment voisin a fait des blessés.",
+      'fr',
+    ],
+    [
       "Une vingtaine d'Espagnols parviennent à être évacués du Niger grâce à la France",
       "Le ministre a annoncé l'arrivée à Paris d'Espagnols partis après le coup d'État. Ils se trouvaient au Niger lorsqu'une junte militaire a déposé le président.",
       'fr',
