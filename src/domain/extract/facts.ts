@@ -109,7 +109,8 @@ function distil(parts: Parts): MainEvent {
   const places = mainPlaces(parts.mentions.filter((m) => !recalled.has(m.fact.evidence.sentence)), lead, reporting);
   const country = places.country ?? mainCountry(parts.mentions, lead);
   const elsewhere = sentencesElsewhere(parts, country);
-  const dates = ownKindDates(parts, adviceDates(parts)).filter((d) => !elsewhere.has(d.evidence.sentence));
+  const otherTowns = sentencesOfOtherTowns(parts, places.ids);
+  const dates = ownKindDates(parts, adviceDates(parts)).filter((d) => !elsewhere.has(d.evidence.sentence) && !otherTowns.has(d.evidence.sentence));
   const date = mainDate(parts.doc, dates, lead, parts.advised !== undefined);
   const changes = mainChanges(parts);
   const told = parts.victims.filter((v) => !recalled.has(v.evidence.sentence) && !elsewhere.has(v.evidence.sentence));
@@ -329,12 +330,31 @@ function ownKindDates({ type, events, lead }: Parts, dates: readonly DateFact[])
  * victims are that event's.
  */
 function sentencesElsewhere({ mentions, lead }: Parts, country: string | undefined): ReadonlySet<number> {
-  const placing = (m: PlaceMention) => m.border !== true && m.demonym !== true && !lead.has(m.fact.evidence.sentence);
   // Most stories name no other country below their lead: nothing to work out.
-  if (country === undefined || !mentions.some((m) => m.fact.country !== country && placing(m))) return NO_SENTENCES;
+  if (country === undefined || !mentions.some((m) => m.fact.country !== country && !lead.has(m.fact.evidence.sentence))) return NO_SENTENCES;
+  return sentencesOnlyAway(mentions, lead, (m) => (m.demonym === true ? undefined : m.fact.country !== country));
+}
+
+/**
+ * Body sentences that name only towns of other regions than the main event's ("On September 18, five
+ * peacekeepers were killed in Kidal", in a story of an ambush near Gao): their days are other events'.
+ */
+function sentencesOfOtherTowns({ mentions, lead }: Parts, main: readonly string[]): ReadonlySet<number> {
+  const local = mentions.filter((m) => main.includes(m.fact.id) && m.fact.kind !== 'country');
+  // A locality the gazetteer does not list has no region to tell a nearby town from a far one.
+  if (local.length === 0 || local.some((m) => m.fact.unlisted === true)) return NO_SENTENCES;
+  const regions = new Set(local.map((m) => m.fact.region ?? m.fact.id));
+  return sentencesOnlyAway(mentions, lead, (m) => !(main.includes(m.fact.id) || regions.has(m.fact.region ?? m.fact.id) || m.fact.kind === 'country'));
+}
+
+/** Body sentences all of whose places (borders aside, and those `away` passes over) are away. */
+function sentencesOnlyAway(mentions: readonly PlaceMention[], lead: ReadonlySet<number>, away: (m: PlaceMention) => boolean | undefined): ReadonlySet<number> {
   const other = new Set<number>();
   const own = new Set<number>();
-  for (const m of mentions) if (placing(m)) (m.fact.country === country ? own : other).add(m.fact.evidence.sentence);
+  for (const m of mentions) {
+    const far = m.border === true || lead.has(m.fact.evidence.sentence) ? undefined : away(m);
+    if (far !== undefined) (far ? other : own).add(m.fact.evidence.sentence);
+  }
   for (const sentence of own) other.delete(sentence);
   return other;
 }

@@ -294,6 +294,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(ambush, catalogs).main.type).toBe('attack');
   });
 
+  it('does not date the event by a body sentence that names only a town of another region', () => {
+    const doc = makeDocument(
+      '9 Nigerian soldiers killed in militant ambush on peacekeeping forces in Mali',
+      'Nine peacekeepers have been killed in an ambush by unidentified militants in the northern city of Gao. Gunmen riding motorcycles attacked the troops. The UN condemned the attack. On September 18, five peacekeepers were killed and three others wounded in a bomb attack in Kidal.',
+      { published: '2014-10-04T10:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ places: expect.arrayContaining(['ml-gao']), date: '2014-10-04' });
+  });
+
   it('does not date an attack by a body sentence that tells only of another kind of event', () => {
     const doc = makeDocument(
       'More than 40 fuel tankers destroyed in militant attack on convoy in Mali',
