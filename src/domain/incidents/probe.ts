@@ -276,7 +276,7 @@ const HELD_NOUNS = /^(?:hostages?|otages?|captives?)$/;
 const STILL_HELD = /\b(?:still (?:alive|held|missing|in captivity)|alive and well|proof of life|(?:calls?|appeals?|pleas?) for (?:the |his |her |their )?release|remains? (?:held|in captivity)|toujours (?:detenue?s?|retenue?s?|en captivite|otages?)|(?:est|sont) en vie|preuve de vie|appel(?:le|lent)? a (?:la )?liberation)\b/;
 
 /** Headlines of a hostage's death in captivity: "Swiss hostage in Mali has been killed", "l'otage française est morte". */
-const DIED_HELD = /\b(?:hostages?|otages?|captives?)\b.{0,40}\b(?:killed|executed|dead|died|murdered|tuee?s?|executee?s?|morte?s?|decedee?s?|assassinee?s?)\b/;
+const DIED_HELD = /\b(?:hostages?|otages?|captives?)\b.{0,60}\b(?:killed|executed|dead|died|murdered|tuee?s?|executee?s?|morte?s?|decedee?s?|assassinee?s?)\b/;
 
 /**
  * A kidnapping story whose title and lead name hostages but no abduction, or whose headline tells of

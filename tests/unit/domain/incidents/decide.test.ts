@@ -301,6 +301,7 @@ describe('decide', () => {
     // A hostage's death in captivity is news of that captivity, however long after the kidnapping.
     expect(alive('Switzerland says Swiss hostage in Mali has been killed')).toBe(true);
     expect(alive("L'otage française est morte en captivité")).toBe(true);
+    expect(alive("L'otage français au Mali Gilberto Rodrigues Leal est mort, selon un groupe djihadiste")).toBe(true);
   });
 
   it('keeps the place clash for news of a hostage still held, which names where the hostage was taken', () => {
