@@ -218,6 +218,11 @@ describe('the shipped rules', () => {
     ['Commune de Gorgadji : 10 VDP tués dans un affrontement', "Des hommes armés ont emporté le bétail des habitants près de Dori, au Burkina Faso. Les volontaires qui les poursuivaient sont tombés dans une embuscade.", 'fr'],
     ["Sept agents de la CENI tués dans l'explosion de leur véhicule à Dargol (Tillabéri)", "Le véhicule, réquisitionné auprès de la direction de l'Agriculture, a sauté sur une mine.", 'fr'],
     [
+      'Tragédie à Sobame Da (région de Mopti) : 102 civils exécutés, 24 portés disparus, des greniers et du bétail incendiés',
+      'Quelque 95 corps ont été recensés dans le village dogon, selon les premiers décomptes.',
+      'fr',
+    ],
+    [
       'Deux soldats sénégalais tués dans un attentat à Kidal',
       "Un attentat à la voiture piégée a tué samedi deux casques bleus au Mali. L'effondrement du bâtiment voisin a fait des blessés.",
       'fr',
