@@ -475,10 +475,22 @@ const EVENT_NOUNS = new Set(['massacre', 'massacres', 'killings', 'tuerie', 'tue
 /** Prepositions that name what an attack struck: "attack on Kati", "l'attaque contre Boulkessi". */
 const EVENT_TARGET = new Set(['on', 'contre']);
 
-/** A noun of violence right before the preposition at `k`, or one word before it ("l'attaque sanglante de"). */
+/**
+ * A noun of violence right before the preposition at `k`, or one word before it ("l'attaque sanglante
+ * de"), or before a time ("an attack this morning on Ogossagou").
+ */
 function followsEventNoun(words: readonly string[], k: number): boolean {
-  return EVENT_NOUNS.has(words[k - 1] as string) || EVENT_NOUNS.has(words[k - 2] as string);
+  if (EVENT_NOUNS.has(words[k - 1] as string) || EVENT_NOUNS.has(words[k - 2] as string)) return true;
+  let j = k - 1;
+  while (j >= 0 && k - j <= 3 && TIMES.has(words[j] as string)) j -= 1;
+  return j < k - 1 && EVENT_NOUNS.has(words[j] as string);
 }
+
+/** Words of a time between an attack and its target: "this morning", "early on Sunday", "ce matin", "dimanche soir". */
+const TIMES = new Set([
+  'this', 'last', 'early', 'late', 'on', 'morning', 'evening', 'afternoon', 'night', 'overnight', 'yesterday', 'today',
+  'ce', 'cette', 'hier', 'matin', 'soir', 'nuit', 'apres-midi', ...WEEKDAY_WORDS,
+]);
 
 /** "... seven towns: Niono, Molodo": a colon after a noun for places opens a list of places. */
 function opensPlaceList(words: readonly string[], start: number): boolean {

@@ -143,6 +143,11 @@ describe('extractPlaces', () => {
     expect(operation.map((m) => m.fact.id)).not.toContain('ne-tongo-tongo');
   });
 
+  it('takes the target of an attack told with its time ("an attack this morning on Ogossagou") for where it happened', () => {
+    const mentions = findPlaceMentions(makeDocument('Statement on Mali', 'At least 134 civilians were killed following an attack this morning on Ogossagou village, Mopti region.'), gazetteer, notBackground);
+    expect(mentions.find((m) => m.fact.id === 'ml-ogossagou')?.locative).toBe(true);
+  });
+
   it('does not take the town where the wounded are treated for where things happened', () => {
     const english = findPlaceMentions(makeDocument('Soldiers killed in ambush', 'Three soldiers were killed in an ambush. The two wounded are being treated for their wounds in Niamey, the capital.'), gazetteer, notBackground);
     expect(english.find((m) => m.fact.id === 'ne-niamey')?.locative).toBe(false);
