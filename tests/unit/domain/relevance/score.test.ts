@@ -217,6 +217,7 @@ describe('the shipped rules', () => {
     ['Hungry and besieged in Burkina Faso', 'In the northern town of Djibo, residents are cut off by a blockade. The livestock market is empty.', 'en'],
     ['Commune de Gorgadji : 10 VDP tués dans un affrontement', "Des hommes armés ont emporté le bétail des habitants près de Dori, au Burkina Faso. Les volontaires qui les poursuivaient sont tombés dans une embuscade.", 'fr'],
     ["Sept agents de la CENI tués dans l'explosion de leur véhicule à Dargol (Tillabéri)", "Le véhicule, réquisitionné auprès de la direction de l'Agriculture, a sauté sur une mine.", 'fr'],
+    ['Burkina names new defence minister after attack kills 30 soldiers', 'The attack on an army post near Djibo was the deadliest this year.', 'en'],
     [
       'Tragédie à Sobame Da (région de Mopti) : 102 civils exécutés, 24 portés disparus, des greniers et du bétail incendiés',
       'Quelque 95 corps ont été recensés dans le village dogon, selon les premiers décomptes.',
@@ -273,6 +274,12 @@ describe('the shipped rules', () => {
       'Barrick and the government of Mali settled their arbitration over the Loulo-Gounkoto mine. Shareholders welcomed the deal. Four employees detained in Bamako will be freed. The settlement comes as Mali faces a fuel blockade imposed by the jihadist group JNIM, whose attacks on convoys have killed drivers.',
       'en',
     ],
+    [
+      "Burkina : nomination d'un nouveau Premier ministre",
+      'M. Christophe Dabiré est nommé Premier ministre, a déclaré le secrétaire général du gouvernement. Les forces de sécurité peinent face aux groupes jihadistes.',
+      'fr',
+    ],
+    ['Burkina : Chérif Sy nommé ministre de la Défense', 'Le Premier ministre a constitué un gouvernement de 32 membres. M. Sy va aussi s\'occuper des Anciens Combattants et des jihadistes.', 'fr'],
   ] as const)('drops "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(false);
   });
