@@ -240,8 +240,12 @@ function inPlaceClause(date: DateFact, told: string, dates: readonly DateFact[])
 
 function afterPlaceClause(date: DateFact): boolean {
   const text = date.evidence.text;
-  return PLACE_CLAUSE.test(fold(text.slice(0, Math.max(0, text.indexOf(date.matched)))));
+  const before = text.slice(0, Math.max(0, text.indexOf(date.matched)));
+  // Folding is asked only of the few sentences that may hold such a clause.
+  return MAY_PLACE_CLAUSE.test(before) && PLACE_CLAUSE.test(fold(before));
 }
+
+const MAY_PLACE_CLAUSE = /where|o[uù]\b/i;
 
 const REPORTING_WEEK_DAYS = 7;
 

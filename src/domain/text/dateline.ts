@@ -39,6 +39,8 @@ const GLUED = /^(?:date|published|updated|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})(?:[
  * time; or that opens with such a date and a dash.
  */
 function standalone(line: string, reference: string): Dateline | undefined {
+  // A longer line can only be a date before a dash: the date parser is not asked of every opening sentence.
+  if (line.length > MAX_LENGTH && !DASH_AHEAD.test(line)) return undefined;
   const trimmed = line.slice(0, MAX_LENGTH);
   const folded = fold(trimmed);
   const label = LABEL.exec(folded);
@@ -52,6 +54,8 @@ function standalone(line: string, reference: string): Dateline | undefined {
 }
 
 const DASHED = /^\s*[–—-]\s/;
+/** A dash within the first words, where one would follow a date. */
+const DASH_AHEAD = /^.{6,40}?\s[–—-]\s/;
 
 /** A sentence opening with a wire dateline; the year may be left out, as wires do. */
 function wire(trimmed: string, reference: string, ahead: number): Dateline | undefined {
