@@ -374,8 +374,12 @@ function outsideCountry(words: readonly string[], start: number, end: number): b
   const before = words[k] as string;
   // "à la frontière du Burkina Faso", "bordering Mali": the border's other side.
   if (NEXT_TO.has(before) || BORDER_NOUNS.has(before)) return true;
+  // "the oil pipeline to Benin", "la route vers le Niger": where a link leads.
+  if (LINKS.has(before) && (words[start - 1] === 'to' || words[start - 1] === 'vers' || words[start - 2] === 'vers')) return true;
   return WITH.has(before) && BORDER_NOUNS.has(words[k - 1] as string);
 }
+
+const LINKS = new Set(['pipeline', 'pipelines', 'oleoduc', 'road', 'roads', 'route', 'routes', 'highway', 'axe', 'corridor']);
 
 const WITH = new Set(['with', 'avec']);
 /** "in neighbouring Burkina Faso", "au Burkina Faso voisin": a neighbour of where things happened. */

@@ -119,7 +119,7 @@ describe('extractPlaces', () => {
     expect(mentions.map((m) => [m.fact.id, m.border === true])).toEqual([['ne', false], ['ml', true], ['bf', true], ['ne-loc-mbanga', false]]);
   });
 
-  it('reads countries joined by a hyphen or by a verb of linking as the ends of a link, not where things happened', () => {
+  it('reads countries joined by a hyphen, by a verb of linking or as where a link leads as the ends of a link, not where things happened', () => {
     const hyphen = findPlaceMentions(makeDocument('Pipeline Bénin-Niger : six soldats tués', 'Six soldats ont été tués.', { lang: 'fr' }), gazetteer, notBackground);
     expect(hyphen.filter((m) => m.fact.evidence.sentence === 0).map((m) => [m.fact.id, m.border === true])).toEqual([['bj', true], ['ne', true]]);
     const linking = findPlaceMentions(
@@ -128,6 +128,8 @@ describe('extractPlaces', () => {
       notBackground,
     );
     expect(linking.map((m) => [m.fact.id, m.border === true])).toEqual([['ne', false], ['bj', true], ['ne-loc-salkam', false]]);
+    const to = findPlaceMentions(makeDocument('Sabotage', 'Niger is investigating the sabotage of the oil pipeline to Benin.'), gazetteer, notBackground);
+    expect(to.find((m) => m.fact.id === 'bj')?.border).toBe(true);
     const spaced = findPlaceMentions(makeDocument('Attack', 'Gunmen attacked a town in Mali - Burkina Faso sent troops.'), gazetteer, notBackground);
     expect(spaced.find((m) => m.fact.id === 'ml')?.border).toBeUndefined();
   });
