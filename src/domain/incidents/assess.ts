@@ -749,6 +749,9 @@ function recallVeto({ probe, incident, features, explain }: Pair, matches: reado
   if (bySite === undefined && byDate === undefined && byVictims === undefined) return undefined;
   // A story of hostages freed tells how they were taken: recalling them, or the day they were taken, is what it is about.
   if ((byVictims !== undefined || (byDate !== undefined && probe.captivityDays?.includes(byDate) === true)) && followsCaptivity(probe)) return undefined;
+  // A government's advice that recalls the day its own operation of the same kind began ("c'est mardi
+  // soir que la France a commencé à évacuer") is news of that operation; its steps are kept apart by otherStep.
+  if (bySite === undefined && byVictims === undefined && probe.type === incident.eventType && matches.some((r) => r.code === 'issuer')) return undefined;
   const strong = matches.filter(
     (r) => (r.code === 'place' || r.code === 'date' || r.code === 'site' || r.code === 'victims' || r.code === 'massacre') && (r.weight ?? 0) >= 0.1,
   );

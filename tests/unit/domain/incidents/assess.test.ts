@@ -567,6 +567,13 @@ describe('assess travel advice', () => {
     expect(assess(rung('s-3', 'Non-emergency US staff may leave Mali', '2025-10-29').probe, allowed).vetoes).toEqual([]);
   });
 
+  it("joins the same government's operation told days later, recalling the day it began, but not its advice of another kind", () => {
+    const recall = { sites: [], dates: ['2025-10-29'], victims: [] };
+    const finished = advice('us-3', 'us-gov', '2025-10-31').probe;
+    expect(assess({ ...finished, recalled: recall }, us).vetoes.map((v) => v.code)).not.toContain('veto:recall');
+    expect(assess({ ...finished, type: 'advisory', recalled: recall }, us).vetoes.map((v) => v.code)).toContain('veto:recall');
+  });
+
   it('keeps another government\'s advice apart', () => {
     expect(assess(advice('uk-1', 'uk-gov', '2025-10-30').probe, us).vetoes.map((v) => v.code)).toEqual(['veto:issuer']);
   });
