@@ -296,11 +296,11 @@ function adviceDates({ advised, dates, doc }: Parts): readonly DateFact[] {
 }
 
 /** "The new advice follows an attempted coup in the west African country on 21 March": the day of the event the advice cites. */
-const AFTER_EVENT = /\b(?:follows?|followed|following|after|fait suite a|suite a|apres)\s+(?:an?|the|une?|la|le|l'|les|des)\s*(?:[a-z'-]+\s+)?(?:coups?|putsch|attacks?|attaques?|attentats?|kidnappings?|enlevements?|massacres?|ambush(?:es)?|embuscades?|raids?)\b[^,.;]*$/;
+const CITED_EVENT = /\b(?:follows?|followed|following|after|fait suite a|suite a|apres)\s+(?:an?|the|une?|la|le|l'|les|des)\s*(?:[a-z'-]+\s+)?(?:coups?|putsch|attacks?|attaques?|attentats?|kidnappings?|enlevements?|massacres?|ambush(?:es)?|embuscades?|raids?)\b[^,.;]*$/;
 
 function citedEvent(date: DateFact): boolean {
   const text = date.evidence.text;
-  return AFTER_EVENT.test(fold(text.slice(0, Math.max(0, text.indexOf(date.matched)))));
+  return CITED_EVENT.test(fold(text.slice(0, Math.max(0, text.indexOf(date.matched)))));
 }
 
 /** Kinds of event that one incident may be told as: violence, a siege, a seizure of power, advice. */
