@@ -128,13 +128,14 @@ export function extractDates(doc: Document, backgroundOf: BackgroundTest = isBac
     const expressions = parseDateExpressions(sentence.text, reference, doc.lang, sentence.folded, ahead);
     if (expressions.length === 0) continue;
     const background = backgroundOf(sentence);
+    const subjectEnds = background ? ownSubjectEnd(sentence) : -1;
     for (const e of expressions) {
       const publication = (sentence.index === dateline?.index && e.index === dateline.offset) || stampsTheText(sentence.text, e.index);
       facts.push({
         date: e.date,
         precision: e.precision,
         role: publication ? 'publication' : 'event',
-        background: publication ? false : (background && !subjectOfComesAfter(sentence, e.index)) || (own !== undefined && longBefore(e.date, own)),
+        background: publication ? false : (background && e.index >= subjectEnds) || (own !== undefined && longBefore(e.date, own)),
         matched: e.text,
         evidence: { sentence: sentence.index, text: sentence.text },
       });
@@ -144,12 +145,13 @@ export function extractDates(doc: Document, backgroundOf: BackgroundTest = isBac
 }
 
 /**
- * "Today's attack comes two weeks after a similar attack in Silgadji": the day before "comes after" is
- * the news's own, in a sentence that looks back only for what comes after it.
+ * "Today's attack comes two weeks after a similar attack in Silgadji": in a background sentence that
+ * looks back only for what comes after "comes after", the days before it are the news's own. Where
+ * they end, -1 when none are.
  */
-function subjectOfComesAfter(sentence: Sentence, at: number): boolean {
+function ownSubjectEnd(sentence: Sentence): number {
   const after = comesAfterAt(sentence);
-  return after > at && !isBackgroundSentence(sentence);
+  return after > 0 && !isBackgroundSentence(sentence) ? after : -1;
 }
 
 /** The weekday a date names in words ("mardi", "Tuesday"), if any. */

@@ -116,7 +116,8 @@ function distil(parts: Parts): MainEvent {
   const told = parts.victims.filter((v) => !recalled.has(v.evidence.sentence) && !elsewhere.has(v.evidence.sentence));
   const victims = mainVictims(told, namesTheFreed(parts, changes, lead) ? 'release' : parts.type, lead, parts.doc.title);
   // A release names in its lead the hostages taken long before: a recalled lead sentence still names them.
-  const named = [...new Set(parts.victims.flatMap((v) => (v.background || !(lead.has(v.evidence.sentence) || told.includes(v)) ? [] : (v.names ?? []))))];
+  const naming = parts.victims.filter((v) => !v.background && (lead.has(v.evidence.sentence) || told.includes(v)));
+  const named = [...new Set(naming.flatMap((v) => v.names ?? []))];
   const site = mainSite(parts.sites, lead);
   return {
     ...(parts.type === undefined ? {} : { type: parts.type }),
