@@ -57,9 +57,13 @@ function withinAYear({ publishedAfter: after, publishedBefore: before }: Documen
 
 /**
  * "last week", "two weeks ago", "la semaine dernière": a day worked out from weeks says only roughly
- * when; so does "last Tuesday" or "mardi dernier", which writers use for this week's and last week's alike.
+ * when; so do "last Tuesday" or "mardi dernier", which writers use for this week's and last week's alike,
+ * and "a few days ago" or "il y a quelques jours", which stand for any of the days before.
  */
-const WEEK_LEVEL = new RegExp(String.raw`\b(?:weeks?|weekends?|semaines?|week-ends?)\b|\b(?:last|past) (?:${WEEKDAYS})\b|\b(?:${WEEKDAYS}) (?:dernier|passe)\b`);
+const WEEK_LEVEL = new RegExp(
+  String.raw`\b(?:weeks?|weekends?|semaines?|week-ends?)\b|\b(?:last|past) (?:${WEEKDAYS})\b|\b(?:${WEEKDAYS}) (?:dernier|passe)\b` +
+    String.raw`|\b(?:few|several|couple of) days\b|\b(?:quelques|plusieurs) jours\b`,
+);
 
 /**
  * The event date told in the lead, else anywhere, else the publication date. A date that dates a

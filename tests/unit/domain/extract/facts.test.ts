@@ -601,7 +601,7 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-08-04', datePrecision: 'day', dateEstimated: true });
   });
 
-  it('takes the day of a statement, or a day worked out from "last week", as an estimate only', () => {
+  it('takes the day of a statement, or a day worked out from "last week" or "a few days ago", as an estimate only', () => {
     const claimed = makeDocument('JNIM claims ambush near Tinzaouaten', 'The group claimed on Tuesday an ambush on a convoy near Tinzaouaten', { published: '2024-07-31T12:00:00Z' });
     expect(extractFacts(claimed, catalogs).main).toMatchObject({ date: '2024-07-30', dateEstimated: true });
     const week = makeDocument('Five Indians kidnapped in Mali', 'Gunmen kidnapped five Indian workers near Kobri last week', { published: '2025-11-10T12:00:00Z' });
@@ -614,6 +614,10 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(between, catalogs).main).toMatchObject({ date: '2022-03-31', dateEstimated: true });
     const lastTuesday = makeDocument('Indiens enlevés au Mali', 'Trois Indiens ont été enlevés mardi dernier à Kayes', { lang: 'fr', published: '2025-07-09T12:00:00Z' });
     expect(extractFacts(lastTuesday, catalogs).main).toMatchObject({ date: '2025-07-08', dateEstimated: true });
+    const fewDays = makeDocument('Deux Chinois enlevés à Naréna', "Une attaque a visé, il y a quelques jours, une mine d'or à Naréna", { lang: 'fr', published: '2025-05-26T12:00:00Z' });
+    expect(extractFacts(fewDays, catalogs).main).toMatchObject({ date: '2025-05-23', dateEstimated: true });
+    const severalDays = makeDocument('Chinese workers kidnapped in Mali', 'Gunmen kidnapped two Chinese workers at a gold mine near Narena several days ago', { published: '2025-05-26T12:00:00Z' });
+    expect(extractFacts(severalDays, catalogs).main).toMatchObject({ dateEstimated: true });
     const exact = makeDocument('Five Indians kidnapped in Mali', 'Gunmen kidnapped five Indian workers near Kobri on Thursday', { published: '2025-11-08T12:00:00Z' });
     expect(extractFacts(exact, catalogs).main.dateEstimated).toBeUndefined();
   });
