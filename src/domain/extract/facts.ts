@@ -410,6 +410,8 @@ function mainVictims(victims: readonly VictimFact[], type: EventType | undefined
     const pool = inLead.length > 0 ? inLead : ofRole;
     const chosen = pool.find((v) => v.count !== null && v.nationality !== undefined) ?? pool.find((v) => v.count !== null) ?? pool[0];
     if (!chosen) continue;
+    const mixed = mixedGroup(pool, chosen);
+    if (mixed !== undefined) return { count: mixed, role };
     const nationality =
       chosen.nationality ??
       pool.find((v) => v.nationality !== undefined && (v.count === null || v.count === chosen.count))?.nationality ??
@@ -418,6 +420,16 @@ function mainVictims(victims: readonly VictimFact[], type: EventType | undefined
     return nationality === undefined ? { count: chosen.count, role } : { count: chosen.count, nationality, role };
   }
   return undefined;
+}
+
+/**
+ * "un Pakistanais et un Iranien enlevés": hostages of several nationalities listed together are one
+ * group with no single nationality; its size is theirs together, when each is counted.
+ */
+function mixedGroup(pool: readonly VictimFact[], chosen: VictimFact): number | null | undefined {
+  const together = pool.filter((v) => v.evidence.sentence === chosen.evidence.sentence && v.nationality !== undefined);
+  if (new Set(together.map((v) => v.nationality)).size < 2) return undefined;
+  return together.every((v) => v.count !== null) ? together.reduce((sum, v) => sum + (v.count ?? 0), 0) : null;
 }
 
 /**

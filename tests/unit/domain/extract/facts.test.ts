@@ -358,6 +358,19 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main.victims).toMatchObject({ count: 3, nationality: 'Egyptian' });
   });
 
+  it('gives hostages of several nationalities listed together no single nationality', () => {
+    const doc = makeDocument(
+      'Otages du JNIM : un Pakistanais et un Iranien enlevés à Sanankoroba',
+      'Les deux hommes avaient été enlevés le 23 septembre près de Sanankoroba par des hommes armés.',
+      { lang: 'fr', published: '2025-11-02T10:00:00Z' },
+    );
+    const victims = extractFacts(doc, catalogs).main.victims;
+    expect(victims).toMatchObject({ count: 2, role: 'hostage' });
+    expect(victims?.nationality).toBeUndefined();
+    const one = makeDocument('Un Pakistanais enlevé à Sanankoroba', 'Un Pakistanais a été enlevé le 23 septembre près de Sanankoroba.', { lang: 'fr', published: '2025-09-25T10:00:00Z' });
+    expect(extractFacts(one, catalogs).main.victims).toMatchObject({ count: 1, nationality: 'Pakistani' });
+  });
+
   it("does not date a government's advice by the day of the coup it follows", () => {
     const doc = makeDocument(
       'UK urges Britons to leave Mali amid coup chaos',
