@@ -237,7 +237,9 @@ function dateScore(pair: Pair): Scored {
   const freed = endsCaptivity(pair);
   // What is said of the massacre of the incident's town (an inquiry, a denial) is news of it, however long after (see massacreScore).
   const spokenOf = probe.changes.includes('statement') && massacreScore(pair) !== undefined;
-  const vetoable = probe.type === incident.eventType && !LASTING.has(incident.eventType) && probe.dateEstimated !== true && !freed && !spokenOf;
+  // A victim named by both is the same event, whatever day the story dates (a video, a funeral, a tribute).
+  const sameVictim = namedVictim(pair) !== undefined;
+  const vetoable = probe.type === incident.eventType && !LASTING.has(incident.eventType) && probe.dateEstimated !== true && !freed && !spokenOf && !sameVictim;
   const theirs = incident.eventDate;
   const taken = freed && theirs !== undefined ? probe.captivityDays?.find((d) => daysBetween(d, theirs) <= DATE_TOLERANCE) : undefined;
   if (taken !== undefined) return { match: { code: 'date', weight: WEIGHTS.date, message: explain ? `the hostages were taken on ${taken}, as ${incident.id} says` : '' } };

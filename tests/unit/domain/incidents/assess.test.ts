@@ -426,7 +426,7 @@ describe('assess', () => {
     expect(assessed.matches.find((m) => m.code === 'person')).toMatchObject({ weight: 0.3, message: 'same person among the victims: dubois' });
   });
 
-  it('vetoes joining a story of named hostages to an incident whose hostages have other names', () => {
+  it('vetoes joining a story of named hostages to an incident whose hostages have other names, whatever day a story of the same names gives', () => {
     const kidnapped = (id: string, name: string, date: string) =>
       story(
         doc(id, `French national kidnapped in Gao`, ['A French national was kidnapped.'], { published: date }),
@@ -438,6 +438,11 @@ describe('assess', () => {
     const first = createIncident(kidnapped('p', 'Sophie Pétronin', '2016-12-24'), { id: 'inc-p', type: 'kidnapping', country: 'ml', at: '2016-12-26T12:00:00Z' }, policy);
     expect(assess(kidnapped('d', 'Olivier Dubois', '2021-04-08').probe, first).vetoes.map((v) => v.code)).toContain('veto:person');
     expect(assess(kidnapped('q', 'Sophie Pétronin', '2016-12-24').probe, first).vetoes).toEqual([]);
+    // A video of the hostage weeks later dates the story, not another kidnapping of the same person.
+    const video = assess(kidnapped('v', 'Sophie Pétronin', '2017-01-20').probe, first);
+    expect(video.vetoes).toEqual([]);
+    expect(video.matches.map((m) => m.code)).toContain('person');
+    expect(assess(kidnapped('w', 'Olivier Dubois', '2017-01-20').probe, first).vetoes.map((v) => v.code)).toContain('veto:date');
     // Reports spell foreign names in several ways: "Elliot" is "Elliott", "Stockly" is "Stöckli".
     expect(personKey('Béatrice Stöckli')).toBe(personKey('Beatrice Stockly'));
     expect(personKey('Sophie Pétronin')).not.toBe(personKey('Olivier Dubois'));
