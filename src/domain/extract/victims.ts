@@ -141,6 +141,8 @@ const PEOPLE = new Set([
   'humanitaire', 'humanitarian',
   'family', 'families', 'famille', 'familles', 'surgeon', 'surgeons', 'chirurgien', 'medecin', 'medecins',
   'peacekeepers', 'peacekeeper', 'casques', 'berets', 'marines', 'servicemembers',
+  // Burkina Faso's civilian auxiliaries and central Mali's hunters' militias: "quatre VDP tués".
+  'vdp', 'volontaires', 'suppletifs', 'dozos',
   // One person of a trade: "an Australian doctor held captive", "un religieux italien enlevé".
   'doctor', 'nurse', 'teacher', 'pilot', 'student', 'volunteer', 'researcher', 'geologist', 'trader', 'farmer', 'herder',
   'contractor', 'technician', 'electrician', 'businesswoman', 'infirmier', 'infirmiere', 'infirmiers', 'enseignant',

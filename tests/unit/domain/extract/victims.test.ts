@@ -47,6 +47,8 @@ describe('extractVictims', () => {
     expect(victims('The kidnapped Italian family was freed.')).toEqual(['null|Italian|released']);
     expect(victims('Three U.S. Green Berets were killed in the ambush.')).toEqual(['3|American|killed']);
     expect(victims('Dix casques bleus ont été tués à Aguelhok.')).toEqual(['10|-|killed']);
+    expect(victims('Le combattant Ladji Yoro et trois autres VDP ont été tués dans une embuscade.')).toEqual(['3|-|killed']);
+    expect(victims('Quatre volontaires pour la défense de la patrie ont été tués à Titao.')).toEqual(['4|-|killed']);
     expect(victims('Trois ressortissants de la Chine ont été enlevés.')).toEqual(['3|Chinese|hostage']);
   });
 
