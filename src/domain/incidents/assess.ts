@@ -237,10 +237,8 @@ function dateScore(pair: Pair): Scored {
   const freed = endsCaptivity(pair);
   // What is said of the massacre of the incident's town (an inquiry, a denial) is news of it, however long after (see massacreScore).
   const spokenOf = probe.changes.includes('statement') && massacreScore(pair) !== undefined;
-  // A victim named by both is the same event, whatever day the story dates (a video, a funeral, a tribute).
-  const sameVictim = namedVictim(pair) !== undefined;
-  const vetoable = probe.type === incident.eventType && !LASTING.has(incident.eventType) && probe.dateEstimated !== true && !freed && !spokenOf && !sameVictim;
   const theirs = incident.eventDate;
+  const vetoable = probe.type === incident.eventType && !LASTING.has(incident.eventType) && probe.dateEstimated !== true && !freed && !spokenOf && !sameVictimSoon(pair);
   const taken = freed && theirs !== undefined ? probe.captivityDays?.find((d) => daysBetween(d, theirs) <= DATE_TOLERANCE) : undefined;
   if (taken !== undefined) return { match: { code: 'date', weight: WEIGHTS.date, message: explain ? `the hostages were taken on ${taken}, as ${incident.id} says` : '' } };
   const since = freed ? firstCaptivityYear(probe) : undefined;
@@ -289,6 +287,19 @@ function dateScore(pair: Pair): Scored {
   return vetoable && probe.date.slice(0, 4) !== theirs.slice(0, 4)
     ? { veto: { code: 'veto:date', message: explain ? `same kind of event (${incident.eventType}) in another year than ${incident.id}` : '' } }
     : NOTHING;
+}
+
+/** Days within which a victim named by both makes a story the incident's, whatever day it gives. */
+const SAME_VICTIM_DAYS = 60;
+
+/**
+ * A victim named by both within weeks is the same event on another day the story dates (a video of the
+ * hostage, a funeral, a tribute). Years apart, the same person may have been taken again.
+ */
+function sameVictimSoon(pair: Pair): boolean {
+  const { probe, incident } = pair;
+  if (probe.date === undefined || incident.eventDate === undefined || namedVictim(pair) === undefined) return false;
+  return daysBetween(probe.date, incident.eventDate) <= SAME_VICTIM_DAYS;
 }
 
 /**

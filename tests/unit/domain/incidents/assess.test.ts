@@ -426,7 +426,7 @@ describe('assess', () => {
     expect(assessed.matches.find((m) => m.code === 'person')).toMatchObject({ weight: 0.3, message: 'same person among the victims: dubois' });
   });
 
-  it('vetoes joining a story of named hostages to an incident whose hostages have other names, whatever day a story of the same names gives', () => {
+  it('vetoes joining a story of named hostages to an incident whose hostages have other names, whatever day within weeks a story of the same names gives', () => {
     const kidnapped = (id: string, name: string, date: string) =>
       story(
         doc(id, `French national kidnapped in Gao`, ['A French national was kidnapped.'], { published: date }),
@@ -440,6 +440,7 @@ describe('assess', () => {
     expect(assess(kidnapped('q', 'Sophie Pétronin', '2016-12-24').probe, first).vetoes).toEqual([]);
     // A video of the hostage weeks later dates the story, not another kidnapping of the same person.
     const video = assess(kidnapped('v', 'Sophie Pétronin', '2017-01-20').probe, first);
+    expect(assess(kidnapped('v', 'Sophie Pétronin', '2017-07-02').probe, first).vetoes.map((v) => v.code)).toContain('veto:date');
     expect(video.vetoes).toEqual([]);
     expect(video.matches.map((m) => m.code)).toContain('person');
     expect(assess(kidnapped('w', 'Olivier Dubois', '2017-01-20').probe, first).vetoes.map((v) => v.code)).toContain('veto:date');
