@@ -1,3 +1,4 @@
+import { ISSUER_IDS } from '../extract/travel-advice.js';
 import type { EventType, Incident } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { dayNumber, isoDay, monthOf, shiftDay, shiftMonth } from './dates.js';
@@ -12,6 +13,8 @@ import { strongestOf, strongestTerms } from './terms.js';
  *   looks in the months its event may fall in;
  * - the country and the actors, bucketed by day: common on their own ("JNIM", "Mali"), telling only
  *   together with a date, looked up a couple of days either side of the story's event date;
+ * - a government's advice for a country, bucketed by month: a government changes it a few times a
+ *   year, and a report that tells no day still finds the change it reports;
  * - sites, hostages of a nationality, named victims, the towns of attacks and killings (for a story
  *   about a massacre there), wire fingerprint bands and source documents, not bucketed: a later story
  *   about the same site or the same hostages is still compared and, when it is another event, vetoed
@@ -32,6 +35,10 @@ const DAY_WINDOW = 2;
 export const MASSACRE_TYPES: ReadonlySet<EventType> = new Set(['attack', 'killing']);
 /** Dead from which an attack is filed as a massacre: the town's key then stays short however many smaller attacks it sees. */
 const MASSACRE_DEAD = 10;
+
+const ADVICE: ReadonlySet<EventType> = new Set(['advisory', 'evacuation']);
+
+const adviceKey = (country: string, issuer: string) => `advice:${country}:${issuer}`;
 
 function isMassacre(incident: Incident): boolean {
   return MASSACRE_TYPES.has(incident.eventType) && incident.victims.some(({ value }) => value.role === 'killed' && (value.count ?? 0) >= MASSACRE_DEAD);
@@ -71,6 +78,9 @@ export function incidentKeys(incident: Incident): string[] {
   for (const { value } of incident.victims) for (const name of value.names ?? []) keys.add(`person:${personKey(name)}`);
   for (const nationality of foreignHostages(incident)) keys.add(`held:${nationality}@${day.slice(0, 4)}`);
   for (const { value } of incident.actors) keys.add(`actor:${value.id}@${day}`);
+  if (ADVICE.has(incident.eventType)) {
+    for (const { value } of incident.actors) if (value.role === 'spoke' && ISSUER_IDS.has(value.id)) addBucketed(keys, adviceKey(incident.country, value.id), months);
+  }
   for (const term of strongestTerms(incident.terms, TERM_KEYS)) addBucketed(keys, `term:${term}`, months);
   for (const { value } of incident.sites) keys.add(`site:${value.key}`);
   // The first report and the latest are fingerprinted: wire copies of either find the incident (see
@@ -103,6 +113,7 @@ export function probeKeys(probe: Probe): string[] {
     keys.add(`hostages:${victims.count}:${victims.nationality}`);
   }
   for (const actor of probe.actors) addBucketed(keys, `actor:${actor}`, days);
+  if (probe.issuer !== undefined && probe.country !== undefined) addBucketed(keys, adviceKey(probe.country, probe.issuer), months);
   for (const person of probe.persons ?? []) keys.add(`person:${person}`);
   for (const town of probe.massacres ?? []) keys.add(`massacre:${town}`);
   // A toll that makes a massacre is looked for among the massacres of its towns in the years its

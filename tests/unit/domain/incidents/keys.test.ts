@@ -233,3 +233,20 @@ describe('candidate keys of a blockade', () => {
     expect(probeKeys(julyKidnapping().probe).some((k) => k.startsWith('ongoing:'))).toBe(false);
   });
 });
+
+describe('candidate keys of advice', () => {
+  it("files a government's advice for a country under its month, where a report of it that gives no day finds it", () => {
+    const advice = (id: string, issuer: string, date: string, estimated: boolean) =>
+      story(
+        doc(id, `${issuer} tells its citizens to leave Mali`, ['Citizens should leave by commercial flights.'], { published: date }),
+        facts({ type: 'evacuation', date, datePrecision: 'day', ...(estimated ? { dateEstimated: true } : {}), country: 'ml', actors: [issuer] }, { actors: [actor(issuer, 'spoke')] }),
+      );
+    const filed = incidentKeys(createIncident(advice('us-1', 'us-gov', '2025-10-21', false), { id: 'inc-us', type: 'evacuation', country: 'ml', at: '2025-10-21T12:00:00Z' }, policy));
+    expect(filed).toContain('advice:ml:us-gov@2025-10');
+    const later = probeKeys(advice('us-2', 'us-gov', '2025-10-30', true).probe);
+    expect(later.filter((k) => filed.includes(k))).toContain('advice:ml:us-gov@2025-10');
+    expect(probeKeys(advice('fr-1', 'fr-gov', '2025-10-30', true).probe)).not.toContain('advice:ml:us-gov@2025-10');
+    const kidnapping = createIncident(julyKidnapping(), { id: 'inc-k', type: 'kidnapping', country: 'ml', at: '2025-07-03T12:00:00Z' }, policy);
+    expect(incidentKeys(kidnapping).some((k) => k.startsWith('advice:'))).toBe(false);
+  });
+});
