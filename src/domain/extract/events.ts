@@ -97,7 +97,7 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
       String.raw`(?:deposed|deposes|depose) (?:the )?(?:president|leader|government|head of state)`,
       String.raw`(?:president|leader|head of state|government) (?:\w+ ){0,3}(?:was |has been |is )?(?:deposed|ousted|toppled|overthrown)`],
     fr: [String.raw`coups? d'etat`, String.raw`putschs?`, String.raw`putschistes?`, String.raw`mutineries?`, String.raw`mutins`,
-      String.raw`(?:pris|prend|prennent|prise) (?:le|du) pouvoir`, String.raw`renvers(?:e|ent|ement) (?:du |le )?(?:president|regime|pouvoir)`,
+      String.raw`(?:re)?(?:pris|prend|prennent|prise) (?:le|du) pouvoir`, String.raw`renvers(?:e|ent|ement) (?:du |le )?(?:president|regime|pouvoir)`,
       String.raw`(?:detiennent|detient|arrete|arretent) le president`, String.raw`president (?:\w+ ){0,4}(?:detenu|arrete)`,
       String.raw`(?:president|chef de l'etat|chef de la junte) (?:\w+ ){0,3}(?:destitue|renverse|depose)`],
   },

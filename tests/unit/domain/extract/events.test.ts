@@ -102,6 +102,7 @@ describe('French triggers', () => {
     ['Le JNIM impose un blocus sur Kayes.', ['blockade']],
     ["Des militaires ont pris le pouvoir lors d'un coup d'État.", ['coup']],
     ['La junte qui a pris le pouvoir en 2020 dissout les partis.', []],
+    ['Mali : les militaires reprennent le pouvoir', ['coup']],
     ['Les militaires détiennent le président Roch Kaboré.', ['coup']],
     ["L'ambassade de France prise pour cible par des manifestants.", ['attack']],
     ["Une partie de l'ambassade est en feu.", ['attack']],
