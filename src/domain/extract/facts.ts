@@ -244,11 +244,24 @@ function mainPlaces(mentions: readonly PlaceMention[], lead: ReadonlySet<number>
     (m) => m.locative && (told === undefined || m.fact.country === told) && (headline.length === 0 || m.fact.evidence.sentence === 0 || m.fact.kind === 'country' || sameArea(m, headline)),
   );
   const named = [...headline, ...located];
-  const chosen = named.length > 0 ? named : inLead.length > 0 ? inLead : usable.filter((m) => m.locative);
+  const elsewhere = headline.length === 0 ? toldElsewhere(located, usable, reporting) : [];
+  const chosen = elsewhere.length > 0 ? elsewhere : named.length > 0 ? named : inLead.length > 0 ? inLead : usable.filter((m) => m.locative);
   const ordered = [...chosen, ...bodyDetail(chosen, usable, reporting)].sort((a, b) => SPECIFICITY[a.fact.kind] - SPECIFICITY[b.fact.kind]);
   const ids = [...new Set(ordered.map((m) => m.fact.id))];
   const country = mostNamedCountry(ordered);
   return country === undefined ? { ids } : { ids, country };
+}
+
+/**
+ * "Ils étaient arrivés mardi dernier à Bamako" in a lead whose event the body places in Kidal: when no
+ * lead sentence that tells the event names a place within the country, the lead's towns are where people
+ * came from or went, and the body's sentences that tell the event say where it happened.
+ */
+function toldElsewhere(located: readonly PlaceMention[], usable: readonly PlaceMention[], reporting: ReadonlySet<number>): PlaceMention[] {
+  const local = located.filter((m) => m.fact.kind !== 'country');
+  if (local.length === 0 || local.some((m) => m.fact.evidence.sentence === 0 || reporting.has(m.fact.evidence.sentence))) return [];
+  const body = usable.filter((m) => m.locative && m.fact.kind !== 'country' && reporting.has(m.fact.evidence.sentence));
+  return body.length === 0 ? [] : [...located.filter((m) => m.fact.kind === 'country'), ...body];
 }
 
 /**

@@ -914,6 +914,21 @@ describe('extractFacts on small documents', () => {
     expect(main.places).not.toContain('bf-ouagadougou');
   });
 
+  it('takes the town from the body when the lead names a town only where people came from', () => {
+    const doc = makeDocument(
+      'Journalistes français de RFI tués au Mali',
+      "Les deux envoyés spéciaux de RFI ont été assassinés samedi par leurs ravisseurs. Ils étaient arrivés mardi dernier à Bamako pour rencontrer la force Serval. Le parquet de Paris a ouvert une enquête. Samedi, les deux journalistes ont été tués à Kidal par un commando",
+      { lang: 'fr', published: '2013-11-02T20:00:00Z' },
+    );
+    const main = extractFacts(doc, catalogs).main;
+    expect(main).toMatchObject({ type: 'killing', country: 'ml' });
+    expect(main.places).toContain('ml-kidal');
+    expect(main.places).not.toContain('ml-bamako');
+    // A lead town in a sentence that tells the event stays where it happened.
+    const told = makeDocument('Journalistes français tués au Mali', 'Les deux journalistes ont été tués à Kidal samedi. Ils étaient arrivés à Bamako mardi', { lang: 'fr', published: '2013-11-02T20:00:00Z' });
+    expect(extractFacts(told, catalogs).main.places).toContain('ml-kidal');
+  });
+
   it('takes a headline that names a blockade to be about the blockade', () => {
     const doc = makeDocument('JNIM attack: fuel blockade on the Dakar-Bamako corridor chokes trade', 'Hundreds of tankers are stuck at the border near Kayes');
     expect(extractFacts(doc, catalogs).main.type).toBe('blockade');
