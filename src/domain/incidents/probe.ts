@@ -275,8 +275,12 @@ const HELD_NOUNS = /^(?:hostages?|otages?|captives?)$/;
 /** Headlines of a captivity under way: "kidnapped U.S. aid worker still alive", "calls for release of abducted ...". */
 const STILL_HELD = /\b(?:still (?:alive|held|missing|in captivity)|alive and well|proof of life|(?:calls?|appeals?|pleas?) for (?:the |his |her |their )?release|remains? (?:held|in captivity)|toujours (?:detenue?s?|retenue?s?|en captivite|otages?)|(?:est|sont) en vie|preuve de vie|appel(?:le|lent)? a (?:la )?liberation)\b/;
 
-/** Headlines of a hostage's death in captivity: "Swiss hostage in Mali has been killed", "l'otage française est morte". */
-const DIED_HELD = /\b(?:hostages?|otages?|captives?)\b.{0,60}\b(?:killed|executed|dead|died|murdered|tuee?s?|executee?s?|morte?s?|decedee?s?|assassinee?s?)\b/;
+/**
+ * Headlines of a hostage's death in captivity: "Swiss hostage in Mali has been killed", "l'otage
+ * française est morte", "Aqmi annonce avoir exécuté un otage français" (only captives are executed).
+ */
+const DIED_HELD =
+  /\b(?:hostages?|otages?|captives?)\b.{0,60}\b(?:killed|executed|dead|died|murdered|tuee?s?|executee?s?|morte?s?|decedee?s?|assassinee?s?)\b|\bexecut(?:ed|e|ee|es|ees)\b.{0,30}\b(?:hostages?|otages?|captives?)\b/;
 
 /**
  * A kidnapping story whose title and lead name hostages but no abduction, or whose headline tells of

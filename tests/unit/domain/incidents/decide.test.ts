@@ -302,6 +302,8 @@ describe('decide', () => {
     expect(alive('Switzerland says Swiss hostage in Mali has been killed')).toBe(true);
     expect(alive("L'otage française est morte en captivité")).toBe(true);
     expect(alive("L'otage français au Mali Gilberto Rodrigues Leal est mort, selon un groupe djihadiste")).toBe(true);
+    expect(alive('Aqmi annonce avoir exécuté un otage français au Mali')).toBe(true);
+    expect(alive('Gunmen killed two soldiers and took hostages in Mali')).toBeUndefined();
   });
 
   it('keeps the place clash for news of a hostage still held, which names where the hostage was taken', () => {
