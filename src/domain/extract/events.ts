@@ -93,7 +93,8 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
   coup: {
     en: [String.raw`coups?(?: d'etat)?`, String.raw`putsch(?:es)?`, String.raw`mutin(?:y|ies|eers?|ous)`, String.raw`(?:seized|seize|seizes|seizing) power`,
       String.raw`(?:toppled|overthrew|overthrown|ousted) (?:the )?(?:president|government|regime|leader)`,
-      String.raw`(?:detained|detain|detains|arrested) (?:the )?president`, String.raw`president (?:\w+ ){0,4}(?:was |has been |is )?(?:detained|arrested)`,
+      String.raw`(?:detained|detain|detains|arrested) (?:the )?president`, String.raw`president (?:(?!said |says |told |announced )\w+ ){0,4}(?:was |has been |is )?(?:detained|arrested)`,
+      String.raw`president(?:,| and)(?: (?!said\b|says\b|told\b|announced\b)\w+){1,5} (?:were |have been |are )?(?:detained|arrested)`,
       String.raw`(?:deposed|deposes|depose) (?:the )?(?:president|leader|government|head of state)`,
       String.raw`(?:president|leader|head of state|government) (?:\w+ ){0,3}(?:was |has been |is )?(?:deposed|ousted|toppled|overthrown)`],
     fr: [String.raw`coups? d'etat`, String.raw`putschs?`, String.raw`putschistes?`, String.raw`mutineries?`, String.raw`mutins`,

@@ -35,6 +35,8 @@ describe('English triggers', () => {
     ['The law was repealed by the leaders of a coup in July.', []],
     ['President Kabore was detained at a military camp, sources said.', ['coup']],
     ['Burkina Faso President Roch Marc Kabore has been detained by soldiers.', ['coup']],
+    ['Mali: president, prime minister and defence minister arrested, sources say', ['coup']],
+    ['The president said two suspects were arrested after the attack.', ['attack']],
     ['Soldiers deposed the president on Friday evening.', ['coup']],
     ['The military leader was ousted by an army captain.', ['coup']],
     ['Protesters set fire to the gate of the French embassy.', ['attack']],
