@@ -205,13 +205,11 @@ function textAfter(date: DateFact): string {
 
 /** "du 23 au 31 mars", "entre le 27 et le 31 mars", "from 23 to 31 March", "between March 27 and 31": the last day of several. */
 const RANGE_BEFORE = /\b(?:du|from|between|entre le|entre)\s+\d{1,2}(?:er)?\s+(?:au|to|and|et|-)(?:\s+le)?\s*$/;
-/** "dans la nuit du 23 au 24 novembre", "on the night of 23 to 24 November": one night, which pins the day. */
-const NIGHT_BEFORE = /\b(?:nuit|night)(?: of)?\s+(?:du|from|between|entre le|entre)\s+\d{1,2}(?:er)?\s+(?:au|to|and|et|-)(?:\s+le)?\s*$/;
 
 /** A day that ends a span of days: events of several days are not pinned to one. */
 function endsRange(date: DateFact): boolean {
   const before = textBefore(date);
-  return before !== undefined && RANGE_BEFORE.test(before) && !NIGHT_BEFORE.test(before);
+  return before !== undefined && RANGE_BEFORE.test(before);
 }
 
 /** Enough for a reporting verb and its agent before a date (see SAID_BEFORE). */
