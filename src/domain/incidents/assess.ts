@@ -72,6 +72,7 @@ const RELATED_PAIRS: readonly (readonly [EventType, EventType])[] = [
   ['attack', 'killing'],
   ['blockade', 'attack'],
   ['evacuation', 'advisory'],
+  ['coup', 'attack'],
 ];
 /** Each type's related types, both ways round, looked up without building a pair key per comparison. */
 const RELATED = new Map<EventType, Set<EventType>>();

@@ -112,6 +112,13 @@ describe('assess', () => {
     expect(release.matches.find((m) => m.code === 'type')?.message).toBe('related event types: release and kidnapping');
   });
 
+  it('takes a coup and the shooting that began it for related kinds of event', () => {
+    const shooting = (id: string, type: 'attack' | 'coup') =>
+      story(doc(id, 'Gunfire in Bamako', ['Soldiers fired shots in Bamako.'], { published: '2012-03-22' }), facts({ type, date: '2012-03-21', datePrecision: 'day', country: 'ml', places: [] }));
+    const gunfire = createIncident(shooting('g', 'attack'), { id: 'inc-g', type: 'attack', country: 'ml', at: '2012-03-22T12:00:00Z' }, policy);
+    expect(assess(shooting('c', 'coup').probe, gunfire).matches.find((m) => m.code === 'type')?.message).toBe('related event types: coup and attack');
+  });
+
   it('weighs the freedom of as many hostages of the nationality an incident holds as news of those hostages', () => {
     const freed = (type: 'kidnapping' | 'release') =>
       story(
