@@ -4,7 +4,7 @@ import { isGenericSiteKey } from '../extract/sites.js';
 import { ISSUER_IDS } from '../extract/travel-advice.js';
 import { dayNumber, daysBetween, monthOf, monthsBetween, WEEK_DAYS } from './dates.js';
 import { featuresOf, type IncidentFeatures, type VictimFeature } from './features.js';
-import { MASSACRE_TYPES, REPORT_LAG_DAYS } from './keys.js';
+import { ADVICE_TYPES, MASSACRE_TYPES, REPORT_LAG_DAYS } from './keys.js';
 import { signatureHashes, signatureSimilarity } from './fingerprint.js';
 import { followsCaptivity, isHeld, isLocal, type Probe, type ProbeVictims } from './probe.js';
 import { termSimilarity } from './terms.js';
@@ -490,7 +490,7 @@ function reportDecay(report: string, day: string): number {
 function ongoingScore(pair: Pair): Scored {
   const { probe, incident, features, explain } = pair;
   // A government's advice is an event of its own, whatever the blockade it cites (see issuerScore).
-  if (!LASTING.has(incident.eventType) || !probe.ongoing || (probe.type !== undefined && ADVICE.has(probe.type))) return NOTHING;
+  if (!LASTING.has(incident.eventType) || !probe.ongoing || (probe.type !== undefined && ADVICE_TYPES.has(probe.type))) return NOTHING;
   const start = features.anchorDay;
   const day = probe.date !== undefined && probe.datePrecision === 'day' ? probe.date : probe.published;
   const since = dayNumber(day) - dayNumber(start);
@@ -657,16 +657,15 @@ function actorScore({ probe, features, explain }: Pair): Reason | undefined {
   return shared.length === 0 ? undefined : { code: 'actor', weight: WEIGHTS.actor, message: explain ? `same actor: ${shared.join(', ')}` : '' };
 }
 
-const ADVICE: ReadonlySet<EventType> = new Set(['advisory', 'evacuation']);
 /** Incidents that are what a government said: its advice, or a statement. */
-const SAID: ReadonlySet<EventType> = new Set([...ADVICE, 'statement']);
+const SAID: ReadonlySet<EventType> = new Set([...ADVICE_TYPES, 'statement']);
 
 /**
  * A government's change of its travel advice is an event of its own, whatever attack or coup set it
  * off: the attack is over, the advice stands. Advice about hostages still held or a blockade under way follows them.
  */
 function adviceVeto({ probe, incident, explain }: Pair): Reason | undefined {
-  if (probe.type === undefined || !ADVICE.has(probe.type) || !(MASSACRE_TYPES.has(incident.eventType) || incident.eventType === 'coup')) return undefined;
+  if (probe.type === undefined || !ADVICE_TYPES.has(probe.type) || !(MASSACRE_TYPES.has(incident.eventType) || incident.eventType === 'coup')) return undefined;
   const article = /^[aeiou]/.test(incident.eventType) ? 'an' : 'a';
   return { code: 'veto:advice', message: explain ? `the story is a government's advice, ${incident.id} ${article} ${incident.eventType} it may follow: two events` : '' };
 }

@@ -36,7 +36,8 @@ export const MASSACRE_TYPES: ReadonlySet<EventType> = new Set(['attack', 'killin
 /** Dead from which an attack is filed as a massacre: the town's key then stays short however many smaller attacks it sees. */
 const MASSACRE_DEAD = 10;
 
-const ADVICE: ReadonlySet<EventType> = new Set(['advisory', 'evacuation']);
+/** A government's advice: what it tells its citizens to do, and its steps of leaving. */
+export const ADVICE_TYPES: ReadonlySet<EventType> = new Set(['advisory', 'evacuation']);
 
 const adviceKey = (country: string, issuer: string) => `advice:${country}:${issuer}`;
 
@@ -78,7 +79,7 @@ export function incidentKeys(incident: Incident): string[] {
   for (const { value } of incident.victims) for (const name of value.names ?? []) keys.add(`person:${personKey(name)}`);
   for (const nationality of foreignHostages(incident)) keys.add(`held:${nationality}@${day.slice(0, 4)}`);
   for (const { value } of incident.actors) keys.add(`actor:${value.id}@${day}`);
-  if (ADVICE.has(incident.eventType)) {
+  if (ADVICE_TYPES.has(incident.eventType)) {
     for (const { value } of incident.actors) if (value.role === 'spoke' && ISSUER_IDS.has(value.id)) addBucketed(keys, adviceKey(incident.country, value.id), months);
   }
   for (const term of strongestTerms(incident.terms, TERM_KEYS)) addBucketed(keys, `term:${term}`, months);
