@@ -233,9 +233,7 @@ function reportedType(current: readonly EventFact[], inLead: readonly EventFact[
  */
 function mainPlaces(mentions: readonly PlaceMention[], lead: ReadonlySet<number>, reporting: ReadonlySet<number>): { ids: string[]; country?: string } {
   // A border is where things did not happen ("à la frontière burkinabè").
-  const candidates = mentions.filter((m) => !m.fact.background && !m.institutional && m.border !== true);
-  // A nationality ("un Togolais") places the story only when it names no place (see mainCountry).
-  const usable = candidates.some((m) => m.demonym !== true) ? candidates.filter((m) => m.demonym !== true) : candidates;
+  const usable = unlessPlacesNamed(mentions.filter((m) => !m.fact.background && !m.institutional && m.border !== true));
   const inLead = usable.filter((m) => lead.has(m.fact.evidence.sentence));
   // A headline names the place it is about without a preposition ("Boulkessi : ...", "camp de Boulkessi").
   const headline = inLead.filter((m) => m.fact.evidence.sentence === 0 && m.fact.kind !== 'country');
@@ -260,7 +258,7 @@ function mainPlaces(mentions: readonly PlaceMention[], lead: ReadonlySet<number>
 function toldElsewhere(located: readonly PlaceMention[], usable: readonly PlaceMention[], reporting: ReadonlySet<number>): PlaceMention[] {
   const local = located.filter((m) => m.fact.kind !== 'country');
   if (local.length === 0 || local.some((m) => m.fact.evidence.sentence === 0 || reporting.has(m.fact.evidence.sentence))) return [];
-  const body = usable.filter((m) => m.locative && m.fact.kind !== 'country' && reporting.has(m.fact.evidence.sentence));
+  const body = placesReporting(usable, reporting);
   return body.length === 0 ? [] : [...located.filter((m) => m.fact.kind === 'country'), ...body];
 }
 
@@ -294,7 +292,20 @@ function mostNamedCountry(ordered: readonly PlaceMention[]): string | undefined 
 function bodyDetail(chosen: readonly PlaceMention[], usable: readonly PlaceMention[], reporting: ReadonlySet<number>): PlaceMention[] {
   if (chosen.some((m) => m.fact.kind !== 'country')) return [];
   const countries = new Set(chosen.map((m) => m.fact.country));
-  return usable.filter((m) => m.locative && m.fact.kind !== 'country' && reporting.has(m.fact.evidence.sentence) && (countries.size === 0 || countries.has(m.fact.country)));
+  return placesReporting(usable, reporting).filter((m) => countries.size === 0 || countries.has(m.fact.country));
+}
+
+/** Places below the country that sentences reporting the main event locate it in. */
+function placesReporting(usable: readonly PlaceMention[], reporting: ReadonlySet<number>): PlaceMention[] {
+  return usable.filter((m) => m.locative && m.fact.kind !== 'country' && reporting.has(m.fact.evidence.sentence));
+}
+
+/**
+ * A nationality ("un Togolais") places a story only when it names no place: "trois Italiens et un
+ * Togolais enlevés ... à Sincina" is not about Togo.
+ */
+function unlessPlacesNamed(mentions: readonly PlaceMention[]): readonly PlaceMention[] {
+  return mentions.some((m) => m.demonym !== true) ? mentions.filter((m) => m.demonym !== true) : mentions;
 }
 
 /**
@@ -386,17 +397,11 @@ function sameArea(mention: PlaceMention, headline: readonly PlaceMention[]): boo
   return headline.some((h) => h.fact.id === id || h.fact.region === id || (region !== undefined && (h.fact.region === region || h.fact.id === region)));
 }
 
-/**
- * The country the story names most, the lead counting most. Its people's nationality counts only in a
- * story that names no place: "trois Italiens et un Togolais enlevés ... à Sincina" is not about Togo.
- */
+/** The country the story names most, the lead counting most; its people's nationality only as unlessPlacesNamed says. */
 function mainCountry(mentions: readonly PlaceMention[], lead: ReadonlySet<number>): string | undefined {
   const counts = new Map<string, number>();
   // A border is where things did not happen ("near the border with Algeria").
-  const inside = mentions.filter((m) => !m.fact.background && m.border !== true);
-  const named = inside.some((m) => m.demonym !== true);
-  for (const m of inside) {
-    if (named && m.demonym === true) continue;
+  for (const m of unlessPlacesNamed(mentions.filter((n) => !n.fact.background && n.border !== true))) {
     counts.set(m.fact.country, (counts.get(m.fact.country) ?? 0) + (lead.has(m.fact.evidence.sentence) ? 3 : 1));
   }
   let best: string | undefined;

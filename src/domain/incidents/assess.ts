@@ -203,7 +203,7 @@ function placeScore({ probe, incident, features, explain }: Pair): Reason | unde
   if (probe.country === incident.country) {
     // A side that names no place within the country cannot disagree on the place, nor one that names
     // only localities the gazetteer does not list: where they lie is not known.
-    const vague = !probe.places.some((p) => !isUnlisted(p.id)) || (regions.size === 0 && ![...placeIds].some((id) => !isUnlisted(id)));
+    const vague = !probe.places.some((p) => !isUnlisted(p.id)) || (regions.size === 0 && !listedTowns(placeIds));
     return vague
       ? { code: 'country', weight: WEIGHTS.countryOnly, message: explain ? `same country (${incident.country.toUpperCase()}), no place within it to compare` : '' }
       : { code: 'country', weight: WEIGHTS.country, message: explain ? `same country: ${incident.country.toUpperCase()}` : '' };
