@@ -22,6 +22,7 @@ const gazetteerEntrySchema = z
     names: z.array(name).min(1),
     kind: z.enum(['country', 'region', 'cercle', 'town']),
     region: id.optional(),
+    formerRegion: id.optional(),
     country: z.string().regex(/^[a-z]{2}$/, 'an ISO 3166-1 alpha-2 code in lower case'),
     lat: z.number().min(-90).max(90),
     lon: z.number().min(-180).max(180),
@@ -43,6 +44,9 @@ export const gazetteerSchema = z
     for (const [i, entry] of gazetteer.entries.entries()) {
       if (entry.region !== undefined && !ids.has(entry.region)) {
         ctx.addIssue({ code: 'custom', path: ['entries', i, 'region'], message: `unknown region ${entry.region}` });
+      }
+      if (entry.formerRegion !== undefined && (entry.kind !== 'region' || !ids.has(entry.formerRegion))) {
+        ctx.addIssue({ code: 'custom', path: ['entries', i, 'formerRegion'], message: `a region's former region must be a listed id (${entry.formerRegion})` });
       }
       if (entry.kind !== 'country' && !ids.has(entry.country)) {
         ctx.addIssue({ code: 'custom', path: ['entries', i, 'country'], message: `unknown country ${entry.country}` });
@@ -79,7 +83,9 @@ export function parseCatalogs(json: { gazetteer: unknown; actors: unknown }): Re
   if (!gazetteer.success) return err('invalid_gazetteer', `The gazetteer is invalid: ${describe(gazetteer.error)}`, gazetteer.error.issues);
   const actors = actorCatalogSchema.safeParse(json.actors);
   if (!actors.success) return err('invalid_actors', `The actor catalog is invalid: ${describe(actors.error)}`, actors.error.issues);
-  return ok({ gazetteer: { entries: gazetteer.data.entries.map(toEntry) }, actors: { actors: actors.data.actors } });
+  const formerOf = new Map(gazetteer.data.entries.flatMap((e) => (e.formerRegion === undefined ? [] : [[e.id, e.formerRegion] as const])));
+  const entries = gazetteer.data.entries.map((entry) => toEntry(entry, formerOf.get(entry.region ?? entry.id)));
+  return ok({ gazetteer: { entries }, actors: { actors: actors.data.actors } });
 }
 
 /** Reads config/gazetteer.json and config/actors.json (or the same names under `dir`). */
@@ -112,13 +118,17 @@ function describe(error: z.ZodError): string {
     .join('; ');
 }
 
-/** Optional keys are copied only when present: the domain types do not take `undefined` values. */
-function toEntry(entry: z.infer<typeof gazetteerEntrySchema>): GazetteerEntry {
-  const { region, strict, notIn, approximate, ...required } = entry;
+/**
+ * Optional keys are copied only when present: the domain types do not take `undefined` values.
+ * A town or cercle of a region carved out of another takes that region's former one as its own.
+ */
+function toEntry(entry: z.infer<typeof gazetteerEntrySchema>, formerRegion: string | undefined): GazetteerEntry {
+  const { region, strict, notIn, approximate, formerRegion: _given, ...required } = entry;
   return {
     ...required,
     ...(approximate === undefined ? {} : { approximate }),
     ...(region === undefined ? {} : { region }),
+    ...(formerRegion === undefined ? {} : { formerRegion }),
     ...(strict === undefined ? {} : { strict }),
     ...(notIn === undefined ? {} : { notIn }),
   };

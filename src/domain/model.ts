@@ -117,6 +117,8 @@ export interface PlaceFact {
   readonly kind: PlaceKind;
   /** Gazetteer id of the region (for towns and cercles). */
   readonly region?: string;
+  /** The region that the place's region was part of before it was created ("ml-r-mopti" for Boulkessi). */
+  readonly formerRegion?: string;
   /** ISO 3166-1 alpha-2 country code, lower case ("ml", "bf", "ne"). */
   readonly country: string;
   readonly background: boolean;
@@ -325,7 +327,7 @@ export interface Incident {
   readonly eventType: EventType;
   readonly eventDate?: string;
   readonly country: string;
-  readonly places: readonly Attested<{ id: string; name: string; kind: PlaceKind; region?: string }>[];
+  readonly places: readonly Attested<{ id: string; name: string; kind: PlaceKind; region?: string; formerRegion?: string }>[];
   readonly victims: readonly Attested<{ count: number | null; nationality?: string; role: VictimRole; names?: readonly string[] }>[];
   readonly sites: readonly Attested<{ name: string; key: string }>[];
   /** Each actor claim is kept with its sources; disagreements live side by side. */

@@ -17,6 +17,8 @@ export interface GazetteerEntry {
   readonly kind: PlaceKind;
   /** Parent region id, for towns, cercles and parks that lie in one region. */
   readonly region?: string;
+  /** The older region that the place's region was carved out of, and that earlier news names for it. */
+  readonly formerRegion?: string;
   /** ISO 3166-1 alpha-2, lower case. */
   readonly country: string;
   readonly lat: number;

@@ -636,7 +636,10 @@ function unlistedFact(name: string, country: string, evidence: Evidence, backgro
 
 /** Built field by field rather than spread: it runs for every place named in every document. */
 function toFact(entry: GazetteerEntry, evidence: Evidence, background: boolean): PlaceFact {
-  return entry.region === undefined
-    ? { id: entry.id, name: entry.name, kind: entry.kind, country: entry.country, background, evidence }
-    : { id: entry.id, name: entry.name, kind: entry.kind, country: entry.country, background, evidence, region: entry.region };
+  const fact: PlaceFact =
+    entry.region === undefined
+      ? { id: entry.id, name: entry.name, kind: entry.kind, country: entry.country, background, evidence }
+      : { id: entry.id, name: entry.name, kind: entry.kind, country: entry.country, background, evidence, region: entry.region };
+  // Few places have one: only the spread for them.
+  return entry.formerRegion === undefined ? fact : { ...fact, formerRegion: entry.formerRegion };
 }

@@ -1,9 +1,11 @@
 import type { Document, EventType, Evidence, Facts, Incident, PlaceFact } from '../model.js';
 import { assess } from './assess.js';
+import { placeValue } from './contributions.js';
 import { daysBetween, isoDay } from './dates.js';
 import type { MatchPolicy } from './decide.js';
 import type { Story } from './merge.js';
 import type { Probe } from './probe.js';
+import { regionsOf } from './regions.js';
 import { NO_TERMS } from './terms.js';
 
 /** An earlier event a story mentions in passing ("On June 2, militants attacked ... Timbuktu"). */
@@ -56,7 +58,7 @@ function eventNear(facts: Facts, sentence: number): EventType | undefined {
 /** A context event as a story of its own: its type, day and place, nothing else to compare or attest. */
 export function contextStory(doc: Document, facts: Facts, event: ContextEvent): Story {
   const { place } = event;
-  const regions = place.kind === 'region' ? [place.id] : place.region === undefined ? [] : [place.region];
+  const regions = regionsOf(place);
   const country = facts.places.find((p) => p.kind === 'country' && p.id === event.country);
   const probe: Probe = {
     documentId: doc.id,
@@ -77,7 +79,7 @@ export function contextStory(doc: Document, facts: Facts, event: ContextEvent): 
     notes: [],
   };
   const item = (p: PlaceFact) => ({
-    value: p.region === undefined ? { id: p.id, name: p.name, kind: p.kind } : { id: p.id, name: p.name, kind: p.kind, region: p.region },
+    value: placeValue(p),
     evidence: event.evidence,
   });
   return {

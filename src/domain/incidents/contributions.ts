@@ -1,4 +1,4 @@
-import type { ActorRole, Document, EventType, Evidence, Facts, PlaceKind, VictimFact, VictimRole } from '../model.js';
+import type { ActorRole, Document, EventType, Evidence, Facts, PlaceFact, PlaceKind, VictimFact, VictimRole } from '../model.js';
 import { fold, foldForMatch } from '../text/normalize.js';
 import { adviceIssuer, siteKey } from './probe.js';
 
@@ -7,6 +7,7 @@ export interface PlaceValue {
   readonly name: string;
   readonly kind: PlaceKind;
   readonly region?: string;
+  readonly formerRegion?: string;
 }
 export interface VictimValue {
   readonly count: number | null;
@@ -90,7 +91,7 @@ export function contributionsOf(doc: Document, facts: Facts): Contributions {
   return {
     places: facts.places
       .filter((p) => !p.background && mainPlaces.has(p.id))
-      .map((p) => ({ value: withRegion({ id: p.id, name: p.name, kind: p.kind }, p.region), evidence: p.evidence })),
+      .map((p) => ({ value: placeValue(p), evidence: p.evidence })),
     victims: facts.victims
       .filter((v) => !v.background && fitsMain(v))
       .map((v) => ({ value: victim(v, main.named), evidence: v.evidence })),
@@ -127,8 +128,10 @@ function victim(v: VictimFact, told: readonly string[] = []): VictimValue {
   return names === undefined || names.length === 0 ? value : { ...value, names };
 }
 
-function withRegion(place: PlaceValue, region: string | undefined): PlaceValue {
-  return region === undefined ? place : { ...place, region };
+/** What an incident keeps of a place: the regions it lies in, not where the text named it. */
+export function placeValue(p: PlaceFact): PlaceValue {
+  const place: PlaceValue = p.region === undefined ? { id: p.id, name: p.name, kind: p.kind } : { id: p.id, name: p.name, kind: p.kind, region: p.region };
+  return p.formerRegion === undefined ? place : { ...place, formerRegion: p.formerRegion };
 }
 
 /** Two pieces of advice are the same when they share most of their words: outlets paraphrase. */

@@ -5,6 +5,7 @@ import { signatureHashes } from './fingerprint.js';
 import { incidentAnchorDay } from './keys.js';
 import { personKey } from './probe.js';
 import { type TermLookup, termLookup } from './terms.js';
+import { regionsOf } from './regions.js';
 
 /** Days after an event in which its reports may tell of fighting still going on. */
 const REPORTING_WEEK = 7;
@@ -47,9 +48,8 @@ export class IncidentFeatures {
   constructor(private readonly incident: Incident) {
     for (const { value } of incident.places) {
       if (value.kind === 'country') continue;
-      if (value.kind === 'region') this.regions.add(value.id);
-      else this.placeIds.add(value.id);
-      if (value.region !== undefined) this.regions.add(value.region);
+      if (value.kind !== 'region') this.placeIds.add(value.id);
+      for (const region of regionsOf(value)) this.regions.add(region);
     }
     this.anchorDay = incidentAnchorDay(incident);
     this.actorIds = new Set(incident.actors.map((a) => a.value.id));

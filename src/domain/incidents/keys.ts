@@ -5,6 +5,7 @@ import { dayNumber, isoDay, monthOf, shiftDay, shiftMonth } from './dates.js';
 import { fingerprintBands } from './fingerprint.js';
 import { followsCaptivity, isHeld, isLocal, personKey, type Probe } from './probe.js';
 import { strongestOf, strongestTerms } from './terms.js';
+import { regionsOf } from './regions.js';
 
 /**
  * Candidate keys of the inverted index, chosen so that each posting list stays short however large the
@@ -64,7 +65,7 @@ export function incidentKeys(incident: Incident): string[] {
   for (const { value } of incident.places) {
     if (value.kind === 'country') continue;
     addBucketed(keys, `${value.kind === 'region' ? 'region' : 'place'}:${value.id}`, months);
-    if (value.region !== undefined) addBucketed(keys, `region:${value.region}`, months);
+    for (const region of regionsOf(value)) if (region !== value.id) addBucketed(keys, `region:${region}`, months);
     if (bloody && value.kind !== 'region') {
       keys.add(`massacre:${value.id}`);
       keys.add(`massacre:${value.id}@${day.slice(0, 4)}`);

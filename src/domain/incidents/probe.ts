@@ -7,6 +7,7 @@ import { fold } from '../text/normalize.js';
 import { dayNumber, isoDay, shiftDay, WEEK_DAYS } from './dates.js';
 import { fingerprint } from './fingerprint.js';
 import { leadWords, salientTermList, type TermList } from './terms.js';
+import { regionsOf } from './regions.js';
 
 export interface ProbePlace {
   readonly id: string;
@@ -110,10 +111,7 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     places.push(fact === undefined ? { id, kind: 'unknown' } : withRegion({ id, kind: fact.kind }, fact.region));
   }
   const regions = new Set<string>();
-  for (const place of places) {
-    if (place.kind === 'region') regions.add(place.id);
-    if (place.region !== undefined) regions.add(place.region);
-  }
+  for (const place of places) for (const region of regionsOf(known.get(place.id) ?? place)) regions.add(region);
   const lead = leadWords(doc);
   const seen = isoDay(doc.seenAt) ?? '1970-01-01';
   const notes: string[] = [];

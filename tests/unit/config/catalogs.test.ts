@@ -34,6 +34,17 @@ describe('parseCatalogs', () => {
     expect(!badCountry.ok && badCountry.error.message).toContain('entries.0.country');
   });
 
+  it("gives the towns of a region carved out of another that one as their former region, and refuses a former region anywhere else", () => {
+    const nioro = { ...region, id: 'ml-r-nioro', name: 'Nioro', names: ['Nioro'], formerRegion: 'ml-r-kayes' };
+    const diema = { ...town, id: 'ml-diema', name: 'Diéma', names: ['Diéma'], region: 'ml-r-nioro' };
+    const parsed = parseCatalogs({ gazetteer: { entries: [mali, region, town, nioro, diema] }, actors });
+    expect(parsed.ok && parsed.value.gazetteer.entries.map((e) => e.formerRegion)).toEqual([undefined, undefined, undefined, 'ml-r-kayes', 'ml-r-kayes']);
+    const onTown = parseCatalogs({ gazetteer: { entries: [mali, region, { ...town, formerRegion: 'ml-r-kayes' }] }, actors });
+    expect(!onTown.ok && onTown.error.message).toContain('entries.2.formerRegion');
+    const unknown = parseCatalogs({ gazetteer: { entries: [mali, region, { ...nioro, formerRegion: 'ml-r-segou' }] }, actors });
+    expect(!unknown.ok && unknown.error.message).toContain('entries.2.formerRegion');
+  });
+
   it('refuses an actor without aliases or with an unknown kind', () => {
     const gazetteer = { entries: [mali] };
     const noAliases = parseCatalogs({ gazetteer, actors: { actors: [{ id: 'x', name: 'X', kind: 'armed_group', aliases: [] }] } });

@@ -15,6 +15,12 @@ describe('extractPlaces', () => {
     expect(kayes?.evidence).toEqual({ sentence: 0, text: 'Armed men attacked a factory in Kayes.' });
   });
 
+  it('gives a town of a region created in 2023 the region it was in before', () => {
+    const [boulkessi, kayes] = extractPlaces(sentenceDocument('Jihadists attacked the camps of Boulkessi and Kayes.'), gazetteer, notBackground);
+    expect(boulkessi).toMatchObject({ id: 'ml-boulkessi', region: 'ml-r-douentza', formerRegion: 'ml-r-mopti' });
+    expect(kayes).not.toHaveProperty('formerRegion');
+  });
+
   it('takes every name of a list after "the villages of" for a locality', () => {
     const named = extractPlaces(sentenceDocument('Gunmen attacked the villages of Diaweli, Dessaguou and Dilassaguou in central Mali.'), gazetteer, notBackground);
     expect(named.map((p) => p.name)).toEqual(['Diaweli', 'Dessaguou', 'Dilassaguou', 'Mali']);

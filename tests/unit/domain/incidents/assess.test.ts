@@ -344,6 +344,24 @@ describe('assess', () => {
     expect(assess({ ...freed('Indian'), changes: [] }, july).vetoes.map((v) => v.code)).toContain('veto:country');
   });
 
+  it('takes the region a place was in before its own was created for the same region: news before 2023 says "the Mopti region" for Boulkessi', () => {
+    const BOULKESSI: PlaceFact = { ...KAYES, id: 'ml-boulkessi', name: 'Boulkessi', region: 'ml-r-douentza', formerRegion: 'ml-r-mopti' };
+    const MOPTI_REGION: PlaceFact = { ...KAYES, id: 'ml-r-mopti', name: 'Mopti', kind: 'region' };
+    const SEGOU_REGION: PlaceFact = { ...MOPTI_REGION, id: 'ml-r-segou', name: 'Ségou' };
+    const attack = (id: string, place: PlaceFact) =>
+      story(
+        doc(id, `Army camp attacked in ${place.name}`, ['Gunmen attacked an army camp.'], { published: '2019-09-30' }),
+        facts({ type: 'attack', date: '2019-09-30', datePrecision: 'day', country: 'ml', places: [place.id] }, { places: [place] }),
+      );
+    const camp = createIncident(attack('b', BOULKESSI), { id: 'inc-b', type: 'attack', country: 'ml', at: '2019-09-30T12:00:00Z' }, policy);
+    const codes = (place: PlaceFact) => assess(attack('m', place).probe, camp).matches.map((m) => m.code);
+    expect(codes(MOPTI_REGION)).toContain('region');
+    expect(codes(MOPTI_REGION)).not.toContain('place:clash');
+    expect(codes(SEGOU_REGION)).toContain('place:clash');
+    expect(incidentKeys(camp)).toContain('region:ml-r-mopti@2019-09');
+    expect(probeKeys(attack('m', MOPTI_REGION).probe)).toContain('region:ml-r-mopti@2019-09');
+  });
+
   it('sees no clash in the town where its hostages were freed, far from where they were taken', () => {
     const freedIn = (changes: MainEvent['changes']) =>
       story(
