@@ -2,7 +2,7 @@ import type { Document, Evidence, PlaceFact, Sentence } from '../model.js';
 import { isBackgroundSentence } from './background.js';
 import { isDemonymAt } from './victims.js';
 import { compileGazetteer, PLACE_WORDS, spellingSkeleton, type CompiledGazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
-import { addToVocabulary, documentTokens, isCapitalised, isMark, originalSpan, PhraseIndex, sentenceHas, startsWithAt, type Tokens, wordFlags } from './tokens.js';
+import { addToVocabulary, documentTokens, isCapitalised, isMark, originalSpan, PhraseIndex, phraseTokens, sentenceHas, startsWithAt, type Tokens, wordFlags } from './tokens.js';
 import { MONTH_WORDS, WEEKDAY_WORDS } from '../text/date-expressions.js';
 import { fold } from '../text/normalize.js';
 
@@ -218,7 +218,33 @@ export function findPlaceMentions(doc: Document, gazetteer: Gazetteer, backgroun
       });
     }
   }
-  return placeUnlisted(compiled, mentions);
+  return echoUnlisted(doc, placeUnlisted(compiled, mentions), background);
+}
+
+/**
+ * A locality introduced once as one ("le village de Koumaga") is the same locality wherever else the
+ * text names it, headline included ("après l'attaque de Koumaga"), though no place noun comes before.
+ */
+function echoUnlisted(doc: Document, mentions: PlaceMention[], background: BackgroundTest): PlaceMention[] {
+  const localities = new Map<string, PlaceFact>();
+  for (const m of mentions) if (m.fact.unlisted === true && !localities.has(m.fact.id)) localities.set(m.fact.id, m.fact);
+  if (localities.size === 0) return mentions;
+  const named = [...localities.values()].map((fact) => ({ fact, words: phraseTokens(fact.name) }));
+  const echoes: PlaceMention[] = [];
+  for (const tokens of documentTokens(doc)) {
+    const { sentence, words } = tokens;
+    const taken = mentions.filter((m) => m.fact.evidence.sentence === sentence.index);
+    for (const { fact, words: name } of named) {
+      for (let i = 0; i + name.length <= words.length; i += 1) {
+        if (!name.every((w, k) => words[i + k] === w) || !isCapitalised(tokens, i)) continue;
+        if (taken.some((m) => m.start < i + name.length && i < m.end)) continue;
+        const evidence = { sentence: sentence.index, text: sentence.text };
+        echoes.push({ fact: { ...fact, evidence, background: background(sentence) }, start: i, end: i + name.length, locative: isLocative(words, i), institutional: false });
+      }
+    }
+  }
+  if (echoes.length === 0) return mentions;
+  return [...mentions, ...echoes].sort((a, b) => a.fact.evidence.sentence - b.fact.evidence.sentence || a.start - b.start);
 }
 
 /** "une opération bilatérale dénommée Tongo Tongo", "Operation code-named Sahel": the name of an operation, not a place. */

@@ -15,6 +15,18 @@ describe('extractPlaces', () => {
     expect(kayes?.evidence).toEqual({ sentence: 0, text: 'Armed men attacked a factory in Kayes.' });
   });
 
+  it('takes a locality introduced once as one for the same locality wherever else the text names it, headline included', () => {
+    const doc = makeDocument(
+      "Mali: 37 morts après l'attaque de Koumaga",
+      'Des chasseurs sont entrés samedi dans le village de Koumaga, dans le cercle de Djenné. A Bamako, on parlait de 16 corps', { lang: 'fr' },
+    );
+    const found = extractPlaces(doc, gazetteer, notBackground).map((p) => `${p.evidence.sentence}:${p.id}`);
+    expect(found).toEqual(['0:ml', '0:ml-loc-kumaga', '1:ml-loc-kumaga', '1:ml-c-djenne', '2:ml-bamako']);
+    // A lower-case word spelt as the locality is not a mention of it.
+    const lower = extractPlaces(makeDocument('Le village de Sama, au Mali, a été attaqué', 'Une sama de plus', { lang: 'fr' }), gazetteer, notBackground);
+    expect(lower.map((p) => `${p.evidence.sentence}:${p.id}`)).toEqual(['0:ml-loc-sama', '0:ml']);
+  });
+
   it('gives a town of a region created in 2023 the region it was in before', () => {
     const [boulkessi, kayes] = extractPlaces(sentenceDocument('Jihadists attacked the camps of Boulkessi and Kayes.'), gazetteer, notBackground);
     expect(boulkessi).toMatchObject({ id: 'ml-boulkessi', region: 'ml-r-douentza', formerRegion: 'ml-r-mopti' });
