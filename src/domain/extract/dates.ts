@@ -163,19 +163,25 @@ function weekdayOf(matched: string): string | undefined {
 /**
  * "according to a balance announced on Tuesday, September 27 ... a government report on Tuesday night":
  * a bare weekday is the day the text pins that weekday to elsewhere, not the one before the day it is
- * read against.
+ * read against. So is a day of the month written without its weekday or year ("Ce 30 septembre, des
+ * tirs ... ce vendredi 30 septembre"): the weekday says which year's it is, the bare day only guesses.
  */
 function pinWeekdays(facts: DateFact[]): DateFact[] {
   const named = facts.map((f) => (f.precision === 'day' ? weekdayOf(f.matched) : undefined));
   const pinned = new Map<string, string>();
   facts.forEach((f, i) => {
     const day = named[i];
-    if (day !== undefined && /\d/.test(f.matched) && !pinned.has(day)) pinned.set(day, f.date);
+    if (day === undefined || !/\d/.test(f.matched)) return;
+    if (!pinned.has(day)) pinned.set(day, f.date);
+    if (!WRITTEN_YEAR.test(f.matched) && !pinned.has(f.date.slice(5))) pinned.set(f.date.slice(5), f.date);
   });
   if (pinned.size === 0) return facts;
   return facts.map((f, i) => {
     const day = named[i];
-    const date = day === undefined || /\d/.test(f.matched) ? undefined : pinned.get(day);
+    const date = day !== undefined ? (/\d/.test(f.matched) ? undefined : pinned.get(day)) : yearless(f) ? pinned.get(f.date.slice(5)) : undefined;
     return date === undefined || date === f.date ? f : { ...f, date };
   });
 }
+
+/** A day of the month written with neither weekday nor year: "30 septembre", "Sept. 30". */
+const yearless = (f: DateFact): boolean => f.precision === 'day' && /\d/.test(f.matched) && !WRITTEN_YEAR.test(f.matched) && !/^\d{4}-/.test(f.matched);

@@ -224,4 +224,18 @@ describe('a weekday the text pins', () => {
     // Without a weekday pinned, a bare one is the latest before the day the text is read against.
     expect(bodyDates(dated('A government report on Tuesday night gave 11 dead.', '2022-10-06')).map(([, date]) => date)).toEqual(['2022-10-04']);
   });
+
+  it("reads a day of the month without weekday or year as the year's that the text pins it to with its weekday", () => {
+    const text = 'Ce 30 septembre, des tirs ont été entendus à Ouagadougou. La ville a des allures de siège, ce vendredi 30 septembre.';
+    // Undated, out between mid-May and early October 2022: alone, "30 septembre" is likelier the September before.
+    const streamed = (body: string) =>
+      bodyDates(documentOf(body, { title: 'Report', lang: 'fr', seenAt: '2022-05-17T00:00:00Z', publishedAfter: '2022-05-17T00:00:00Z', publishedBefore: '2022-10-03T00:00:00Z' }));
+    expect(streamed(text).map(([matched, date]) => [matched, date])).toEqual([
+      ['30 septembre', '2022-09-30'],
+      ['ce vendredi 30 septembre', '2022-09-30'],
+    ]);
+    expect(streamed('Ce 30 septembre, des tirs ont été entendus à Ouagadougou.').map(([, date]) => date)).toEqual(['2021-09-30']);
+    // A year written out is kept.
+    expect(streamed('Le 30 septembre 2021, des tirs. Ce vendredi 30 septembre, encore.').map(([, date]) => date)).toEqual(['2021-09-30', '2022-09-30']);
+  });
 });
