@@ -16,6 +16,8 @@ import { regionsOf } from './regions.js';
  *   together with a date, looked up a couple of days either side of the story's event date;
  * - a government's advice for a country, bucketed by month: a government changes it a few times a
  *   year, and a report that tells no day still finds the change it reports;
+ * - a coup in a country, bucketed by month: a state sees few, and a coup has no place but the state
+ *   to be found by when a report misses its day;
  * - sites, hostages of a nationality, named victims, the towns of attacks and killings (for a story
  *   about a massacre there), wire fingerprint bands and source documents, not bucketed: a later story
  *   about the same site or the same hostages is still compared and, when it is another event, vetoed
@@ -80,6 +82,7 @@ export function incidentKeys(incident: Incident): string[] {
   for (const { value } of incident.victims) for (const name of value.names ?? []) keys.add(`person:${personKey(name)}`);
   for (const nationality of foreignHostages(incident)) keys.add(`held:${nationality}@${day.slice(0, 4)}`);
   for (const { value } of incident.actors) keys.add(`actor:${value.id}@${day}`);
+  if (incident.eventType === 'coup') addBucketed(keys, `coup:${incident.country}`, months);
   if (ADVICE_TYPES.has(incident.eventType)) {
     for (const { value } of incident.actors) if (value.role === 'spoke' && ISSUER_IDS.has(value.id)) addBucketed(keys, adviceKey(incident.country, value.id), months);
   }
@@ -116,6 +119,7 @@ export function probeKeys(probe: Probe): string[] {
   }
   for (const actor of probe.actors) addBucketed(keys, `actor:${actor}`, days);
   if (probe.issuer !== undefined && probe.country !== undefined) addBucketed(keys, adviceKey(probe.country, probe.issuer), months);
+  if (probe.type === 'coup' && probe.country !== undefined) addBucketed(keys, `coup:${probe.country}`, months);
   for (const person of probe.persons ?? []) keys.add(`person:${person}`);
   for (const town of probe.massacres ?? []) keys.add(`massacre:${town}`);
   // A toll that makes a massacre is looked for among the massacres of its towns in the years its

@@ -250,3 +250,20 @@ describe('candidate keys of advice', () => {
     expect(incidentKeys(kidnapping).some((k) => k.startsWith('advice:'))).toBe(false);
   });
 });
+
+describe('candidate keys of coups', () => {
+  it("files a coup under its country's month, where a report that misses its day finds it", () => {
+    const coup = (id: string, country: string, date: string) =>
+      story(doc(id, 'Officers arrested over a coup plot', ['The government said it foiled a coup.'], { published: date }), facts({ type: 'coup', date, datePrecision: 'day', dateEstimated: true, country }));
+    const filed = incidentKeys(createIncident(coup('c-1', 'bf', '2023-09-26'), { id: 'inc-c', type: 'coup', country: 'bf', at: '2023-09-27T12:00:00Z' }, policy));
+    expect(filed).toContain('coup:bf@2023-09');
+    // Five days off: no day key in common, the month's coup key is.
+    const later = probeKeys(coup('c-2', 'bf', '2023-09-21').probe);
+    const shared = later.filter((k) => filed.includes(k));
+    expect(shared).toContain('coup:bf@2023-09');
+    expect(shared.filter((k) => k.startsWith('day:'))).toEqual([]);
+    expect(probeKeys(coup('c-3', 'ml', '2023-09-21').probe)).not.toContain('coup:bf@2023-09');
+    const kidnapping = createIncident(julyKidnapping(), { id: 'inc-k', type: 'kidnapping', country: 'ml', at: '2025-07-03T12:00:00Z' }, policy);
+    expect(incidentKeys(kidnapping).some((k) => k.startsWith('coup:'))).toBe(false);
+  });
+});
