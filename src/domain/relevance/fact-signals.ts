@@ -72,8 +72,8 @@ export function factSignals(doc: Document, facts: Facts | undefined, scope: Fact
     out.push(signal(doc, 'fact.event', 'context', GROUP.security, FACT_WEIGHTS.event, names, events.map((e) => e.evidence.sentence)));
   }
   // Soldiers seizing power is security news in itself, however much the story speaks of politics, when
-  // the headline tells it: further down, a coup is mostly the one the junta came from.
-  const coups = facts.events.filter((e) => !e.background && e.type === 'coup' && e.evidence.sentence === 0);
+  // the headline or the first sentence tells it: further down, a coup is mostly the one the junta came from.
+  const coups = facts.events.filter((e) => !e.background && e.type === 'coup' && e.evidence.sentence <= 1);
   if (coups.length > 0) {
     out.push(signal(doc, 'fact.coup', 'include', GROUP.coup, FACT_WEIGHTS.coup, `coup "${coups[0]?.trigger ?? ''}"`, coups.map((e) => e.evidence.sentence)));
   }

@@ -132,15 +132,16 @@ describe('facts as evidence', () => {
     expect(scoreRelevance(sahel, claimed, rules).relevant).toBe(true);
   });
 
-  it('takes a coup in the headline for security news, whatever politics the story speaks of', () => {
+  it('takes a coup in the headline or the first sentence for security news, whatever politics the story speaks of', () => {
     const rules = shipped();
     const coup = (background: boolean, sentence: number): Facts => ({ ...facts, places: [], events: [{ type: 'coup', trigger: 'coup', background, evidence: evidence(sentence) }] });
     const text = makeDoc('Soldiers in Niger announce a coup on national television', 'The military said it had suspended the constitution and closed the borders.');
     expect(scoreRelevance(text, coup(false, 0), rules)).toMatchObject({ relevant: true });
     expect(scoreRelevance(text, coup(false, 0), rules).hits.map((h) => h.rule)).toContain('fact.coup');
     expect(scoreRelevance(text, coup(true, 0), rules).relevant).toBe(false);
-    // Below the headline, a coup is mostly the one the junta came from.
-    expect(scoreRelevance(text, coup(false, 1), rules).hits.map((h) => h.rule)).not.toContain('fact.coup');
+    expect(scoreRelevance(text, coup(false, 1), rules).hits.map((h) => h.rule)).toContain('fact.coup');
+    // Further down, a coup is mostly the one the junta came from.
+    expect(scoreRelevance(text, coup(false, 2), rules).hits.map((h) => h.rule)).not.toContain('fact.coup');
     expect(scoreRelevance(text, { ...facts, places: [], events: [] }, rules).relevant).toBe(false);
   });
 
