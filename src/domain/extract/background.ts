@@ -1,4 +1,5 @@
 import type { Sentence } from '../model.js';
+import { MONTH_WORDS } from '../text/date-expressions.js';
 import { foldedWords } from '../text/regex.js';
 import type { Tokens } from './tokens.js';
 import { leadingWords, WordPattern } from './word-patterns.js';
@@ -65,8 +66,8 @@ const WHEN_CUES: readonly string[] = [
 
 const CUES = [...RECALL_CUES, ...WHEN_CUES];
 
-/** A sentence that opens on a year ("In 2019, twin attacks ...") looks back. */
-const YEAR_OPENING = String.raw`(?:in|en) (?:19|20)\d{2},`;
+/** A sentence that opens on a year, or a month of one ("In 2019, twin attacks ...", "En août 2020, des militaires ..."), looks back. */
+const YEAR_OPENING = String.raw`(?:in|en) (?:(?:${MONTH_WORDS.join('|')}) )?(?:19|20)\d{2},`;
 
 /**
  * A cue inside a clause of contrast, or in a relative clause about a place, sets the scene for the

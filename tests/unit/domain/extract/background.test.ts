@@ -25,6 +25,8 @@ describe('isBackgroundSentence and recallsPast', () => {
     'The Ministry of External Affairs had then underscored that safety was a priority.',
     'Last year, gunmen kidnapped two Chinese workers in the same area.',
     'In 2019, twin attacks on Boulkessi and Mondoro killed dozens of soldiers.',
+    'En août 2020, des militaires avaient extirpé de leur domicile le président et son premier ministre.',
+    'In September 2019, twin attacks on Boulkessi and Mondoro killed dozens of soldiers.',
     'Trois autres Indiens avaient déjà été enlevés à Kayes.',
     'Une attaque précédente avait fait dix morts.',
     'Similar incident took place in July when three Indians employed at the Diamond Cement Factory in Kayes were abducted.',
@@ -70,6 +72,7 @@ describe('isBackgroundSentence and recallsPast', () => {
     'Les assaillants ont pris pour cible le village de Binedama, dans la région de Mopti, qui a connu des dizaines de massacres au cours des dernières années.',
     'Gunmen attacked Binedama, a village which has seen dozens of massacres in recent years.',
     "L'attaque de Yirgou le 1er janvier 2019 a fait beaucoup plus de morts que précédemment annoncé.",
+    'In September, gunmen attacked the camp.',
   ])('%s reports the current event', (text) => {
     expect(isBackgroundSentence(sentence(text))).toBe(false);
     expect(recallsPast(tokensOf(text))).toBe(false);
