@@ -463,6 +463,9 @@ const MOVED = new Set([
   'evacuated', 'transferred', 'transported', 'flown', 'airlifted', 'rushed', 'taken', 'brought', 'repatriated', 'sent',
   'evacue', 'evacues', 'evacuee', 'evacuees', 'transfere', 'transferes', 'transferee', 'transferees', 'transporte',
   'transportes', 'achemine', 'achemines', 'rapatrie', 'rapatries', 'rapatriee', 'rapatriees', 'convoye', 'convoyee', 'convoyes', 'convoyees',
+  // Where a convoy or travellers were heading: "des commerçants qui partaient s'approvisionner à Ouagadougou".
+  'heading', 'headed', 'bound', 'travelling', 'traveling', 'partaient', 'partait', 'allaient', 'allait', 'aller', 'regagnaient', 'regagnait',
+  'rejoindre', 'rejoignaient', 'rejoignait', 'approvisionner',
 ]);
 /** Words between a verb of moving and where to: "convoyée par hélicoptère vers Ouagadougou", "flown by helicopter to". */
 const MOVED_REACH = 4;

@@ -128,6 +128,13 @@ describe('extractPlaces', () => {
     expect(flown.find((m) => m.fact.id === 'bf-ouagadougou')?.locative).toBe(false);
   });
 
+  it('does not take where a convoy was heading for where it was attacked', () => {
+    const traders = findPlaceMentions(makeDocument('Attaque', "Les victimes sont des commerçants qui partaient s'approvisionner à Ouagadougou.", { lang: 'fr' }), gazetteer, notBackground);
+    expect(traders.find((m) => m.fact.id === 'bf-ouagadougou')?.locative).toBe(false);
+    const convoy = findPlaceMentions(makeDocument('Convoy hit', 'A convoy heading to Ouagadougou was ambushed in Djibo.'), gazetteer, notBackground);
+    expect(convoy.filter((m) => m.locative).map((m) => m.fact.id)).toEqual(['bf-djibo']);
+  });
+
   it('reads a locality whose name opens with an elided letter, and a border list with articles', () => {
     const mentions = findPlaceMentions(
       makeDocument('Niger : enlèvement de deux Chinois', "Deux Chinois travaillant près de la frontière avec le Mali et le Burkina Faso ont été enlevés dans la localité de M’banga.", { lang: 'fr' }),
