@@ -225,7 +225,29 @@ function yearlessDay(month: number, day: number, weekday: number | undefined, re
     if (candidate < reach) break;
     if (new Date(`${candidate}T00:00:00Z`).getUTCDay() === weekday) return candidate;
   }
-  return likeliest();
+  return monthSlip(month, day, weekday, reference, limit) ?? likeliest();
+}
+
+/** Days before the earliest day a text may have been written within which a slipped month's day may lie. */
+const SLIP_DAYS = 14;
+
+/**
+ * "dans la nuit du vendredi 4 au samedi 5 mai" in a report of early June: no recent year has 5 May on a
+ * Saturday, but the month next to the one written has, in the days the text is about. The month is the
+ * slip: writers copy a weekday from the calendar and a month from memory.
+ */
+function monthSlip(month: number, day: number, weekday: number, reference: string, limit: string): string | undefined {
+  const earliest = shiftDays(reference, -SLIP_DAYS);
+  const year = Number(limit.slice(0, 4));
+  for (const shift of [-1, 1]) {
+    for (const y of [year, year - 1]) {
+      const at = new Date(Date.UTC(y, month - 1 + shift, day));
+      if (at.getUTCDate() !== day || at.getUTCDay() !== weekday) continue;
+      const candidate = isoDay(at.getUTCFullYear(), at.getUTCMonth() + 1, day);
+      if (candidate >= earliest && candidate <= limit) return candidate;
+    }
+  }
+  return undefined;
 }
 
 /** Writers leave the year out of recent days: the likelihood of a year-less day falls by e every this many days of its age. */
@@ -391,7 +413,8 @@ function recipeOf(result: chrono.ParsedResult, e: DateExpression, refYear: numbe
   if (c.isCertain('year')) return written && c.isCertain('month') && (e.precision === 'month' || c.isCertain('day')) ? { kind: 'fixed' } : undefined;
   if (!c.isCertain('month')) return e.precision === 'day' && c.isCertain('weekday') && !c.isCertain('day') ? { kind: 'weekday', weekday: c.get('weekday') ?? -1 } : undefined;
   if (e.precision === 'day' && !c.isCertain('day')) return undefined;
-  const latest = { kind: 'latest', month: Number(e.date.slice(5, 7)), day: Number(e.date.slice(8, 10)) } as const;
+  // The month and day as written: a slipped month resolves to another (see monthSlip), differently for each reference.
+  const latest = { kind: 'latest', month: c.get('month') ?? Number(e.date.slice(5, 7)), day: c.get('day') ?? Number(e.date.slice(8, 10)) } as const;
   const weekday = writtenWeekday(c);
   return weekday === undefined ? latest : { ...latest, weekday };
 }

@@ -45,6 +45,15 @@ describe('parseDateExpressions', () => {
     expect(parseDateExpressions('tués dimanche 18 mars', '2019-01-09', 'fr', undefined, 73).map((e) => e.date)).toEqual(['2019-03-18']);
   });
 
+  it('takes the month next to the one written when only it has the weekday, in the days the text is about', () => {
+    // 5 June 2021 is a Saturday, 5 May 2021 a Wednesday: a report of early June slipped its month.
+    const night = 'Une centaine de morts dans la nuit du vendredi 4 au samedi 5 mai.';
+    expect(parseDateExpressions(night, '2021-05-26', 'fr', undefined, 14).map((e) => e.date)).toEqual(['2021-06-05']);
+    expect(dates(night, '2021-06-09', 'fr').map((d) => d[1])).toEqual(['2021-06-05']);
+    // Read a month later, the slipped day is too far back to be the text's: the month written stands.
+    expect(dates(night, '2021-07-20', 'fr').map((d) => d[1])).toEqual(['2021-05-05']);
+  });
+
   it('reads a day without a year up to a given number of days after the reference', () => {
     const read = (ahead: number) => parseDateExpressions('Des civils ont été tués le 24 août.', '2024-07-28', 'fr', undefined, ahead).map((e) => e.date);
     expect(read(0)).toEqual(['2023-08-24']);
