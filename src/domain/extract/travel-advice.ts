@@ -132,6 +132,14 @@ const ADVISING = anyOf([...LEAVE, ...ADVISE]);
 const STAFF = /\b(?:staff|personnel|employees|diplomats|diplomates|families|familles|dependents|non-emergency|non-essential|nonessential|departures?)\b/;
 const ORDERED = /\b(?:order(?:s|ed)?|direct(?:s|ed)?|pull(?:s|ed)?|require[sd]?|mandatory|ordonn\w*|oblig\w*)\b/;
 
+/** Written against folded text: an embassy's message about what is happening now, not a change of its advice. */
+const ALERT = /\b(?:security|demonstration) (?:alert|message)\b|\balertes? (?:de )?securite\b|\bshelter(?:ing)? in place\b/;
+
+/** Whether the headline, else the first sentence, is an embassy's alert ("Security Alert: U.S. Embassy Ouagadougou"). */
+export function isSecurityAlert(doc: Document): boolean {
+  return doc.sentences.filter((s) => s.lead).slice(0, 2).some((s) => ALERT.test(s.folded));
+}
+
 /** The rung of leaving the headline, else the first sentence, announces; undefined for other advice. */
 export function adviceStep(doc: Document): AdviceStep | undefined {
   const lead = doc.sentences.filter((s) => s.lead);

@@ -660,12 +660,23 @@ function actorScore({ probe, features, explain }: Pair): Reason | undefined {
 /** Incidents that are what a government said: its advice, or a statement. */
 const SAID: ReadonlySet<EventType> = new Set([...ADVICE_TYPES, 'statement']);
 
+function duringCoup(probe: Probe, coupDay: string | undefined): boolean {
+  const day = probe.date ?? probe.published;
+  return coupDay !== undefined && day >= coupDay && daysBetween(day, coupDay) <= COUP_UNDER_WAY_DAYS;
+}
+
+/** Days after a coup in which an embassy's alerts are about the coup under way. */
+const COUP_UNDER_WAY_DAYS = 7;
+
 /**
  * A government's change of its travel advice is an event of its own, whatever attack or coup set it
- * off: the attack is over, the advice stands. Advice about hostages still held or a blockade under way follows them.
+ * off: the attack is over, the advice stands. Advice about hostages still held or a blockade under way
+ * follows them, and so does an embassy's security alert in the days of a coup ("shelter in place, avoid
+ * the presidency"): the coup is still under way.
  */
 function adviceVeto({ probe, incident, explain }: Pair): Reason | undefined {
   if (probe.type === undefined || !ADVICE_TYPES.has(probe.type) || !(MASSACRE_TYPES.has(incident.eventType) || incident.eventType === 'coup')) return undefined;
+  if (probe.alert === true && incident.eventType === 'coup' && duringCoup(probe, incident.eventDate)) return undefined;
   const article = /^[aeiou]/.test(incident.eventType) ? 'an' : 'a';
   return { code: 'veto:advice', message: explain ? `the story is a government's advice, ${incident.id} ${article} ${incident.eventType} it may follow: two events` : '' };
 }

@@ -1,7 +1,7 @@
 import { NO_GROUP } from '../extract/actors.js';
 import { reportsCaptivityEnd } from '../extract/events.js';
 import { spellingSkeleton } from '../extract/gazetteer.js';
-import { adviceStep, ISSUER_IDS } from '../extract/travel-advice.js';
+import { adviceStep, isSecurityAlert, ISSUER_IDS } from '../extract/travel-advice.js';
 import type { AdviceStep, Document, EventType, Facts, PlaceKind, VictimRole } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { dayNumber, isoDay, shiftDay, WEEK_DAYS } from './dates.js';
@@ -62,6 +62,8 @@ export interface Probe {
   readonly issuer?: string;
   /** The rung of leaving that government's advice announces. */
   readonly adviceStep?: AdviceStep;
+  /** That government's message is a security alert about what is happening now, not a change of its advice. */
+  readonly alert?: boolean;
   readonly changes: readonly EventType[];
   /** The title or lead speaks of a blockade or siege under way: the story may follow a long event. */
   readonly ongoing: boolean;
@@ -159,6 +161,7 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
   if (issuer !== undefined) probe.issuer = issuer;
   const step = issuer === undefined ? undefined : adviceStep(doc);
   if (step !== undefined) probe.adviceStep = step;
+  if (issuer !== undefined && isSecurityAlert(doc)) probe.alert = true;
   if (main.victims !== undefined) probe.victims = withRole(probeVictims(main.victims.count, main.victims.nationality), main.victims.role);
   if (main.site !== undefined) probe.site = resolveSite(main.site, facts);
   const ended = reportsCaptivityEnd(main.type, main.changes);

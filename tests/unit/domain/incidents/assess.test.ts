@@ -521,6 +521,26 @@ describe('assess', () => {
     expect(assess({ ...advice, country: 'ml' }, july).vetoes.map((v) => v.code)).not.toContain('veto:advice');
   });
 
+  it("lets an embassy's security alert in the days of a coup follow the coup, still under way", () => {
+    const coup = createIncident(
+      story(doc('c', 'Soldiers seize power in Burkina Faso', ['Captain Traoré announced a coup.'], { published: '2022-09-30' }), facts({ type: 'coup', date: '2022-09-30', datePrecision: 'day', country: 'bf' })),
+      { id: 'inc-coup', type: 'coup', country: 'bf', at: '2022-09-30T12:00:00Z' },
+      policy,
+    );
+    const message = (title: string, published: string, body = 'The embassy advises citizens to avoid the presidency.') =>
+      story(
+        doc('s', title, [body], { published }),
+        facts({ type: 'advisory', date: published, datePrecision: 'day', country: 'bf', actors: ['us-gov'] }, { actors: [actor('us-gov', 'spoke')] }),
+      ).probe;
+    const alert = message('Security Alert: U.S. Embassy Ouagadougou', '2022-10-03');
+    expect(alert.alert).toBe(true);
+    expect(assess(alert, coup).vetoes.map((v) => v.code)).not.toContain('veto:advice');
+    // A change of the advice is an event of its own, and so is an alert weeks after the coup.
+    expect(assess(message('U.S. Embassy Ouagadougou', '2022-10-03', 'Citizens should shelter in place.'), coup).vetoes.map((v) => v.code)).not.toContain('veto:advice');
+    expect(assess(message('US raises Burkina Faso travel advisory to level 4', '2022-10-03'), coup).vetoes.map((v) => v.code)).toContain('veto:advice');
+    expect(assess(message('Security Alert: U.S. Embassy Ouagadougou', '2022-10-20'), coup).vetoes.map((v) => v.code)).toContain('veto:advice');
+  });
+
   it("takes a coup's country for its place: the barracks where it starts and the capital are one coup", () => {
     const KATI: PlaceFact = { ...KAYES, id: 'ml-kati', name: 'Kati', region: 'ml-r-koulikoro' };
     const BAMAKO: PlaceFact = { ...KAYES, id: 'ml-bamako', name: 'Bamako', region: 'ml-r-bamako' };
