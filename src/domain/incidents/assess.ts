@@ -660,13 +660,13 @@ function actorScore({ probe, features, explain }: Pair): Reason | undefined {
 /** Incidents that are what a government said: its advice, or a statement. */
 const SAID: ReadonlySet<EventType> = new Set([...ADVICE_TYPES, 'statement']);
 
+/** Days after a coup in which an embassy's alerts are about the coup under way. */
+const COUP_UNDER_WAY_DAYS = 7;
+
 function duringCoup(probe: Probe, coupDay: string | undefined): boolean {
   const day = probe.date ?? probe.published;
   return coupDay !== undefined && day >= coupDay && daysBetween(day, coupDay) <= COUP_UNDER_WAY_DAYS;
 }
-
-/** Days after a coup in which an embassy's alerts are about the coup under way. */
-const COUP_UNDER_WAY_DAYS = 7;
 
 /**
  * A government's change of its travel advice is an event of its own, whatever attack or coup set it
