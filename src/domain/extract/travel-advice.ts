@@ -45,6 +45,9 @@ const LEAVE: readonly RegExp[] = [
   /\b(?:redui(?:t|sent|re)|reduction (?:de|du)) (?:son |leur |le |du )?(?:personnel|effectifs?)(?: diplomatiques?| de (?:son|leur|l') ambassade)?\b/,
 ];
 
+/** An embassy's security or demonstration alert, in English or French: written against folded text. */
+const SECURITY_ALERT = /\b(?:(?:security|demonstration) (?:alert|message)|alertes? (?:de )?securite|messages? de securite)\b/;
+
 const ADVISE: readonly RegExp[] = [
   /\bdo not travel\b/,
   /\blevel (?:[1-4]|one|two|three|four)\b/,
@@ -62,7 +65,7 @@ const ADVISE: readonly RegExp[] = [
   // An embassy's security alert to its citizens: "l'ambassade des États-Unis met en garde", "US embassy warns of attack threat".
   /\bembass(?:y|ies)\b.{0,60}\b(?:warns?|warned|warning|alerts?|alerted|advises?|advised|cautions?|cautioned)\b/,
   /\bambassades?\b.{0,60}\b(?:met en garde|mettent en garde|alerte|alertent|informe|avertit|previent)\b/,
-  /\b(?:security alert|alerte de securite|message de securite|security message)\b/,
+  SECURITY_ALERT,
   // Told to shelter: "British nationals in Niger told to stay indoors", "rester chez eux", "limiter leurs déplacements".
   /\b(?:stay|remain|shelter)(?:ing)? (?:indoors|inside|at home|in place)\b/,
   /\b(?:rester|demeurer) (?:chez (?:eux|soi|vous)|a (?:leur )?domicile|confines?|a l'abri)\b/,
@@ -132,8 +135,8 @@ const ADVISING = anyOf([...LEAVE, ...ADVISE]);
 const STAFF = /\b(?:staff|personnel|employees|diplomats|diplomates|families|familles|dependents|non-emergency|non-essential|nonessential|departures?)\b/;
 const ORDERED = /\b(?:order(?:s|ed)?|direct(?:s|ed)?|pull(?:s|ed)?|require[sd]?|mandatory|ordonn\w*|oblig\w*)\b/;
 
-/** Written against folded text: an embassy's message about what is happening now, not a change of its advice. */
-const ALERT = /\b(?:security|demonstration) (?:alert|message)\b|\balertes? (?:de )?securite\b|\bshelter(?:ing)? in place\b/;
+/** An embassy's message about what is happening now, not a change of its advice. */
+const ALERT = anyOf([SECURITY_ALERT, /\bshelter(?:ing)? in place\b/]);
 
 /** Whether the headline, else the first sentence, is an embassy's alert ("Security Alert: U.S. Embassy Ouagadougou"). */
 export function isSecurityAlert(doc: Document): boolean {
