@@ -98,7 +98,7 @@ const TRIGGERS: Readonly<Record<EventType, Triggers>> = {
       String.raw`(?:deposed|deposes|depose) (?:the )?(?:president|leader|government|head of state)`,
       String.raw`(?:president|leader|head of state|government) (?:\w+ ){0,3}(?:was |has been |is )?(?:deposed|ousted|toppled|overthrown)`],
     fr: [String.raw`coups? d'etat`, String.raw`putschs?`, String.raw`putschistes?`, String.raw`mutineries?`, String.raw`mutins`,
-      String.raw`(?:re)?(?:pris|prend|prennent|prise) (?:le|du) pouvoir`, String.raw`prise (?:de|du) pouvoir par la force`, String.raw`avoir renverse`,
+      String.raw`(?:re)?(?:pris|prend|prennent|prise) (?:le|du) pouvoir`, String.raw`empar(?:er|e|ent|ait|aient|ant|es?) du pouvoir`, String.raw`prise (?:de|du) pouvoir par la force`, String.raw`avoir renverse`,
       String.raw`arrestation du president`, String.raw`renvers(?:e|ent|ement) (?:du |le )?(?:president|regime|pouvoir)`,
       String.raw`(?:detiennent|detient|arrete|arretent) le president`, String.raw`president (?:\w+ ){0,4}(?:detenu|arrete)`,
       String.raw`(?:president|chef de l'etat|chef de la junte) (?:\w+ ){0,3}(?:destitue|renverse|depose)`],

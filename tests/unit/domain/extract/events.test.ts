@@ -108,6 +108,7 @@ describe('French triggers', () => {
     ['Mali : les militaires reprennent le pouvoir', ['coup']],
     ['Mohamed Bazoum confronté à une tentative de prise de pouvoir par la force', ['coup']],
     ["Au Niger, l'armée affirme avoir renversé Mohamed Bazoum", ['coup']],
+    ["Des soldats avaient prévu un assaut sur la présidence afin de tenter de s’emparer du pouvoir.", ['attack', 'coup']],
     ["Le film de l'arrestation du président de la transition", ['coup']],
     ['Les militaires détiennent le président Roch Kaboré.', ['coup']],
     ["L'ambassade de France prise pour cible par des manifestants.", ['attack']],
