@@ -96,6 +96,24 @@ export function recallsPast(tokens: Tokens): boolean {
   return BACKGROUND_WORDS.test(tokens);
 }
 
+const MONTH_OPENING = new RegExp(String.raw`^(?:in|en) (${MONTH_WORDS.join('|')}) ((?:19|20)\d{2}),`);
+const CUES_ALONE = new RegExp(`${foldedWords(CUES)}${OUTSIDE_ASIDE}`);
+/** Months before a text's own date within which the month it opens on may be its news's. */
+const OWN_MONTHS = 3;
+
+/**
+ * Whether a sentence looks back only by the month it opens on, and that month is a few months before
+ * `published`: a report that comes out weeks after what it tells opens on its month ("In March 2025,
+ * more than 100 civilians were killed ..., according to a new report" in May).
+ */
+export function opensOnRecentMonth(sentence: Sentence, published: string): boolean {
+  const opening = MONTH_OPENING.exec(sentence.folded);
+  if (opening === null || CUES_ALONE.test(sentence.folded)) return false;
+  const month = Number(opening[2]) * 12 + (MONTH_WORDS.indexOf(opening[1] ?? '') % 12);
+  const own = Number(published.slice(0, 4)) * 12 + Number(published.slice(5, 7)) - 1;
+  return own >= month && own - month <= OWN_MONTHS;
+}
+
 const RECALLS = new RegExp(`^${YEAR_OPENING}|${foldedWords(RECALL_CUES)}`);
 /** What becomes of an earlier event: its hostages freed, a claim of it, a ransom. */
 const FOLLOW_UP = new RegExp(

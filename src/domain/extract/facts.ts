@@ -15,7 +15,7 @@ import type {
 } from '../model.js';
 import { extractActors, mainEventClasses, mentionsEventClass, NO_GROUP, type ActorCatalog, type EventClass } from './actors.js';
 import { extractAdvice } from './advice.js';
-import { comesAfterAnother, followsUp, isBackgroundSentence, recallsPast } from './background.js';
+import { comesAfterAnother, followsUp, isBackgroundSentence, opensOnRecentMonth, recallsPast } from './background.js';
 import { extractDates } from './dates.js';
 import { mainDate, recallingSentences } from './main-date.js';
 import { extractEvents, reportsCaptivityEnd } from './events.js';
@@ -67,7 +67,7 @@ export function extractFacts(doc: Document, catalogs: Catalogs): Facts {
 /**
  * The background test, asked once per sentence, of the sentence's tokens when they are at hand. The
  * title and the lead's first sentence tell the news: when that news is what became of an earlier
- * event, they are not background for dating it (see followsUp).
+ * event, or an event of the months before (see opensOnRecentMonth), they are not background for dating it (see followsUp).
  */
 function oncePerSentence(doc: Document): BackgroundTest {
   const tokens = documentTokens(doc);
@@ -78,7 +78,7 @@ function oncePerSentence(doc: Document): BackgroundTest {
     if (value === undefined) {
       const own = tokens[sentence.index];
       value = own?.sentence === sentence ? recallsPast(own) : isBackgroundSentence(sentence);
-      if (value && sentence.index <= opening && followsUp(sentence)) value = false;
+      if (value && sentence.index <= opening && (followsUp(sentence) || opensOnRecentMonth(sentence, doc.published ?? doc.seenAt))) value = false;
       if (!value && sentence.index > opening) value = comesAfterAnother(sentence);
       known.set(sentence, value);
     }

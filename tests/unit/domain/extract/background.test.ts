@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Sentence } from '../../../../src/domain/model.js';
-import { isBackgroundSentence, recallsPast } from '../../../../src/domain/extract/background.js';
+import { isBackgroundSentence, opensOnRecentMonth, recallsPast } from '../../../../src/domain/extract/background.js';
 import { documentTokens, type Tokens } from '../../../../src/domain/extract/tokens.js';
 import { sentenceDocument } from './make-document.js';
 import { fold } from '../../../../src/domain/text/normalize.js';
@@ -76,5 +76,18 @@ describe('isBackgroundSentence and recallsPast', () => {
   ])('%s reports the current event', (text) => {
     expect(isBackgroundSentence(sentence(text))).toBe(false);
     expect(recallsPast(tokensOf(text))).toBe(false);
+  });
+});
+
+describe('opensOnRecentMonth', () => {
+  it.each([
+    ['In March 2025, more than 100 civilians were killed near Solenzo.', '2025-05-12', true],
+    ['En mars 2025, plus de 100 civils ont été tués près de Solenzo.', '2025-03-20', true],
+    ['In March 2025, more than 100 civilians were killed near Solenzo.', '2025-12-12', false],
+    ['In March 2025, more than 100 civilians were killed near Solenzo.', '2025-02-12', false],
+    ['In 2025, more than 100 civilians were killed near Solenzo.', '2025-05-12', false],
+    ['In March 2025, a previous attack killed 100 civilians near Solenzo.', '2025-05-12', false],
+  ])('%s (published %s): %s', (text, published, expected) => {
+    expect(opensOnRecentMonth(sentence(text), published)).toBe(expected);
   });
 });

@@ -113,6 +113,15 @@ describe('extractFacts on small documents', () => {
     expect(recalled.victims.every((v) => v.background)).toBe(true);
   });
 
+  it('reads a lead that opens on a month weeks before the report as its news, and one months before as background', () => {
+    const body = 'In March 2025, more than 100 civilians were killed near Solenzo, according to a new report. Witnesses blamed militias';
+    const told = (published: string) => extractFacts(makeDocument('Burkina Faso accused of mass killing near Solenzo', body, { lang: 'en', published }), catalogs);
+    const weeksLater = told('2025-05-12T09:00:00Z');
+    expect(weeksLater.victims.map((v) => [v.count, v.background])).toEqual([[100, false]]);
+    expect(weeksLater.main).toMatchObject({ date: '2025-03-01', datePrecision: 'month', victims: { count: 100 } });
+    expect(told('2025-12-12T09:00:00Z').victims.map((v) => [v.count, v.background])).toEqual([[100, true]]);
+  });
+
   it('counts the dead of an attack', () => {
     const doc = makeDocument('Twelve soldiers killed in an attack on the army camp in Boulkessi', 'The army said the attackers fled');
     expect(extractFacts(doc, catalogs).main).toMatchObject({ type: 'attack', victims: { count: 12 }, places: ['ml-boulkessi'], country: 'ml' });
