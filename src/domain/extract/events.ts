@@ -130,8 +130,9 @@ const CLAUSE_BREAK = /[,;:()]|\b(?:but|while|whereas|although|mais|alors que|tan
 /** "Images released by the group", "have not released a toll": things, not people, were released. */
 const RELEASED_THING = /\b(?:images?|videos?|footage|statements?|photos?|pictures?|recordings?|audio|messages?|figures|data|reports?|toll|communiques?|details|information|names|documents?|results|funds|budget|album|film)\b/;
 /**
- * An attack warned of has not happened: "un risque d'attaque terroriste", "une éventuelle attaque", "the
- * embassy warns of attacks", "met en garde contre une attaque". Asked of the few words just before the trigger.
+ * An attack or a kidnapping warned of has not happened: "un risque d'attaque terroriste", "une éventuelle
+ * attaque", "the embassy warns of attacks", "un risque très sérieux d'enlèvement". Asked of the few words
+ * just before the trigger.
  */
 const THREAT =
   /\b(?:risks?|risques?|threats?|menaces?|possibles?|eventuel(?:le)?s?|probables?|potential|imminente?|planned|planifiee?s?|projets?|plots?)\b|\b(?:en garde contre|warn(?:s|ed|ing)? (?:of|against)|alerte(?:nt)? (?:contre|sur))\b/;
@@ -185,7 +186,7 @@ function namesNoDeath(folded: string, at: number, end: number): boolean {
 function isDenied(type: EventType, folded: string, at: number, end: number): boolean {
   if (NEGATION.test(clauseBefore(folded, at, NEGATION_WORDS))) return true;
   if (type === 'killing' && namesNoDeath(folded, at, end)) return true;
-  if (type === 'attack' && THREAT.test(clauseBefore(folded, at, THREAT_WORDS))) return true;
+  if ((type === 'attack' || type === 'kidnapping') && THREAT.test(clauseBefore(folded, at, THREAT_WORDS))) return true;
   if (type === 'release' && RELEASED_THING.test(`${clauseBefore(folded, at, 2)} ${wordsAfter(folded, end, 3)}`)) return true;
   if (type === 'coup' && recallsCoup(folded, at, end)) return true;
   return type === 'release' || type === 'rescue' ? ASPIRATION.test(clauseBefore(folded, at, ASPIRATION_WORDS)) : false;

@@ -195,6 +195,17 @@ describe('denied and hoped-for events', () => {
     expect(types(body, lang)).not.toContain('attack');
   });
 
+  it.each([
+    ['Les zones rouges sont formellement déconseillées, en raison d’un risque très sérieux d’enlèvement.', 'fr'],
+    ['Travellers face a high risk of kidnapping in the north.', 'en'],
+  ] as const)('%s tells of a kidnapping warned of, not of one', (body, lang) => {
+    expect(types(body, lang)).not.toContain('kidnapping');
+  });
+
+  it('still takes a kidnapping that happened for one', () => {
+    expect(types('Despite the risks, gunmen kidnapped two engineers near Kayes.')).toContain('kidnapping');
+  });
+
   it('still takes an attack that happened for one', () => {
     expect(types('Gunmen attacked a hotel in Bamako; the embassy warned its citizens.')).toContain('attack');
     expect(types('La Garde nationale a été attaquée près de Tillabéri.', 'fr')).toContain('attack');
