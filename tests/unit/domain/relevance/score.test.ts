@@ -234,6 +234,12 @@ describe('the shipped rules', () => {
       "Le ministre a annoncé l'arrivée à Paris d'Espagnols partis après le coup d'État. Ils se trouvaient au Niger lorsqu'une junte militaire a déposé le président.",
       'fr',
     ],
+    // A climate of fear is not the weather.
+    [
+      'Le Burkina Faso entièrement déconseillé aux voyageurs',
+      "La carte du Quai d'Orsay classe le pays en zone formellement déconseillée. « Cela contribue à instaurer un climat de psychose », estime une source.",
+      'fr',
+    ],
   ] as const)('keeps "%s"', (title, body, lang) => {
     expect(verdict(title, body, lang)).toBe(true);
   });
