@@ -206,6 +206,11 @@ describe('extractPlaces', () => {
     expect(ids('The capital of the region was calm.')).toEqual([]);
   });
 
+  it('knows Burkina Faso by the short name its own press gives it', () => {
+    expect(ids('Des soldats avaient prévu un assaut sur la Présidence du Faso.')).toEqual(['bf']);
+    expect(ids('Gunmen attacked an army post in Burkina Faso.')).toEqual(['bf']);
+  });
+
   it('matches names with or without accents, in French or English', () => {
     expect(ids('Gunmen struck near Segou.')).toEqual(['ml-segou']);
     expect(ids('Des hommes armés ont frappé près de Ségou.')).toEqual(['ml-segou']);
