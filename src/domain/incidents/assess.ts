@@ -276,7 +276,7 @@ function dateScore(pair: Pair): Scored {
     }
     const possible = windowScore(pair, theirs);
     if (possible !== undefined && (possible.weight ?? 0) > WEIGHTS.date * decay) return { match: possible };
-    return decay < 0.01 ? NOTHING : { match: { code: 'date', weight: round(WEIGHTS.date * decay), message } };
+    return decay < 0.01 ? NOTHING : { match: { code: 'date', weight: round(WEIGHTS.date * decay * guessShare(probe)), message } };
   }
   const apart = monthsBetween(monthOf(probe.date), monthOf(theirs));
   if (probe.datePrecision === 'month') {
@@ -375,13 +375,27 @@ function windowScore({ probe, explain }: Pair, theirs: string): Reason | undefin
   // it lies between, and its weekday most likely means the week before the later one as much as the earlier.
   const day = probe.dateUntold === true ? 'a day' : "the undated story's weekday";
   if (dayNumber(window.to) - dayNumber(theirs) < WEEK_DAYS) {
-    return { code: 'date', weight: WEIGHTS.date, message: explain ? `event date ${theirs}: ${day} in the week before ${window.to}, the latest the story can have come out` : '' };
+    return { code: 'date', weight: round(WEIGHTS.date * (probe.dateUntold === true ? 1 : guessShare(probe))), message: explain ? `event date ${theirs}: ${day} in the week before ${window.to}, the latest the story can have come out` : '' };
   }
   const weeks = Math.floor((dayNumber(window.to) - dayNumber(window.from)) / WEEK_DAYS) + 1;
   const which = probe.dateUntold === true ? 'a day of the' : `the same weekday as ${probe.date}, one of`;
   const message = explain ? `event date ${theirs}, ${which} ${weeks} weeks the undated story may mean (${window.from} to ${window.to})` : '';
   // However many weeks, an incident on the one weekday of seven the story names is more likely its event than one on another day.
   return { code: 'date', weight: round(Math.max(WEIGHTS.date / weeks, WEIGHTS.dateWeekday)), message };
+}
+
+/** Weeks of its window beyond which a day an undated story gives is one guess among many (see guessShare). */
+const GUESS_WEEKS = 2;
+
+/**
+ * The share of a pinned day's weight that a day read from an undated story earns: "ce samedi" in a
+ * story that came out some day in a span of many weeks is the Saturday before the earliest or before
+ * the latest of them, or of any week between, and either end is a guess.
+ */
+function guessShare(probe: Probe): number {
+  const window = probe.dateWindow;
+  if (probe.dateEstimated !== true || window === undefined) return 1;
+  return Math.floor((dayNumber(window.to) - dayNumber(window.from)) / WEEK_DAYS) + 1 > GUESS_WEEKS ? 0.5 : 1;
 }
 
 /**

@@ -169,6 +169,9 @@ describe('assess', () => {
     expect(date(undated('2025-07-03', '2025-07-10'), { ...later, eventDate: '2025-07-09' })?.weight).toBeLessThan(0.05);
     expect(date(undated('2025-07-03', '2025-07-05'), eighth)?.weight).toBeLessThan(0.05);
     expect(date(undated('2025-07-03', '2025-07-10'), july)?.weight).toBe(0.2);
+    // Out some day of five weeks, the Tuesday before the earliest and the one before the latest are both guesses.
+    expect(date(undated('2025-07-03', '2025-07-31'), july)?.weight).toBe(0.1);
+    expect(date(undated('2025-07-03', '2025-07-31'), { ...later, eventDate: '2025-07-29' })?.weight).toBe(0.1);
   });
 
   it('lets an undated story that gives a day and month agree with that day in any year it may have come out in', () => {
