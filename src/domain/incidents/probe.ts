@@ -2,7 +2,8 @@ import { NO_GROUP } from '../extract/actors.js';
 import { reportsCaptivityEnd } from '../extract/events.js';
 import { spellingSkeleton } from '../extract/gazetteer.js';
 import { adviceStep, isSecurityAlert, ISSUER_IDS } from '../extract/travel-advice.js';
-import type { AdviceStep, Document, EventType, Facts, PlaceKind, VictimRole } from '../model.js';
+import { WRITTEN_YEAR } from '../extract/dates.js';
+import type { AdviceStep, DateFact, Document, EventType, Facts, PlaceKind, VictimRole } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { dayNumber, isoDay, shiftDay, WEEK_DAYS } from './dates.js';
 import { fingerprint } from './fingerprint.js';
@@ -221,7 +222,22 @@ function personsOf(facts: Facts): string[] {
 
 /** The days of the month a story gives, its main date aside. */
 function otherDays(facts: Facts, main: string | undefined): string[] {
-  return [...new Set(facts.dates.filter((d) => d.precision === 'day' && d.role === 'event' && d.date !== main).map((d) => d.date))];
+  const days = facts.dates.filter((d) => d.precision === 'day' && d.role === 'event' && d.date !== main).map((d) => beforeMain(d, main));
+  return [...new Set(days)];
+}
+
+const DAY_OF_MONTH = /\d/;
+
+/**
+ * "He has been in captivity since his March 25 kidnapping", in an undated story of a release on
+ * "October 8, 2020": a day and month written without a year that fall after the story's own day are
+ * the same day of the year before. Captivity comes before what becomes of it; a weekday ("mercredi")
+ * is never a year out.
+ */
+function beforeMain(day: DateFact, main: string | undefined): string {
+  if (main === undefined || day.date <= main || !DAY_OF_MONTH.test(day.matched) || WRITTEN_YEAR.test(day.matched)) return day.date;
+  const earlier = `${Number(day.date.slice(0, 4)) - 1}${day.date.slice(4)}`;
+  return earlier <= main ? earlier : day.date;
 }
 
 /** Years of the dates told in sentences that speak of hostages, other than the main event's. */

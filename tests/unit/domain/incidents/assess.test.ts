@@ -390,6 +390,19 @@ describe('assess', () => {
     expect(found(['claim'], 'Four Moroccan drivers still held, video shows').captivityDays).toEqual(['2025-01-18']);
   });
 
+  it('takes a day and month a story of hostages freed gives after its own day for the same day of the year before', () => {
+    const told = (date: string, matched: string) => ({ date, precision: 'day' as const, role: 'event' as const, background: false, matched, evidence: { sentence: 1, text: '' } });
+    const freed = (other: ReturnType<typeof told>) =>
+      story(
+        doc('c', 'Opposition leader freed', ['He had been held since his March 25 kidnapping.'], { published: '2020-10-09' }),
+        facts({ type: 'kidnapping', date: '2020-10-08', datePrecision: 'day', country: 'ml', places: [], changes: ['release'] }, { dates: [told('2020-10-08', 'October 8, 2020'), other] }),
+      ).probe;
+    expect(freed(told('2021-03-25', 'March 25')).captivityDays).toEqual(['2020-03-25']);
+    // A year written out stands, and so does a weekday, which a year cannot put out.
+    expect(freed(told('2021-03-25', 'March 25, 2021')).captivityDays).toEqual(['2021-03-25']);
+    expect(freed(told('2020-10-10', 'Saturday')).captivityDays).toEqual(['2020-10-10']);
+  });
+
   it('keeps a story of hostages taken years after an incident apart from it, and the years of a captivity loosely', () => {
     const year = (date: string) => ({ date, precision: 'year' as const, role: 'event' as const, background: true, matched: date.slice(0, 4), evidence: { sentence: 1, text: '' } });
     const held = { type: 'kidnapping' as const, trigger: 'otage', background: false, evidence: { sentence: 1, text: '' } };
