@@ -218,6 +218,7 @@ describe('extractPlaces', () => {
     expect(ids("L'aéroport de Tombouctou a été visé.")).toEqual(['ml-tombouctou']);
     expect(ids('Nioro du Sahel and Diboli were hit.')).toEqual(['ml-nioro', 'ml-diboli']);
     expect(ids('Militants entered Fada N’Gourma.')).toEqual(['bf-fada-ngourma']);
+    expect(ids('Il se rendait à son bureau de vote à Niafounké.')).toEqual(['ml-niafunke']);
   });
 
   it('tells the town a report was filed from apart from where things happened', () => {
