@@ -234,6 +234,12 @@ describe('the shipped rules', () => {
       "Le ministre a annoncé l'arrivée à Paris d'Espagnols partis après le coup d'État. Ils se trouvaient au Niger lorsqu'une junte militaire a déposé le président.",
       'fr',
     ],
+    // Prisoners taken at a livestock fair and executed: the fair does not make it farming news.
+    [
+      'Au Mali, une vingtaine de personnes arrêtées par l’armée ont été exécutées',
+      'Les hommes avaient été arrêtés par des militaires à la foire au bétail de Diafarabé.',
+      'fr',
+    ],
     // A climate of fear is not the weather.
     [
       'Le Burkina Faso entièrement déconseillé aux voyageurs',
