@@ -317,8 +317,12 @@ function recalledInBody(date: DateFact, lead: ReadonlySet<number>, told: string)
   return !lead.has(date.evidence.sentence) && longBefore(date.date, told, BODY_RECALL_DAYS);
 }
 
-/** A reporting verb just before a date, or with its agent between them ("le bilan communiqué par le gouvernement le 23 avril", "reported by SITE Intelligence Group on Thursday"). */
-const SAID_BEFORE = /\b(?:said|says|told|confirmed|announced|added|stated|reported|declared|acknowledged|admitted|claimed|revealed|learned|learnt|published|released|issued|declare|indique|annonce|affirme|precise|confirme|ajoute|reconnu|revendique|revele|appris|publie|publiee|diffuse|diffusee|communique|communiquee)(?: (?:by|par) (?:the |le |la |les |l')?[a-z-]+(?: [a-z-]+){0,2})?(?: (?:a|an|its|un|une|son) (?:statement|video|message|communique))?(?: on| le)?\s*$/;
+/**
+ * A reporting verb just before a date, or with its agent between them ("le bilan communiqué par le
+ * gouvernement le 23 avril", "reported by SITE Intelligence Group on Thursday", "l'émissaire de l'ONU a
+ * demandé jeudi", "les 41 pages, officiellement publiées le 12 mai").
+ */
+const SAID_BEFORE = /\b(?:said|says|told|confirmed|announced|added|stated|reported|declared|acknowledged|admitted|claimed|revealed|learned|learnt|published|released|issued|urged|demanded|declare|indique|annonce|affirme|precise|confirme|ajoute|reconnu|revendique|revele|appris|demande|reclame|publiee?s?|diffusee?s?|communiquee?s?)(?: (?:by|par) (?:the |le |la |les |l')?[a-z-]+(?: [a-z-]+){0,2})?(?: (?:a|an|its|un|une|son) (?:statement|video|message|communique))?(?: on| le)?\s*$/;
 
 /** "Today" is mostly the day a story is told ("Switzerland Today", "Today, the army said"). */
 const TODAY = /^(?:on )?(?:today|tonight|aujourd'hui|ce jour)$/;

@@ -178,6 +178,21 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-04-23', dateEstimated: true });
   });
 
+  it('dates a massacre by its month rather than by the day a report on it came out or an envoy asked for access', () => {
+    const report = makeDocument(
+      "L'ONU accuse l'armée malienne d'un massacre",
+      'Selon une enquête, au moins 500 civils ont été assassinés à Moura en mars 2022. Les 41 pages du rapport, officiellement publiées le 12 mai, accusent les militaires',
+      { lang: 'fr', published: '2022-05-14T10:00:00Z' },
+    );
+    expect(extractFacts(report, catalogs).main).toMatchObject({ date: '2022-03-01', datePrecision: 'month' });
+    const envoy = makeDocument(
+      "Massacre au Mali : l'ONU réclame un accès à Moura",
+      "L'émissaire de l'ONU pour le Mali a demandé jeudi un accès à la localité de Moura, où l'armée est accusée d'un massacre fin mars",
+      { lang: 'fr', published: '2022-04-08T10:00:00Z' },
+    );
+    expect(extractFacts(envoy, catalogs).main).toMatchObject({ date: '2022-03-01', datePrecision: 'month' });
+  });
+
   it('places the event in the one country the headline names, not where a victim was coming from', () => {
     const doc = makeDocument(
       'Jihadists kill Spanish priest in Burkina Faso',
