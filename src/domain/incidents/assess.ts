@@ -476,11 +476,18 @@ function reportedClose(pair: Pair, day: string, vetoable: boolean): Scored {
   const first = latest !== undefined && reportDecay(latest, day) > reportDecay(earliest, day) ? latest : earliest;
   const decay = reportDecay(first, day);
   if (decay >= 0.01) return { match: { code: 'date', weight: round(WEIGHTS.date * decay), message: pair.explain ? `story of ${day}, first reported ${first}` : '' } };
-  // Far from both ends, a day between them is still one the first report may have been about.
-  const between = latest !== undefined && day >= earliest && day <= latest;
+  // Far from both ends, a day between them is still one the first report may have been about, and so
+  // is a story that tells no day from the same days of the stream.
+  const between = (latest !== undefined && day >= earliest && day <= latest) || untoldWithin(pair.probe, earliest, latest ?? earliest);
   return between
     ? { match: { code: 'date', weight: WEIGHTS.dateWeekday, message: pair.explain ? `story of ${day}, within the days the undated first report came out (${earliest} to ${latest})` : '' } }
     : NOTHING;
+}
+
+/** Whether a story that tells no day (see Probe.dateUntold) may have come out in the days from `first` to `last`. */
+function untoldWithin(probe: Probe, first: string, last: string): boolean {
+  const window = probe.dateWindow;
+  return probe.dateUntold === true && window !== undefined && window.from <= last && window.to >= first;
 }
 
 /** The day from `first` to `last` nearest to `day`. */

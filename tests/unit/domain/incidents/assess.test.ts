@@ -278,6 +278,10 @@ describe('assess', () => {
     // Far from both ends, a day between them is one the first report may still have been about, weakly.
     expect(date('2025-07-21')).toMatchObject({ weight: 0.06, message: 'story of 2025-07-21, within the days the undated first report came out (2025-07-10 to 2025-08-02)' });
     expect(date('2025-09-15')).toBeUndefined();
+    // A story that tells no day, from a span of the stream that overlaps those days, may be about the same event, weakly.
+    const untold = (to: string) => ({ ...report('2025-06-01'), dateEstimated: true, dateUntold: true, dateWindow: { from: '2025-05-26', to } });
+    expect(assess(untold('2025-07-20'), fromStream).matches.find((m) => m.code === 'date')?.weight).toBe(0.06);
+    expect(assess(untold('2025-07-05'), fromStream).matches.find((m) => m.code === 'date')).toBeUndefined();
   });
 
   it('sees no clash between hostages of one nationality and the dead of another, nor between the dead of two', () => {
