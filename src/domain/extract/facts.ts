@@ -67,7 +67,8 @@ export function extractFacts(doc: Document, catalogs: Catalogs): Facts {
 /**
  * The background test, asked once per sentence, of the sentence's tokens when they are at hand. The
  * title and the lead's first sentence tell the news: when that news is what became of an earlier
- * event, or an event of the months before (see opensOnRecentMonth), they are not background for dating it (see followsUp).
+ * event (see followsUp), or an event of the months before (see opensOnRecentMonth), they are not
+ * background for dating it.
  */
 function oncePerSentence(doc: Document): BackgroundTest {
   const tokens = documentTokens(doc);

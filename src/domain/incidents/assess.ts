@@ -377,7 +377,7 @@ function windowScore({ probe, explain }: Pair, theirs: string): Reason | undefin
   if (dayNumber(window.to) - dayNumber(theirs) < WEEK_DAYS) {
     return { code: 'date', weight: round(WEIGHTS.date * (probe.dateUntold === true ? 1 : guessShare(probe))), message: explain ? `event date ${theirs}: ${day} in the week before ${window.to}, the latest the story can have come out` : '' };
   }
-  const weeks = Math.floor((dayNumber(window.to) - dayNumber(window.from)) / WEEK_DAYS) + 1;
+  const weeks = windowWeeks(window);
   const which = probe.dateUntold === true ? 'a day of the' : `the same weekday as ${probe.date}, one of`;
   const message = explain ? `event date ${theirs}, ${which} ${weeks} weeks the undated story may mean (${window.from} to ${window.to})` : '';
   // However many weeks, an incident on the one weekday of seven the story names is more likely its event than one on another day.
@@ -394,8 +394,12 @@ const GUESS_WEEKS = 2;
  */
 function guessShare(probe: Probe): number {
   const window = probe.dateWindow;
-  if (probe.dateEstimated !== true || window === undefined) return 1;
-  return Math.floor((dayNumber(window.to) - dayNumber(window.from)) / WEEK_DAYS) + 1 > GUESS_WEEKS ? 0.5 : 1;
+  return probe.dateEstimated === true && window !== undefined && windowWeeks(window) > GUESS_WEEKS ? 0.5 : 1;
+}
+
+/** The weeks, whole or begun, from the first day of a window to its last. */
+function windowWeeks(window: { readonly from: string; readonly to: string }): number {
+  return Math.floor((dayNumber(window.to) - dayNumber(window.from)) / WEEK_DAYS) + 1;
 }
 
 /**
