@@ -183,5 +183,5 @@ function pinWeekdays(facts: DateFact[]): DateFact[] {
   });
 }
 
-/** A day of the month written with neither weekday nor year: "30 septembre", "Sept. 30". */
-const yearless = (f: DateFact): boolean => f.precision === 'day' && /\d/.test(f.matched) && !WRITTEN_YEAR.test(f.matched) && !/^\d{4}-/.test(f.matched);
+/** A day of the month written without its year, with or without a weekday: "30 septembre", "Sept. 30". */
+export const yearless = (f: DateFact): boolean => f.precision === 'day' && /\d/.test(f.matched) && !WRITTEN_YEAR.test(f.matched) && !/^\d{4}-/.test(f.matched);

@@ -17,7 +17,7 @@ import { extractActors, mainEventClasses, mentionsEventClass, NO_GROUP, type Act
 import { extractAdvice } from './advice.js';
 import { comesAfterAnother, followsUp, isBackgroundSentence, opensOnRecentMonth, recallsPast } from './background.js';
 import { extractDates } from './dates.js';
-import { mainDate, recallingSentences } from './main-date.js';
+import { mainDate, recallingSentences, textUpTo } from './main-date.js';
 import { extractEvents, reportsCaptivityEnd } from './events.js';
 import { extractFigures } from './figures.js';
 import type { Gazetteer } from './gazetteer.js';
@@ -325,8 +325,7 @@ function adviceDates({ advised, dates, doc }: Parts): readonly DateFact[] {
 const CITED_EVENT = /\b(?:follows?|followed|following|after|fait suite a|suite a|apres)\s+(?:an?|the|une?|la|le|l'|les|des)\s*(?:[a-z'-]+\s+)?(?:coups?|putsch|attacks?|attaques?|attentats?|kidnappings?|enlevements?|massacres?|ambush(?:es)?|embuscades?|raids?)\b[^,.;]*$/;
 
 function citedEvent(date: DateFact): boolean {
-  const text = date.evidence.text;
-  return CITED_EVENT.test(fold(text.slice(0, Math.max(0, text.indexOf(date.matched)))));
+  return CITED_EVENT.test(fold(textUpTo(date)));
 }
 
 /** Kinds of event that one incident may be told as: violence, a siege, a seizure of power, advice. */

@@ -242,9 +242,14 @@ function inPlaceClause(date: DateFact, told: string, dates: readonly DateFact[])
   return longBefore(date.date, told, REPORTING_WEEK_DAYS) || dates.some((d) => d !== date && d.evidence.sentence === date.evidence.sentence && !afterPlaceClause(d));
 }
 
-function afterPlaceClause(date: DateFact): boolean {
+/** The sentence up to where the date is written, as written: empty when it cannot be found. */
+export function textUpTo(date: DateFact): string {
   const text = date.evidence.text;
-  const before = text.slice(0, Math.max(0, text.indexOf(date.matched)));
+  return text.slice(0, Math.max(0, text.indexOf(date.matched)));
+}
+
+function afterPlaceClause(date: DateFact): boolean {
+  const before = textUpTo(date);
   // Folding is asked only of the few sentences that may hold such a clause.
   return MAY_PLACE_CLAUSE.test(before) && PLACE_CLAUSE.test(fold(before));
 }

@@ -2,7 +2,7 @@ import { NO_GROUP } from '../extract/actors.js';
 import { reportsCaptivityEnd } from '../extract/events.js';
 import { spellingSkeleton } from '../extract/gazetteer.js';
 import { adviceStep, isSecurityAlert, ISSUER_IDS } from '../extract/travel-advice.js';
-import { WRITTEN_YEAR } from '../extract/dates.js';
+import { yearless } from '../extract/dates.js';
 import type { AdviceStep, DateFact, Document, EventType, Facts, PlaceKind, VictimRole } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { dayNumber, isoDay, shiftDay, WEEK_DAYS } from './dates.js';
@@ -226,8 +226,6 @@ function otherDays(facts: Facts, main: string | undefined): string[] {
   return [...new Set(days)];
 }
 
-const DAY_OF_MONTH = /\d/;
-
 /**
  * "He has been in captivity since his March 25 kidnapping", in an undated story of a release on
  * "October 8, 2020": a day and month written without a year that fall after the story's own day are
@@ -235,7 +233,7 @@ const DAY_OF_MONTH = /\d/;
  * is never a year out.
  */
 function beforeMain(day: DateFact, main: string | undefined): string {
-  if (main === undefined || day.date <= main || !DAY_OF_MONTH.test(day.matched) || WRITTEN_YEAR.test(day.matched)) return day.date;
+  if (main === undefined || day.date <= main || !yearless(day)) return day.date;
   const earlier = `${Number(day.date.slice(0, 4)) - 1}${day.date.slice(4)}`;
   return earlier <= main ? earlier : day.date;
 }
