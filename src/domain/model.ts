@@ -202,6 +202,11 @@ export interface MainEvent {
    * same day of another year it may have come out in is as likely.
    */
   readonly dateYearUnknown?: boolean;
+  /**
+   * The text names the day by its weekday alone ("samedi soir"): a story that came out a week after
+   * what it copies may mean that weekday of the week before.
+   */
+  readonly dateWeekdayOnly?: boolean;
   readonly country?: string;
   readonly places: readonly string[];
   readonly victims?: { readonly count: number | null; readonly nationality?: string; readonly role?: VictimRole };

@@ -117,7 +117,10 @@ function distil(parts: Parts): MainEvent {
   const told = parts.victims.filter((v) => !recalled.has(v.evidence.sentence) && !elsewhere.has(v.evidence.sentence));
   const victims = mainVictims(told, namesTheFreed(parts, changes, lead) ? 'release' : parts.type, lead, parts.doc.title);
   // A release names in its lead the hostages taken long before: a recalled lead sentence still names them.
-  const naming = parts.victims.filter((v) => !v.background && (lead.has(v.evidence.sentence) || told.includes(v)));
+  // "An Austrian was kidnapped ... the Romanian Iulian Ghergut had been freed": another nationality's named hostage is another event's.
+  const naming = parts.victims.filter(
+    (v) => !v.background && (lead.has(v.evidence.sentence) || told.includes(v)) && !otherNationality(v, victims),
+  );
   const named = [...new Set(naming.flatMap((v) => v.names ?? []))];
   const site = mainSite(parts.sites, lead);
   return {
@@ -125,6 +128,7 @@ function distil(parts: Parts): MainEvent {
     ...(date === undefined ? {} : { date: date.date, datePrecision: date.precision }),
     ...(date?.estimated === true ? { dateEstimated: true } : {}),
     ...(date?.untold === true ? { dateUntold: true } : {}),
+    ...(date?.weekdayOnly === true ? { dateWeekdayOnly: true } : {}),
     ...(date?.yearUnknown === true ? { dateYearUnknown: true } : {}),
     ...(country === undefined ? {} : { country }),
     places: places.ids,
@@ -147,6 +151,10 @@ function namesTheFreed(parts: Parts, changes: readonly EventType[], lead: Readon
   const current = parts.victims.filter((v) => !v.background);
   const headlined = headlineNationality(current, null, parts.doc.title);
   return current.some((v) => v.role === 'released' && v.nationality !== undefined && lead.has(v.evidence.sentence) && (headlined === undefined || v.nationality === headlined));
+}
+
+function otherNationality(victim: VictimFact, main: MainEvent['victims']): boolean {
+  return victim.nationality !== undefined && main?.nationality !== undefined && victim.nationality !== main.nationality;
 }
 
 function leadIndexes(doc: Document): ReadonlySet<number> {

@@ -13,6 +13,8 @@ export interface MainDate {
   readonly untold?: boolean;
   /** See MainEvent.dateYearUnknown. */
   readonly yearUnknown?: boolean;
+  /** See MainEvent.dateWeekdayOnly. */
+  readonly weekdayOnly?: boolean;
 }
 
 /**
@@ -26,6 +28,10 @@ function readOnlyRelative(doc: Document, date: DateFact): boolean {
   const weekday = WEEKDAY.test(fold(date.matched));
   if (!DAY_OF_MONTH.test(date.matched)) return !(weekday && weekdayPinned(doc, date));
   return !(withinAYear(doc) || weekday);
+}
+
+function weekdayOnly(date: DateFact): boolean {
+  return date.precision === 'day' && WEEKDAY.test(fold(date.matched)) && !DAY_OF_MONTH.test(date.matched);
 }
 
 /** "dans la nuit du 9 au 10 novembre": a day and month, which a guessed reading (see readOnlyRelative) leaves in one of several years. */
@@ -97,7 +103,7 @@ export function mainDate(doc: Document, dates: readonly DateFact[], lead: Readon
     // "La semaine dernière" in a story that may have come out any day of its stream's span says no more than no date would.
     if (weekLevel && guessed) return { date: chosen.date, precision: 'day', estimated: true, untold: true };
     const estimated = (chosen.precision === 'day' && (chosenSaid || weekLevel || endsRange(chosen))) || guessed;
-    const main = { date: chosen.date, precision: chosen.precision, estimated };
+    const main = { date: chosen.date, precision: chosen.precision, estimated, ...(weekdayOnly(chosen) ? { weekdayOnly: true } : {}) };
     return guessed && dayAndMonth(chosen) ? { ...main, yearUnknown: true } : main;
   }
   // News reports what just happened: a story that gives no date is about the days before it came out,
@@ -327,7 +333,7 @@ function recalledInBody(date: DateFact, lead: ReadonlySet<number>, told: string)
  * gouvernement le 23 avril", "reported by SITE Intelligence Group on Thursday", "l'émissaire de l'ONU a
  * demandé jeudi", "les 41 pages, officiellement publiées le 12 mai").
  */
-const SAID_BEFORE = /\b(?:said|says|told|confirmed|announced|added|stated|reported|declared|acknowledged|admitted|claimed|revealed|learned|learnt|published|released|issued|urged|demanded|declare|indique|annonce|affirme|precise|confirme|ajoute|reconnu|revendique|revele|appris|demande|reclame|publiee?s?|diffusee?s?|communiquee?s?)(?: (?:by|par) (?:the |le |la |les |l')?[a-z-]+(?: [a-z-]+){0,2})?(?: (?:a|an|its|un|une|son) (?:statement|video|message|communique))?(?: on| le)?\s*$/;
+const SAID_BEFORE = /\b(?:said|says|told|confirmed|announced|added|stated|reported|declared|acknowledged|admitted|claimed|revealed|learned|learnt|published|released|issued|urged|demanded|declare|indique|annonce|affirme|precise|confirme|ajoute|reconnu|revendique|revele|appris|demande|reclame|rapporte|publiee?s?|diffusee?s?|communiquee?s?)(?: (?:by|par) (?:the |le |la |les |l')?[a-z-]+(?: [a-z-]+){0,2})?(?: (?:to |a )?(?:the |l')?(?:afp|reuters|associated press|agence(?: [a-z-]+){0,3}|reporters|journalists|journalistes|(?:the )?press|la presse))?(?: (?:a|an|its|un|une|son) (?:statement|video|message|communique))?(?: on| le)?\s*$/;
 
 /** "Today" is mostly the day a story is told ("Switzerland Today", "Today, the army said"). */
 const TODAY = /^(?:on )?(?:today|tonight|aujourd'hui|ce jour)$/;
@@ -385,7 +391,17 @@ const GUESSED = 3;
 /** Lower is better: event before statement, lead before body, day before month; ties keep text order. */
 function rank(date: DateFact, lead: ReadonlySet<number>, said: boolean): number {
   const told = said || TODAY.test(fold(date.matched).trim());
-  return (told ? 4 : 0) + (lead.has(date.evidence.sentence) ? 0 : 2) + (date.precision === 'day' ? 0 : 1);
+  return (told ? 4 : 0) + (lead.has(date.evidence.sentence) && !monthsAgo(date) ? 0 : 2) + (date.precision === 'day' ? 0 : 1);
+}
+
+/**
+ * "The same city that saw the abduction of an Austrian three months ago": news of the days before it
+ * came out does not count its own event in months or years; such a date in the lead recalls another.
+ */
+const MONTHS_AGO = /\b(?:months?|years?|mois|ans|annees?) (?:ago|plus tot|auparavant)\b|\bil y a (?:\S+ )?(?:mois|ans|annees?)\b/;
+
+function monthsAgo(date: DateFact): boolean {
+  return date.precision !== 'day' && MONTHS_AGO.test(fold(date.matched));
 }
 
 /**

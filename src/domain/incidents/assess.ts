@@ -257,6 +257,9 @@ function dateScore(pair: Pair): Scored {
     const apart = daysBetween(probe.date, theirs);
     const decay = gaussian(apart);
     const message = explain ? `event dates ${probe.date} and ${theirs}, ${apart} day(s) apart` : '';
+    if (vetoable && weekBefore(probe, theirs, apart)) {
+      return { match: { code: 'date', weight: WEIGHTS.dateWeekday, message: explain ? `${message}: the weekday the story names, in the week before` : '' } };
+    }
     if (vetoable && apart > DATE_TOLERANCE) {
       return { veto: { code: 'veto:date', message: explain ? `same kind of event (${incident.eventType}) but ${message}: ${incident.id} is another event` : '' } };
     }
@@ -288,6 +291,14 @@ function dateScore(pair: Pair): Scored {
   return vetoable && probe.date.slice(0, 4) !== theirs.slice(0, 4)
     ? { veto: { code: 'veto:date', message: explain ? `same kind of event (${incident.eventType}) in another year than ${incident.id}` : '' } }
     : NOTHING;
+}
+
+/**
+ * "Une Autrichienne a été enlevée samedi soir", in a story that came out nine days later: a weekday is
+ * the same one a week before as well as the latest one, and a story copied a week late keeps it.
+ */
+function weekBefore(probe: Probe, theirs: string, apart: number): boolean {
+  return probe.dateWeekdayOnly === true && apart === 7 && theirs < (probe.date ?? '');
 }
 
 /** Days within which a victim named by both makes a story the incident's, whatever day it gives. */

@@ -50,6 +50,8 @@ export interface Probe {
   readonly dateUntold?: boolean;
   /** See MainEvent.dateYearUnknown: the same day and month in any year of the window is as likely. */
   readonly dateYearUnknown?: boolean;
+  /** See MainEvent.dateWeekdayOnly. */
+  readonly dateWeekdayOnly?: boolean;
   /** Publication day, or the day the story was first seen. */
   readonly published: string;
   readonly country?: string;
@@ -153,6 +155,7 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     probe.date = date;
     probe.datePrecision = main.datePrecision ?? 'day';
     if (main.dateEstimated === true) probe.dateEstimated = true;
+    if (main.dateWeekdayOnly === true) probe.dateWeekdayOnly = true;
     const window = main.dateEstimated === true ? dateWindow(doc) : undefined;
     if (window !== undefined) probe.dateWindow = window;
     if (window !== undefined && main.dateUntold === true) probe.dateUntold = true;

@@ -178,6 +178,30 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-04-23', dateEstimated: true });
   });
 
+  it('dates an attack by the day it happened rather than the day sources told a news agency of it', () => {
+    const told = makeDocument(
+      'Improvised explosive device kills eight gold miners in Niger',
+      'A bomb blast in west Niger has killed at least eight workers at a gold mine in the Tillaberi region, local sources told AFP on Tuesday. The workers died on Friday after their vehicle ran over an improvised explosive device.',
+      { published: '2025-05-13T18:00:00Z' },
+    );
+    expect(extractFacts(told, catalogs).main).toMatchObject({ date: '2025-05-09' });
+    const reported = makeDocument(
+      'Niger : huit personnes tuées dans l’explosion d’une mine',
+      "Au moins huit personnes ont trouvé la mort dans l’explosion d’un engin explosif improvisé dans la région de Tillabéri. C’est ce qu’a rapporté l’agence de presse AFP le 13 mai, citant des sources locales. Selon ces sources, l’explosion s’est produite le vendredi 9 mai.",
+      { lang: 'fr', published: '2025-05-13T10:00:00Z' },
+    );
+    expect(extractFacts(reported, catalogs).main).toMatchObject({ date: '2025-05-09' });
+  });
+
+  it('does not date a kidnapping by the earlier one its lead counts back to in months', () => {
+    const doc = makeDocument(
+      'Swiss woman abducted in Niger: officials',
+      'A Swiss woman has been kidnapped in the same Niger city that saw the abduction of an Austrian three months ago, officials said. The foreign ministry said it had been informed of the kidnapping of a Swiss citizen. "The Swiss diplomatic mission in Niamey is in contact with the local authorities. Clarifications are under way." Agadez has been largely deserted by tourists since the 1990s. The governor said the woman was abducted late Sunday from her home in Agadez.',
+      { published: '2025-04-14T10:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ date: '2025-04-13', datePrecision: 'day' });
+  });
+
   it('dates a massacre by its month rather than by the day a report on it came out or an envoy asked for access', () => {
     const report = makeDocument(
       "L'ONU accuse l'armée malienne d'un massacre",
@@ -349,6 +373,24 @@ describe('extractFacts on small documents', () => {
       { lang: 'fr', published: '2020-03-14T10:00:00Z' },
     );
     expect(extractFacts(freed, catalogs).main.named).toEqual(['Édith Blais']);
+  });
+
+  it('says when the day of the event is named by its weekday alone', () => {
+    const weekday = makeDocument('Une Autrichienne enlevée au Niger', 'Une Autrichienne de 73 ans a été enlevée samedi soir à Agadez, dans le nord du Niger.', { lang: 'fr', published: '2025-01-20T10:00:00Z' });
+    expect(extractFacts(weekday, catalogs).main).toMatchObject({ date: '2025-01-18', dateWeekdayOnly: true });
+    const dated = makeDocument('Une Autrichienne enlevée au Niger', 'Une Autrichienne de 73 ans a été enlevée le samedi 11 janvier à Agadez, dans le nord du Niger.', { lang: 'fr', published: '2025-01-20T10:00:00Z' });
+    expect(extractFacts(dated, catalogs).main).toMatchObject({ date: '2025-01-11' });
+    expect(extractFacts(dated, catalogs).main.dateWeekdayOnly).toBeUndefined();
+  });
+
+  it('does not name among the hostages one of another nationality than theirs', () => {
+    const doc = makeDocument(
+      'Une Autrichienne enlevée à Agadez, dans le nord du Niger',
+      "Une ressortissante autrichienne a été kidnappée dans le nord du Niger, a confirmé dimanche le ministère autrichien. Des hommes armés l'ont emmenée à bord d'un pick-up. Le groupe avait libéré ses derniers otages occidentaux. Avaient suivi le Roumain Iulian Ghergut, plus ancien otage occidental au Sahel, et le médecin australien Kenneth Elliott.",
+      { lang: 'fr', published: '2025-01-12T10:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main).toMatchObject({ victims: { nationality: 'Austrian' } });
+    expect(extractFacts(doc, catalogs).main.named).toBeUndefined();
   });
 
   it('does not place the event across the border the text names, nor by the nationality beside it', () => {

@@ -230,6 +230,21 @@ describe('assess', () => {
     expect(assess(dated('2025-07-07', 'day'), july).vetoes.map((v) => v.code)).toEqual(['veto:date']);
   });
 
+  it('takes a weekday alone, a week after the incident, for the same weekday of the week before', () => {
+    const weekday = (date: string) =>
+      story(
+        doc('s', 'Indians held in Kayes', ['Workers were taken on Tuesday evening.'], { published: '2025-07-16' }),
+        facts(
+          { type: 'kidnapping', date, datePrecision: 'day', dateWeekdayOnly: true, country: 'ml', places: ['ml-kayes'], victims: { count: 3, nationality: 'Indian' } },
+          { places: [KAYES], victims: [victims(3, 'Indian')] },
+        ),
+      ).probe;
+    expect(assess(weekday('2025-07-08'), july).vetoes).toEqual([]);
+    expect(assess(weekday('2025-07-08'), july).matches.find((m) => m.code === 'date')).toMatchObject({ weight: 0.06 });
+    expect(assess(weekday('2025-07-15'), july).vetoes.map((v) => v.code)).toEqual(['veto:date']);
+    expect(assess(dated('2025-07-08', 'day'), july).vetoes.map((v) => v.code)).toEqual(['veto:date']);
+  });
+
   it('compares a story with the first report of an incident that has no event date', () => {
     const undated = createIncident(
       story(
