@@ -1,6 +1,7 @@
 import { NO_GROUP } from '../extract/actors.js';
 import { reportsCaptivityEnd } from '../extract/events.js';
 import { spellingSkeleton } from '../extract/gazetteer.js';
+import { isGenericSiteKey } from '../extract/sites.js';
 import { adviceStep, isSecurityAlert, ISSUER_IDS } from '../extract/travel-advice.js';
 import { yearless } from '../extract/dates.js';
 import type { AdviceStep, DateFact, Document, EventType, Facts, PlaceKind, VictimRole } from '../model.js';
@@ -375,7 +376,8 @@ function recalledFacts(facts: Facts, ownDay: string | undefined): Recalled {
     if (d.background && d.role === 'event' && d.precision === 'day' && day !== undefined && day !== ownDay) dates.add(day);
   }
   return {
-    sites: [...new Set(facts.sites.filter((s) => s.background).map((s) => siteKey(s.key)))],
+    // "Home to the country's only industrial gold mine": a kind of site recalled says which incident it was no more than a place's kind would.
+    sites: [...new Set(facts.sites.filter((s) => s.background && !isGenericSiteKey(s.key)).map((s) => siteKey(s.key)))],
     dates: [...dates],
     victims: facts.victims.filter((v) => v.background).map((v) => probeVictims(v.count, v.nationality)),
   };

@@ -162,6 +162,26 @@ describe('decide', () => {
     expect(verdict.reasons.find((r) => r.code === 'veto:recall')?.message).toContain('as background only');
   });
 
+  it('does not take a kind of site a story recalls for the incident that has a site of that kind', () => {
+    const first = story(
+      doc('mine-1', 'Niger : huit personnes tuées près d’une mine d’or', ['Huit ouvriers ont été tués vendredi par un engin explosif près de la mine d’or.'], { published: '2025-05-13', lang: 'fr' }),
+      facts({ type: 'killing', date: '2025-05-09', datePrecision: 'day', country: 'ne', places: [], victims: { count: 8 }, site: 'gold mine' }, { sites: [site('mine d’or', 'gold mine')] }),
+    );
+    const later = story(
+      doc('mine-2', 'Bomb kills eight gold miners in Niger', ['The workers died on Friday after their vehicle ran over a bomb.', 'Since 2004 Samira has been home to the country’s only industrial gold mine.'], {
+        published: '2025-05-13',
+      }),
+      facts(
+        { type: 'killing', date: '2025-05-09', datePrecision: 'day', country: 'ne', places: [], victims: { count: 8 }, site: 'samira gold' },
+        { sites: [site('Samira gold mine', 'samira gold'), site('gold mine', 'gold mine', true)] },
+      ),
+    );
+    const incident = createIncident(first, { id: 'inc-20250509-niger-killing', type: 'killing', country: 'ne', at: '2025-05-13T12:00:00Z' }, policy);
+    const verdict = decide(later, RELEVANT, [incident], DEFAULT_MATCH_POLICY);
+    expect(codes(verdict.reasons)).not.toContain('veto:recall');
+    expect(verdict.action).not.toBe('new');
+  });
+
   it('does not take a story dated only by its report for an event of the same kind years before', () => {
     const TAHOUA: PlaceFact = { id: 'ne-r-tahoua', name: 'Tahoua', kind: 'region', country: 'ne', background: false, evidence: MENAKA.evidence };
     const kidnapping = (id: string, published: string, estimated: boolean) =>
