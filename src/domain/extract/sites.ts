@@ -66,6 +66,18 @@ export function extractSites(doc: Document, background: BackgroundTest = isBackg
   return facts;
 }
 
+/** Words of one kind of site: "a gold mine" and "a mining site" are both a mine. */
+const KIND_OF = new Map([['mines', 'mine'], ['mining', 'mine'], ['gold', 'mine']]);
+/** Words that say a site is one, not which kind ("a mining site", "a cement facility"). */
+const ANY_KIND = new Set(['site', 'facility', 'company', 'firm', 'entreprise', 'societe', 'chantier', 'works']);
+
+/** Whether two generic keys (see isGenericSiteKey) name one kind of site. */
+export function sameKindOfSite(a: string, b: string): boolean {
+  const kinds = (key: string) => key.split(' ').filter((w) => !ANY_KIND.has(w)).map((w) => KIND_OF.get(w) ?? w);
+  const theirs = new Set(kinds(b));
+  return kinds(a).some((kind) => theirs.has(kind));
+}
+
 /** A generic key only says what kind of site it is ("cement factory"), not which one. */
 export function isGenericSiteKey(key: string): boolean {
   return key.split(' ').every((w) => SITE_NOUNS.has(w) || COMMODITIES.has(w) || COMPANY_WORDS.has(w));

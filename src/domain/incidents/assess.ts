@@ -1,6 +1,6 @@
 import type { EventType, Incident, Reason, VictimRole } from '../model.js';
 import { reportsCaptivityEnd } from '../extract/events.js';
-import { isGenericSiteKey } from '../extract/sites.js';
+import { isGenericSiteKey, sameKindOfSite } from '../extract/sites.js';
 import { ISSUER_IDS } from '../extract/travel-advice.js';
 import { dayNumber, daysBetween, monthOf, monthsBetween, WEEK_DAYS } from './dates.js';
 import { featuresOf, type IncidentFeatures, type VictimFeature } from './features.js';
@@ -32,6 +32,7 @@ export const WEIGHTS = {
   victimsCountOnly: 0.08,
   nationalityClash: -0.15,
   site: 0.2,
+  siteKind: 0.1,
   siteClash: -0.1,
   person: 0.3,
   massacre: 0.25,
@@ -673,6 +674,8 @@ function siteScore({ probe, features, explain }: Pair): Reason | undefined {
   const generic = isGenericSiteKey(probe.site);
   const comparable = keys.filter((k) => isGenericSiteKey(k) === generic);
   if (comparable.length === 0) return undefined;
+  const kind = generic ? comparable.find((k) => sameKindOfSite(probe.site as string, k)) : undefined;
+  if (kind !== undefined) return { code: 'site', weight: WEIGHTS.siteKind, message: explain ? `same kind of site: ${probe.site} and ${kind}` : '' };
   return { code: 'site:clash', weight: WEIGHTS.siteClash, message: explain ? `site ${probe.site} against ${comparable.join(', ')}` : '' };
 }
 

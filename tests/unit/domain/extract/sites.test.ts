@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractSites, isGenericSiteKey } from '../../../../src/domain/extract/sites.js';
+import { extractSites, isGenericSiteKey, sameKindOfSite } from '../../../../src/domain/extract/sites.js';
 import { allBackground, notBackground, sentenceDocument } from './make-document.js';
 
 function sites(text: string): string[] {
@@ -58,5 +58,14 @@ describe('isGenericSiteKey', () => {
     expect(isGenericSiteKey('cement factory')).toBe(true);
     expect(isGenericSiteKey('gold mine')).toBe(true);
     expect(isGenericSiteKey('diamond cement')).toBe(false);
+  });
+});
+
+describe('sameKindOfSite', () => {
+  it('takes two words for a mine for one kind of site, and a mine and a factory for two', () => {
+    expect(sameKindOfSite('gold mine', 'mining site')).toBe(true);
+    expect(sameKindOfSite('cement factory', 'factory')).toBe(true);
+    expect(sameKindOfSite('gold mine', 'cement factory')).toBe(false);
+    expect(sameKindOfSite('mining site', 'cement facility')).toBe(false);
   });
 });

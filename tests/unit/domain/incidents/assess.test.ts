@@ -458,6 +458,9 @@ describe('assess', () => {
     expect(at('mining firm')).toBeUndefined();
     const generic = { ...july, sites: july.sites.map((s) => ({ ...s, value: { ...s.value, key: 'cement factory' } })) };
     expect(assess({ ...dated('2025-07-01', 'day'), site: 'gold mine' }, generic).matches.find((m) => m.code.startsWith('site'))).toMatchObject({ code: 'site:clash' });
+    // Two words for one kind agree, if less than one site named by both.
+    const mine = { ...july, sites: july.sites.map((s) => ({ ...s, value: { ...s.value, key: 'mining site' } })) };
+    expect(assess({ ...dated('2025-07-01', 'day'), site: 'gold mine' }, mine).matches.find((m) => m.code.startsWith('site'))).toMatchObject({ code: 'site', weight: 0.1 });
   });
 
   it('joins a release to the kidnapping of a person both name, years later and from another country', () => {
