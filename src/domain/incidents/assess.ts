@@ -221,8 +221,9 @@ function listedTowns(ids: Iterable<string>): boolean {
   return false;
 }
 
+/** Hostages of the nationality the incident holds, or whose release it was first known from. */
 function holdsHostages(features: IncidentFeatures, nationality: string | undefined): boolean {
-  return nationality !== undefined && features.victims.some((v) => isHeld(v.role) && v.folded === nationality);
+  return nationality !== undefined && features.victims.some((v) => (isHeld(v.role) || v.role === 'released') && v.folded === nationality);
 }
 
 interface Scored {

@@ -260,12 +260,13 @@ const HOSTAGE_YEARS = 10;
 
 /**
  * Nationalities of the foreign hostages (or missing) an incident holds, whatever their number: a
- * story of their freedom years later, reported from elsewhere, finds the incident through them.
+ * story of their freedom years later, reported from elsewhere, finds the incident through them. An
+ * incident first known from their release holds them too: other reports of the release look it up so.
  */
 function foreignHostages(incident: Incident): Set<string> {
   const out = new Set<string>();
   for (const { value } of incident.victims) {
-    if (!isHeld(value.role) || value.nationality === undefined) continue;
+    if ((!isHeld(value.role) && value.role !== 'released') || value.nationality === undefined) continue;
     const nationality = fold(value.nationality);
     if (!isLocal(nationality, incident.country)) out.add(nationality);
   }

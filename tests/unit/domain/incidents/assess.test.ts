@@ -364,6 +364,9 @@ describe('assess', () => {
     // Hostages of another nationality freed in another country are another story.
     expect(assess(freed('Chinese'), july).vetoes.map((v) => v.code)).toEqual(['veto:country']);
     expect(assess({ ...freed('Indian'), changes: [] }, july).vetoes.map((v) => v.code)).toContain('veto:country');
+    // An incident first known from the release holds those hostages as much.
+    const released = { ...july, victims: july.victims.map((v) => ({ ...v, value: { ...v.value, role: 'released' as const } })) };
+    expect(assess(freed('Indian'), released).vetoes).toEqual([]);
   });
 
   it('takes the region a place was in before its own was created for the same region: news before 2023 says "the Mopti region" for Boulkessi', () => {

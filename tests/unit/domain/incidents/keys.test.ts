@@ -175,6 +175,21 @@ describe('candidate keys', () => {
     expect(probeKeys(freed.probe)).not.toContain('held:colombian@2010');
   });
 
+  it('files the foreign hostages of an incident first known from their release, for the other reports of it', () => {
+    const release = createIncident(
+      story(
+        doc('r', 'German aid worker freed', ['A German aid worker kidnapped in Niger in 2018 has been freed.'], { published: '2022-12-11' }),
+        facts(
+          { type: 'kidnapping', date: '2022-12-10', datePrecision: 'day', country: 'ne', places: [], victims: { count: null, nationality: 'German', role: 'released' }, changes: ['release'] },
+          { victims: [victims(null, 'German', { role: 'released' })] },
+        ),
+      ),
+      { id: 'inc-r', type: 'kidnapping', country: 'ne', at: '2022-12-11T12:00:00Z' },
+      policy,
+    );
+    expect(incidentKeys(release)).toContain('held:german@2022');
+  });
+
   it('looks an undated story of a stream that tells of hostages freed up to the latest day it can have come out', () => {
     const siege = story(
       doc('s', 'Gunmen attack luxury hotel in Mali capital, take hostages', ['Gunmen took 170 hostages at a hotel in Bamako; some were released.'], {
