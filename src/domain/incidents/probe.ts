@@ -197,10 +197,26 @@ const NAMING_SENTENCES = 2;
  * after it is told: an inquiry, an anniversary, a survivor's account.
  */
 function massacreSites(doc: Document, facts: Facts): string[] {
-  if (!doc.sentences.some((s) => s.index < NAMING_SENTENCES && MASSACRE.test(s.folded))) return [];
+  if (!doc.sentences.some((s) => s.index < NAMING_SENTENCES && MASSACRE.test(s.folded))) return laterMassacreSites(doc, facts);
   // "UN report on military operation killings": the opening sentence names the town the headline does not.
-  const towns = facts.places.filter((p) => (p.kind === 'town' || p.kind === 'cercle') && p.evidence.sentence < NAMING_SENTENCES && !p.background);
+  const towns = facts.places.filter((p) => isTown(p) && p.evidence.sentence < NAMING_SENTENCES && !p.background);
   return [...new Set(towns.map((p) => p.id))];
+}
+
+const isTown = (p: Facts['places'][number]) => p.kind === 'town' || p.kind === 'cercle';
+
+/**
+ * "How children were used in a 48-hour deadly rampage for gold": a lead that tells the killings without
+ * naming where leaves it to a later sentence ("The massacre in Solhan ... took place in June 2021").
+ */
+function laterMassacreSites(doc: Document, facts: Facts): string[] {
+  if (facts.main.places.length > 0) return [];
+  for (const sentence of doc.sentences) {
+    if (!MASSACRE.test(sentence.folded)) continue;
+    const towns = facts.places.filter((p) => isTown(p) && !p.background && p.evidence.sentence === sentence.index);
+    if (towns.length > 0) return [...new Set(towns.map((p) => p.id))];
+  }
+  return [];
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };

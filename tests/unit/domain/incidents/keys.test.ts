@@ -75,6 +75,16 @@ describe('candidate keys', () => {
     expect(probeKeys(few.probe).some((k) => k.startsWith('massacre:'))).toBe(false);
   });
 
+  it('takes the massacre a story names after a lead that names no place for the one it is about', () => {
+    const told = (places: string[]) =>
+      story(
+        doc('l', 'How children were used in a deadly rampage for gold', ['The men were shot as they slept.', 'Between 170 and 200 people died.', 'The massacre in Kayes took place over two nights.']),
+        facts({ type: 'killing', country: 'ml', places }, { places: [{ ...KAYES, evidence: { sentence: 3, text: '' } }] }),
+      );
+    expect(told([]).probe.massacres).toEqual(['ml-kayes']);
+    expect(told(['ml-bamako']).probe.massacres).toBeUndefined();
+  });
+
   it('files an incident first known from an undated report of a stream under the days before the latest that report can have come out', () => {
     const undated = story(
       doc('s', 'Gunmen kill villagers near Kayes', ['Gunmen killed villagers on Sunday.'], {
