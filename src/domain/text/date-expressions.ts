@@ -187,6 +187,8 @@ function fromChrono(result: chrono.ParsedResult, reference: string, ahead: numbe
     if (date > reference) date = shiftDays(date, -7);
   } else if (!explicitYear && precision === 'day') {
     date = yearlessDay(month, day, writtenWeekday(c), reference, ahead);
+  } else if (precision === 'day' && writtenWeekday(c) !== undefined) {
+    date = slippedMonthOfYear(date, writtenWeekday(c) as number, ahead > 0 ? shiftDays(reference, ahead) : reference) ?? date;
   } else if (!explicitYear && date > reference) {
     date = periodStart(year - 1, month, day, precision);
   }
@@ -248,6 +250,28 @@ function monthSlip(month: number, day: number, weekday: number, reference: strin
     }
   }
   return undefined;
+}
+
+/**
+ * "Dimanche 4 novembre 2022" in a report of December 2022: 4 November 2022 was a Friday, 4 December a
+ * Sunday. A day whose written weekday is wrong for it is the same day of the month before or after in
+ * that year that has the weekday, if that day is not after the text came out (see monthSlip).
+ */
+function slippedMonthOfYear(date: string, weekday: number, limit: string): string | undefined {
+  const at = new Date(`${date}T00:00:00Z`);
+  if (at.getUTCDay() === weekday) return undefined;
+  for (const shift of [-1, 1]) {
+    const other = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + shift, at.getUTCDate()));
+    if (other.getUTCFullYear() !== at.getUTCFullYear() || other.getUTCDate() !== at.getUTCDate() || other.getUTCDay() !== weekday) continue;
+    const candidate = other.toISOString().slice(0, 10);
+    if (candidate <= limit) return candidate;
+  }
+  return undefined;
+}
+
+function weekdayWrong(c: chrono.ParsedComponents): boolean {
+  const weekday = writtenWeekday(c);
+  return weekday !== undefined && new Date(Date.UTC(c.get('year') ?? 0, (c.get('month') ?? 1) - 1, c.get('day') ?? 1)).getUTCDay() !== weekday;
 }
 
 /** Writers leave the year out of recent days: the likelihood of a year-less day falls by e every this many days of its age. */
@@ -410,7 +434,8 @@ function recipeOf(result: chrono.ParsedResult, e: DateExpression, refYear: numbe
   const written = e.text.includes(e.date.slice(0, 4)) && !RELATIVE_WORD.test(fold(e.text));
   if (e.precision === 'year') return written ? { kind: 'fixed' } : { kind: 'years', offset: Number(e.date.slice(0, 4)) - refYear };
   if (RELATIVE_WORD.test(fold(e.text))) return undefined;
-  if (c.isCertain('year')) return written && c.isCertain('month') && (e.precision === 'month' || c.isCertain('day')) ? { kind: 'fixed' } : undefined;
+  // A weekday that is wrong for the day written moves it only for some references (see slippedMonthOfYear).
+  if (c.isCertain('year')) return written && c.isCertain('month') && (e.precision === 'month' || c.isCertain('day')) && !weekdayWrong(c) ? { kind: 'fixed' } : undefined;
   if (!c.isCertain('month')) return e.precision === 'day' && c.isCertain('weekday') && !c.isCertain('day') ? { kind: 'weekday', weekday: c.get('weekday') ?? -1 } : undefined;
   if (e.precision === 'day' && !c.isCertain('day')) return undefined;
   // The month and day as written: a slipped month resolves to another (see monthSlip), differently for each reference.

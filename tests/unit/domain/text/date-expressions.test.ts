@@ -54,6 +54,15 @@ describe('parseDateExpressions', () => {
     expect(dates(night, '2021-07-20', 'fr').map((d) => d[1])).toEqual(['2021-05-05']);
   });
 
+  it('takes the month next to the one written, in the year written, when only it has the weekday and is not yet to come', () => {
+    // 4 November 2022 is a Friday, 4 December 2022 a Sunday.
+    const slipped = 'Cinq enseignants ont été tués le dimanche 4 novembre 2022 à Bittou.';
+    expect(dates(slipped, '2022-12-06', 'fr').map((d) => d[1])).toEqual(['2022-12-04']);
+    // Written before 4 December, the day cannot be it: the date written stands.
+    expect(dates(slipped, '2022-11-20', 'fr').map((d) => d[1])).toEqual(['2022-11-04']);
+    expect(dates('Cinq enseignants ont été tués le vendredi 4 novembre 2022.', '2022-12-06', 'fr').map((d) => d[1])).toEqual(['2022-11-04']);
+  });
+
   it('reads a day without a year up to a given number of days after the reference', () => {
     const read = (ahead: number) => parseDateExpressions('Des civils ont été tués le 24 août.', '2024-07-28', 'fr', undefined, ahead).map((e) => e.date);
     expect(read(0)).toEqual(['2023-08-24']);
