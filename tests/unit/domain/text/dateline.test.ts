@@ -20,6 +20,8 @@ describe('parseDateline', () => {
     expect(parseDateline('BAMAKO, July 3 (Reuters) - Gunmen kidnapped three workers on Tuesday.', REF)).toEqual({ date: '2025-07-03', matched: 'July 3', offset: 8, standalone: false });
     expect(parseDateline('Bamako, le 3 juillet 2025 (AFP) — Des hommes armés ont attaqué.', REF)).toEqual({ date: '2025-07-03', matched: '3 juillet 2025', offset: 11, standalone: false });
     expect(parseDateline('LONDON, United Kingdom, May 3, 2023/APO Group/ -- The authorities must act.', REF)).toEqual({ date: '2023-05-03', matched: 'May 3, 2023', offset: 24, standalone: false });
+    // A press release names the offices it comes from.
+    expect(parseDateline('Bamako/New York, January 8, 2021—A Doctors Without Borders ambulance was stopped.', REF)).toEqual({ date: '2021-01-08', matched: 'January 8, 2021', offset: 17, standalone: false });
   });
 
   it('reads a full date heading a line, then a dash, as the date of the page', () => {
