@@ -165,10 +165,11 @@ const AHEAD_OF = /\b(?:ahead of|in the run-up to|avant|en prevision d[eu]|a l'ap
 const PLUPERFECT_CLAUSE = /\b(?:ou|qui|dont|where|who|which|that)\b[^,;:()]*\b(?:avai(?:t|ent)|had)\s+(?:(?:ete|been|deja|already)\s+)*[a-z'-]+(?:\s+[a-z'-]+){0,3}\s*$/;
 
 /**
- * "before schools resume classes on November 10", "les cours reprendront le 10 novembre": a day a few
- * words after what is to come is when it is planned for, not when anything happened.
+ * "before schools resume classes on November 10", "les cours reprendront le 10 novembre", "protests
+ * planned for November 27": a day a few words after what is to come is when it is planned for, not when
+ * anything happened.
  */
-const PLAN_BEFORE = /\b(?:will|shall|(?:due|scheduled|expected|set) to|resumes?|reopens?|reprendr(?:e|a|ont)|rouvrir(?:a|ont)?|reprise|reouverture|devr(?:a|ont)|prevue?s?)(?:\s+[a-z'-]+){0,3}\s*$/;
+const PLAN_BEFORE = /\b(?:will|shall|(?:due|scheduled|expected|set) to|(?:planned|scheduled|set|slated|called) for|resumes?|reopens?|reprendr(?:e|a|ont)|rouvrir(?:a|ont)?|reprise|reouverture|devr(?:a|ont)|prevue?s?)(?:\s+[a-z'-]+){0,3}\s*$/;
 
 /** "depuis juillet dernier", "since March": a month a state of things has lasted since. */
 const SINCE_MONTH = /^(?:since|depuis)\b/;

@@ -624,6 +624,15 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(doc, catalogs).main.date).toBe('2021-11-14');
   });
 
+  it('does not date an attack by the day of protests planned after it', () => {
+    const doc = makeDocument(
+      'Extremists kill 19, burn down a health center in Burkina Faso',
+      'At least 19 people have been killed during an attack by suspected extremists in Foube, the government press agency said Tuesday. The attack also burned down a health centre. A civil society group is now demanding the resignation of the president, with protests planned for November 27.',
+      { published: '2021-11-28T12:00:00Z' },
+    );
+    expect(extractFacts(doc, catalogs).main.date).toBe('2021-11-23');
+  });
+
   it('does not date the event by a day in a clause that tells what is to come', () => {
     const doc = makeDocument(
       'Mali closes schools as the fuel blockade declared by JNIM bites',
