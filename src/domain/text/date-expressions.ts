@@ -181,14 +181,15 @@ function fromChrono(result: chrono.ParsedResult, reference: string, ahead: numbe
   const day = c.get('day');
   if (precision === undefined || year === null || month === null || day === null) return undefined;
   const explicitYear = c.isCertain('year');
+  const weekday = writtenWeekday(c);
   let date = periodStart(year, month, day, precision);
   // News reports the past: an undated "Tuesday" is the latest one on or before the reference.
   if (!c.isCertain('day') && c.isCertain('weekday')) {
     if (date > reference) date = shiftDays(date, -7);
   } else if (!explicitYear && precision === 'day') {
-    date = yearlessDay(month, day, writtenWeekday(c), reference, ahead);
-  } else if (precision === 'day' && writtenWeekday(c) !== undefined) {
-    date = slippedMonthOfYear(date, writtenWeekday(c) as number, ahead > 0 ? shiftDays(reference, ahead) : reference) ?? date;
+    date = yearlessDay(month, day, weekday, reference, ahead);
+  } else if (precision === 'day' && weekday !== undefined) {
+    date = slippedMonthOfYear(date, weekday, latestWritten(reference, ahead)) ?? date;
   } else if (!explicitYear && date > reference) {
     date = periodStart(year - 1, month, day, precision);
   }
@@ -198,6 +199,11 @@ function fromChrono(result: chrono.ParsedResult, reference: string, ahead: numbe
 /** The weekday written beside a day of the month ("Saturday, June 7"), 0 for Sunday. */
 function writtenWeekday(c: chrono.ParsedComponents): number | undefined {
   return c.isCertain('weekday') && c.isCertain('day') ? (c.get('weekday') ?? undefined) : undefined;
+}
+
+/** The latest day a text may have been written (see parseDateExpressions). */
+function latestWritten(reference: string, ahead: number): string {
+  return ahead > 0 ? shiftDays(reference, ahead) : reference;
 }
 
 /** Years before the default one in which a written weekday is sought (the calendar repeats within eleven). */
@@ -216,7 +222,7 @@ const WEEKDAY_REACH_DAYS = 2 * 90;
  * latest such year in which the day falls on that weekday, unless none within reach does (a slip).
  */
 function yearlessDay(month: number, day: number, weekday: number | undefined, reference: string, ahead: number): string {
-  const limit = ahead > 0 ? shiftDays(reference, ahead) : reference;
+  const limit = latestWritten(reference, ahead);
   const year = Number(limit.slice(0, 4));
   const latest = isoDay(year, month, day) > limit ? year - 1 : year;
   const likeliest = (): string => isoDay(likeliestYear(month, day, latest, reference, limit), month, day);
@@ -269,6 +275,7 @@ function slippedMonthOfYear(date: string, weekday: number, limit: string): strin
   return undefined;
 }
 
+/** Whether the weekday written beside a full date is not that date's. */
 function weekdayWrong(c: chrono.ParsedComponents): boolean {
   const weekday = writtenWeekday(c);
   return weekday !== undefined && new Date(Date.UTC(c.get('year') ?? 0, (c.get('month') ?? 1) - 1, c.get('day') ?? 1)).getUTCDay() !== weekday;

@@ -27,7 +27,8 @@ const LABEL = /^(?:date|dated|published|publie|posted|updated|last updated|mis a
 const TRAILER = /^[\s,|:-]*(?:(?:at|a)\s+)?(?:\d{1,2}(?:[:h.]\d{2})?\s*(?:am|pm)?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*$/;
 /**
  * A wire dateline: place, date, optional agency, then a dash ("BAMAKO, July 3 (Reuters) -", "LONDON, May
- * 3, 2023/APO Group/ --", a release's "Bamako/New York, January 8, 2021—"), or straight into the lead where a page dropped the dash ("Bamako, January 8 A Swiss woman").
+ * 3, 2023/APO Group/ --", a release's "Bamako/New York, January 8, 2021—"), or straight into the lead
+ * where a page dropped the dash ("Bamako, January 8 A Swiss woman").
  */
 const WIRE_PLACE = /^\p{Lu}[\p{L}'’.-]*(?:[ /]\p{Lu}[\p{L}'’.-]*){0,3}(?:, \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?)?,\s*(?:le\s+)?/u;
 const WIRE_SUFFIX = /^\s*(?:\([^()]{1,40}\)\s*|\/[^/]{1,40}\/\s*)?[-–—:]|^\s+(?=\p{Lu}[\p{Ll}\s])/u;
