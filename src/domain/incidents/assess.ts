@@ -6,7 +6,7 @@ import { dayNumber, daysBetween, monthOf, monthsBetween, WEEK_DAYS } from './dat
 import { featuresOf, type IncidentFeatures, type VictimFeature } from './features.js';
 import { ADVICE_TYPES, MASSACRE_TYPES, REPORT_LAG_DAYS } from './keys.js';
 import { signatureHashes, signatureSimilarity } from './fingerprint.js';
-import { followsCaptivity, isHeld, isLocal, type Probe, type ProbeVictims } from './probe.js';
+import { followsCaptivity, heldOrFreed, isHeld, isLocal, type Probe, type ProbeVictims } from './probe.js';
 import { termSimilarity } from './terms.js';
 
 /**
@@ -223,7 +223,7 @@ function listedTowns(ids: Iterable<string>): boolean {
 
 /** Hostages of the nationality the incident holds, or whose release it was first known from. */
 function holdsHostages(features: IncidentFeatures, nationality: string | undefined): boolean {
-  return nationality !== undefined && features.victims.some((v) => (isHeld(v.role) || v.role === 'released') && v.folded === nationality);
+  return nationality !== undefined && features.victims.some((v) => heldOrFreed(v.role) && v.folded === nationality);
 }
 
 interface Scored {

@@ -3,7 +3,7 @@ import type { EventType, Incident } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { dayNumber, isoDay, monthOf, shiftDay, shiftMonth } from './dates.js';
 import { fingerprintBands } from './fingerprint.js';
-import { followsCaptivity, isHeld, isLocal, personKey, type Probe } from './probe.js';
+import { followsCaptivity, heldOrFreed, isLocal, isTownLevel, personKey, type Probe } from './probe.js';
 import { strongestOf, strongestTerms } from './terms.js';
 import { regionsOf } from './regions.js';
 
@@ -127,7 +127,7 @@ export function probeKeys(probe: Probe): string[] {
   // Barsalogho"). By year, so that a town's list stays short however many years the store holds.
   if (probe.type !== undefined && MASSACRE_TYPES.has(probe.type) && probe.victims?.role === 'killed' && (probe.victims.count ?? 0) >= MASSACRE_DEAD) {
     const years = tollYears(months);
-    for (const place of probe.places) if (place.kind === 'town' || place.kind === 'cercle') addBucketed(keys, `massacre:${place.id}`, years);
+    for (const place of probe.places) if (isTownLevel(place.kind)) addBucketed(keys, `massacre:${place.id}`, years);
   }
   if (followsCaptivity(probe) && victims?.nationality !== undefined && !isLocal(victims.nationality, probe.country)) {
     addBucketed(keys, `held:${victims.nationality}`, captivityYears(probe));
@@ -266,7 +266,7 @@ const HOSTAGE_YEARS = 10;
 function foreignHostages(incident: Incident): Set<string> {
   const out = new Set<string>();
   for (const { value } of incident.victims) {
-    if ((!isHeld(value.role) && value.role !== 'released') || value.nationality === undefined) continue;
+    if (!heldOrFreed(value.role) || value.nationality === undefined) continue;
     const nationality = fold(value.nationality);
     if (!isLocal(nationality, incident.country)) out.add(nationality);
   }

@@ -1,9 +1,9 @@
-import type { ActorRole, Attested, Document, EventType, Incident, PlaceKind, SourceRef } from '../model.js';
+import type { ActorRole, Attested, Document, EventType, Incident, SourceRef } from '../model.js';
 import { fold } from '../text/normalize.js';
 import { attest, corroborate, isAttested, withdraw } from './attested.js';
 import { type AdviceValue, type Contributions, type Item, sameAdvice, valueKey, type VictimValue } from './contributions.js';
 import { isoDay } from './dates.js';
-import { exactDay, followsCaptivity, type Probe } from './probe.js';
+import { exactDay, followsCaptivity, isTownLevel, type Probe } from './probe.js';
 import { severityOf } from './severity.js';
 import { mergeTermList, vectorOf } from './terms.js';
 import { incidentTitle } from './title.js';
@@ -70,7 +70,6 @@ export function createIncident(story: Story, head: IncidentHead, policy: Inciden
 /** Roles that change who is held responsible; statements are news through the `statement` change instead. */
 const ATTRIBUTION: ReadonlySet<ActorRole> = new Set(['claimed', 'suspected', 'not_claimed']);
 
-const isLocal = (kind: PlaceKind) => kind === 'town' || kind === 'cercle';
 
 /**
  * What the story adds to a known incident: state changes and slot values no source asserted yet.
@@ -91,9 +90,9 @@ export function novelty(incident: Incident, story: Story): string[] {
   }
   for (const { value } of c.sites) if (!isAttested(incident.sites, valueKey.site, value)) addOnce(out, `site: ${value.name}`);
   // A first precise place refines the incident; more places after that are mostly cities named in passing.
-  const located = incident.places.some((p) => isLocal(p.value.kind));
+  const located = incident.places.some((p) => isTownLevel(p.value.kind));
   for (const { value } of c.places) {
-    if (!located && isLocal(value.kind) && !isAttested(incident.places, valueKey.place, value)) addOnce(out, `place: ${value.name}`);
+    if (!located && isTownLevel(value.kind) && !isAttested(incident.places, valueKey.place, value)) addOnce(out, `place: ${value.name}`);
   }
   for (const { value } of c.advice) {
     if (!adviceKnown(incident.advice, value)) addOnce(out, `advice: ${value.text}`);

@@ -199,11 +199,10 @@ const NAMING_SENTENCES = 2;
 function massacreSites(doc: Document, facts: Facts): string[] {
   if (!doc.sentences.some((s) => s.index < NAMING_SENTENCES && MASSACRE.test(s.folded))) return laterMassacreSites(doc, facts);
   // "UN report on military operation killings": the opening sentence names the town the headline does not.
-  const towns = facts.places.filter((p) => isTown(p) && p.evidence.sentence < NAMING_SENTENCES && !p.background);
+  const towns = facts.places.filter((p) => isTownLevel(p.kind) && p.evidence.sentence < NAMING_SENTENCES && !p.background);
   return [...new Set(towns.map((p) => p.id))];
 }
 
-const isTown = (p: Facts['places'][number]) => p.kind === 'town' || p.kind === 'cercle';
 
 /**
  * "How children were used in a 48-hour deadly rampage for gold": a lead that tells the killings without
@@ -213,7 +212,7 @@ function laterMassacreSites(doc: Document, facts: Facts): string[] {
   if (facts.main.places.length > 0) return [];
   for (const sentence of doc.sentences) {
     if (!MASSACRE.test(sentence.folded)) continue;
-    const towns = facts.places.filter((p) => isTown(p) && !p.background && p.evidence.sentence === sentence.index);
+    const towns = facts.places.filter((p) => isTownLevel(p.kind) && !p.background && p.evidence.sentence === sentence.index);
     if (towns.length > 0) return [...new Set(towns.map((p) => p.id))];
   }
   return [];
@@ -334,6 +333,14 @@ function speaksOfCaptivity(doc: Document, facts: Facts): boolean {
 export function isHeld(role: VictimRole | undefined): boolean {
   return role === 'hostage' || role === 'missing';
 }
+
+/** Held, or freed: either way the incident's hostages, whose freedom later stories tell. */
+export function heldOrFreed(role: VictimRole | undefined): boolean {
+  return isHeld(role) || role === 'released';
+}
+
+/** A place within a region: a town or a cercle. */
+export const isTownLevel = (kind: PlaceKind | 'unknown') => kind === 'town' || kind === 'cercle';
 
 /** Demonyms of the countries incidents happen in, folded: their own people are not foreign hostages. */
 const LOCAL_DEMONYMS: Readonly<Record<string, string>> = { ml: 'malian', bf: 'burkinabe', ne: 'nigerien', bj: 'beninese', tg: 'togolese' };

@@ -189,7 +189,7 @@ function fromChrono(result: chrono.ParsedResult, reference: string, ahead: numbe
   } else if (!explicitYear && precision === 'day') {
     date = yearlessDay(month, day, weekday, reference, ahead);
   } else if (precision === 'day' && weekday !== undefined) {
-    date = slippedMonthOfYear(date, weekday, latestWritten(reference, ahead)) ?? date;
+    date = slippedMonthOfYear(year, month, day, weekday, latestWritten(reference, ahead)) ?? date;
   } else if (!explicitYear && date > reference) {
     date = periodStart(year - 1, month, day, precision);
   }
@@ -249,13 +249,17 @@ function monthSlip(month: number, day: number, weekday: number, reference: strin
   const year = Number(limit.slice(0, 4));
   for (const shift of [-1, 1]) {
     for (const y of [year, year - 1]) {
-      const at = new Date(Date.UTC(y, month - 1 + shift, day));
-      if (at.getUTCDate() !== day || at.getUTCDay() !== weekday) continue;
-      const candidate = isoDay(at.getUTCFullYear(), at.getUTCMonth() + 1, day);
-      if (candidate >= earliest && candidate <= limit) return candidate;
+      const candidate = nextMonthsDay(y, month + shift, day, weekday);
+      if (candidate !== undefined && candidate >= earliest && candidate <= limit) return candidate;
     }
   }
   return undefined;
+}
+
+/** The day of the month `month` (1-based, 0 or 13 for the months either side of a year) when it exists and falls on `weekday`. */
+function nextMonthsDay(year: number, month: number, day: number, weekday: number): string | undefined {
+  const at = new Date(Date.UTC(year, month - 1, day));
+  return at.getUTCDate() === day && at.getUTCDay() === weekday ? isoDay(at.getUTCFullYear(), at.getUTCMonth() + 1, day) : undefined;
 }
 
 /**
@@ -263,14 +267,11 @@ function monthSlip(month: number, day: number, weekday: number, reference: strin
  * Sunday. A day whose written weekday is wrong for it is the same day of the month before or after in
  * that year that has the weekday, if that day is not after the text came out (see monthSlip).
  */
-function slippedMonthOfYear(date: string, weekday: number, limit: string): string | undefined {
-  const at = new Date(`${date}T00:00:00Z`);
-  if (at.getUTCDay() === weekday) return undefined;
+function slippedMonthOfYear(year: number, month: number, day: number, weekday: number, limit: string): string | undefined {
+  if (weekdayOfDay(year, month, day) === weekday) return undefined;
   for (const shift of [-1, 1]) {
-    const other = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + shift, at.getUTCDate()));
-    if (other.getUTCFullYear() !== at.getUTCFullYear() || other.getUTCDate() !== at.getUTCDate() || other.getUTCDay() !== weekday) continue;
-    const candidate = other.toISOString().slice(0, 10);
-    if (candidate <= limit) return candidate;
+    const candidate = nextMonthsDay(year, month + shift, day, weekday);
+    if (candidate !== undefined && candidate.startsWith(String(year)) && candidate <= limit) return candidate;
   }
   return undefined;
 }
@@ -278,7 +279,12 @@ function slippedMonthOfYear(date: string, weekday: number, limit: string): strin
 /** Whether the weekday written beside a full date is not that date's. */
 function weekdayWrong(c: chrono.ParsedComponents): boolean {
   const weekday = writtenWeekday(c);
-  return weekday !== undefined && new Date(Date.UTC(c.get('year') ?? 0, (c.get('month') ?? 1) - 1, c.get('day') ?? 1)).getUTCDay() !== weekday;
+  return weekday !== undefined && weekdayOfDay(c.get('year') ?? 0, c.get('month') ?? 1, c.get('day') ?? 1) !== weekday;
+}
+
+/** 0 for Sunday; `month` is 1-based. */
+function weekdayOfDay(year: number, month: number, day: number): number {
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
 }
 
 /** Writers leave the year out of recent days: the likelihood of a year-less day falls by e every this many days of its age. */
