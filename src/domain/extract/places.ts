@@ -1,6 +1,6 @@
 import type { Document, Evidence, PlaceFact, Sentence } from '../model.js';
 import { isBackgroundSentence } from './background.js';
-import { isDemonymAt } from './victims.js';
+import { isDemonymAt } from './demonyms.js';
 import { compileGazetteer, PLACE_WORDS, spellingSkeleton, type CompiledGazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
 import { addToVocabulary, documentTokens, isCapitalised, isMark, originalSpan, PhraseIndex, phraseTokens, sentenceHas, startsWithAt, type Tokens, wordFlags } from './tokens.js';
 import { MONTH_WORDS, WEEKDAY_WORDS } from '../text/date-expressions.js';

@@ -3,7 +3,9 @@ import { isBackgroundSentence, opensWithContrast } from './background.js';
 import { NUMBER_WORDS, parseNumberAt } from './numbers.js';
 import { MONTH_WORDS } from '../text/date-expressions.js';
 import type { BackgroundTest } from './places.js';
-import { DIGITS, documentTokens, hasStem, isCapitalised, isMark, originalSpan, PhraseIndex, sentenceHas, startsWithAt, type Tokens, vocabularyBit, vocabularyWhere, wordFlags } from './tokens.js';
+import { DEMONYMS, NATIONALITIES } from './demonyms.js';
+import { appositionsEnd, HONORIFICS, ONE_PERSON_ARTICLES, isNameWord, LIST_AND, nameBefore, nameEnd, nameFrom, nameText, personNameAt, personNameBefore, personNamesAt, titleCased } from './person-names.js';
+import { DIGITS, documentTokens, hasStem, isCapitalised, isMark, PhraseIndex, sentenceHas, startsWithAt, type Tokens, vocabularyBit, vocabularyWhere, wordFlags } from './tokens.js';
 
 /**
  * Victims: "three Indian nationals were abducted", "killed at least 30 soldiers", "cinq ressortissants
@@ -12,67 +14,6 @@ import { DIGITS, documentTokens, hasStem, isCapitalised, isMark, originalSpan, P
  * residents and running totals ("400 Indians reside in Mali", "the total number of Indians kidnapped
  * this year") are context figures, read by figures.ts.
  */
-
-const DEMONYMS: readonly (readonly [string, readonly string[]])[] = [
-  ['Indian', ['indian', 'indians', 'indien', 'indiens', 'indienne', 'indiennes']],
-  ['Chinese', ['chinese', 'chinois', 'chinoise', 'chinoises']],
-  ['Malian', ['malian', 'malians', 'malien', 'maliens', 'malienne', 'maliennes']],
-  ['French', ['french', 'francais', 'francaise', 'francaises', 'frenchman', 'frenchmen']],
-  ['Burkinabe', ['burkinabe', 'burkinabes', 'burkina faso']],
-  ['Nigerien', ['nigerien', 'nigeriens', 'nigerienne', 'nigeriennes']],
-  ['Nigerian', ['nigerian', 'nigerians', 'nigeriane', 'nigerianes']],
-  ['Senegalese', ['senegalese', 'senegalais', 'senegalaise', 'senegalaises']],
-  ['Mauritanian', ['mauritanian', 'mauritanians', 'mauritanien', 'mauritaniens', 'mauritanienne', 'mauritaniennes']],
-  ['Algerian', ['algerian', 'algerians', 'algerien', 'algeriens', 'algerienne', 'algeriennes']],
-  ['Ivorian', ['ivorian', 'ivorians', 'ivoirien', 'ivoiriens', 'ivoirienne', 'ivoiriennes']],
-  ['Guinean', ['guinean', 'guineans', 'guineen', 'guineens', 'guineenne', 'guineennes']],
-  ['Beninese', ['beninese', 'beninois', 'beninoise', 'beninoises']],
-  ['Togolese', ['togolese', 'togolais', 'togolaise', 'togolaises']],
-  ['Ghanaian', ['ghanaian', 'ghanaians', 'ghaneen', 'ghaneens', 'ghaneenne', 'ghaneennes']],
-  ['Chadian', ['chadian', 'chadians', 'tchadien', 'tchadiens', 'tchadienne', 'tchadiennes']],
-  ['Moroccan', ['moroccan', 'moroccans', 'marocain', 'marocains', 'marocaine', 'marocaines']],
-  ['Egyptian', ['egyptian', 'egyptians', 'egyptien', 'egyptiens', 'egyptienne', 'egyptiennes']],
-  ['Turkish', ['turkish', 'turk', 'turks', 'turc', 'turcs', 'turque', 'turques']],
-  ['Russian', ['russian', 'russians', 'russe', 'russes']],
-  ['American', ['american', 'americans', 'americain', 'americains', 'americaine', 'americaines', 'u s']],
-  ['British', ['british', 'briton', 'britons', 'britannique', 'britanniques']],
-  ['German', ['german', 'germans', 'allemand', 'allemands', 'allemande', 'allemandes']],
-  ['Italian', ['italian', 'italians', 'italien', 'italiens', 'italienne', 'italiennes']],
-  ['Spanish', ['spanish', 'spaniard', 'spaniards', 'espagnol', 'espagnols', 'espagnole', 'espagnoles']],
-  ['Swiss', ['swiss', 'suisse', 'suisses']],
-  ['Austrian', ['austrian', 'austrians', 'autrichien', 'autrichiens', 'autrichienne']],
-  ['Canadian', ['canadian', 'canadians', 'canadien', 'canadiens', 'canadienne', 'canadiennes']],
-  ['Romanian', ['romanian', 'romanians', 'roumain', 'roumains', 'roumaine', 'roumaines']],
-  ['Serbian', ['serbian', 'serbians', 'serbe', 'serbes']],
-  ['Lebanese', ['lebanese', 'libanais', 'libanaise', 'libanaises']],
-  ['Pakistani', ['pakistani', 'pakistanis', 'pakistanais', 'pakistanaise']],
-  ['Bangladeshi', ['bangladeshi', 'bangladeshis', 'bangladais', 'bangladaise']],
-  ['Nepali', ['nepali', 'nepalis', 'nepalese', 'nepalais']],
-  ['Emirati', ['emirati', 'emiratis', 'emirien', 'emiriens', 'emirienne', 'uae']],
-  ['Iranian', ['iranian', 'iranians', 'iranien', 'iraniens', 'iranienne']],
-  ['South African', ['south african', 'south africans', 'sud africain', 'sud africains']],
-  ['Colombian', ['colombian', 'colombians', 'colombien', 'colombiens', 'colombienne', 'colombiennes']],
-  ['Australian', ['australian', 'australians', 'australien', 'australiens', 'australienne', 'australiennes']],
-  ['Swedish', ['swedish', 'swede', 'swedes', 'suedois', 'suedoise', 'suedoises']],
-  ['Dutch', ['dutch', 'dutchman', 'neerlandais', 'neerlandaise', 'hollandais', 'hollandaise']],
-  ['Belgian', ['belgian', 'belgians', 'belge', 'belges']],
-  ['Portuguese', ['portuguese', 'portugais', 'portugaise', 'portugaises']],
-  ['Brazilian', ['brazilian', 'brazilians', 'bresilien', 'bresiliens', 'bresilienne', 'bresiliennes']],
-  ['Ukrainian', ['ukrainian', 'ukrainians', 'ukrainien', 'ukrainiens', 'ukrainienne', 'ukrainiennes']],
-  ['Japanese', ['japanese', 'japonais', 'japonaise', 'japonaises']],
-  ['South Korean', ['south korean', 'south koreans', 'sud coreen', 'sud coreens', 'sud coreenne']],
-  ['Libyan', ['libyan', 'libyans', 'libyen', 'libyens', 'libyenne', 'libyennes']],
-  ['Tunisian', ['tunisian', 'tunisians', 'tunisien', 'tunisiens', 'tunisienne', 'tunisiennes']],
-  ['Cameroonian', ['cameroonian', 'cameroonians', 'camerounais', 'camerounaise', 'camerounaises']],
-  ['Sudanese', ['sudanese', 'soudanais', 'soudanaise', 'soudanaises']],
-];
-
-const NATIONALITIES = new PhraseIndex<string>(DEMONYMS.flatMap(([name, forms]) => forms.map((form) => [form, name] as const)));
-
-/** Whether words[start..end) are a nationality ("Togolais", "Malians") rather than a country's name. */
-export function isDemonymAt(words: readonly string[], start: number, end: number): boolean {
-  return NATIONALITIES.matchAt(words, start)?.end === end;
-}
 
 /** Countries named after "citizens of", "ressortissants de" ("two citizens of the United Arab Emirates"), by the nationality they give. */
 const COUNTRIES_OF = new PhraseIndex<string>(
@@ -175,7 +116,8 @@ const CLAUSE_END = new Set([';', 'while', 'but', 'whereas', 'although', 'mais', 
 
 const KILLED = new Set([
   'killed', 'dead', 'died', 'deaths', 'death', 'slain', 'murdered', 'executed', 'massacred', 'perished', 'lives',
-  'tue', 'tues', 'tuee', 'tuees', 'morts', 'mort', 'mortes', 'decede', 'decedes', 'assassines', 'executes', 'peri',
+  'tue', 'tues', 'tuee', 'tuees', 'morts', 'mort', 'mortes', 'decede', 'decedes', 'assassines', 'executes', 'peri', 'assassinated',
+  'assassine', 'assassinee', 'assassinees', 'executee', 'executees',
   'perissent',
 ]);
 const INJURED = new Set(['injured', 'wounded', 'hurt', 'injuries', 'blesse', 'blesses', 'blessee', 'blessees', 'blessures']);
@@ -211,7 +153,7 @@ interface Group {
 export function extractVictims(doc: Document, background: BackgroundTest = isBackgroundSentence): VictimFact[] {
   const facts: VictimFact[] = [];
   for (const tokens of documentTokens(doc)) {
-    const found = withFreedInHeadline(tokens, sentenceVictims(tokens, background));
+    const found = withNamedSubjects(tokens, withFreedInHeadline(tokens, sentenceVictims(tokens, background)), background);
     if (found.length === 0) continue;
     const seen = new Set<string>();
     for (const fact of found) {
@@ -255,8 +197,8 @@ function sentenceVictims(tokens: Tokens, background: BackgroundTest): readonly V
       group.nationality === undefined
         ? { count: group.count, role, background: recalled, evidence }
         : { count: group.count, role, background: recalled, evidence, nationality: group.nationality };
-    const name = (group.count === 1 || group.count === null) && !titleCased(tokens) ? (personNameAt(tokens, group.end) ?? personNameBefore(tokens, group.start)) : undefined;
-    facts.push(name === undefined ? fact : { ...fact, names: [name] });
+    const names = titleCased(tokens) ? undefined : namesOfGroup(tokens, group);
+    facts.push(names === undefined ? fact : { ...fact, names });
   }
   return facts;
 }
@@ -343,7 +285,6 @@ const ONE_PERSON_NOUNS = new Set([
 ]);
 
 /** Articles before a demonym that, followed by a name, make it one person: "L'Américain Jeffery Woodke", "the Australian Ken Elliott". */
-const ONE_PERSON_ARTICLES = new Set([...SINGULAR_ARTICLES, 'the']);
 
 /** Titles that make the name after a demonym an office-holder's, who speaks rather than suffers: "the French President Emmanuel Macron". */
 const TITLES = new Set([
@@ -396,47 +337,11 @@ function tollBefore(words: readonly string[], i: number): boolean {
   return false;
 }
 
-/** Words that end a name: connectors, and the places a sentence runs on to ("Olivier Dubois in Mali"). */
-/**
- * Capitalised words that are no part of a person's name: "Un Australien libéré 7 ans après" and
- * "Western Australia woman" name nobody.
- */
-const NOT_NAME_WORDS = new Set([
-  'and', 'et', 'of', 'de', 'in', 'the', 'un', 'une', 'le', 'la', 'les', 'a', 'an', 'mali', 'niger', 'burkina', 'faso', 'bamako', 'niamey', 'ouagadougou',
-  'australia', 'australie', 'france', 'italy', 'italie', 'switzerland', 'suisse', 'canada', 'colombia', 'colombie', 'sweden', 'suede', 'romania', 'roumanie',
-  'germany', 'allemagne', 'spain', 'espagne', 'britain', 'netherlands', 'pays-bas', 'belgium', 'belgique', 'austria', 'autriche',
-  ...DEMONYMS.flatMap(([, forms]) => forms.filter((form) => !form.includes(' '))),
-]);
-const NAME_WORDS = 3;
-
-/**
- * A person's full name right after a group of one ("French journalist Olivier Dubois", "German
- * priest Hans-Joachim Lohre", "a German priest, Hans-Joachim Lohre,"): two or three capitalised words, as written.
- */
-function personNameAt(tokens: Tokens, at: number): string | undefined {
-  const { words } = tokens;
-  const comma = words[at] === ',';
-  const after = comma ? at + 1 : at;
-  // "German missionary Fr Hans Joachim Lohre": the title is not part of the name.
-  const from = HONORIFICS.has(words[after] as string) ? after + 1 : after;
-  const end = nameEnd(tokens, from);
-  if (end - from < 2 || (comma && end < words.length && !isMark(words[end] as string))) return undefined;
-  return nameText(tokens, from, end);
-}
-
-const HONORIFICS = new Set(['fr', 'father', 'pere', 'abbe', 'sister', 'soeur', 'dr', 'mr', 'mrs', 'ms', 'rev', 'reverend', 'mgr', 'monseigneur']);
-
-/**
- * A full name that opens the sentence or a clause and that a group of one describes after a comma:
- * "Sophie Pétronin, une humanitaire française de 71 ans, a été enlevée".
- */
-function personNameBefore(tokens: Tokens, start: number): string | undefined {
-  const { words } = tokens;
-  const end = words[start - 1] === ',' ? start - 1 : words[start - 2] === ',' && ONE_PERSON_ARTICLES.has(words[start - 1] as string) ? start - 2 : -1;
-  if (end < 0) return undefined;
-  const from = nameStart(tokens, end);
-  if (end - from < 2 || (from > 0 && !isMark(words[from - 1] as string))) return undefined;
-  return nameText(tokens, from, end);
+/** The names a group gives: one person's full name, or as many names as a count says ("two Italians, Nicola Chiacchio and Pier Luigi Maccalli"). */
+function namesOfGroup(tokens: Tokens, group: Group): readonly string[] | undefined {
+  if (group.count !== null && group.count > 1) return personNamesAt(tokens, group.end, group.count);
+  const name = personNameAt(tokens, group.end) ?? personNameBefore(tokens, group.start);
+  return name === undefined ? undefined : [name];
 }
 
 /** Words that free the person a headline names after them: "Libération de Sophie Pétronin", "Mali frees Soumaïla Cissé". */
@@ -483,55 +388,88 @@ function freedName(tokens: Tokens): string | undefined {
   return undefined;
 }
 
-/** Two or three capitalised name words from `from`, as written. */
-function nameFrom(tokens: Tokens, from: number): string | undefined {
-  const end = nameEnd(tokens, from);
-  return end - from < 2 ? undefined : nameText(tokens, from, end);
-}
-
-/** Two or three capitalised name words that end at `end`, as written. */
-function nameBefore(tokens: Tokens, end: number): string | undefined {
-  const from = nameStart(tokens, end);
-  return end - from < 2 ? undefined : nameText(tokens, from, end);
-}
-
-/** Where the name words from `from` end, at most NAME_WORDS on. */
-function nameEnd(tokens: Tokens, from: number): number {
-  let end = from;
-  while (end < tokens.words.length && end - from < NAME_WORDS && isNameWord(tokens, end)) end += 1;
-  return end;
-}
-
-/** Where the name words that end at `end` start, at most NAME_WORDS back. */
-function nameStart(tokens: Tokens, end: number): number {
-  let from = end;
-  while (from > 0 && end - from < NAME_WORDS && isNameWord(tokens, from - 1)) from -= 1;
-  return from;
-}
-
-function nameText(tokens: Tokens, from: number, end: number): string {
-  return originalSpan(tokens, from, end) ?? tokens.words.slice(from, end).join(' ');
-}
-
-/** Words from which a headline's capitals can say whether it capitalises every word. */
-const TITLE_CASE_WORDS = 4;
-
-/** "American Missionary Pilot Kidnapped In Niger Capital": a headline whose capitals mark no names. */
-function titleCased(tokens: Tokens): boolean {
-  if (tokens.sentence.index !== 0) return false;
-  let words = 0;
-  let capitals = 0;
-  for (let k = 0; k < tokens.words.length; k += 1) {
-    if (!/^[a-z]/.test(tokens.words[k] as string)) continue;
-    words += 1;
-    if (isCapitalised(tokens, k)) capitals += 1;
+/**
+ * People named as the subject of what befell them, with no group word to count them: "Journalist
+ * Hamadoun Nialibouly was abducted", "Ghislaine Dupont, 57 ans, et Claude Verlon, 55 ans, journalistes
+ * à RFI, ont été tués", "Soumaïla Cissé enlevé". Not when a group of the sentence names them already.
+ */
+function withNamedSubjects(tokens: Tokens, found: readonly VictimFact[], background: BackgroundTest): readonly VictimFact[] {
+  const { words } = tokens;
+  if (titleCased(tokens) || namesYearAlone(words)) return found;
+  const known = new Set(found.flatMap((f) => f.names ?? []));
+  const out = [...found];
+  for (let i = 0; i < words.length; i += 1) {
+    if (!isNameWord(tokens, i) || (i > 0 && isNameWord(tokens, i - 1))) continue;
+    const before = words[i - 1] as string;
+    const list = NOT_BEFORE_SUBJECT.has(before) || TITLES.has(before) ? undefined : nameList(tokens, i);
+    if (list === undefined) continue;
+    i = list.end - 1;
+    const role = passiveRoleAt(words, list.end, tokens.sentence.index === 0);
+    if (role === undefined || list.names.some((n) => known.has(n))) continue;
+    // "American missionary pilot Kevin Rideout was abducted", "three Indians, A and B, were kidnapped": a group counted them already.
+    const counted = out.findIndex((f) => f.names === undefined && f.role === role && (f.count === null || f.count >= list.names.length));
+    if (counted >= 0) out[counted] = { ...(out[counted] as VictimFact), names: list.names };
+    else out.push({ count: list.names.length, role, background: background(tokens.sentence), evidence: { sentence: tokens.sentence.index, text: tokens.sentence.text }, names: list.names });
   }
-  return words >= TITLE_CASE_WORDS && capitals >= words * 0.8;
+  return out;
 }
 
-function isNameWord(tokens: Tokens, k: number): boolean {
-  const word = tokens.words[k] as string;
-  return !NOT_NAME_WORDS.has(word) && isCapitalised(tokens, k) && /^[a-z][a-z'-]*$/.test(word);
+/**
+ * Words before capitals that make them no person who is the subject: what a phrase is about ("les
+ * proches d'Hamadoun Nialibouly, enlevé"), or a thing with an article ("the United Arab Emirates").
+ */
+const NOT_BEFORE_SUBJECT = new Set([
+  'of', 'de', 'd', 'du', 'des', 'by', 'par', 'for', 'pour', 'with', 'avec', 'to', 'au', 'aux', 'from', 'about', 'sur',
+  'the', 'a', 'an', 'le', 'la', 'les', 'l', 'un', 'une',
+]);
+
+const YEAR_ALONE_BEFORE = new Set(['in', 'en', 'since', 'depuis', 'fin', 'debut', 'late', 'early', 'mid']);
+
+/**
+ * A year alone ("enlevé en 2020", "En 2023 et 2024, ... dont Olivier Dubois") looks back: the people a
+ * sentence names beside it are those of past events, which a story lists by name.
+ */
+function namesYearAlone(words: readonly string[]): boolean {
+  for (let k = 1; k < words.length; k += 1) {
+    if (isYear(words[k] as string) && YEAR_ALONE_BEFORE.has(words[k - 1] as string)) return true;
+  }
+  return false;
+}
+
+/**
+ * Full names listed with "and" or commas, each maybe followed by appositions between commas, from
+ * `start` (past a title or a noun for people written before it: "Journalist Hamadoun Nialibouly").
+ * `end` is where what is said of them starts.
+ */
+function nameList(tokens: Tokens, start: number): { names: string[]; end: number } | undefined {
+  const { words } = tokens;
+  const names: string[] = [];
+  let k = start;
+  while (isPersonNoun(words[k] as string) || TITLES.has(words[k] as string) || HONORIFICS.has(words[k] as string)) k += 1;
+  for (;;) {
+    const end = nameEnd(tokens, k);
+    if (end - k < 2) return names.length === 0 ? undefined : { names, end: k };
+    names.push(nameText(tokens, k, end));
+    k = appositionsEnd(tokens, end);
+    if (words[k] === ',' && LIST_AND.has(words[k + 1] as string)) k += 1;
+    const glued = words[k] === ',' || LIST_AND.has(words[k] as string);
+    if (!glued || !isNameWord(tokens, k + 1)) return { names, end: words[k] === ',' ? k + 1 : k };
+    k += 1;
+  }
+}
+
+/** "was", "a été", "have been": what comes before a participle of what befell the subject. */
+const PASSIVE = new PhraseIndex<true>([
+  ...['was', 'were', 'has been', 'have been', 'had been', 'is', 'are', 'a ete', 'ont ete', 'avait ete', 'avaient ete', 'aurait ete', 'auraient ete', 'est', 'sont'].map(
+    (phrase): [string, true] => [phrase, true],
+  ),
+]);
+
+/** The role a participle right after the subject gives, after a passive auxiliary, or alone in a headline ("Soumaïla Cissé enlevé"). */
+function passiveRoleAt(words: readonly string[], k: number, headline: boolean): VictimRole | undefined {
+  const auxiliary = PASSIVE.matchAt(words, k);
+  if (auxiliary === undefined && !headline) return undefined;
+  return roleOf(words[auxiliary?.end ?? k] ?? '');
 }
 
 /** Words that may qualify a noun for people ("truck drivers", "aid workers", "gold mine workers"). */

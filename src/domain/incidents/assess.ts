@@ -450,13 +450,18 @@ function namedVictim({ probe, features }: Pair): string | undefined {
 function personVeto(pair: Pair): Reason | undefined {
   const { probe, incident, features, explain } = pair;
   const persons = probe.persons;
-  if (persons === undefined || features.personKeys.size === 0 || namedVictim(pair) !== undefined) return undefined;
+  if (persons === undefined || features.personKeys.size === 0 || namedVictim(pair) !== undefined || sharesNameWord(pair)) return undefined;
   if (probe.type !== 'kidnapping' && !followsCaptivity(probe)) return undefined;
   if (!features.victims.some((v) => isHeld(v.role))) return undefined;
   return {
     code: 'veto:person',
     message: explain ? `the story names ${persons.join(', ')}, ${incident.id} names ${[...features.personKeys].join(', ')}: other hostages` : '',
   };
+}
+
+/** A name of the story shares a word with a surname of the incident's, or the reverse: maybe one person under two names. */
+function sharesNameWord({ probe, features }: Pair): boolean {
+  return (probe.personWords ?? []).some((w) => features.personKeys.has(w)) || (probe.persons ?? []).some((p) => features.personWords.has(p));
 }
 
 /** A person named by both is the strongest sign of one event: a hostage freed years after being taken. */

@@ -3,7 +3,7 @@ import { fold } from '../text/normalize.js';
 import { daysBetween, isoDay } from './dates.js';
 import { signatureHashes } from './fingerprint.js';
 import { incidentAnchorDay } from './keys.js';
-import { personKey } from './probe.js';
+import { nameWords, personKey } from './probe.js';
 import { type TermLookup, termLookup } from './terms.js';
 import { regionsOf } from './regions.js';
 
@@ -37,6 +37,8 @@ export class IncidentFeatures {
   readonly victims: readonly VictimFeature[];
   /** Surnames of named victims (see personKey). */
   readonly personKeys: ReadonlySet<string>;
+  /** Every word of their names (see nameWords). */
+  readonly personWords: ReadonlySet<string>;
   /** The first report and the latest ones: a copy copies the original or a recent rewrite, and the cost stays bounded. */
   readonly wireSources: readonly SourceRef[];
   /** Their signatures' hashes, in the same order. */
@@ -55,7 +57,9 @@ export class IncidentFeatures {
     this.actorIds = new Set(incident.actors.map((a) => a.value.id));
     this.siteKeys = incident.sites.map((s) => s.value.key);
     this.victims = incident.victims.map(({ value }) => (value.nationality === undefined ? value : { ...value, folded: fold(value.nationality) }));
-    this.personKeys = new Set(incident.victims.flatMap(({ value }) => (value.names ?? []).map(personKey)));
+    const names = incident.victims.flatMap(({ value }) => value.names ?? []);
+    this.personKeys = new Set(names.map(personKey));
+    this.personWords = new Set(names.flatMap(nameWords));
     this.wireSources = wireSources(incident.sources);
     this.wireHashes = this.wireSources.map((source) => signatureHashes(source.fingerprint ?? ''));
   }

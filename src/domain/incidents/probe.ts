@@ -93,6 +93,8 @@ export interface Probe {
   readonly captive?: boolean;
   /** Surnames of the victims the story names (see personKey). */
   readonly persons?: readonly string[];
+  /** Every word of those names, spelt as the keys are (see nameWords). */
+  readonly personWords?: readonly string[];
   /** The headline tells of a new attack ("Togo : nouvelle attaque meurtrière dans le nord"), not of one already reported. */
   readonly fresh?: boolean;
   /** Towns the headline or the opening sentence names beside a massacre (see massacreSites). */
@@ -177,7 +179,10 @@ export function buildProbe(doc: Document, facts: Facts): Probe {
     if (years.length > 0) probe.captivityYears = years;
   }
   const persons = personsOf(facts);
-  if (persons.length > 0) probe.persons = persons;
+  if (persons.length > 0) {
+    probe.persons = persons;
+    probe.personWords = [...new Set((facts.main.named ?? []).flatMap(nameWords))];
+  }
   if (main.type === 'attack' && FRESH.test(fold(doc.title))) probe.fresh = true;
   const massacres = massacreSites(doc, facts);
   if (massacres.length > 0) probe.massacres = massacres;
@@ -359,9 +364,15 @@ function speaksOfSiege(doc: Document, facts: Facts): boolean {
  * several ways ("Elliott" and "Elliot", "Stöckli" and "Stockly"; see spellingSkeleton).
  */
 export function personKey(name: string): string {
-  const words = fold(name).trim().split(/\s+/);
-  const surname = words[words.length - 1] ?? '';
-  return spellingSkeleton(surname) ?? surname;
+  return nameWords(name).at(-1) ?? '';
+}
+
+/** The words of a name as personKey spells a surname: "Alain Traoré", known as "Alain Alain", shares one with that. */
+export function nameWords(name: string): string[] {
+  return fold(name)
+    .trim()
+    .split(/\s+/)
+    .map((word) => spellingSkeleton(word) ?? word);
 }
 
 export function siteKey(site: string): string {

@@ -76,6 +76,31 @@ describe('extractVictims', () => {
     expect(victims('Militants killed 20 soldiers, including two Chadian officers.')).toEqual(['20|-|killed', '2|Chadian|killed']);
   });
 
+  it('names as many people as a group counts when the names are listed right after it', () => {
+    const named = (text: string) => extractVictims(sentenceDocument(text, 'fr'), notBackground).map((v) => v.names ?? []);
+    expect(named('Les deux journalistes français Ghislaine Dupont et Claude Verlon ont été enlevés samedi à Kidal.')).toEqual([['Ghislaine Dupont', 'Claude Verlon']]);
+    expect(named('Two Italian nationals, Nicola Chiacchio and Pier Luigi Maccalli, had been freed.')).toEqual([['Nicola Chiacchio', 'Pier Luigi Maccalli']]);
+    // A list that runs short of the count or on past it is not the group's.
+    expect(named('Gunmen kidnapped three Indian nationals, Ravi Kumar and Amit Singh, on Tuesday.')).toEqual([[]]);
+    expect(named('Gunmen kidnapped two Indian nationals, Ravi Kumar, Amit Singh and Suresh Patel, on Tuesday.')).toEqual([[]]);
+  });
+
+  it('names the people a sentence tells were taken, killed or freed, with no group word to count them', () => {
+    const told = (text: string) => extractVictims(sentenceDocument(text, 'fr'), notBackground).map((v) => [v.count, v.role, v.names]);
+    expect(told('Journalist Hamadoun Nialibouly was abducted by armed men near Douentza.')).toEqual([[1, 'hostage', ['Hamadoun Nialibouly']]]);
+    expect(told('Ghislaine Dupont, 57 ans, et Claude Verlon, 55 ans, journalistes à RFI, ont été tués à Kidal.')).toEqual([[2, 'killed', ['Ghislaine Dupont', 'Claude Verlon']]]);
+    expect(told('Le maire de Djibo, Oumarou Dicko, a été assassiné dimanche.')).toEqual([[1, 'killed', ['Oumarou Dicko']]]);
+    expect(told('Soumaïla Cissé enlevé dans la région de Tombouctou')).toEqual([[1, 'hostage', ['Soumaïla Cissé']]]);
+    // A group that counts the person takes the name instead of a second count.
+    expect(told('American missionary pilot Kevin Rideout was abducted from his home.')).toEqual([[1, 'hostage', ['Kevin Rideout']]]);
+    expect(told('Three Indian nationals, Ravi Kumar and Amit Singh, were kidnapped.')).toEqual([[3, 'hostage', ['Ravi Kumar', 'Amit Singh']]]);
+    // Not a name that a phrase is about, nor the names a sentence recalling past years lists.
+    expect(told("Les proches d'Hamadoun Nialibouly, enlevé par des chasseurs, n'ont aucune nouvelle.")).toEqual([]);
+    expect(told('En 2023, le groupe avait libéré ses otages, dont Olivier Dubois, le correspondant de Libération, a été relâché.')).toEqual([]);
+    // An elided article is no first name: "L'Algérie libère un otage espagnol".
+    expect(extractVictims(sentenceDocument('L’Algérie libère un otage espagnol', 'fr'), notBackground).flatMap((v) => v.names ?? [])).toEqual([]);
+  });
+
   it('takes no name from a headline that capitalises every word', () => {
     const named = (title: string) => extractVictims(makeDocument(title, 'The pilot was taken from his home.'), notBackground).filter((v) => v.evidence.sentence === 0).map((v) => v.names ?? []);
     expect(named('American Missionary Pilot Kidnapped In Niger Capital')).toEqual([[]]);

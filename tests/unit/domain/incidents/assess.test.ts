@@ -510,6 +510,10 @@ describe('assess', () => {
     expect(video.vetoes).toEqual([]);
     expect(video.matches.map((m) => m.code)).toContain('person');
     expect(assess(kidnapped('w', 'Olivier Dubois', '2017-01-20').probe, first).vetoes.map((v) => v.code)).toContain('veto:date');
+    // One person known by two names ("Alain Traoré, plus connu sous le sobriquet Alain Alain") shares a word of them.
+    const nicknamed = createIncident(kidnapped('n', 'Alain Alain', '2024-07-13'), { id: 'inc-n', type: 'kidnapping', country: 'ml', at: '2024-07-14T12:00:00Z' }, policy);
+    expect(assess(kidnapped('t', 'Alain Traoré', '2024-07-13').probe, nicknamed).vetoes).toEqual([]);
+    expect(assess(kidnapped('o', 'Olivier Traoré', '2024-07-13').probe, nicknamed).vetoes.map((v) => v.code)).toContain('veto:person');
     // Reports spell foreign names in several ways: "Elliot" is "Elliott", "Stockly" is "Stöckli".
     expect(personKey('Béatrice Stöckli')).toBe(personKey('Beatrice Stockly'));
     expect(personKey('Sophie Pétronin')).not.toBe(personKey('Olivier Dubois'));
