@@ -1,7 +1,7 @@
 import { ISSUER_IDS } from '../extract/travel-advice.js';
 import type { EventType, Incident } from '../model.js';
 import { fold } from '../text/normalize.js';
-import { dayNumber, isoDay, monthOf, shiftDay, shiftMonth } from './dates.js';
+import { dayNumber, isoDay, monthOf, shiftDay, shiftMonth, WEEK_DAYS } from './dates.js';
 import { fingerprintBands } from './fingerprint.js';
 import { followsCaptivity, heldOrFreed, isLocal, isTownLevel, personKey, type Probe } from './probe.js';
 import { strongestOf, strongestTerms } from './terms.js';
@@ -184,8 +184,16 @@ function probeDays(probe: Probe, day: string): readonly string[] {
     const last = dayNumber(window.to) - dayNumber(day) + DAY_WINDOW;
     for (let shift = Math.max(DAY_WINDOW + 1, last - WINDOW_DAYS_BEFORE - DAY_WINDOW); shift <= last; shift++) days.push(shiftDay(day, shift));
   }
+  // A weekday alone may be that weekday of any later week the story can have come out in (see windowScore).
+  if (probe.dateWeekdayOnly === true && probe.dateUntold !== true) {
+    const weeks = Math.min(WEEKDAY_WEEKS, Math.floor((dayNumber(window.to) - dayNumber(day)) / WEEK_DAYS));
+    for (let week = 1; week <= weeks; week++) for (let shift = -DAY_WINDOW; shift <= DAY_WINDOW; shift++) days.push(shiftDay(day, week * WEEK_DAYS + shift));
+  }
   return days;
 }
+
+/** Later weeks whose same weekday an undated story's weekday is looked up on. */
+const WEEKDAY_WEEKS = 4;
 
 /** Stories of a stream come from the same few days: each day's window is worked out once. */
 const windows = new Map<string, readonly string[]>();

@@ -141,6 +141,18 @@ describe('candidate keys', () => {
     expect(probeKeys(told.probe).filter((k) => k.startsWith('actor:us-gov@2025-10-2'))).toEqual([]);
   });
 
+  it('looks a weekday an undated story gives up on that weekday of the later weeks it can have come out in', () => {
+    const monday = (before: string) =>
+      story(
+        doc('m', 'Mayor killed in Niger', ['The mayor was killed on Monday.'], { publishedFrom: 'seen', publishedAfter: '2025-09-17', publishedBefore: before }),
+        facts({ type: 'killing', date: '2025-09-15', datePrecision: 'day', dateEstimated: true, dateWeekdayOnly: true, country: 'ne' }, {}),
+      );
+    const days = (before: string) => probeKeys(monday(before).probe).filter((k) => k.startsWith('day:ne@')).map((k) => k.split('@')[1]);
+    expect(days('2025-09-25')).toContain('2025-09-22');
+    expect(days('2025-09-25')).not.toContain('2025-09-29');
+    expect(days('2025-09-20')).not.toContain('2025-09-22');
+  });
+
   it('files an incident known only from an undated report of a stream under every month that report may be about', () => {
     const undated = story(
       doc('u', 'Soldiers killed in Kayes', ['Soldiers were killed in Kayes on Thursday.'], { publishedFrom: 'seen', published: '2025-01-11', publishedAfter: '2025-01-11', publishedBefore: '2025-04-20' }),
