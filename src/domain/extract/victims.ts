@@ -73,7 +73,7 @@ const PEOPLE = new Set([
   'homme', 'femmes', 'femme', 'enfants', 'enfant', 'villageois', 'expatries', 'expatrie', 'etrangers', 'etranger',
   'ouvriers', 'ouvrier', 'ingenieurs', 'ingenieur', 'policiers', 'policier', 'membres', 'commercants', 'eleveurs',
   'agriculteurs', 'passagers', 'touristes', 'chauffeurs', 'techniciens', 'agents',
-  'priest', 'priests', 'nun', 'nuns', 'journalist', 'journalists', 'reporter', 'reporters', 'humanitarians', 'diplomats',
+  'priest', 'priests', 'nun', 'nuns', 'sisters', 'journalist', 'journalists', 'reporter', 'reporters', 'humanitarians', 'diplomats',
   'diplomat', 'pilots', 'students', 'pupils', 'volunteers', 'geologists', 'researchers', 'refugees', 'fishermen',
   'travellers', 'travelers', 'worshippers', 'businessman', 'businessmen', 'truckers', 'labourers', 'laborers', 'labourer',
   'laborer', 'electricians', 'pretre', 'pretres', 'religieuse',
@@ -85,7 +85,7 @@ const PEOPLE = new Set([
   // Burkina Faso's civilian auxiliaries and central Mali's hunters' militias: "quatre VDP tués".
   'vdp', 'volontaires', 'suppletifs', 'dozos',
   // One person of a trade: "an Australian doctor held captive", "un religieux italien enlevé".
-  'doctor', 'nurse', 'teacher', 'pilot', 'student', 'volunteer', 'researcher', 'geologist', 'trader', 'farmer', 'herder',
+  'doctor', 'nurse', 'sister', 'teacher', 'pilot', 'student', 'volunteer', 'researcher', 'geologist', 'trader', 'farmer', 'herder',
   'contractor', 'technician', 'electrician', 'businesswoman', 'infirmier', 'infirmiere', 'infirmiers', 'enseignant',
   'enseignante', 'enseignants', 'pilote', 'pilotes', 'etudiant', 'etudiante', 'chercheur', 'chercheuse', 'commercant',
   'chauffeur', 'technicien', 'religieux', 'missionnaire', 'missionnaires', 'cooperant', 'cooperants', 'benevole', 'geologue',
@@ -280,7 +280,7 @@ function groupAt(words: readonly string[], i: number): Group | undefined {
 const ONE_PERSON_NOUNS = new Set([
   'citizen', 'national', 'soldier', 'civilian', 'worker', 'employee', 'engineer', 'expatriate', 'foreigner', 'man', 'woman', 'child',
   'policeman', 'officer', 'gendarme', 'driver', 'tourist', 'missionary', 'priest', 'nun', 'journalist', 'reporter', 'diplomat',
-  'doctor', 'nurse', 'teacher', 'pilot', 'student', 'volunteer', 'researcher', 'geologist', 'trader', 'contractor', 'technician',
+  'doctor', 'nurse', 'sister', 'teacher', 'pilot', 'student', 'volunteer', 'researcher', 'geologist', 'trader', 'contractor', 'technician',
   'businessman', 'businesswoman', 'hostage', 'peacekeeper', 'surgeon',
 ]);
 

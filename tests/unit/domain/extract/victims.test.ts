@@ -148,6 +148,7 @@ describe('extractVictims', () => {
 
   it('counts one person named by their trade', () => {
     expect(victims('An Australian doctor held captive for seven years has been released.')).toEqual(['1|Australian|hostage']);
+    expect(victims('An American religious sister was kidnapped in April.')).toEqual(['1|American|hostage']);
     // A headline drops its articles; a body does not, and its possessives say one of several.
     expect(victims('French citizen kidnapped in western Mali')).toEqual(['1|French|hostage']);
     expect(victims('Gunmen killed the tourists and their Nigerien driver.')).toContainEqual('null|Nigerien|killed');
