@@ -223,7 +223,9 @@ function vanished(doc: Document): EventType | undefined {
 const VANISHED = /\b(?:missing|disappeared|no trace of|disparue?s?|disparition (?:d'un|d'une|de deux|de trois|des|du|de l')|sans nouvelles? d)\b/;
 
 function reportedType(current: readonly EventFact[], inLead: readonly EventFact[]): EventType | undefined {
-  const inTitle = inLead.filter((e) => e.evidence.sentence === 0);
+  const title = inLead.filter((e) => e.evidence.sentence === 0);
+  // "Libération et rapatriement d'un prêtre allemand": who is flown home beside a release is the freed hostage.
+  const inTitle = title.some((e) => e.type === 'release') ? title.filter((e) => e.type !== 'evacuation') : title;
   const headlineOrder = inTitle.some((e) => e.type === 'killing') ? PRIMARY : BLOCKADE_FIRST;
   // A coup that only the body names is the one the country went through before ("a military coup and a dive deeper into poverty").
   const inBody = current.filter((e) => e.type !== 'coup');

@@ -342,6 +342,17 @@ describe('extractFacts on small documents', () => {
     expect(extractFacts(ambush, catalogs).main.type).toBe('attack');
   });
 
+  it('reads the repatriation a headline tells beside a release as the freed hostage flown home, not an evacuation', () => {
+    const freed = makeDocument(
+      "Mali : libération et rapatriement d'un prêtre allemand, porté disparu depuis un an",
+      'Le prêtre allemand, probablement enlevé depuis le 20 novembre 2022 à Bamako, a été libéré et rapatrié en Allemagne.',
+      { lang: 'fr', published: '2023-11-27T09:00:00Z' },
+    );
+    expect(extractFacts(freed, catalogs).main.type).toBe('kidnapping');
+    const flown = makeDocument("Mali : rapatriement des ressortissants allemands", 'Berlin a organisé le rapatriement de ses ressortissants depuis Bamako.', { lang: 'fr' });
+    expect(extractFacts(flown, catalogs).main.type).toBe('evacuation');
+  });
+
   it('does not date the event by a body sentence that names only a town of another region', () => {
     const doc = makeDocument(
       '9 Nigerian soldiers killed in militant ambush on peacekeeping forces in Mali',
