@@ -110,6 +110,8 @@ const PERSON_FOLLOWERS = new Set([
   'ont', 'sont', 'a', 'ete', 'qui', 'travaillant', 'au', 'en', 'dans', 'and', 'et',
   // "trois Égyptiens désormais libres", "two Italians still missing": what befell them comes after the adverb.
   'now', 'still', 'finally', 'desormais', 'toujours', 'enfin', 'finalement',
+  // "deux Égyptiens racontent leur calvaire", "two Italians recount": people tell.
+  'say', 'tell', 'recount', 'describe', 'speak', 'racontent', 'temoignent', 'disent', 'affirment', 'decrivent',
 ]);
 const ARTICLES = new Set(['the', 'les', 'des']);
 const CLAUSE_END = new Set([';', 'while', 'but', 'whereas', 'although', 'mais', 'tandis', 'alors']);
@@ -187,7 +189,7 @@ function sentenceVictims(tokens: Tokens, background: BackgroundTest): readonly V
     i = group.end;
     if (isFigure(words, group) || AGENT.has(words[group.start - 1] as string)) continue;
     const role =
-      group.role ?? roleAfter(words, flags, group.end) ?? roleBefore(words, flags, group.start) ?? (group.hostageNoun ? 'hostage' : undefined) ?? amongThem(words, group.start, previous);
+      group.role ?? roleAfter(words, flags, group.end) ?? roleBefore(words, flags, group.start) ?? (group.hostageNoun ? 'hostage' : undefined) ?? amongThem(words, group.start, previous) ?? openingRole(words, group.start);
     if (!role) continue;
     previous = role;
     isBackground ??= background(sentence);
@@ -595,6 +597,18 @@ function roleBefore(words: readonly string[], flags: readonly number[], start: n
     if (verb !== undefined) return verb;
   }
   return undefined;
+}
+
+/**
+ * "Libérés après 39 jours de captivité, deux Égyptiens racontent", "Freed after months, two Italians
+ * speak": a participle that opens the sentence (or a headline after its colon) tells what befell the people right after its first comma.
+ */
+function openingRole(words: readonly string[], start: number): VictimRole | undefined {
+  const comma = words.indexOf(',');
+  // A headline's "Mali :" opens nothing.
+  const first = words[words.lastIndexOf(':', comma) + 1] as string;
+  if (comma < 1 || (start !== comma + 1 && !(start === comma + 2 && ARTICLES.has(words[comma + 1] as string)))) return undefined;
+  return first.length > 4 && !first.startsWith('kidnapper') ? roleOf(first) : undefined;
 }
 
 /** Words that make the people after them some of those just counted: "six hostages, including the Frenchwoman Sophie Pétronin". */

@@ -24,6 +24,13 @@ describe('extractVictims', () => {
     expect(victims('Les deux Français ont disparu dimanche.')).toEqual(['2|French|missing']);
   });
 
+  it('reads what a participle opening the sentence or a headline after its colon says befell the people after its first comma', () => {
+    expect(victims('Mali : Libérés après 39 jours de captivité, deux Égyptiens racontent leur calvaire')).toEqual(['2|Egyptian|released']);
+    expect(victims('Freed after months in captivity, two Italians recount their ordeal')).toEqual(['2|Italian|released']);
+    // Not people a later clause names.
+    expect(victims('Libérés après 39 jours, ils racontent que deux Égyptiens étaient avec eux.')).toEqual([]);
+  });
+
   it('reads what befell people after an adverb, and "libres" as freed', () => {
     expect(victims('Enlevés début novembre : trois Égyptiens désormais libres')).toEqual(['3|Egyptian|released']);
     expect(victims('Two Italians still missing in Mali, their families say')).toEqual(['2|Italian|missing']);
