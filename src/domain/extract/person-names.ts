@@ -6,13 +6,13 @@ import { isCapitalised, isMark, originalSpan, type Tokens } from './tokens.js';
  * Maccalli"), read from the tokens of a sentence.
  */
 
-/**
- * Capitalised words that are no part of a person's name: "Un Australien libéré 7 ans après" and
- * "Western Australia woman" name nobody.
- */
-/** "Le", "la", "l'", "the": an article before a noun for one person. */
+/** Articles before a demonym that, followed by a name, make it one person: "L'Américain Jeffery Woodke", "the Australian Ken Elliott". */
 export const ONE_PERSON_ARTICLES = new Set(['le', 'la', 'l', 'the']);
 
+/**
+ * Capitalised words that are no part of a person's name: "Un Australien libéré 7 ans après" and
+ * "Western Australia woman" name nobody; nor is an elided article ("L’Algérie libère un otage").
+ */
 export const NOT_NAME_WORDS = new Set([
   'and', 'et', 'of', 'de', 'in', 'the', 'un', 'une', 'le', 'la', 'les', 'l', 'd', 'a', 'an', 'mali', 'niger', 'burkina', 'faso', 'bamako', 'niamey', 'ouagadougou',
   'australia', 'australie', 'france', 'italy', 'italie', 'switzerland', 'suisse', 'canada', 'colombia', 'colombie', 'sweden', 'suede', 'romania', 'roumanie',

@@ -286,8 +286,6 @@ const ONE_PERSON_NOUNS = new Set([
   'businessman', 'businesswoman', 'hostage', 'peacekeeper', 'surgeon',
 ]);
 
-/** Articles before a demonym that, followed by a name, make it one person: "L'Américain Jeffery Woodke", "the Australian Ken Elliott". */
-
 /** Titles that make the name after a demonym an office-holder's, who speaks rather than suffers: "the French President Emmanuel Macron". */
 const TITLES = new Set([
   'president', 'minister', 'prime', 'foreign', 'defence', 'defense', 'general', 'colonel', 'captain', 'ambassador', 'secretary', 'senator',
@@ -410,8 +408,12 @@ function withNamedSubjects(tokens: Tokens, found: readonly VictimFact[], backgro
     if (role === undefined || list.names.some((n) => known.has(n))) continue;
     // "American missionary pilot Kevin Rideout was abducted", "three Indians, A and B, were kidnapped": a group counted them already.
     const counted = out.findIndex((f) => f.names === undefined && f.role === role && (f.count === null || f.count >= list.names.length));
-    if (counted >= 0) out[counted] = { ...(out[counted] as VictimFact), names: list.names };
-    else out.push({ count: list.names.length, role, background: background(tokens.sentence), evidence: { sentence: tokens.sentence.index, text: tokens.sentence.text }, names: list.names });
+    if (counted >= 0) {
+      out[counted] = { ...(out[counted] as VictimFact), names: list.names };
+      continue;
+    }
+    const evidence = { sentence: tokens.sentence.index, text: tokens.sentence.text };
+    out.push({ count: list.names.length, role, background: background(tokens.sentence), evidence, names: list.names });
   }
   return out;
 }
@@ -601,14 +603,14 @@ function roleBefore(words: readonly string[], flags: readonly number[], start: n
 
 /**
  * "Libérés après 39 jours de captivité, deux Égyptiens racontent", "Freed after months, two Italians
- * speak": a participle that opens the sentence (or a headline after its colon) tells what befell the people right after its first comma.
+ * speak": a participle that opens the sentence (or a headline after its colon) tells what befell the
+ * people right after its first comma.
  */
 function openingRole(words: readonly string[], start: number): VictimRole | undefined {
   const comma = words.indexOf(',');
-  // A headline's "Mali :" opens nothing.
-  const first = words[words.lastIndexOf(':', comma) + 1] as string;
   if (comma < 1 || (start !== comma + 1 && !(start === comma + 2 && ARTICLES.has(words[comma + 1] as string)))) return undefined;
-  return first.length > 4 && !first.startsWith('kidnapper') ? roleOf(first) : undefined;
+  // A headline's "Mali :" opens nothing.
+  return roleOf(words[words.lastIndexOf(':', comma) + 1] as string);
 }
 
 /** Words that make the people after them some of those just counted: "six hostages, including the Frenchwoman Sophie Pétronin". */
