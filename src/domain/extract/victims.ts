@@ -395,7 +395,8 @@ function freedName(tokens: Tokens): string | undefined {
  */
 function withNamedSubjects(tokens: Tokens, found: readonly VictimFact[], background: BackgroundTest): readonly VictimFact[] {
   const { words } = tokens;
-  if (titleCased(tokens) || namesYearAlone(words)) return found;
+  // Most sentences tell of nobody taken, killed or freed: one look at the sentence's vocabularies settles them.
+  if (!sentenceHas(tokens, ROLE_WORDS) || titleCased(tokens) || namesYearAlone(words)) return found;
   const known = new Set(found.flatMap((f) => f.names ?? []));
   const out = [...found];
   for (let i = 0; i < words.length; i += 1) {

@@ -70,7 +70,6 @@ export function createIncident(story: Story, head: IncidentHead, policy: Inciden
 /** Roles that change who is held responsible; statements are news through the `statement` change instead. */
 const ATTRIBUTION: ReadonlySet<ActorRole> = new Set(['claimed', 'suspected', 'not_claimed']);
 
-
 /**
  * What the story adds to a known incident: state changes and slot values no source asserted yet.
  * Empty means the story is a duplicate.

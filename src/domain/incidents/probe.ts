@@ -208,7 +208,6 @@ function massacreSites(doc: Document, facts: Facts): string[] {
   return [...new Set(towns.map((p) => p.id))];
 }
 
-
 /**
  * "How children were used in a 48-hour deadly rampage for gold": a lead that tells the killings without
  * naming where leaves it to a later sentence ("The massacre in Solhan ... took place in June 2021").
